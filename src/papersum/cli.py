@@ -1,0 +1,204 @@
+"""The ``papersum`` command: a thin typer layer over the library; the only module that prints.
+
+Heavy modules (pymupdf, rich, the pipeline) are imported inside the commands so that
+``papersum --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from papersum.errors import PapersumError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from papersum.models import Outcome
+    from papersum.pipeline import RunReport
+
+app = typer.Typer(
+    name="papersum",
+    help="Summarize the unread papers of a Markdown reading list and judge their relevance "
+    "to your research. Your list is never changed behind your back.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+ListArg = Annotated[
+    Path, typer.Argument(metavar="LIST.md", help="Your reading list (a Markdown checklist).")
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", metavar="DIR", help="Where summaries go [default: summaries/ beside the list]."),
+]
+
+
+@app.command()
+def run(
+    reading_list: ListArg,
+    out: OutOpt = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(metavar="auto|openai|extractive",
+                     help="Who writes the summaries [default: $PAPERSUM_BACKEND or auto]."),
+    ] = None,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="Papers worked on at once.")] = 4,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Summarize at most N papers this run.")
+    ] = None,
+    match: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="Only entries whose title contains TEXT (any case)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Summarize again, replacing summaries (even hand-edited ones).")
+    ] = False,
+    offline: Annotated[
+        bool, typer.Option(help="No network: only local and cached PDFs.")
+    ] = False,
+    prompts: Annotated[
+        Path | None,
+        typer.Option(metavar="DIR", help="Prompt templates overriding the bundled ones."),
+    ] = None,
+) -> None:
+    """Summarize every unread entry (top-level '- [ ]') of LIST.md into summaries/."""
+    from papersum.config import choose_backend
+    from papersum.pipeline import RunOptions, run_list, summaries_dir
+    from papersum.prompts import load_prompts
+    from papersum.store import Store
+    from papersum.summarize import make_summarizer
+
+    _require_file(reading_list)
+    chosen, notice = choose_backend(backend)
+    if notice:
+        _err().print(f"papersum: {notice}", highlight=False)
+    if prompts is not None and not prompts.is_dir():
+        raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
+    prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
+    summarizer = make_summarizer(chosen, prompt_set)
+    options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force,
+                         offline=offline)
+    store = Store.beside(reading_list)
+    try:
+        report = _run_with_progress(
+            lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
+                                           planned, done)
+        )
+    except KeyboardInterrupt:
+        _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    _print_report(report, summaries_dir(reading_list, out))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _run_with_progress(start: Any) -> RunReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=_err(), transient=True,
+    ) as progress:
+        task = progress.add_task("summarizing", total=None)
+
+        def planned(total: int) -> None:
+            progress.update(task, total=total)
+
+        def done(outcome: Outcome) -> None:
+            progress.advance(task)
+            progress.console.print(f"{_mark(outcome)} line {outcome.line}: {outcome.title[:70]}",
+                                   highlight=False, markup=False)
+
+        report: RunReport = start(planned, done)
+        return report
+
+
+def _print_report(report: RunReport, out_dir: Path) -> None:
+    from rich.table import Table
+
+    console = _out()
+    if report.unread == 0:
+        console.print("No unread entries (top-level '- [ ]' items) in the list: nothing to do.")
+        return
+    table = Table(title=f"{len(report.outcomes)} of {report.unread} unread entries",
+                  title_justify="left")
+    for column in ("line", "paper", "outcome", "score", "verdict / reason"):
+        table.add_column(column, overflow="fold")
+    for o in report.outcomes:
+        detail = o.verdict if o.status == "summarized" else o.message
+        table.add_row(str(o.line), o.title[:60], o.status,
+                      "" if o.score is None else str(o.score), detail or o.message)
+    console.print(table)
+    counts = {s: sum(o.status == s for o in report.outcomes)
+              for s in ("summarized", "skipped", "failed")}
+    console.print(", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/",
+                  highlight=False)
+
+
+def _mark(outcome: Outcome) -> str:
+    return {"summarized": "✓", "skipped": "·", "failed": "✗"}[outcome.status]
+
+
+@app.command()
+def status(
+    reading_list: ListArg,
+    out: OutOpt = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Machine-readable output on stdout.")
+    ] = False,
+) -> None:
+    """One row per entry: read?, resolved to, summarized?, verdict, score."""
+    from papersum.status import list_status
+
+    _require_file(reading_list)
+    rows = list_status(reading_list, out)
+    if json_output:
+        typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2,
+                              ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table()
+    for column in ("line", "read", "paper", "resolved to", "summarized", "verdict", "score"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
+                      "yes" if r.summarized else "", r.verdict or "",
+                      "" if r.score is None else str(r.score))
+    _out().print(table)
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        what = "is a folder" if path.is_dir() else "does not exist"
+        raise typer.BadParameter(f"{path} {what}; give the path of your reading list",
+                                 param_hint="LIST.md")
+
+
+def _out() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def main() -> None:
+    """Entry point: run the app; user errors become one line on stderr, never a traceback."""
+    try:
+        app()  # typer reports usage errors itself (exit 2)
+    except PapersumError as exc:
+        typer.echo(f"papersum: error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,41 @@
+"""The exception family of papersum.
+
+Every error a user can cause or meet is a ``PapersumError`` whose message is one line that says
+what happened and what to do; the CLI prints it and never a traceback::
+
+    PapersumError
+    ├── ConfigError        bad option, setting or prompt file          (exit 2)
+    ├── ReadingListError   the list file is missing or unreadable      (exit 2)
+    ├── ResolveError       an entry cannot be mapped to a paper        (entry fails)
+    ├── ExtractError       a PDF is corrupt, empty, encrypted, scanned (entry fails)
+    ├── SummarizeError     a backend could not produce a summary       (entry fails)
+    └── StoreError         the run state cannot be read or written     (exit 2)
+"""
+
+
+class PapersumError(Exception):
+    """Base of every error papersum reports to the user."""
+
+
+class ConfigError(PapersumError):
+    """A usage or configuration error: the run cannot start."""
+
+
+class ReadingListError(PapersumError):
+    """The reading list file cannot be read."""
+
+
+class ResolveError(PapersumError):
+    """An entry could not be mapped to a paper."""
+
+
+class ExtractError(PapersumError):
+    """Text could not be extracted from a PDF."""
+
+
+class SummarizeError(PapersumError):
+    """A summarizer backend failed for one paper."""
+
+
+class StoreError(PapersumError):
+    """The run state could not be read or written."""

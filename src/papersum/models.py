@@ -1,0 +1,151 @@
+"""The pydantic models that cross module boundaries."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RELEVANT_LABEL = re.compile(r"^relevant\s*\??$", re.IGNORECASE)
+
+Verdict = Literal["relevant", "maybe", "not-relevant"]
+
+
+class Link(BaseModel):
+    """A link found in an entry's text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    url: str
+    kind: Literal["markdown", "malformed", "bare"]
+
+
+class ChildBox(BaseModel):
+    """A nested checkbox under an entry, such as ``- [ ] Relevant?``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    indent: str
+    checked: bool
+    label: str
+
+    @property
+    def is_relevant_box(self) -> bool:
+        """Whether this is the entry's ``Relevant?`` checkbox (any case, ``?`` optional)."""
+        return bool(RELEVANT_LABEL.match(self.label.strip()))
+
+
+class Entry(BaseModel):
+    """One checklist item of the reading list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int = Field(description="1-based line number in the list file")
+    indent: str
+    checked: bool
+    text: str = Field(description="the item's text after the checkbox")
+    title: str
+    links: tuple[Link, ...] = ()
+    children: tuple[ChildBox, ...] = ()
+
+    @property
+    def unread(self) -> bool:
+        """A top-level ``- [ ]`` item."""
+        return not self.indent and not self.checked
+
+    @property
+    def relevant_box(self) -> ChildBox | None:
+        """The entry's ``Relevant?`` child checkbox, if it has one."""
+        return next((c for c in self.children if c.is_relevant_box), None)
+
+
+class PaperRef(BaseModel):
+    """What an entry resolved to: where its PDF comes from, or why it has none."""
+
+    status: Literal["local", "resolved", "unresolved", "needs-network"]
+    key: str = Field(description="file-system-safe identity: arXiv id or title slug")
+    title: str
+    pdf_path: Path | None = None
+    arxiv_id: str | None = None
+    url: str | None = None
+    source: Literal["link", "title-search", "local-file"] | None = None
+    warnings: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class Section(BaseModel):
+    """A section of a paper: its heading and its text."""
+
+    heading: str
+    text: str
+
+
+class PaperText(BaseModel):
+    """The text extracted from one PDF."""
+
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    abstract: str = ""
+    sections: list[Section] = Field(default_factory=list)
+    page_count: int
+    full_text: str
+    sha256: str = Field(description="hash of the PDF file")
+
+
+class Relevance(BaseModel):
+    """How relevant a paper is to the user's research profile, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(ge=0, le=10, description="0 unrelated … 10 central to the research")
+    verdict: Verdict
+    rationale: str
+    quotes: list[str] = Field(description="verbatim sentences from the paper backing the verdict")
+
+
+class PaperSummary(BaseModel):
+    """The structured summary every backend produces."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tldr: str
+    problem: str
+    method: str
+    results: str
+    limitations: str
+    key_contributions: list[str]
+    relevance: Relevance
+
+
+class SummaryPage(BaseModel):
+    """Everything one summary page shows: the paper, where it came from, and its summary."""
+
+    key: str
+    title: str
+    authors: list[str]
+    year: int | None
+    arxiv: str | None
+    url: str | None
+    list_line: int
+    backend: str
+    model: str | None
+    generated: str
+    summary: PaperSummary
+
+
+class Outcome(BaseModel):
+    """What happened to one unread entry in a run."""
+
+    line: int
+    title: str
+    status: Literal["summarized", "skipped", "failed"]
+    message: str = ""
+    key: str | None = None
+    verdict: Verdict | None = None
+    score: int | None = None
+    summary_path: Path | None = None

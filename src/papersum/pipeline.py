@@ -1,0 +1,227 @@
+"""Runs resolve → extract → summarize → render for every unread entry of a list.
+
+Extraction and summarizing run in a thread pool (``jobs``); writing pages and recording state
+happen on the calling thread as results arrive, so a crash or Ctrl-C loses only in-flight work and
+every file on disk is whole. One entry's failure becomes its ``Outcome``, never the run's end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from papersum.errors import PapersumError
+from papersum.extract import extract_paper
+from papersum.fsio import write_text_atomic
+from papersum.models import Entry, Outcome, PaperRef, PaperSummary, PaperText, SummaryPage
+from papersum.prompts import PromptSet
+from papersum.readinglist import read_reading_list
+from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
+from papersum.resolve import resolve_entry
+from papersum.store import PaperState, Store
+from papersum.summarize import Summarizer
+
+INDEX_NAME = "index.md"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to run on, and how."""
+
+    out_dir: Path | None = None
+    jobs: int = 4
+    limit: int | None = None
+    match: str | None = None
+    force: bool = False
+    offline: bool = False
+
+
+@dataclass
+class RunReport:
+    """What happened to each selected unread entry, in list order."""
+
+    unread: int
+    outcomes: list[Outcome] = field(default_factory=list)
+    index_path: Path | None = None
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """The entries that failed."""
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+@dataclass(frozen=True)
+class _Job:
+    entry: Entry
+    ref: PaperRef
+
+
+def summaries_dir(list_path: Path, out_dir: Path | None) -> Path:
+    """Where the summaries of ``list_path`` go: ``--out``, else ``summaries/`` beside the list."""
+    return out_dir if out_dir is not None else list_path.parent / "summaries"
+
+
+def run_list(
+    list_path: Path,
+    summarizer: Summarizer,
+    prompts: PromptSet,
+    store: Store,
+    options: RunOptions,
+    on_planned: Callable[[int], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> RunReport:
+    """Summarize the unread entries of ``list_path`` that are not summarized yet."""
+    reading_list = read_reading_list(list_path)
+    out_dir = summaries_dir(list_path, options.out_dir)
+    selected = [e for e in reading_list.unread if _matches(e, options.match)]
+    report = RunReport(unread=len(reading_list.unread))
+    outcomes: dict[int, Outcome] = {}
+    jobs = _plan(selected, list_path.parent, store, options, out_dir, outcomes)
+    if on_planned:
+        on_planned(len(jobs))
+    runner = _Runner(summarizer, prompts, store, out_dir, options.force)
+    try:
+        for outcome in runner.run(jobs, options.jobs):
+            outcomes[outcome.line] = outcome
+            if on_outcome:
+                on_outcome(outcome)
+    finally:
+        report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
+        report.index_path = write_index(store, out_dir)
+    return report
+
+
+def _matches(entry: Entry, text: str | None) -> bool:
+    return text is None or text.casefold() in entry.title.casefold()
+
+
+def _plan(  # noqa: PLR0913 - the planning inputs
+    entries: list[Entry], list_dir: Path, store: Store, options: RunOptions, out_dir: Path,
+    outcomes: dict[int, Outcome],
+) -> list[_Job]:
+    """Resolve the entries; record the ones needing no work as outcomes, return the rest as jobs."""
+    jobs: list[_Job] = []
+    seen: dict[str, int] = {}
+    for entry in entries:
+        ref = resolve_entry(entry, list_dir, offline=options.offline)
+        skip = _skip_reason(entry, ref, store, options.force, out_dir, seen)
+        seen.setdefault(ref.key, entry.line)
+        if skip is not None:
+            outcomes[entry.line] = skip
+        elif options.limit is None or len(jobs) < options.limit:
+            jobs.append(_Job(entry, ref))
+    return jobs
+
+
+def _skip_reason(  # noqa: PLR0913
+    entry: Entry, ref: PaperRef, store: Store, force: bool, out_dir: Path, seen: dict[str, int],
+) -> Outcome | None:
+    base = {"line": entry.line, "title": entry.title or ref.title, "key": ref.key}
+    if ref.status == "unresolved":
+        store.record_failure(ref.key, entry.title, entry.line, ref.reason or "unresolved")
+        return Outcome(status="failed", message=ref.reason or "unresolved", **base)
+    if ref.status == "needs-network":
+        return Outcome(status="skipped", message=ref.reason or "needs network", **base)
+    if ref.key in seen:
+        return Outcome(status="skipped", message=f"same paper as line {seen[ref.key]}", **base)
+    state = store.get(ref.key)
+    if force or state is None or not _summary_in(state, out_dir):
+        return None
+    return Outcome(status="skipped", message="already summarized", verdict=state.verdict,
+                   score=state.score, summary_path=state.summary_file, **base)
+
+
+def _summary_in(state: PaperState, out_dir: Path) -> bool:
+    """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
+    file = state.summary_file
+    return (state.status == "summarized" and file is not None and file.is_file()
+            and file.parent.resolve() == out_dir.resolve())
+
+
+class _Runner:
+    """Runs jobs in a thread pool; writes each result on the calling thread."""
+
+    def __init__(
+        self, summarizer: Summarizer, prompts: PromptSet, store: Store, out_dir: Path, force: bool
+    ) -> None:
+        self.summarizer = summarizer
+        self.prompts = prompts
+        self.store = store
+        self.out_dir = out_dir
+        self.force = force
+
+    def run(self, jobs: list[_Job], workers: int) -> Iterator[Outcome]:
+        """Yield each job's outcome as it finishes; on Ctrl-C, drop the jobs not started."""
+        pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
+        futures = {pool.submit(self.work, job): job for job in jobs}
+        try:
+            for future in as_completed(futures):
+                yield self.finish(futures[future], future)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def work(self, job: _Job) -> tuple[PaperText, PaperSummary]:
+        """Extract and summarize one paper (runs in a worker thread)."""
+        assert job.ref.pdf_path is not None
+        paper = extract_paper(job.ref.pdf_path)
+        return paper, self.summarizer.summarize(paper)
+
+    def finish(self, job: _Job, future: Future[tuple[PaperText, PaperSummary]]) -> Outcome:
+        """Turn a finished job into an outcome: write its page and record it."""
+        base = {"line": job.entry.line, "title": job.entry.title or job.ref.title,
+                "key": job.ref.key}
+        try:
+            paper, summary = future.result()
+        except PapersumError as exc:
+            message = f"line {job.entry.line}: {exc}"
+            self.store.record_failure(job.ref.key, job.entry.title, job.entry.line, message)
+            return Outcome(status="failed", message=message, **base)
+        path = self.out_dir / f"{job.ref.key}.md"
+        text = render_summary(self._page(job, paper, summary))
+        if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
+            return Outcome(status="skipped", summary_path=path,
+                           message="kept your hand-edited summary; --force replaces it", **base)
+        write_text_atomic(path, text)
+        self.store.record_summary(
+            job.ref.key, base["title"], job.entry.line, path, paper.sha256, self.summarizer.name,
+            self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
+            summary.relevance.score,
+        )
+        return Outcome(status="summarized", verdict=summary.relevance.verdict,
+                       score=summary.relevance.score, summary_path=path, **base)
+
+    def _page(self, job: _Job, paper: PaperText, summary: PaperSummary) -> SummaryPage:
+        url = job.ref.url
+        if job.ref.pdf_path is not None:
+            url = _relative(job.ref.pdf_path, self.out_dir)
+        return SummaryPage(
+            key=job.ref.key, title=paper.title or job.ref.title, authors=paper.authors,
+            year=paper.year, arxiv=job.ref.arxiv_id, url=url, list_line=job.entry.line,
+            backend=self.summarizer.name, model=self.summarizer.model,
+            generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=summary,
+        )
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_uri()
+
+
+def write_index(store: Store, out_dir: Path) -> Path | None:
+    """Rewrite ``index.md`` from every summary in ``out_dir`` the state knows of."""
+    rows = [
+        IndexRow(key=s.key, title=s.title, score=s.score, verdict=s.verdict, list_line=s.list_line)
+        for s in store.all()
+        if _summary_in(s, out_dir) and s.score is not None and s.verdict is not None
+    ]
+    if not rows and not out_dir.exists():
+        return None
+    path = out_dir / INDEX_NAME
+    write_text_atomic(path, render_index(rows))
+    return path

@@ -1,0 +1,150 @@
+"""Markdown checklist ⇄ entries, losslessly.
+
+The list keeps every line exactly as read (line ending included), so rendering an unchanged list
+gives back the file byte for byte; entries are parsed on top of those lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from papersum.errors import ReadingListError
+from papersum.models import ChildBox, Entry, Link
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_CHECKBOX = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?$")
+_MD_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]*)\)")
+_MALFORMED_LINK = re.compile(r"\((?P<text>[^()]*)\)\[(?P<url>[^\]\s]+)\]")
+_BARE_URL = re.compile(r"<?(?P<url>(?:https?|file)://[^\s<>()\[\]*]+)>?")
+_CITATION_TITLE = re.compile(r"[“\"](?P<title>[^”\"]{3,}?)[,.]?[”\"]")
+_EDGE_JUNK = " \t-–—:;,.|()[]*_"
+
+
+@dataclass(frozen=True)
+class ReadingList:
+    """A reading list: its raw lines (with line endings) and the checklist entries in them."""
+
+    lines: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    def render(self) -> str:
+        """The list's text, byte for byte as it was parsed."""
+        return "".join(self.lines)
+
+    @property
+    def unread(self) -> list[Entry]:
+        """The top-level ``- [ ]`` entries, in list order."""
+        return [e for e in self.entries if e.unread]
+
+    @property
+    def top_level(self) -> list[Entry]:
+        """Every top-level checklist entry, read or not."""
+        return [e for e in self.entries if not e.indent]
+
+
+def read_reading_list(path: Path) -> ReadingList:
+    """Read and parse a reading list file; a missing or non-UTF-8 file is a ``ReadingListError``."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadingListError(f"{path}: no such file; give the path of your reading list") from exc
+    except IsADirectoryError as exc:
+        raise ReadingListError(f"{path} is a folder; give the path of a Markdown file") from exc
+    except OSError as exc:
+        raise ReadingListError(f"{path}: cannot read it ({exc.strerror})") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadingListError(
+            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8 and try again"
+        ) from exc
+    return parse_reading_list(text)
+
+
+def parse_reading_list(text: str) -> ReadingList:
+    """Parse Markdown text into a lossless ``ReadingList``."""
+    lines = tuple(_LINE.findall(text))
+    entries: list[Entry] = []
+    for number, content in enumerate(_strip_endings(lines), start=1):
+        match = _CHECKBOX.match(content)
+        if not match:
+            continue
+        entry = _entry_from_match(match, number)
+        parent = _parent_of(entries, entry)
+        if parent is not None:
+            box = ChildBox(line=number, indent=entry.indent, checked=entry.checked, label=entry.text)
+            entries[parent] = entries[parent].model_copy(
+                update={"children": (*entries[parent].children, box)}
+            )
+        entries.append(entry)
+    return ReadingList(lines=lines, entries=tuple(entries))
+
+
+def _strip_endings(lines: tuple[str, ...]) -> list[str]:
+    return [line.rstrip("\n").rstrip("\r") for line in lines]
+
+
+def _entry_from_match(match: re.Match[str], number: int) -> Entry:
+    text = (match["text"] or "").rstrip()
+    indent = match["indent"]
+    if number == 1:
+        indent = indent.lstrip("\ufeff")
+    links = find_links(text)
+    return Entry(
+        line=number,
+        indent=indent,
+        checked=match["mark"] != " ",
+        text=text,
+        title=extract_title(text),
+        links=tuple(links),
+    )
+
+
+def _parent_of(entries: list[Entry], entry: Entry) -> int | None:
+    """Index of the top-level entry an indented checkbox belongs to."""
+    if not entry.indent:
+        return None
+    for index in range(len(entries) - 1, -1, -1):
+        if not entries[index].indent:
+            return index
+    return None
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link in an entry's text: ``[t](url)``, the malformed ``(t)[url]``, and bare URLs."""
+    links: list[Link] = []
+    rest = text
+    for pattern, kind in ((_MD_LINK, "markdown"), (_MALFORMED_LINK, "malformed")):
+        for m in pattern.finditer(rest):
+            url = m["url"].strip("<>")
+            links.append(Link(text=m["text"], url=url, kind=kind))  # type: ignore[arg-type]
+        rest = pattern.sub(" ", rest)
+    for m in _BARE_URL.finditer(rest):
+        links.append(Link(text="", url=m["url"].rstrip(".,;:!?'\""), kind="bare"))
+    return links
+
+
+def extract_title(text: str) -> str:
+    """The paper title an entry names: its ``**bold**`` text, a quoted citation title, or the text."""
+    bold_start = text.find("**")
+    if bold_start >= 0:
+        bold_end = text.find("**", bold_start + 2)
+        inner = text[bold_start + 2 : bold_end if bold_end >= 0 else len(text)]
+        title = _clean_title(inner)
+        if title:
+            return title
+    citation = _CITATION_TITLE.search(text)
+    if citation:
+        return _clean_title(citation["title"])
+    return _clean_title(text)
+
+
+def _clean_title(text: str) -> str:
+    for pattern in (_MD_LINK, _MALFORMED_LINK, _BARE_URL):
+        text = pattern.sub(" ", text)
+    text = text.replace("**", " ")
+    text = re.sub(r"\(\s*\)", " ", text)
+    return " ".join(text.split()).strip(_EDGE_JUNK)

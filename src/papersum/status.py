@@ -1,0 +1,54 @@
+"""What papersum knows of each entry of a list: the reading list joined with the run state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from papersum.models import Entry, Verdict
+from papersum.pipeline import summaries_dir
+from papersum.readinglist import read_reading_list
+from papersum.resolve import resolve_entry
+from papersum.store import Store
+
+
+class EntryStatus(BaseModel):
+    """One top-level entry's row in ``papersum status``."""
+
+    line: int
+    title: str
+    read: bool
+    resolved_to: str | None
+    summarized: bool
+    verdict: Verdict | None
+    score: int | None
+    summary: str | None
+    error: str | None
+
+
+def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
+    """A row per top-level entry of the list, from the list and the state (no network)."""
+    reading_list = read_reading_list(list_path)
+    out = summaries_dir(list_path, out_dir)
+    store = Store.beside(list_path)
+    try:
+        return [_row(entry, list_path.parent, store, out) for entry in reading_list.top_level]
+    finally:
+        store.close()
+
+
+def _row(entry: Entry, list_dir: Path, store: Store, out: Path) -> EntryStatus:
+    ref = resolve_entry(entry, list_dir, offline=True)
+    state = store.get(ref.key)
+    summary = state.summary_file if state and state.summary_file else None
+    summarized = bool(state and state.status == "summarized" and summary and summary.is_file())
+    resolved_to = {"local": str(ref.pdf_path), "resolved": ref.arxiv_id}.get(ref.status)
+    return EntryStatus(
+        line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
+        summarized=summarized,
+        verdict=state.verdict if summarized and state else None,
+        score=state.score if summarized and state else None,
+        summary=str(summary) if summarized and summary else None,
+        error=state.message if state and state.status == "failed" else None,
+    )

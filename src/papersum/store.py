@@ -1,0 +1,137 @@
+"""Run state in SQLite (``.papersum/state.sqlite`` beside the list).
+
+One row per paper, keyed by its identity (arXiv id or title slug), not by line number, so the
+user can reorder and edit the list freely. Deleting the folder only costs re-work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from papersum.errors import StoreError
+from papersum.models import Verdict
+
+STATE_DIR = ".papersum"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS papers (
+    key TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    list_line INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    summary_file TEXT,
+    pdf_sha256 TEXT,
+    backend TEXT,
+    model TEXT,
+    prompt_sha256 TEXT,
+    verdict TEXT,
+    score INTEGER,
+    updated TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class PaperState:
+    """What the state remembers of one paper."""
+
+    key: str
+    title: str
+    list_line: int
+    status: str
+    message: str
+    summary_file: Path | None
+    verdict: Verdict | None
+    score: int | None
+
+
+class Store:
+    """The run state of the lists in one folder."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open the run state {path} ({exc}); delete the folder {path.parent} "
+                "to start afresh (finished summaries are kept)"
+            ) from exc
+
+    @classmethod
+    def beside(cls, list_path: Path) -> Store:
+        """The store of the folder that holds ``list_path``."""
+        return cls(list_path.parent / STATE_DIR / "state.sqlite")
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"made by a newer papersum (schema {version})")
+        with self._db:
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def get(self, key: str) -> PaperState | None:
+        """The state of one paper, if any."""
+        row = self._db.execute(
+            "SELECT key, title, list_line, status, message, summary_file, verdict, score "
+            "FROM papers WHERE key = ?", (key,),
+        ).fetchone()
+        return _to_state(row) if row else None
+
+    def all(self) -> list[PaperState]:
+        """Every paper in the state."""
+        rows = self._db.execute(
+            "SELECT key, title, list_line, status, message, summary_file, verdict, score "
+            "FROM papers ORDER BY list_line"
+        ).fetchall()
+        return [_to_state(row) for row in rows]
+
+    def record_summary(  # noqa: PLR0913 - one column each
+        self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
+        backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
+    ) -> None:
+        """Remember that a paper was summarized into ``summary_file``."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO papers (key, title, list_line, status, message, "
+                "summary_file, pdf_sha256, backend, model, prompt_sha256, verdict, score, updated) "
+                "VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, title, list_line, str(summary_file), pdf_sha256, backend, model,
+                 prompt_sha256, verdict, score, _now()),
+            )
+
+    def record_failure(self, key: str, title: str, list_line: int, message: str) -> None:
+        """Remember why a paper failed, keeping an earlier summary if there is one."""
+        with self._db:
+            self._db.execute(
+                "INSERT INTO papers (key, title, list_line, status, message, updated) "
+                "VALUES (?, ?, ?, 'failed', ?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "message = excluded.message, updated = excluded.updated, "
+                "status = CASE WHEN papers.summary_file IS NULL THEN 'failed' ELSE papers.status END",
+                (key, title, list_line, message, _now()),
+            )
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def _to_state(row: tuple[object, ...]) -> PaperState:
+    key, title, line, status, message, summary_file, verdict, score = row
+    return PaperState(
+        key=str(key), title=str(title), list_line=int(str(line)), status=str(status),
+        message=str(message), summary_file=Path(str(summary_file)) if summary_file else None,
+        verdict=verdict,  # type: ignore[arg-type]
+        score=int(str(score)) if score is not None else None,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

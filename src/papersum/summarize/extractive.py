@@ -1,0 +1,138 @@
+"""The offline ``extractive`` backend: sentences picked from the paper, no model, no network.
+
+Every field is made of verbatim sentences chosen by cue phrases from the sections where such
+sentences live (the method from the abstract and method sections, results from results and
+conclusions, …); relevance comes from ``relevance.py``'s lexical score against the profile.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from papersum.models import PaperSummary, PaperText, Relevance
+from papersum.summarize import relevance as rel
+
+NAME = "extractive"
+_ABBREVIATIONS = r"(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)(?<!\bvs)(?<!\bcf)"
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z“\"(\[])")
+_CUES = {
+    "tldr": r"\bwe (propose|present|introduce|describe|show|investigate|study)|this (paper|work|article|thesis|report)",
+    "problem": r"problem|challeng|difficult|however|lack|limited|remain|bottleneck|costly|expensive|notoriously|require",
+    "method": r"\bwe (propose|present|introduce|develop|design|use|train|apply|build|adopt)|our (method|approach|model|system|network)|is based on|consists of|architecture",
+    "results": r"\d+(\.\d+)?\s*%|outperform|improv|achiev|accura|results (show|indicate|suggest|confirm)|we (find|found|show|observe)|significant|state[- ]of[- ]the[- ]art",
+    "limitations": r"limitation|future work|fail|does not|do not|cannot|could not|not able|restricted|drawback|shortcoming|remains? (open|unclear|to be)",
+    "contribution": r"contribut|we (propose|introduce|present|release)|\bfirst\b|novel|new dataset|open[- ]source",
+}
+_SECTION_KINDS = {
+    "intro": r"intro|background|motivation",
+    "method": r"method|approach|model|system|architecture|design|algorithm|propos|framework|network",
+    "results": r"result|experiment|evaluat|analys|discussion|benchmark|application",
+    "conclusion": r"conclu|summary|discussion|future|limitation|lesson",
+}
+
+
+class ExtractiveSummarizer:
+    """Summarizes by picking sentences; judges relevance lexically against the profile."""
+
+    name = NAME
+    model: str | None = None
+
+    def __init__(self, profile: str) -> None:
+        self.facets = rel.parse_profile(profile)
+
+    def summarize(self, paper: PaperText) -> PaperSummary:
+        """Pick sentences for each field and score the paper against the profile."""
+        picker = _Picker(paper)
+        tldr = picker.pick(["abstract", "intro"], "tldr", 1, fallback_first=True)
+        return PaperSummary(
+            tldr=tldr,
+            problem=picker.pick(["intro", "abstract"], "problem", 2, fallback_first=True),
+            method=picker.pick(["abstract", "method", "intro"], "method", 2),
+            results=picker.pick(["abstract", "results", "conclusion"], "results", 2),
+            limitations=picker.pick(["conclusion", "results"], "limitations", 2)
+            or "The paper states no limitations in so many words.",
+            key_contributions=picker.pick_list(["abstract", "intro", "conclusion"], "contribution", 3)
+            or [tldr],
+            relevance=self._judge(paper, picker, tldr),
+        )
+
+    def _judge(self, paper: PaperText, picker: _Picker, tldr: str) -> Relevance:
+        body = "\n".join(s.text for s in paper.sections)
+        matches = rel.match_facets(self.facets, paper.title, paper.abstract, body)
+        score = rel.score_of(matches)
+        quotes = _best_quotes(self.facets, picker.sentences(["abstract", "intro", "conclusion"]))
+        return Relevance(
+            score=score,
+            verdict=rel.verdict_of(score),
+            rationale=f"Lexical match against the research profile: {rel.describe(matches)}.",
+            quotes=quotes or ([tldr] if tldr else []),
+        )
+
+
+class _Picker:
+    """Sentences of a paper by kind of section, handed out once each."""
+
+    def __init__(self, paper: PaperText) -> None:
+        self.by_kind: dict[str, list[str]] = {"abstract": split_sentences(paper.abstract)}
+        for section in paper.sections:
+            kind = _kind_of(section.heading)
+            self.by_kind.setdefault(kind, []).extend(split_sentences(section.text))
+        if not self.by_kind["abstract"]:
+            first = next(iter(paper.sections), None)
+            self.by_kind["abstract"] = split_sentences(first.text)[:6] if first else []
+        self.used: set[str] = set()
+
+    def sentences(self, kinds: Iterable[str]) -> list[str]:
+        """The sentences of the given kinds of section, in that order."""
+        return [s for kind in kinds for s in self.by_kind.get(kind, [])]
+
+    def pick_list(self, kinds: list[str], cue: str, count: int) -> list[str]:
+        """Up to ``count`` unused sentences with the cue, from the sections in ``kinds``."""
+        pattern = re.compile(_CUES[cue], re.IGNORECASE)
+        chosen = [s for s in self.sentences(kinds) if s not in self.used and pattern.search(s)]
+        chosen = list(dict.fromkeys(chosen))[:count]
+        self.used.update(chosen)
+        return chosen
+
+    def pick(self, kinds: list[str], cue: str, count: int, fallback_first: bool = False) -> str:
+        """Like ``pick_list`` joined into a paragraph; optionally the first sentence when none cue."""
+        chosen = self.pick_list(kinds, cue, count)
+        if not chosen and fallback_first:
+            chosen = [s for s in self.sentences(kinds) if s not in self.used][:1]
+            self.used.update(chosen)
+        return " ".join(chosen)
+
+
+def _kind_of(heading: str) -> str:
+    for kind, pattern in _SECTION_KINDS.items():
+        if re.search(pattern, heading, re.IGNORECASE):
+            return kind
+    return "other"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Prose sentences of ``text``: equations, captions and fragments left out."""
+    flat = " ".join(text.split())
+    return [s for s in _SENTENCE_END.split(flat) if _is_prose(s)]
+
+
+def _is_prose(sentence: str) -> bool:
+    if not 40 <= len(sentence) <= 450 or len(sentence.split()) < 7:
+        return False
+    if not sentence[:1].isupper() or re.match(r"(Fig(ure)?|Table|Eq)\b", sentence):
+        return False
+    letters = sum(c.isalpha() or c.isspace() for c in sentence)
+    return letters / len(sentence) > 0.85
+
+
+def _best_quotes(facets: list[rel.Facet], sentences: list[str], count: int = 3) -> list[str]:
+    """The sentences that touch the most facets, then the most profile terms."""
+    scored = []
+    for position, sentence in enumerate(dict.fromkeys(sentences)):
+        words = rel.words_of(sentence)
+        hits = [sum(f.matches(w) for w in words) for f in facets]
+        touched = sum(1 for h in hits if h)
+        if touched:
+            scored.append((-touched, -sum(hits), position, sentence))
+    return [s for *_rank, s in sorted(scored)[:count]]

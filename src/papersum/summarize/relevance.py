@@ -1,0 +1,132 @@
+"""A transparent lexical relevance score against the research profile's weighted facets.
+
+Each facet (music, audio, visual, …) gets a strength in [0, 1] from how densely the paper uses its
+terms — the title counts ``TITLE_WEIGHT`` times, the abstract ``ABSTRACT_WEIGHT`` times a body
+word — saturating as ``1 - exp(-density / SATURATION)``. The score is the weighted mean of the
+strengths on a 0–10 scale, so a paper scores high only when it matches every facet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from papersum.errors import ConfigError
+from papersum.models import Verdict
+
+TITLE_WEIGHT = 8
+ABSTRACT_WEIGHT = 3
+SATURATION = 6.0  # matches per 1000 weighted words that give a facet ~63 % strength
+RELEVANT_FROM = 7
+MAYBE_FROM = 4
+
+_FACET_LINE = re.compile(r"^\s*[-*]\s*(?P<name>[\w -]+?)\s*\((?P<weight>\d+(?:\.\d+)?)\)\s*:(?P<terms>.+)$")
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One aspect of the research, with its weight and its terms (``prefix*`` or exact words)."""
+
+    name: str
+    weight: float
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def matches(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one of this facet's terms."""
+        return word in self.exact or word.startswith(self.prefixes)
+
+
+@dataclass(frozen=True)
+class FacetMatch:
+    """How strongly a paper matches one facet, and with which words."""
+
+    facet: Facet
+    strength: float
+    words: Counter[str]
+
+
+def parse_profile(profile: str) -> list[Facet]:
+    """The facets in the profile's ``- name (weight): term, prefix*, …`` lines."""
+    facets = []
+    for line in profile.splitlines():
+        match = _FACET_LINE.match(line)
+        if not match:
+            continue
+        terms = [t.strip().lower() for t in match["terms"].split(",") if t.strip()]
+        facets.append(
+            Facet(
+                name=match["name"].strip(),
+                weight=float(match["weight"]),
+                exact=frozenset(t for t in terms if not t.endswith("*")),
+                prefixes=tuple(t[:-1] for t in terms if t.endswith("*")),
+            )
+        )
+    if not facets:
+        raise ConfigError(
+            "the research profile has no '- facet (weight): term, term*' lines; "
+            "see the bundled prompts/profile.md"
+        )
+    return facets
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words; a hyphenated word also counts as its parts (audio-visual → audio, visual)."""
+    words: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        words.append(word)
+        if "-" in word:
+            words.extend(part for part in word.split("-") if part)
+    return words
+
+
+def match_facets(facets: list[Facet], title: str, abstract: str, body: str) -> list[FacetMatch]:
+    """Each facet's strength in the paper."""
+    zones = [(words_of(title), TITLE_WEIGHT), (words_of(abstract), ABSTRACT_WEIGHT),
+             (words_of(body), 1)]
+    length = sum(len(words) * weight for words, weight in zones) or 1
+    results = []
+    for facet in facets:
+        found: Counter[str] = Counter()
+        weighted = 0
+        for words, weight in zones:
+            hits = [w for w in words if facet.matches(w)]
+            found.update(hits)
+            weighted += len(hits) * weight
+        density = 1000 * weighted / length
+        results.append(FacetMatch(facet, 1 - math.exp(-density / SATURATION), found))
+    return results
+
+
+def score_of(matches: list[FacetMatch]) -> int:
+    """The 0–10 score: the weighted mean of the facet strengths."""
+    total = sum(m.facet.weight for m in matches)
+    return round(10 * sum(m.facet.weight * m.strength for m in matches) / total)
+
+
+def verdict_of(score: int) -> Verdict:
+    """``relevant`` from 7, ``maybe`` from 4, else ``not-relevant``."""
+    if score >= RELEVANT_FROM:
+        return "relevant"
+    return "maybe" if score >= MAYBE_FROM else "not-relevant"
+
+
+def describe(matches: list[FacetMatch]) -> str:
+    """One line per facet: its strength and its most frequent words."""
+    parts = []
+    for m in sorted(matches, key=lambda m: -m.strength):
+        label = _strength_label(m.strength)
+        top = ", ".join(f"{w} ×{n}" for w, n in m.words.most_common(4))
+        parts.append(f"{m.facet.name} {label}" + (f" ({top})" if top else ""))
+    return "; ".join(parts)
+
+
+def _strength_label(strength: float) -> str:
+    if strength >= 0.75:
+        return "strong"
+    if strength >= 0.4:
+        return "moderate"
+    return "weak" if strength >= 0.1 else "absent"
