@@ -58,10 +58,10 @@ def run(
         typer.Option(metavar="TEXT", help="Only entries whose title contains TEXT (any case)."),
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Summarize again, replacing summaries (even hand-edited ones).")
+        bool, typer.Option("--force", help="Summarize again, replacing summaries (even hand-edited ones).")
     ] = False,
     offline: Annotated[
-        bool, typer.Option(help="No network: only local and cached PDFs.")
+        bool, typer.Option("--offline", help="No network: only local and cached PDFs.")
     ] = False,
     prompts: Annotated[
         Path | None,

@@ -35,7 +35,7 @@ _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|t
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
 _COMBINING = {"´": "\u0301", "ˇ": "\u030c", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303",
               "¸": "\u0327", "˚": "\u030a", "˘": "\u0306", "`": "\u0300"}
-_SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-z])")
+_SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-zı])")
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
     r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google",
@@ -95,7 +95,7 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
         )
     if doc.page_count == 0:
         doc.close()
-        raise ExtractError(f"{path} has no pages; download the PDF again")
+        raise ExtractError(f"{path} is damaged or truncated (no readable pages); download it again")
     return doc
 
 
@@ -158,7 +158,7 @@ def _make_line(spans: list[dict[str, Any]], page: int, block: int) -> _Line | No
 
 def _normalize(text: str) -> str:
     """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched."""
-    text = _SPACING_ACCENT.sub(lambda m: m[2] + _COMBINING[m[1]], text)
+    text = _SPACING_ACCENT.sub(lambda m: m[2].replace("ı", "i") + _COMBINING[m[1]], text)
     return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
 
 

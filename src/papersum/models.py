@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 RELEVANT_LABEL = re.compile(r"^relevant\s*\??$", re.IGNORECASE)
 
 Verdict = Literal["relevant", "maybe", "not-relevant"]
+OutcomeStatus = Literal["summarized", "skipped", "failed"]
 
 
 class Link(BaseModel):
@@ -143,7 +144,7 @@ class Outcome(BaseModel):
 
     line: int
     title: str
-    status: Literal["summarized", "skipped", "failed"]
+    status: OutcomeStatus
     message: str = ""
     key: str | None = None
     verdict: Verdict | None = None

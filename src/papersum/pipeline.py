@@ -17,7 +17,15 @@ from pathlib import Path
 from papersum.errors import PapersumError
 from papersum.extract import extract_paper
 from papersum.fsio import write_text_atomic
-from papersum.models import Entry, Outcome, PaperRef, PaperSummary, PaperText, SummaryPage
+from papersum.models import (
+    Entry,
+    Outcome,
+    OutcomeStatus,
+    PaperRef,
+    PaperSummary,
+    PaperText,
+    SummaryPage,
+)
 from papersum.prompts import PromptSet
 from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
@@ -99,7 +107,7 @@ def _matches(entry: Entry, text: str | None) -> bool:
     return text is None or text.casefold() in entry.title.casefold()
 
 
-def _plan(  # noqa: PLR0913 - the planning inputs
+def _plan(
     entries: list[Entry], list_dir: Path, store: Store, options: RunOptions, out_dir: Path,
     outcomes: dict[int, Outcome],
 ) -> list[_Job]:
@@ -117,22 +125,28 @@ def _plan(  # noqa: PLR0913 - the planning inputs
     return jobs
 
 
-def _skip_reason(  # noqa: PLR0913
+def _skip_reason(
     entry: Entry, ref: PaperRef, store: Store, force: bool, out_dir: Path, seen: dict[str, int],
 ) -> Outcome | None:
-    base = {"line": entry.line, "title": entry.title or ref.title, "key": ref.key}
     if ref.status == "unresolved":
         store.record_failure(ref.key, entry.title, entry.line, ref.reason or "unresolved")
-        return Outcome(status="failed", message=ref.reason or "unresolved", **base)
+        return _outcome(entry, ref, "failed", ref.reason or "unresolved")
     if ref.status == "needs-network":
-        return Outcome(status="skipped", message=ref.reason or "needs network", **base)
+        return _outcome(entry, ref, "skipped", ref.reason or "needs network")
     if ref.key in seen:
-        return Outcome(status="skipped", message=f"same paper as line {seen[ref.key]}", **base)
+        return _outcome(entry, ref, "skipped", f"same paper as line {seen[ref.key]}")
     state = store.get(ref.key)
     if force or state is None or not _summary_in(state, out_dir):
         return None
-    return Outcome(status="skipped", message="already summarized", verdict=state.verdict,
-                   score=state.score, summary_path=state.summary_file, **base)
+    return _outcome(entry, ref, "skipped", "already summarized", state.summary_file).model_copy(
+        update={"verdict": state.verdict, "score": state.score})
+
+
+def _outcome(
+    entry: Entry, ref: PaperRef, status: OutcomeStatus, message: str = "", path: Path | None = None
+) -> Outcome:
+    return Outcome(line=entry.line, title=entry.title or ref.title, key=ref.key, status=status,
+                   message=message, summary_path=path)
 
 
 def _summary_in(state: PaperState, out_dir: Path) -> bool:
@@ -172,27 +186,26 @@ class _Runner:
 
     def finish(self, job: _Job, future: Future[tuple[PaperText, PaperSummary]]) -> Outcome:
         """Turn a finished job into an outcome: write its page and record it."""
-        base = {"line": job.entry.line, "title": job.entry.title or job.ref.title,
-                "key": job.ref.key}
+        entry, ref = job.entry, job.ref
         try:
             paper, summary = future.result()
         except PapersumError as exc:
             message = f"line {job.entry.line}: {exc}"
             self.store.record_failure(job.ref.key, job.entry.title, job.entry.line, message)
-            return Outcome(status="failed", message=message, **base)
+            return _outcome(entry, ref, "failed", message)
         path = self.out_dir / f"{job.ref.key}.md"
         text = render_summary(self._page(job, paper, summary))
         if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
-            return Outcome(status="skipped", summary_path=path,
-                           message="kept your hand-edited summary; --force replaces it", **base)
+            return _outcome(entry, ref, "skipped",
+                            "kept your hand-edited summary; --force replaces it", path)
         write_text_atomic(path, text)
         self.store.record_summary(
-            job.ref.key, base["title"], job.entry.line, path, paper.sha256, self.summarizer.name,
+            ref.key, entry.title or ref.title, entry.line, path, paper.sha256, self.summarizer.name,
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
             summary.relevance.score,
         )
-        return Outcome(status="summarized", verdict=summary.relevance.verdict,
-                       score=summary.relevance.score, summary_path=path, **base)
+        return _outcome(entry, ref, "summarized", "", path).model_copy(
+            update={"verdict": summary.relevance.verdict, "score": summary.relevance.score})
 
     def _page(self, job: _Job, paper: PaperText, summary: PaperSummary) -> SummaryPage:
         url = job.ref.url

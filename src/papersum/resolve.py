@@ -61,4 +61,7 @@ def slugify(title: str, limit: int = 80) -> str:
     """A file-system-safe key from a title: ASCII, lower case, words joined by ``-``."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = _SLUG_JUNK.sub("-", ascii_title.lower()).strip("-")
-    return slug[:limit].rstrip("-")
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0]  # end on a whole word
+    return cut or slug[:limit]

@@ -43,7 +43,7 @@ def _row(entry: Entry, list_dir: Path, store: Store, out: Path) -> EntryStatus:
     state = store.get(ref.key)
     summary = state.summary_file if state and state.summary_file else None
     summarized = bool(state and state.status == "summarized" and summary and summary.is_file())
-    resolved_to = {"local": str(ref.pdf_path), "resolved": ref.arxiv_id}.get(ref.status)
+    resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)
     return EntryStatus(
         line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
         summarized=summarized,

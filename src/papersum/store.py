@@ -93,7 +93,7 @@ class Store:
         ).fetchall()
         return [_to_state(row) for row in rows]
 
-    def record_summary(  # noqa: PLR0913 - one column each
+    def record_summary(
         self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
         backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
     ) -> None:

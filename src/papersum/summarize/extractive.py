@@ -14,15 +14,23 @@ from papersum.models import PaperSummary, PaperText, Relevance
 from papersum.summarize import relevance as rel
 
 NAME = "extractive"
-_ABBREVIATIONS = r"(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)(?<!\bvs)(?<!\bcf)"
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z“\"(\[])")
+_ABBREVIATIONS = "".join(
+    rf"(?<!\b{a})" for a in (r"et al\.", r"e\.g\.", r"i\.e\.", r"Fig\.", r"Eq\.", r"Sec\.", r"vs\.", r"cf\.")
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"\s+(?=[A-Z“\"(\[])")
 _CUES = {
-    "tldr": r"\bwe (propose|present|introduce|describe|show|investigate|study)|this (paper|work|article|thesis|report)",
-    "problem": r"problem|challeng|difficult|however|lack|limited|remain|bottleneck|costly|expensive|notoriously|require",
-    "method": r"\bwe (propose|present|introduce|develop|design|use|train|apply|build|adopt)|our (method|approach|model|system|network)|is based on|consists of|architecture",
-    "results": r"\d+(\.\d+)?\s*%|outperform|improv|achiev|accura|results (show|indicate|suggest|confirm)|we (find|found|show|observe)|significant|state[- ]of[- ]the[- ]art",
-    "limitations": r"limitation|future work|fail|does not|do not|cannot|could not|not able|restricted|drawback|shortcoming|remains? (open|unclear|to be)",
-    "contribution": r"contribut|we (propose|introduce|present|release)|\bfirst\b|novel|new dataset|open[- ]source",
+    "tldr": r"\bwe (propose|present|introduce|describe|show|investigate|study)"
+    r"|this (paper|work|article|thesis|report)",
+    "problem": r"problem|challeng|difficult|however|lack|limited|remain|bottleneck|costly|expensive"
+    r"|notoriously|require",
+    "method": r"\bwe (propose|present|introduce|develop|design|use|train|apply|build|adopt)"
+    r"|our (method|approach|model|system|network)|is based on|consists of|architecture",
+    "results": r"\d+(\.\d+)?\s*%|outperform|improv|achiev|accura|results (show|indicate|suggest|confirm)"
+    r"|we (find|found|show|observe)|significant|state[- ]of[- ]the[- ]art",
+    "limitations": r"limitation|future work|fail|does not|do not|cannot|could not|not able|restricted"
+    r"|drawback|shortcoming|remains? (open|unclear|to be)",
+    "contribution": r"contribut|we (propose|introduce|present|release)|\bfirst\b|novel|new dataset"
+    r"|open[- ]source",
 }
 _SECTION_KINDS = {
     "intro": r"intro|background|motivation",
@@ -44,7 +52,7 @@ class ExtractiveSummarizer:
     def summarize(self, paper: PaperText) -> PaperSummary:
         """Pick sentences for each field and score the paper against the profile."""
         picker = _Picker(paper)
-        tldr = picker.pick(["abstract", "intro"], "tldr", 1, fallback_first=True)
+        tldr = picker.with_context(picker.pick(["abstract", "intro"], "tldr", 1, fallback_first=True))
         return PaperSummary(
             tldr=tldr,
             problem=picker.pick(["intro", "abstract"], "problem", 2, fallback_first=True),
@@ -95,6 +103,16 @@ class _Picker:
         self.used.update(chosen)
         return chosen
 
+    def with_context(self, sentence: str) -> str:
+        """``sentence``, preceded by the one before it when it opens with a connective."""
+        if not _CONNECTIVE.match(sentence):
+            return sentence
+        for sentences in self.by_kind.values():
+            if sentence in sentences:
+                index = sentences.index(sentence)
+                return " ".join(sentences[max(0, index - 1) : index + 1])
+        return sentence
+
     def pick(self, kinds: list[str], cue: str, count: int, fallback_first: bool = False) -> str:
         """Like ``pick_list`` joined into a paragraph; optionally the first sentence when none cue."""
         chosen = self.pick_list(kinds, cue, count)
@@ -102,6 +120,12 @@ class _Picker:
             chosen = [s for s in self.sentences(kinds) if s not in self.used][:1]
             self.used.update(chosen)
         return " ".join(chosen)
+
+
+_CONNECTIVE = re.compile(
+    r"^(Instead|However|Thus|Therefore|Hence|Moreover|Furthermore|Finally|Also|In addition|"
+    r"To (this|that) end|To address|For this|This|These|It)\b"
+)
 
 
 def _kind_of(heading: str) -> str:
