@@ -1,0 +1,70 @@
+"""Shared fixtures: the bundled example, PDFs made with pymupdf, and the CLI run as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> Path:
+    """Write a text PDF: a large title, then each (heading, text) with a bold heading."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72.0
+    page.insert_text((72, y), title, fontsize=18, fontname="hebo")
+    y += 36
+    for heading, text in sections:
+        if y > 700:
+            page, y = doc.new_page(), 72.0
+        page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
+        y += 18
+        box = pymupdf.Rect(72, y, 540, 800)
+        rest = page.insert_textbox(box, text, fontsize=10, fontname="helv")
+        used = box.height - rest if rest >= 0 else box.height
+        y += used + 14
+        if rest < 0:
+            page, y = doc.new_page(), 72.0
+    options = {}
+    if encrypt:
+        options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret",
+                   "owner_pw": "owner"}
+    doc.save(path, **options)
+    doc.close()
+    return path
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the bundled example folder; returns its reading list."""
+    target = tmp_path / "example"
+    shutil.copytree(EXAMPLES, target, ignore=shutil.ignore_patterns("summaries", ".papersum"))
+    return target / "reading-list.md"
+
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def papersum(tmp_path: Path) -> RunCli:
+    """Run ``python -m papersum ARGS`` in a subprocess, as a user would, offline and keyless."""
+
+    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8",
+               "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache")}
+        return subprocess.run(
+            [sys.executable, "-m", "papersum", *map(str, args)],
+            capture_output=True, text=True, env=env, cwd=cwd or tmp_path, timeout=120,
+        )
+
+    return run

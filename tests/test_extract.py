@@ -1,0 +1,105 @@
+"""Extraction from real papers, and a clear error for every kind of bad PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papersum.errors import ExtractError
+from papersum.extract import extract_paper
+
+from .conftest import EXAMPLES, make_pdf
+
+PAPERS = EXAMPLES / "papers"
+
+
+def test_a_two_column_ismir_paper() -> None:
+    paper = extract_paper(PAPERS / "lostanlen-ismir2016-pitch-spiral.pdf")
+    assert paper.title == ("Deep convolutional networks on the pitch spiral for musical "
+                           "instrument recognition")
+    assert paper.authors == ["Vincent Lostanlen", "Carmine-Emanuele Cella"]
+    assert paper.year == 2016
+    assert paper.page_count == 7
+    assert paper.abstract.startswith("Musical performance combines a wide range of pitches")
+    assert [s.heading for s in paper.sections][:3] == [
+        "1. INTRODUCTION", "2. RELATED WORK", "3. HOW INVARIANT IS THE MEL-FREQUENCY"]
+    assert paper.sections[-1].heading == "7. CONCLUSIONS"
+
+
+def test_references_are_dropped() -> None:
+    paper = extract_paper(PAPERS / "lostanlen-ismir2016-pitch-spiral.pdf")
+    assert not any("REFERENCES" in s.heading for s in paper.sections)
+    assert "In Proc. NIPS, 2013" not in paper.full_text  # the last reference of the paper
+
+
+def test_ligatures_and_latex_accents_are_folded() -> None:
+    paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
+    assert paper.authors == ["Jan Hajič jr.", "Jiří Novotný", "Pavel Pecina", "Jaroslav Pokorný"]
+    assert "ﬁ" not in paper.full_text and "difficult" in paper.abstract
+
+
+def test_sections_from_the_table_of_contents() -> None:
+    paper = extract_paper(PAPERS / "broman-rescience2020-essential-genes.pdf")
+    assert [s.heading for s in paper.sections] == [
+        "1 Introduction", "2 Challenges", "3 Code modifications", "4 The R/negenes package",
+        "5 Results", "6 Lessons"]
+    assert paper.title.endswith("Identifying essential genes by mutagenesis")
+
+
+def test_a_made_up_paper(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "p.pdf", "A Made Up Title", [
+        ("Abstract", "This abstract says what the paper is about in one long sentence."),
+        ("1. Introduction", "The introduction motivates the work."),
+        ("References", "[1] Someone. A cited paper. 2020."),
+    ])
+    paper = extract_paper(pdf)
+    assert paper.title == "A Made Up Title"
+    assert paper.abstract == "This abstract says what the paper is about in one long sentence."
+    assert [(s.heading, s.text) for s in paper.sections] == [
+        ("1. Introduction", "The introduction motivates the work.")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"is empty \(0 bytes\); download the PDF again"),
+        (b"<!DOCTYPE html><html><body>Please log in</body></html>",
+         r"is an HTML page, not a PDF file"),
+        (b"PK\x03\x04 a zip file", r"is not a PDF, not a PDF file"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, r"is corrupt"),
+    ],
+)
+def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ExtractError, match=message):
+        extract_paper(path)
+
+
+def test_an_encrypted_pdf(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "locked.pdf", "Locked", [("Abstract", "Secret text.")], encrypt=True)
+    with pytest.raises(ExtractError, match=r"encrypted with a password; .*qpdf --decrypt"):
+        extract_paper(pdf)
+
+
+def test_a_scanned_pdf_without_text(tmp_path: Path) -> None:
+    import pymupdf
+
+    doc = pymupdf.open()
+    for _ in range(2):
+        page = doc.new_page()
+        pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+        pixmap.clear_with(200)
+        page.insert_image(page.rect, pixmap=pixmap)
+    doc.save(tmp_path / "scan.pdf")
+    with pytest.raises(ExtractError, match=r"no text layer \(a scanned PDF\?\); run OCR"):
+        extract_paper(tmp_path / "scan.pdf")
+
+
+def test_a_truncated_pdf(tmp_path: Path) -> None:
+    data = (PAPERS / "nieto-ismir2019-harmonix-set.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[:2000])
+    with pytest.raises(ExtractError, match=r"truncated\.pdf is damaged or truncated"):
+        extract_paper(path)

@@ -1,0 +1,103 @@
+"""The offline extractive backend: verbatim sentences, and relevance that tells fields apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papersum.errors import ConfigError
+from papersum.extract import extract_paper
+from papersum.models import PaperSummary
+from papersum.prompts import load_prompts
+from papersum.summarize.extractive import ExtractiveSummarizer, split_sentences
+
+from .conftest import EXAMPLES, make_pdf
+from .papers import CHEMISTRY, CHEMISTRY_TITLE, MUSIC_VIDEO, MUSIC_VIDEO_TITLE
+
+
+@pytest.fixture(scope="module")
+def summarizer() -> ExtractiveSummarizer:
+    return ExtractiveSummarizer(load_prompts([]).profile)
+
+
+def _summarize(summarizer: ExtractiveSummarizer, pdf: Path) -> tuple[str, PaperSummary]:
+    paper = extract_paper(pdf)
+    return " ".join(paper.full_text.split()), summarizer.summarize(paper)
+
+
+def test_music_performance_video_paper_is_relevant(
+    summarizer: ExtractiveSummarizer, tmp_path: Path
+) -> None:
+    pdf = make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
+    _text, summary = _summarize(summarizer, pdf)
+    assert summary.relevance.verdict == "relevant"
+    assert summary.relevance.score >= 8
+    assert "music strong" in summary.relevance.rationale
+    assert "visual strong" in summary.relevance.rationale
+
+
+def test_quantum_chemistry_paper_is_not_relevant(
+    summarizer: ExtractiveSummarizer, tmp_path: Path
+) -> None:
+    pdf = make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
+    _text, summary = _summarize(summarizer, pdf)
+    assert summary.relevance.verdict == "not-relevant"
+    assert summary.relevance.score <= 1
+
+
+@pytest.mark.parametrize(
+    ("pdf", "verdict"),
+    [
+        ("lostanlen-ismir2016-pitch-spiral.pdf", "maybe"),  # music from audio only
+        ("hajic-ismir2016-omr-testbed.pdf", "maybe"),  # music from sheet images
+        ("broman-rescience2020-essential-genes.pdf", "not-relevant"),  # genetics
+    ],
+)
+def test_real_papers(summarizer: ExtractiveSummarizer, pdf: str, verdict: str) -> None:
+    _text, summary = _summarize(summarizer, EXAMPLES / "papers" / pdf)
+    assert summary.relevance.verdict == verdict
+
+
+def test_every_field_is_verbatim_from_the_paper(
+    summarizer: ExtractiveSummarizer, tmp_path: Path
+) -> None:
+    pdf = make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
+    text, summary = _summarize(summarizer, pdf)
+    assert summary.tldr == "We present an audio-visual model that learns from videos of music performances."
+    assert summary.limitations == ("A limitation is that the method fails when musicians are "
+                                   "occluded in the video.")
+    quoted = [summary.problem, summary.method, summary.results, *summary.key_contributions,
+              *summary.relevance.quotes]
+    for passage in quoted:
+        for sentence in split_sentences(passage):
+            assert sentence in text
+    assert len(summary.relevance.quotes) == 3
+
+
+def test_same_paper_same_summary(summarizer: ExtractiveSummarizer) -> None:
+    pdf = EXAMPLES / "papers" / "nieto-ismir2019-harmonix-set.pdf"
+    assert _summarize(summarizer, pdf) == _summarize(summarizer, pdf)
+
+
+def test_a_profile_without_terms_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="has no '- facet \\(weight\\): term, term\\*' lines"):
+        ExtractiveSummarizer("# My research\n\nI study things.\n")
+
+
+def test_a_user_profile_changes_the_judgment(tmp_path: Path) -> None:
+    (tmp_path / "profile.md").write_text("# Chemistry\n\n- chemistry (1): coupled-cluster, "
+                                         "functional*, basis, benchmark*, reaction*\n")
+    prompts = load_prompts([tmp_path])
+    assert prompts.sources["profile.md"] == str(tmp_path / "profile.md")
+    pdf = make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
+    summary = ExtractiveSummarizer(prompts.profile).summarize(extract_paper(pdf))
+    assert summary.relevance.verdict == "relevant"
+
+
+def test_sentence_splitting_keeps_abbreviations() -> None:
+    assert split_sentences(
+        "This follows the analyses in Lamichhane et al. (2003) very closely indeed. "
+        "See Fig. 3 and e.g. the table for all the details of the study."
+    ) == ["This follows the analyses in Lamichhane et al. (2003) very closely indeed.",
+          "See Fig. 3 and e.g. the table for all the details of the study."]
