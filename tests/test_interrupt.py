@@ -1,0 +1,46 @@
+"""Ctrl-C mid-run: finished summaries stay, nothing is half-written, and a re-run resumes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import make_pdf
+
+PARAGRAPH = ("We study how musicians move while they play, and how the sound of each instrument "
+             "follows the gestures seen in the video of the performance. ") * 12
+
+
+def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
+    lines = []
+    for n in range(4):
+        sections = [(f"{i}. Part {i}", PARAGRAPH) for i in range(1, 120)]
+        make_pdf(tmp_path / f"p{n}.pdf", f"Long Paper Number {n}", sections)
+        lines.append(f"- [ ] **Long paper {n}** [pdf](p{n}.pdf)\n")
+    listing = tmp_path / "list.md"
+    listing.write_text("".join(lines))
+    command = [sys.executable, "-m", "papersum", "run", str(listing), "--jobs", "1"]
+    env = {**os.environ, "COLUMNS": "200"}
+    with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                          env=env) as proc:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith("✓"):
+                proc.send_signal(signal.SIGINT)
+                break
+        stderr = proc.stderr.read()
+        proc.wait(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted; finished summaries are kept, run again to resume" in stderr
+    summaries = tmp_path / "summaries"
+    done = {p.name for p in summaries.iterdir()}
+    assert 1 <= len(done - {"index.md"}) < 4
+    assert not any(name.endswith(".tmp") for name in done)
+
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 0
+    finished = len(done - {"index.md"})
+    assert f"{4 - finished} summarized, {finished} skipped, 0 failed" in again.stdout
