@@ -143,3 +143,13 @@ def test_help_does_not_import_pymupdf() -> None:
     code = "import sys, papersum.cli; print(sorted(m for m in ('pymupdf', 'rich', 'openai') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_status_looks_in_the_out_folder(papersum: RunCli, example: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "notes"
+    papersum("run", example, "--match", "pitch spiral", "--out", elsewhere)
+    assert (elsewhere / "deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument.md").is_file()
+    default = json.loads(papersum("status", example, "--json").stdout)
+    chosen = json.loads(papersum("status", example, "--json", "--out", elsewhere).stdout)
+    assert [r["summarized"] for r in default] == [False] * 5
+    assert [r["summarized"] for r in chosen] == [False, False, True, False, False]

@@ -115,7 +115,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     headings = _find_headings(lines, body_size, doc.get_toc(simple=True))
     title_lines = _title_lines(lines)
     sections, front = _split_sections(lines, headings)
-    abstract, sections = _take_abstract(sections, front, title_lines)
+    abstract, sections = _take_abstract(sections, front)
     sections = _drop_references(sections)
     return PaperText(
         title=_choose_title(doc.metadata or {}, lines, title_lines),
@@ -291,9 +291,7 @@ def _join_lines(lines: list[_Line]) -> str:
     return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
-def _take_abstract(
-    sections: list[Section], front: list[_Line], title_lines: list[int]
-) -> tuple[str, list[Section]]:
+def _take_abstract(sections: list[Section], front: list[_Line]) -> tuple[str, list[Section]]:
     """The abstract: a section so named, an inline ``Abstract—`` paragraph, or the longest front block."""
     for index, section in enumerate(sections):
         if _ABSTRACT.match(section.heading):

@@ -136,7 +136,7 @@ def _skip_reason(
     if ref.key in seen:
         return _outcome(entry, ref, "skipped", f"same paper as line {seen[ref.key]}")
     state = store.get(ref.key)
-    if force or state is None or not _summary_in(state, out_dir):
+    if force or state is None or not summary_in(state, out_dir):
         return None
     return _outcome(entry, ref, "skipped", "already summarized", state.summary_file).model_copy(
         update={"verdict": state.verdict, "score": state.score})
@@ -149,7 +149,7 @@ def _outcome(
                    message=message, summary_path=path)
 
 
-def _summary_in(state: PaperState, out_dir: Path) -> bool:
+def summary_in(state: PaperState, out_dir: Path) -> bool:
     """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
     file = state.summary_file
     return (state.status == "summarized" and file is not None and file.is_file()
@@ -231,7 +231,7 @@ def write_index(store: Store, out_dir: Path) -> Path | None:
     rows = [
         IndexRow(key=s.key, title=s.title, score=s.score, verdict=s.verdict, list_line=s.list_line)
         for s in store.all()
-        if _summary_in(s, out_dir) and s.score is not None and s.verdict is not None
+        if summary_in(s, out_dir) and s.score is not None and s.verdict is not None
     ]
     if not rows and not out_dir.exists():
         return None

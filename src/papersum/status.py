@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from papersum.models import Entry, Verdict
-from papersum.pipeline import summaries_dir
+from papersum.pipeline import summaries_dir, summary_in
 from papersum.readinglist import read_reading_list
 from papersum.resolve import resolve_entry
 from papersum.store import Store
@@ -41,14 +41,14 @@ def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
 def _row(entry: Entry, list_dir: Path, store: Store, out: Path) -> EntryStatus:
     ref = resolve_entry(entry, list_dir, offline=True)
     state = store.get(ref.key)
-    summary = state.summary_file if state and state.summary_file else None
-    summarized = bool(state and state.status == "summarized" and summary and summary.is_file())
+    summarized = state is not None and summary_in(state, out)
+    summary = state.summary_file if state is not None and summarized else None
     resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)
     return EntryStatus(
         line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
         summarized=summarized,
-        verdict=state.verdict if summarized and state else None,
-        score=state.score if summarized and state else None,
-        summary=str(summary) if summarized and summary else None,
+        verdict=state.verdict if state is not None and summarized else None,
+        score=state.score if state is not None and summarized else None,
+        summary=str(summary) if summary is not None else None,
         error=state.message if state and state.status == "failed" else None,
     )
