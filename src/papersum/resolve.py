@@ -14,6 +14,13 @@ from urllib.parse import unquote, urlparse
 from papersum.models import Entry, Link, PaperRef
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_ARXIV_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_URL = re.compile(
+    r"(?:https?://)?(?:www\.|export\.)?(?:ar5iv\.labs\.)?(?:arxiv\.org|ar5iv\.org)"
+    r"/(?:abs|pdf|html|format)/" + _ARXIV_ID + r"(?:\.pdf)?(?![\d.])",
+    re.IGNORECASE,
+)
+_ARXIV_TEXT = re.compile(r"\barxiv:\s*" + _ARXIV_ID, re.IGNORECASE)
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -34,11 +41,24 @@ def resolve_entry(entry: Entry, list_dir: Path, *, offline: bool = False) -> Pap
             source="local-file",
         )
     why = "--offline" if offline else "online resolution (arXiv) is not in this version yet"
+    arxiv_id = next(filter(None, (arxiv_id_of(link.url) for link in entry.links)), None)
+    arxiv_id = arxiv_id or arxiv_id_of(entry.text)
     return PaperRef(
-        status="needs-network", key=slugify(entry.title) or f"line-{entry.line}",
-        title=entry.title, url=entry.links[0].url if entry.links else None,
-        reason=f"needs network ({why})",
+        status="needs-network", key=arxiv_key(arxiv_id) if arxiv_id else slugify(entry.title)
+        or f"line-{entry.line}", title=entry.title, arxiv_id=arxiv_id,
+        url=entry.links[0].url if entry.links else None, reason=f"needs network ({why})",
     )
+
+
+def arxiv_id_of(text: str) -> str | None:
+    """The arXiv id (no version) in an arXiv/ar5iv URL of any form, or in ``arXiv:ID`` text."""
+    match = _ARXIV_URL.search(text) or _ARXIV_TEXT.search(text)
+    return match["id"] if match else None
+
+
+def arxiv_key(arxiv_id: str) -> str:
+    """The file-system-safe key of an arXiv id (old-style ``hep-th/9901001`` → ``hep-th_9901001``)."""
+    return arxiv_id.replace("/", "_")
 
 
 def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
