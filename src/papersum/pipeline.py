@@ -25,6 +25,7 @@ from papersum.models import (
     PaperSummary,
     PaperText,
     SummaryPage,
+    Verdict,
 )
 from papersum.prompts import PromptSet
 from papersum.readinglist import read_reading_list
@@ -138,15 +139,16 @@ def _skip_reason(
     state = store.get(ref.key)
     if force or state is None or not summary_in(state, out_dir):
         return None
-    return _outcome(entry, ref, "skipped", "already summarized", state.summary_file).model_copy(
-        update={"verdict": state.verdict, "score": state.score})
+    return _outcome(entry, ref, "skipped", "already summarized", state.summary_file,
+                    verdict=state.verdict, score=state.score)
 
 
 def _outcome(
-    entry: Entry, ref: PaperRef, status: OutcomeStatus, message: str = "", path: Path | None = None
+    entry: Entry, ref: PaperRef, status: OutcomeStatus, message: str = "", path: Path | None = None,
+    *, verdict: Verdict | None = None, score: int | None = None,
 ) -> Outcome:
     return Outcome(line=entry.line, title=entry.title or ref.title, key=ref.key, status=status,
-                   message=message, summary_path=path)
+                   message=message, summary_path=path, verdict=verdict, score=score)
 
 
 def summary_in(state: PaperState, out_dir: Path) -> bool:
@@ -190,10 +192,10 @@ class _Runner:
         try:
             paper, summary = future.result()
         except PapersumError as exc:
-            message = f"line {job.entry.line}: {exc}"
-            self.store.record_failure(job.ref.key, job.entry.title, job.entry.line, message)
+            message = f"line {entry.line}: {exc}"
+            self.store.record_failure(ref.key, entry.title, entry.line, message)
             return _outcome(entry, ref, "failed", message)
-        path = self.out_dir / f"{job.ref.key}.md"
+        path = self.out_dir / f"{ref.key}.md"
         text = render_summary(self._page(job, paper, summary))
         if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
             return _outcome(entry, ref, "skipped",
@@ -204,8 +206,8 @@ class _Runner:
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
             summary.relevance.score,
         )
-        return _outcome(entry, ref, "summarized", "", path).model_copy(
-            update={"verdict": summary.relevance.verdict, "score": summary.relevance.score})
+        return _outcome(entry, ref, "summarized", "", path,
+                        verdict=summary.relevance.verdict, score=summary.relevance.score)
 
     def _page(self, job: _Job, paper: PaperText, summary: PaperSummary) -> SummaryPage:
         url = job.ref.url

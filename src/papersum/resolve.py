@@ -43,9 +43,9 @@ def resolve_entry(entry: Entry, list_dir: Path, *, offline: bool = False) -> Pap
     why = "--offline" if offline else "online resolution (arXiv) is not in this version yet"
     arxiv_id = next(filter(None, (arxiv_id_of(link.url) for link in entry.links)), None)
     arxiv_id = arxiv_id or arxiv_id_of(entry.text)
+    key = arxiv_key(arxiv_id) if arxiv_id else (slugify(entry.title) or f"line-{entry.line}")
     return PaperRef(
-        status="needs-network", key=arxiv_key(arxiv_id) if arxiv_id else slugify(entry.title)
-        or f"line-{entry.line}", title=entry.title, arxiv_id=arxiv_id,
+        status="needs-network", key=key, title=entry.title, arxiv_id=arxiv_id,
         url=entry.links[0].url if entry.links else None, reason=f"needs network ({why})",
     )
 

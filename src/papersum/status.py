@@ -41,14 +41,13 @@ def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
 def _row(entry: Entry, list_dir: Path, store: Store, out: Path) -> EntryStatus:
     ref = resolve_entry(entry, list_dir, offline=True)
     state = store.get(ref.key)
-    summarized = state is not None and summary_in(state, out)
-    summary = state.summary_file if state is not None and summarized else None
+    done = state if state is not None and summary_in(state, out) else None
     resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)
     return EntryStatus(
         line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
-        summarized=summarized,
-        verdict=state.verdict if state is not None and summarized else None,
-        score=state.score if state is not None and summarized else None,
-        summary=str(summary) if summary is not None else None,
+        summarized=done is not None,
+        verdict=done.verdict if done else None,
+        score=done.score if done else None,
+        summary=str(done.summary_file) if done else None,
         error=state.message if state and state.status == "failed" else None,
     )
