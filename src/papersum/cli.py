@@ -177,10 +177,12 @@ def status(
 
 
 def _require_file(path: Path) -> None:
+    """A missing list is a one-line error (exit 2), not typer's usage block."""
     if not path.is_file():
+        from papersum.errors import ReadingListError
+
         what = "is a folder" if path.is_dir() else "does not exist"
-        raise typer.BadParameter(f"{path} {what}; give the path of your reading list",
-                                 param_hint="LIST.md")
+        raise ReadingListError(f"{path} {what}; give the path of your reading list")
 
 
 def _out() -> Console:
