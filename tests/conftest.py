@@ -5,22 +5,29 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from .arxiv_server import ArxivStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+CLOSED_PORT_API = "http://127.0.0.1:9/api/query"
+"""Where the CLI looks for arXiv unless a test starts a stand-in: nothing listens there."""
 
 
-def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> Path:
-    """Write a text PDF: a large title, then each (heading, text) with a bold heading."""
+def pdf_bytes(title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> bytes:
+    """A text PDF: a large title, then each (heading, text) with a bold heading."""
     import pymupdf
 
     doc = pymupdf.open()
     page = doc.new_page()
+    doc.set_metadata({"title": title})
     y = 72.0
     page.insert_text((72, y), title, fontsize=18, fontname="hebo")
     y += 36
@@ -39,8 +46,14 @@ def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt
     if encrypt:
         options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret",
                    "owner_pw": "owner"}
-    doc.save(path, **options)
+    data: bytes = doc.tobytes(**options)
     doc.close()
+    return data
+
+
+def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> Path:
+    """Write a text PDF made by ``pdf_bytes`` to ``path``."""
+    path.write_bytes(pdf_bytes(title, sections, encrypt=encrypt))
     return path
 
 
@@ -59,12 +72,25 @@ RunCli = Callable[..., subprocess.CompletedProcess[str]]
 def papersum(tmp_path: Path) -> RunCli:
     """Run ``python -m papersum ARGS`` in a subprocess, as a user would, offline and keyless."""
 
-    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8",
-               "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache")}
+    def run(*args: str | Path, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        full_env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8",
+               "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+               "PAPERSUM_ARXIV_API": CLOSED_PORT_API, "PAPERSUM_ARXIV_DELAY": "0", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "papersum", *map(str, args)],
-            capture_output=True, text=True, env=env, cwd=cwd or tmp_path, timeout=120,
+            capture_output=True, text=True, env=full_env, cwd=cwd or tmp_path, timeout=120,
         )
 
     return run
+
+
+@pytest.fixture
+def arxiv() -> Iterator[ArxivStandIn]:
+    """A local arXiv (API and PDFs) that knows the papers of the real list, and decoys."""
+    from .arxiv_catalogue import PAPERS
+    from .arxiv_server import ArxivStandIn
+
+    server = ArxivStandIn(PAPERS).start()
+    yield server
+    server.stop()

@@ -79,10 +79,10 @@ def test_one_bad_pdf_does_not_stop_the_others(papersum: RunCli, tmp_path: Path) 
                        "- [ ] **Missing** [pdf](missing.pdf)\n- [ ] **Online** [x](https://arxiv.org/abs/2001.04758)\n")
     result = papersum("run", listing)
     assert result.returncode == 1
-    assert "line 1: " in result.stdout and "is an HTML page, not a PDF file" in result.stdout
+    assert "is an HTML page, not a PDF file" in result.stdout
     assert "the linked PDF missing.pdf does not exist" in result.stdout
-    assert "needs network" in result.stdout
-    assert "1 summarized, 1 skipped, 2 failed" in result.stdout
+    assert "the arXiv API at http://127.0.0.1:9/api/query failed (cannot connect" in result.stdout
+    assert "1 summarized, 0 skipped, 3 failed" in result.stdout
     assert (tmp_path / "summaries" / "good.md").is_file()
 
 
@@ -91,7 +91,7 @@ def test_offline_entries_needing_the_network_are_skipped(papersum: RunCli, tmp_p
     listing.write_text("- [ ] **VideoBERT**\n- [ ] **X** [Link](https://arxiv.org/abs/1801.02200)\n")
     result = papersum("run", listing, "--offline")
     assert result.returncode == 0
-    assert result.stdout.count("needs network (--offline)") == 2
+    assert result.stdout.count("needs the network (--offline)") == 2
 
 
 def test_a_list_with_no_unread_entries(papersum: RunCli, tmp_path: Path) -> None:

@@ -1,15 +1,23 @@
-"""Entries → paper references: local PDFs, and arXiv ids recognised in every link form."""
+"""Entries → papers: arXiv ids in every link form, title search, wrong links, the papers/ inbox —
+through the real ``arxiv`` package talking to a local arXiv stand-in."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from papersum.readinglist import parse_reading_list, read_reading_list
-from papersum.resolve import arxiv_id_of, resolve_entry, slugify
+from papersum.arxiv_api import ArxivApi, arxiv_id_of
+from papersum.models import PaperRef
+from papersum.readinglist import parse_reading_list
+from papersum.resolve import Resolver, slugify
+from papersum.store import Store
 
-from .conftest import DATA
+from .arxiv_catalogue import EXPECTED, MISMATCHED, SEARCHED
+from .arxiv_server import ArxivStandIn, Paper
+from .conftest import DATA, RunCli, make_pdf
 
 
 @pytest.mark.parametrize(
@@ -37,30 +45,143 @@ def test_arxiv_ids_in_every_link_form(text: str, arxiv_id: str | None) -> None:
     assert arxiv_id_of(text) == arxiv_id
 
 
-def test_entries_of_the_real_list_keep_their_arxiv_id(tmp_path: Path) -> None:
-    refs = {e.line: resolve_entry(e, tmp_path) for e in read_reading_list(DATA / "reading-list.md").unread}
-    assert {line: ref.arxiv_id for line, ref in refs.items() if ref.arxiv_id} == {
-        7: "2001.04758", 9: "2007.10984", 10: "2104.00437", 12: "1801.02200", 13: "1908.03744",
-        15: "1612.08727", 19: "1704.01279", 21: "2103.04037", 23: "2203.11977", 25: "1705.06455",
-        27: "2004.09476", 29: "1906.00435", 31: "2004.09476", 35: "2105.07581",
-    }
-    assert refs[7].key == "2001.04758"
-    assert refs[38].key == "videobert" and refs[38].arxiv_id is None
-    assert all(ref.status == "needs-network" for ref in refs.values())
+def resolve_text(text: str, folder: Path, arxiv: ArxivStandIn | None) -> list[PaperRef]:
+    """Resolve the entries of a list's text, as ``papersum resolve`` does."""
+    store = Store(folder / ".papersum" / "state.sqlite")
+    api = ArxivApi(arxiv.api, delay=0) if arxiv else None
+    try:
+        entries = [e for e in parse_reading_list(text).entries if e.unread]
+        return Resolver(folder, store, api).resolve(entries)
+    finally:
+        store.close()
+
+
+def test_the_real_list_resolves_to_the_right_papers(
+    papersum: RunCli, arxiv: ArxivStandIn, tmp_path: Path
+) -> None:
+    listing = tmp_path / "reading-list.md"
+    shutil.copy(DATA / "reading-list.md", listing)
+    result = papersum("resolve", listing, "--json", env={"PAPERSUM_ARXIV_API": arxiv.api})
+    assert result.returncode == 1, result.stderr  # lines 27, 31 and 33 are not on arXiv
+    rows = {row["line"]: row for row in json.loads(result.stdout)}
+    assert {line: row["arxiv_id"] for line, row in rows.items()} == EXPECTED
+    assert {line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])} \
+        == MISMATCHED
+    for line, arxiv_id in EXPECTED.items():
+        row = rows[line]
+        assert row["status"] == ("resolved" if arxiv_id else "unresolved")
+        if arxiv_id:
+            assert row["pdf_url"] == f"{arxiv.base}/pdf/{arxiv_id}v1"
+            assert row["source"] == ("title-search" if line in SEARCHED else "link")
+    assert "no confident arXiv match" in " ".join(rows[33]["warnings"])
+    assert '"Music Gesture for Visual Sound Separation"' in rows[31]["warnings"][0]
+
+    calls = arxiv.api_calls()
+    lookups = [c for c in calls if c.params.get("id_list")]
+    assert len(lookups) == 1 and len(lookups[0].params["id_list"].split(",")) == 13
+    assert len(calls) - len(lookups) <= len(SEARCHED)
+
+    again = papersum("resolve", listing, "--json", env={"PAPERSUM_ARXIV_API": arxiv.api})
+    assert json.loads(again.stdout) == json.loads(result.stdout)
+    assert len(arxiv.api_calls()) == len(calls)  # everything came from the cache
+
+
+def test_a_wrong_link_is_replaced_by_a_confident_title_match(
+    arxiv: ArxivStandIn, tmp_path: Path
+) -> None:
+    arxiv.papers["2901.00099"] = Paper("2901.00099", "Skeleton-Based Audio-Visual Learning for "
+                                       "Source Separation in Music Performances")
+    (ref,) = resolve_text("- [ ] **Skeleton-based audio-visual learning for source separation in "
+                          "music performances** [Link](https://arxiv.org/abs/2004.09476)\n",
+                          tmp_path, arxiv)
+    assert (ref.status, ref.arxiv_id, ref.source) == ("resolved", "2901.00099", "title-search")
+    assert ref.warnings[0].startswith('mismatch: the link points to arXiv 2004.09476 "Music Gesture')
+    assert ref.warnings[1] == ('found by title search: arXiv 2901.00099 "Skeleton-Based '
+                               'Audio-Visual Learning for Source Separation in Music Performances"')
+
+
+def test_near_twins_are_left_unresolved_with_the_candidates(
+    arxiv: ArxivStandIn, tmp_path: Path
+) -> None:
+    arxiv.papers["2901.00100"] = Paper("2901.00100", "VideoBERT: A Joint Model for Video and "
+                                       "Language Representation Learning (Extended)")
+    (ref,) = resolve_text("- [ ] **VideoBERT**\n", tmp_path, arxiv)
+    assert ref.status == "unresolved" and ref.arxiv_id is None
+    assert ref.reason is not None and ref.reason.startswith('no confident arXiv match for "VideoBERT"')
+    assert "1904.01766" in ref.reason and "2901.00100" in ref.reason
+
+
+def test_the_papers_inbox_serves_paywalled_entries(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    inbox = tmp_path / "papers"
+    inbox.mkdir()
+    make_pdf(inbox / "download (3).pdf", "Towards Efficient Audio-Visual Learners via Empowering "
+             "Pre-trained Vision Transformers with Cross-Modal Adaptation", [("Abstract", "Text.")])
+    make_pdf(inbox / "2001.04758v2.pdf", "Some other title", [("Abstract", "Text.")])
+    text = ("- [ ] **Towards Efficient Audio-Visual Learners via Empowering Pre-trained Vision "
+            "Transformers with Cross-Modal Adaptation** [Link](https://ieeexplore.ieee.org/stamp/"
+            "stamp.jsp?tp=&arnumber=10677849)\n"
+            "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n")
+    ieee, survey = resolve_text(text, tmp_path, arxiv)
+    assert (ieee.status, ieee.source, ieee.pdf_path) == ("local", "local-file", inbox / "download (3).pdf")
+    assert (survey.status, survey.arxiv_id, survey.pdf_path) == ("local", "2001.04758",
+                                                                 inbox / "2001.04758v2.pdf")
+    assert arxiv.api_calls() == []
+
+
+def test_a_direct_pdf_link_needs_no_api(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    (ref,) = resolve_text("- [ ] **A Workshop Paper** [pdf](https://example.org/files/paper.pdf)\n",
+                          tmp_path, arxiv)
+    assert (ref.status, ref.source, ref.pdf_url) == ("resolved", "link", "https://example.org/files/paper.pdf")
+    assert arxiv.api_calls() == []
+
+
+def test_an_unknown_arxiv_id_falls_back_to_the_title(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    (ref,) = resolve_text("- [ ] **WaveNet: A Generative Model for Raw Audio** "
+                          "[Link](https://arxiv.org/abs/2999.99999)\n", tmp_path, arxiv)
+    assert (ref.status, ref.arxiv_id, ref.source) == ("resolved", "1609.03499", "title-search")
+    assert ref.warnings[0] == "the link names arXiv 2999.99999, which arXiv does not know"
+
+
+def test_offline_uses_only_what_is_cached(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    text = "- [ ] **VideoBERT**\n- [ ] **Audio to Body Dynamics** [x](https://arxiv.org/abs/1712.09382)\n"
+    before = resolve_text(text, tmp_path, None)
+    assert [r.status for r in before] == ["needs-network", "needs-network"]
+    assert before[1].key == "1712.09382"
+    resolve_text(text, tmp_path, arxiv)
+    after = resolve_text(text, tmp_path, None)
+    assert [(r.status, r.arxiv_id) for r in after] == [("resolved", "1904.01766"), ("resolved", "1712.09382")]
+
+
+def test_resolve_offline_json_says_why(papersum: RunCli, tmp_path: Path) -> None:
+    listing = tmp_path / "list.md"
+    listing.write_text("- [ ] **VideoBERT**\n")
+    result = papersum("resolve", listing, "--json", "--offline")
+    assert json.loads(result.stdout) == [{
+        "line": 1, "title": "VideoBERT", "status": "unresolved", "arxiv_id": None, "pdf_url": None,
+        "source": None, "warnings": ["needs the network (--offline)"],
+    }]
+
+
+def test_an_unreachable_api_fails_each_entry_once(papersum: RunCli, tmp_path: Path) -> None:
+    listing = tmp_path / "list.md"
+    listing.write_text("- [ ] **VideoBERT**\n- [ ] **ViLBERT** [Link](https://arxiv.org/abs/1908.02265)\n")
+    result = papersum("resolve", listing)
+    assert result.returncode == 1
+    assert result.stdout.count("cannot connect") == 2
+    assert "Traceback" not in result.stderr
 
 
 def test_a_local_pdf_link(tmp_path: Path) -> None:
     (tmp_path / "papers").mkdir()
     (tmp_path / "papers" / "my paper.pdf").write_bytes(b"%PDF-1.7\n")
-    entry = parse_reading_list("- [ ] **My Paper** [pdf](<papers/my paper.pdf>)\n").entries[0]
-    ref = resolve_entry(entry, tmp_path)
+    (ref,) = resolve_text("- [ ] **My Paper** [pdf](<papers/my paper.pdf>)\n", tmp_path, None)
     assert (ref.status, ref.key, ref.source) == ("local", "my-paper", "local-file")
     assert ref.pdf_path == tmp_path / "papers" / "my paper.pdf"
 
 
 def test_an_old_style_id_makes_a_safe_key(tmp_path: Path) -> None:
-    entry = parse_reading_list("- [ ] **Old** [abs](https://arxiv.org/abs/hep-th/9901001)\n").entries[0]
-    assert resolve_entry(entry, tmp_path).key == "hep-th_9901001"
+    (ref,) = resolve_text("- [ ] **Old** [abs](https://arxiv.org/abs/hep-th/9901001)\n", tmp_path, None)
+    assert ref.key == "hep-th_9901001"
 
 
 def test_slugs_end_on_a_whole_word() -> None:

@@ -18,6 +18,8 @@ from papersum.errors import PapersumError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from papersum.arxiv_api import ArxivApi
+    from papersum.fetch import Fetcher
     from papersum.models import Outcome
     from papersum.pipeline import RunReport
 
@@ -38,6 +40,11 @@ OutOpt = Annotated[
     Path | None,
     typer.Option("--out", metavar="DIR", help="Where summaries go [default: summaries/ beside the list]."),
 ]
+OfflineOpt = Annotated[
+    bool,
+    typer.Option("--offline", help="No network: only local and cached PDFs and cached arXiv answers."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
 
 @app.command()
@@ -60,9 +67,7 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Summarize again, replacing summaries (even hand-edited ones).")
     ] = False,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="No network: only local and cached PDFs.")
-    ] = False,
+    offline: OfflineOpt = False,
     prompts: Annotated[
         Path | None,
         typer.Option(metavar="DIR", help="Prompt templates overriding the bundled ones."),
@@ -85,17 +90,20 @@ def run(
     summarizer = make_summarizer(chosen, prompt_set)
     options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force,
                          offline=offline)
+    api, fetcher = _arxiv_api(offline), _fetcher()
     store = Store.beside(reading_list)
     try:
         report = _run_with_progress(
             lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
-                                           planned, done)
+                                           fetcher=fetcher, api=api, on_planned=planned,
+                                           on_outcome=done)
         )
     except KeyboardInterrupt:
         _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130) from None
     finally:
         store.close()
+        fetcher.close()
     _print_report(report, summaries_dir(reading_list, out))
     raise typer.Exit(1 if report.failed else 0)
 
@@ -107,10 +115,10 @@ def _run_with_progress(start: Any) -> RunReport:
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=_err(), transient=True,
     ) as progress:
-        task = progress.add_task("summarizing", total=None)
+        task = progress.add_task("resolving", total=None)
 
         def planned(total: int) -> None:
-            progress.update(task, total=total)
+            progress.update(task, total=total, description="summarizing")
 
         def done(outcome: Outcome) -> None:
             progress.advance(task)
@@ -133,9 +141,9 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     for column in ("line", "paper", "outcome", "score", "verdict / reason"):
         table.add_column(column, overflow="fold")
     for o in report.outcomes:
-        detail = o.verdict if o.status == "summarized" else o.message
+        detail = " — ".join(filter(None, [o.verdict, o.message]))
         table.add_row(str(o.line), o.title[:60], o.status,
-                      "" if o.score is None else str(o.score), detail or o.message)
+                      "" if o.score is None else str(o.score), detail)
     console.print(table)
     counts = {s: sum(o.status == s for o in report.outcomes)
               for s in ("summarized", "skipped", "failed")}
@@ -148,13 +156,67 @@ def _mark(outcome: Outcome) -> str:
 
 
 @app.command()
-def status(
-    reading_list: ListArg,
-    out: OutOpt = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Machine-readable output on stdout.")
-    ] = False,
-) -> None:
+def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: JsonOpt = False) -> None:
+    """How each unread entry maps to a paper (arXiv id, title search, local file); no downloads."""
+    from papersum.readinglist import read_reading_list
+    from papersum.resolve import Resolver, resolution_of
+    from papersum.store import Store
+
+    _require_file(reading_list)
+    entries = read_reading_list(reading_list).unread
+    api = _arxiv_api(offline)
+    store = Store.beside(reading_list)
+    try:
+        with _err().status(f"resolving {len(entries)} unread entries"):
+            refs = Resolver(reading_list.parent, store, api).resolve(entries)
+    except KeyboardInterrupt:
+        _err().print("papersum: interrupted; what was resolved is cached, run again to resume")
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    rows = [resolution_of(entry, ref) for entry, ref in zip(entries, refs, strict=True)]
+    if json_output:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2, ensure_ascii=False))
+    else:
+        _print_resolutions(rows)
+    failed = any(ref.status == "unresolved" for ref in refs)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_resolutions(rows: list[Any]) -> None:
+    from rich.table import Table
+
+    table = Table()
+    for column in ("line", "entry", "status", "paper", "via", "warnings"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        paper = r.arxiv_id or (r.pdf_url or "")
+        table.add_row(str(r.line), r.title[:50], r.status, paper, r.source or "",
+                      "\n".join(r.warnings))
+    _out().print(table)
+    counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
+    _out().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
+
+
+def _arxiv_api(offline: bool) -> ArxivApi | None:
+    """The run's one arXiv client, configured from the environment (none when offline)."""
+    if offline:
+        return None
+    from papersum.arxiv_api import ArxivApi
+    from papersum.config import arxiv_delay, arxiv_endpoint
+
+    return ArxivApi(arxiv_endpoint(), delay=arxiv_delay())
+
+
+def _fetcher() -> Fetcher:
+    from papersum.config import cache_dir
+    from papersum.fetch import Fetcher
+
+    return Fetcher(cache_dir())
+
+
+@app.command()
+def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False) -> None:
     """One row per entry: read?, resolved to, summarized?, verdict, score."""
     from papersum.status import list_status
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 from papersum.errors import ConfigError
 from papersum.summarize import BACKENDS
@@ -27,3 +28,34 @@ def choose_backend(flag: str | None, env: Mapping[str, str] = os.environ) -> tup
     return "extractive", (
         "using the offline extractive backend (set OPENAI_API_KEY or OPENAI_BASE_URL to use a model)"
     )
+
+
+def arxiv_endpoint(env: Mapping[str, str] = os.environ) -> str:
+    """The arXiv API query endpoint: ``PAPERSUM_ARXIV_API``, else the real one."""
+    from papersum.arxiv_api import DEFAULT_ENDPOINT
+
+    return env.get("PAPERSUM_ARXIV_API", "").strip() or DEFAULT_ENDPOINT
+
+
+def arxiv_delay(env: Mapping[str, str] = os.environ) -> float:
+    """Seconds between arXiv API calls: ``PAPERSUM_ARXIV_DELAY``, else 3 as arXiv asks."""
+    raw = env.get("PAPERSUM_ARXIV_DELAY", "").strip()
+    if not raw:
+        return 3.0
+    try:
+        delay = float(raw)
+    except ValueError:
+        delay = -1.0
+    if not 0 <= delay <= 600:
+        raise ConfigError(f"PAPERSUM_ARXIV_DELAY={raw!r} is not a number of seconds (0-600)")
+    return delay
+
+
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """Where downloaded PDFs go: ``PAPERSUM_CACHE_DIR``, else the platform's user cache dir."""
+    raw = env.get("PAPERSUM_CACHE_DIR", "").strip()
+    if raw:
+        return Path(raw).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("papersum", appauthor=False))

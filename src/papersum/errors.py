@@ -7,6 +7,8 @@ what happened and what to do; the CLI prints it and never a traceback::
     ├── ConfigError        bad option, setting or prompt file          (exit 2)
     ├── ReadingListError   the list file is missing or unreadable      (exit 2)
     ├── ResolveError       an entry cannot be mapped to a paper        (entry fails)
+    │   └── ArxivApiError  the arXiv API failed or cannot be reached   (entries needing it fail)
+    ├── FetchError         a PDF cannot be downloaded or is not a PDF  (entry fails)
     ├── ExtractError       a PDF is corrupt, empty, encrypted, scanned (entry fails)
     ├── SummarizeError     a backend could not produce a summary       (entry fails)
     └── StoreError         the run state cannot be read or written     (exit 2)
@@ -27,6 +29,14 @@ class ReadingListError(PapersumError):
 
 class ResolveError(PapersumError):
     """An entry could not be mapped to a paper."""
+
+
+class ArxivApiError(ResolveError):
+    """The arXiv API answered with an error or could not be reached."""
+
+
+class FetchError(PapersumError):
+    """A PDF could not be downloaded, or what came back is not a usable PDF."""
 
 
 class ExtractError(PapersumError):

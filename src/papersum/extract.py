@@ -63,6 +63,20 @@ def extract_paper(path: Path) -> PaperText:
             doc.close()
 
 
+def read_pdf_title(path: Path) -> str:
+    """The title of the PDF at ``path`` (plausible metadata, else the largest type on page 1)."""
+    data = _read_pdf_bytes(path)
+    with _PYMUPDF_LOCK:
+        doc = _open(path, data)
+        try:
+            lines = _read_lines(doc, pages=1)
+            return _choose_title(doc.metadata or {}, lines, _title_lines(lines))
+        except Exception as exc:  # a damaged page stream surfaces only when read
+            raise ExtractError(f"{path} is corrupt: its first page cannot be read ({exc})") from exc
+        finally:
+            doc.close()
+
+
 def _read_pdf_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
@@ -131,11 +145,11 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     )
 
 
-def _read_lines(doc: pymupdf.Document) -> list[_Line]:
+def _read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[_Line]:
     import pymupdf
 
     lines: list[_Line] = []
-    for page_number, page in enumerate(doc):
+    for page_number, page in enumerate(doc.pages(0, pages)):
         page_dict = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)
         for block_number, block in enumerate(page_dict["blocks"]):
             for raw in block.get("lines", []):

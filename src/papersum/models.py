@@ -64,16 +64,31 @@ class Entry(BaseModel):
         return next((c for c in self.children if c.is_relevant_box), None)
 
 
+class ArxivPaper(BaseModel):
+    """A paper's metadata as the arXiv API gives it."""
+
+    arxiv_id: str = Field(description="without version suffix, e.g. 2001.04758")
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    pdf_url: str | None = None
+
+
+RefStatus = Literal["local", "resolved", "unresolved", "needs-network"]
+RefSource = Literal["link", "title-search", "local-file"]
+
+
 class PaperRef(BaseModel):
     """What an entry resolved to: where its PDF comes from, or why it has none."""
 
-    status: Literal["local", "resolved", "unresolved", "needs-network"]
+    status: RefStatus
     key: str = Field(description="file-system-safe identity: arXiv id or title slug")
-    title: str
-    pdf_path: Path | None = None
+    title: str = Field(description="the paper's title as arXiv gives it, else the entry's")
+    pdf_path: Path | None = Field(default=None, description="a local or cached PDF")
+    pdf_url: str | None = Field(default=None, description="where to download the PDF from")
     arxiv_id: str | None = None
-    url: str | None = None
-    source: Literal["link", "title-search", "local-file"] | None = None
+    url: str | None = Field(default=None, description="the link the entry gives, if any")
+    source: RefSource | None = None
     warnings: list[str] = Field(default_factory=list)
     reason: str | None = None
 

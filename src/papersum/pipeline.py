@@ -1,8 +1,10 @@
-"""Runs resolve → extract → summarize → render for every unread entry of a list.
+"""Runs resolve → fetch → extract → summarize → render for every unread entry of a list.
 
-Extraction and summarizing run in a thread pool (``jobs``); writing pages and recording state
-happen on the calling thread as results arrive, so a crash or Ctrl-C loses only in-flight work and
-every file on disk is whole. One entry's failure becomes its ``Outcome``, never the run's end.
+Resolution runs first, for all entries at once (one batched arXiv lookup, then title searches, all
+paced). Downloads, extraction and summarizing run in a thread pool (``jobs``); writing pages and
+recording state happen on the calling thread as results arrive, so a crash or Ctrl-C loses only
+in-flight work and every file on disk is whole. One entry's failure becomes its ``Outcome``,
+never the run's end.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from papersum.arxiv_api import ArxivApi
 from papersum.errors import PapersumError
 from papersum.extract import extract_paper
+from papersum.fetch import Fetcher
 from papersum.fsio import write_text_atomic
 from papersum.models import (
     Entry,
@@ -30,7 +34,7 @@ from papersum.models import (
 from papersum.prompts import PromptSet
 from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
-from papersum.resolve import resolve_entry
+from papersum.resolve import Resolver
 from papersum.store import PaperState, Store
 from papersum.summarize import Summarizer
 
@@ -80,19 +84,27 @@ def run_list(
     prompts: PromptSet,
     store: Store,
     options: RunOptions,
+    *,
+    fetcher: Fetcher,
+    api: ArxivApi | None,
     on_planned: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunReport:
-    """Summarize the unread entries of ``list_path`` that are not summarized yet."""
+    """Summarize the unread entries of ``list_path`` that are not summarized yet.
+
+    ``api`` is the arXiv client (None: offline); ``fetcher`` gets PDFs into the cache.
+    """
     reading_list = read_reading_list(list_path)
     out_dir = summaries_dir(list_path, options.out_dir)
     selected = [e for e in reading_list.unread if _matches(e, options.match)]
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
-    jobs = _plan(selected, list_path.parent, store, options, out_dir, outcomes)
+    resolver = Resolver(list_path.parent, store, None if options.offline else api)
+    refs = resolver.resolve(selected)
+    jobs = _plan(selected, refs, store, fetcher, options, out_dir, outcomes)
     if on_planned:
         on_planned(len(jobs))
-    runner = _Runner(summarizer, prompts, store, out_dir, options.force)
+    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force)
     try:
         for outcome in runner.run(jobs, options.jobs):
             outcomes[outcome.line] = outcome
@@ -109,14 +121,14 @@ def _matches(entry: Entry, text: str | None) -> bool:
 
 
 def _plan(
-    entries: list[Entry], list_dir: Path, store: Store, options: RunOptions, out_dir: Path,
-    outcomes: dict[int, Outcome],
+    entries: list[Entry], refs: list[PaperRef], store: Store, fetcher: Fetcher,
+    options: RunOptions, out_dir: Path, outcomes: dict[int, Outcome],
 ) -> list[_Job]:
-    """Resolve the entries; record the ones needing no work as outcomes, return the rest as jobs."""
+    """Record the entries needing no work as outcomes; return the rest as jobs."""
     jobs: list[_Job] = []
     seen: dict[str, int] = {}
-    for entry in entries:
-        ref = resolve_entry(entry, list_dir, offline=options.offline)
+    for entry, ref in zip(entries, refs, strict=True):
+        ref = _with_cached_pdf(ref, fetcher, options.offline)
         skip = _skip_reason(entry, ref, store, options.force, out_dir, seen)
         seen.setdefault(ref.key, entry.line)
         if skip is not None:
@@ -126,14 +138,26 @@ def _plan(
     return jobs
 
 
+def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef:
+    """Offline, a reference whose PDF is cached can still be summarized; others need the network."""
+    if not offline or ref.status not in ("resolved", "needs-network") or ref.pdf_path is not None:
+        return ref
+    cached = fetcher.cached(ref) if ref.arxiv_id or ref.pdf_url else None
+    if cached is None:
+        return ref.model_copy(update={"status": "needs-network",
+                                      "reason": "needs the network (--offline)"})
+    return ref.model_copy(update={"status": "resolved", "pdf_path": cached})
+
+
 def _skip_reason(
     entry: Entry, ref: PaperRef, store: Store, force: bool, out_dir: Path, seen: dict[str, int],
 ) -> Outcome | None:
     if ref.status == "unresolved":
-        store.record_failure(ref.key, entry.title, entry.line, ref.reason or "unresolved")
-        return _outcome(entry, ref, "failed", ref.reason or "unresolved")
+        message = _explain(ref)
+        store.record_failure(ref.key, entry.title, entry.line, message)
+        return _outcome(entry, ref, "failed", message)
     if ref.status == "needs-network":
-        return _outcome(entry, ref, "skipped", ref.reason or "needs network")
+        return _outcome(entry, ref, "skipped", ref.reason or "needs the network")
     if ref.key in seen:
         return _outcome(entry, ref, "skipped", f"same paper as line {seen[ref.key]}")
     state = store.get(ref.key)
@@ -141,6 +165,10 @@ def _skip_reason(
         return None
     return _outcome(entry, ref, "skipped", "already summarized", state.summary_file,
                     verdict=state.verdict, score=state.score)
+
+
+def _explain(ref: PaperRef) -> str:
+    return "; ".join([*ref.warnings, ref.reason or "unresolved"])
 
 
 def _outcome(
@@ -162,9 +190,11 @@ class _Runner:
     """Runs jobs in a thread pool; writes each result on the calling thread."""
 
     def __init__(
-        self, summarizer: Summarizer, prompts: PromptSet, store: Store, out_dir: Path, force: bool
+        self, summarizer: Summarizer, prompts: PromptSet, store: Store, fetcher: Fetcher,
+        out_dir: Path, force: bool,
     ) -> None:
         self.summarizer = summarizer
+        self.fetcher = fetcher
         self.prompts = prompts
         self.store = store
         self.out_dir = out_dir
@@ -181,9 +211,8 @@ class _Runner:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def work(self, job: _Job) -> tuple[PaperText, PaperSummary]:
-        """Extract and summarize one paper (runs in a worker thread)."""
-        assert job.ref.pdf_path is not None
-        paper = extract_paper(job.ref.pdf_path)
+        """Fetch, extract and summarize one paper (runs in a worker thread)."""
+        paper = extract_paper(self.fetcher.fetch(job.ref))
         return paper, self.summarizer.summarize(paper)
 
     def finish(self, job: _Job, future: Future[tuple[PaperText, PaperSummary]]) -> Outcome:
@@ -192,7 +221,7 @@ class _Runner:
         try:
             paper, summary = future.result()
         except PapersumError as exc:
-            message = f"line {entry.line}: {exc}"
+            message = "; ".join([*ref.warnings, str(exc)])
             self.store.record_failure(ref.key, entry.title, entry.line, message)
             return _outcome(entry, ref, "failed", message)
         path = self.out_dir / f"{ref.key}.md"
@@ -206,12 +235,12 @@ class _Runner:
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
             summary.relevance.score,
         )
-        return _outcome(entry, ref, "summarized", "", path,
+        return _outcome(entry, ref, "summarized", "; ".join(ref.warnings), path,
                         verdict=summary.relevance.verdict, score=summary.relevance.score)
 
     def _page(self, job: _Job, paper: PaperText, summary: PaperSummary) -> SummaryPage:
-        url = job.ref.url
-        if job.ref.pdf_path is not None:
+        url = job.ref.url or job.ref.pdf_url
+        if job.ref.source == "local-file" and job.ref.pdf_path is not None:
             url = _relative(job.ref.pdf_path, self.out_dir)
         return SummaryPage(
             key=job.ref.key, title=paper.title or job.ref.title, authors=paper.authors,

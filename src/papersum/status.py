@@ -6,10 +6,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from papersum.models import Entry, Verdict
+from papersum.models import Entry, PaperRef, Verdict
 from papersum.pipeline import summaries_dir, summary_in
 from papersum.readinglist import read_reading_list
-from papersum.resolve import resolve_entry
+from papersum.resolve import Resolver
 from papersum.store import Store
 
 
@@ -33,13 +33,14 @@ def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
     out = summaries_dir(list_path, out_dir)
     store = Store.beside(list_path)
     try:
-        return [_row(entry, list_path.parent, store, out) for entry in reading_list.top_level]
+        entries = reading_list.top_level
+        refs = Resolver(list_path.parent, store, api=None).resolve(entries)
+        return [_row(entry, ref, store, out) for entry, ref in zip(entries, refs, strict=True)]
     finally:
         store.close()
 
 
-def _row(entry: Entry, list_dir: Path, store: Store, out: Path) -> EntryStatus:
-    ref = resolve_entry(entry, list_dir, offline=True)
+def _row(entry: Entry, ref: PaperRef, store: Store, out: Path) -> EntryStatus:
     state = store.get(ref.key)
     done = state if state is not None and summary_in(state, out) else None
     resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)

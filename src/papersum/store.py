@@ -6,16 +6,19 @@ user can reorder and edit the list freely. Deleting the folder only costs re-wor
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from papersum.errors import StoreError
-from papersum.models import Verdict
+from papersum.models import ArxivPaper, Verdict
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+FORGET_MISSES_AFTER = timedelta(days=7)
+"""An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
     key TEXT PRIMARY KEY,
@@ -31,6 +34,16 @@ CREATE TABLE IF NOT EXISTS papers (
     verdict TEXT,
     score INTEGER,
     updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS arxiv_papers (
+    arxiv_id TEXT PRIMARY KEY,
+    paper TEXT,
+    fetched TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS arxiv_searches (
+    query TEXT PRIMARY KEY,
+    arxiv_ids TEXT NOT NULL,
+    fetched TEXT NOT NULL
 );
 """
 
@@ -118,6 +131,50 @@ class Store:
                 (key, title, list_line, message, _now()),
             )
 
+    def cached_papers(self, ids: list[str]) -> dict[str, ArxivPaper | None]:
+        """The arXiv metadata cached for these ids; ``None`` for ids arXiv recently did not know."""
+        cached: dict[str, ArxivPaper | None] = {}
+        for arxiv_id in ids:
+            row = self._db.execute(
+                "SELECT paper, fetched FROM arxiv_papers WHERE arxiv_id = ?", (arxiv_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            if row[0] is not None:
+                cached[arxiv_id] = ArxivPaper.model_validate_json(row[0])
+            elif not _expired(row[1]):
+                cached[arxiv_id] = None
+        return cached
+
+    def cache_papers(self, asked: list[str], found: dict[str, ArxivPaper]) -> None:
+        """Remember the metadata arXiv gave for ``found``, and which ``asked`` ids it did not know."""
+        rows = [(i, found[i].model_dump_json() if i in found else None, _now())
+                for i in dict.fromkeys([*asked, *found])]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO arxiv_papers VALUES (?, ?, ?)", rows)
+
+    def cached_search(self, query: str) -> list[ArxivPaper] | None:
+        """The papers a cached arXiv search found, best first, or None when it is not cached."""
+        row = self._db.execute(
+            "SELECT arxiv_ids, fetched FROM arxiv_searches WHERE query = ?", (query,)
+        ).fetchone()
+        if row is None:
+            return None
+        ids: list[str] = json.loads(row[0])
+        papers = self.cached_papers(ids)
+        if (not ids and _expired(row[1])) or any(papers.get(i) is None for i in ids):
+            return None
+        return [p for i in ids if (p := papers[i]) is not None]
+
+    def cache_search(self, query: str, papers: list[ArxivPaper]) -> None:
+        """Remember what an arXiv search found."""
+        self.cache_papers([], {p.arxiv_id: p for p in papers})
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO arxiv_searches VALUES (?, ?, ?)",
+                (query, json.dumps([p.arxiv_id for p in papers]), _now()),
+            )
+
     def close(self) -> None:
         """Close the database."""
         self._db.close()
@@ -135,3 +192,8 @@ def _to_state(row: tuple[object, ...]) -> PaperState:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _expired(stamp: str) -> bool:
+    when = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return datetime.now(UTC) - when > FORGET_MISSES_AFTER

@@ -1,0 +1,187 @@
+"""``PaperRef`` → a PDF on disk: downloads into the shared cache with httpx, retried and validated.
+
+Downloads stream into a temporary file beside their cache entry and are renamed into place only
+once they are whole and look like a PDF, so a kill mid-download leaves no half file. Timeouts,
+dropped connections, HTTP 429 and 5xx are retried with backoff (``Retry-After`` honoured). arxiv.org
+gets at most two downloads at once, spaced a second apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+from urllib.parse import urlparse
+
+from papersum.arxiv_api import arxiv_key
+from papersum.errors import FetchError
+from papersum.models import PaperRef
+from papersum.net import Pacer, Transient, retry_after_seconds, retry_transient
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import httpx
+
+MAX_BYTES = 100 * 2**20
+PDF_FOLDER = "pdf"
+_POLITE_HOSTS = ("arxiv.org",)
+_POLITE_CONCURRENCY = 2
+_CHUNK = 2**16
+
+
+class Fetcher:
+    """Gets the PDFs of resolved references into ``cache_dir``; one httpx client for all threads."""
+
+    def __init__(
+        self, cache_dir: Path, *, timeout: float = 30.0, max_bytes: int = MAX_BYTES,
+        backoff: float = 1.0, polite_interval: float = 1.0,
+    ) -> None:
+        self.cache_dir = cache_dir
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.backoff = backoff
+        self._polite_interval = polite_interval
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+        self._gates: dict[str, tuple[threading.Semaphore, Pacer]] = {}
+
+    def path_for(self, ref: PaperRef) -> Path:
+        """Where the cache keeps this reference's PDF: by arXiv id, else by URL hash."""
+        if ref.arxiv_id:
+            name = arxiv_key(ref.arxiv_id)
+        else:
+            name = "url-" + hashlib.sha256((ref.pdf_url or ref.key).encode()).hexdigest()[:20]
+        return self.cache_dir / PDF_FOLDER / f"{name}.pdf"
+
+    def cached(self, ref: PaperRef) -> Path | None:
+        """The cached PDF of this reference, if a whole one is there."""
+        path = self.path_for(ref)
+        try:
+            with path.open("rb") as handle:
+                return path if _looks_like_pdf(handle.read(1024)) else None
+        except OSError:
+            return None
+
+    def fetch(self, ref: PaperRef) -> Path:
+        """The reference's PDF on disk: its local file, the cached copy, or a fresh download."""
+        if ref.pdf_path is not None:
+            return ref.pdf_path
+        cached = self.cached(ref)
+        if cached is not None:
+            return cached
+        if not ref.pdf_url:
+            raise FetchError(f'no PDF address is known for "{ref.title}"')
+        return self.download(ref.pdf_url, self.path_for(ref))
+
+    def download(self, url: str, path: Path) -> Path:
+        """Download the PDF at ``url`` to ``path`` (atomically), retrying transient failures."""
+        try:
+            retry_transient(lambda: self._download_once(url, path), backoff=self.backoff)
+        except Transient as exc:
+            raise FetchError(f"could not download {url} ({exc}); try again later") from exc
+        return path
+
+    def close(self) -> None:
+        """Close the HTTP client."""
+        if self._client is not None:
+            self._client.close()
+
+    def _download_once(self, url: str, path: Path) -> None:
+        import httpx
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out, self._polite(url):
+                self._stream_to(url, out)
+            _check_whole(url, Path(tmp))
+            os.replace(tmp, path)
+        except httpx.TimeoutException as exc:
+            raise Transient(f"timed out after {self.timeout:g} s") from exc
+        except httpx.ConnectError as exc:  # refused or no route: retrying soon rarely helps
+            raise FetchError(f"cannot connect to get {url} ({exc}); check your network") from exc
+        except httpx.TransportError as exc:
+            raise Transient(f"connection failed: {exc}") from exc
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+    def _stream_to(self, url: str, out: IO[bytes]) -> None:
+        with self.client.stream("GET", url) as response:
+            _check_status(url, response)
+            size = int(response.headers.get("Content-Length") or 0)
+            if size > self.max_bytes:
+                raise FetchError(f"{url} is {size / 2**20:.0f} MB, over the "
+                                 f"{self.max_bytes / 2**20:.0f} MB limit")
+            written = 0
+            for chunk in response.iter_bytes(_CHUNK):
+                if written == 0 and not _looks_like_pdf(chunk):
+                    raise FetchError(_not_a_pdf(url, chunk, response.headers.get("Content-Type")))
+                written += len(chunk)
+                if written > self.max_bytes:
+                    raise FetchError(f"{url} is over the {self.max_bytes / 2**20:.0f} MB limit")
+                out.write(chunk)
+            if written == 0:
+                raise FetchError(f"{url} sent an empty file, not a PDF")
+
+    @property
+    def client(self) -> httpx.Client:
+        """The shared httpx client, made on first use."""
+        import httpx
+
+        from papersum import __version__
+
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(
+                    follow_redirects=True,
+                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
+                    headers={"User-Agent": f"papersum/{__version__} (reading-list summarizer)"},
+                )
+            return self._client
+
+    @contextmanager
+    def _polite(self, url: str) -> Iterator[None]:
+        host = (urlparse(url).hostname or "").lower()
+        if not any(host == h or host.endswith("." + h) for h in _POLITE_HOSTS):
+            yield
+            return
+        with self._lock:
+            gate = self._gates.setdefault(
+                host, (threading.Semaphore(_POLITE_CONCURRENCY), Pacer(self._polite_interval)))
+        with gate[0]:
+            gate[1].wait()
+            yield
+
+
+def _check_status(url: str, response: httpx.Response) -> None:
+    status = response.status_code
+    if status == 429 or status >= 500:
+        wait = retry_after_seconds(response.headers.get("Retry-After"))
+        raise Transient(f"HTTP {status}" + (f", asked to retry after {wait:g} s" if wait else ""),
+                        retry_after=wait)
+    if status >= 400:
+        hint = "; maybe a paywall: download it in a browser into papers/" if status in (401, 403) else ""
+        raise FetchError(f"{url} answered HTTP {status}{hint}")
+
+
+def _check_whole(url: str, path: Path) -> None:
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 2048))
+        if b"%%EOF" not in handle.read():
+            raise Transient("the PDF arrived truncated (no %%EOF at its end)")
+
+
+def _looks_like_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+def _not_a_pdf(url: str, head: bytes, content_type: str | None) -> str:
+    if "html" in (content_type or "").lower() or b"<html" in head[:4096].lower():
+        return (f"got an HTML page instead of a PDF from {url}, maybe a paywall or captcha; "
+                "download the PDF in a browser and put it in papers/ beside the list")
+    return f"{url} did not send a PDF (Content-Type {content_type or 'unknown'})"
