@@ -136,10 +136,11 @@ def test_status_json(papersum: RunCli, example: Path) -> None:
     assert rows[2]["resolved_to"] == "papers/lostanlen-ismir2016-pitch-spiral.pdf"
 
 
-def test_help_does_not_import_pymupdf() -> None:
+def test_help_does_not_import_heavy_modules() -> None:
     import subprocess
 
-    code = "import sys, papersum.cli; print(sorted(m for m in ('pymupdf', 'rich', 'openai') if m in sys.modules))"
+    heavy = ("pymupdf", "rich", "openai", "arxiv", "httpx", "requests", "rapidfuzz", "tenacity")
+    code = f"import sys, papersum.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -233,7 +233,7 @@ def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = Fal
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
-                      "yes" if r.summarized else "", r.verdict or "",
+                      "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
                       "" if r.score is None else str(r.score))
     _out().print(table)
 

@@ -115,15 +115,14 @@ class Fetcher:
             _check_status(url, response)
             size = int(response.headers.get("Content-Length") or 0)
             if size > self.max_bytes:
-                raise FetchError(f"{url} is {size / 2**20:.0f} MB, over the "
-                                 f"{self.max_bytes / 2**20:.0f} MB limit")
+                raise FetchError(f"{url} is {_mb(size)}, over the {_mb(self.max_bytes)} limit")
             written = 0
             for chunk in response.iter_bytes(_CHUNK):
                 if written == 0 and not _looks_like_pdf(chunk):
                     raise FetchError(_not_a_pdf(url, chunk, response.headers.get("Content-Type")))
                 written += len(chunk)
                 if written > self.max_bytes:
-                    raise FetchError(f"{url} is over the {self.max_bytes / 2**20:.0f} MB limit")
+                    raise FetchError(f"{url} is over the {_mb(self.max_bytes)} limit")
                 out.write(chunk)
             if written == 0:
                 raise FetchError(f"{url} sent an empty file, not a PDF")
@@ -174,6 +173,10 @@ def _check_whole(url: str, path: Path) -> None:
         handle.seek(max(0, path.stat().st_size - 2048))
         if b"%%EOF" not in handle.read():
             raise Transient("the PDF arrived truncated (no %%EOF at its end)")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.{0 if size >= 2**20 else 3}f} MB"
 
 
 def _looks_like_pdf(head: bytes) -> bool:
