@@ -23,7 +23,7 @@ def summarizer() -> ExtractiveSummarizer:
 
 def _summarize(summarizer: ExtractiveSummarizer, pdf: Path) -> tuple[str, PaperSummary]:
     paper = extract_paper(pdf)
-    return " ".join(paper.full_text.split()), summarizer.summarize(paper)
+    return " ".join(paper.full_text.split()), summarizer.summarize(paper).summary
 
 
 def test_music_performance_video_paper_is_relevant(
@@ -91,7 +91,7 @@ def test_a_user_profile_changes_the_judgment(tmp_path: Path) -> None:
     prompts = load_prompts([tmp_path])
     assert prompts.sources["profile.md"] == str(tmp_path / "profile.md")
     pdf = make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
-    summary = ExtractiveSummarizer(prompts.profile).summarize(extract_paper(pdf))
+    summary = ExtractiveSummarizer(prompts.profile).summarize(extract_paper(pdf)).summary
     assert summary.relevance.verdict == "relevant"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from papersum.models import PaperSummary, Relevance, SummaryPage
+from papersum.models import PaperSummary, QuoteCheck, Relevance, SummaryPage
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
 
 PAGE = SummaryPage(
@@ -17,6 +17,10 @@ PAGE = SummaryPage(
         relevance=Relevance(score=8, verdict="relevant", rationale="Music and video.",
                             quotes=["Music is seen and heard.", "Video helps."]),
     ),
+    quote_checks=[QuoteCheck(quote="Music is seen and heard.", found=True, score=100.0),
+                  QuoteCheck(quote="Video helps.", found=False, score=41.0)],
+    confidence="medium",
+    warnings=['mismatch: the link points to arXiv 2004.09476 "X", not to "Y"'],
 )
 
 
@@ -28,8 +32,8 @@ def test_front_matter_has_every_contract_field() -> None:
         "title": "A Paper: With | Pipes", "authors": ["Ada Lovelace", "Alan Turing"],
         "year": 2022, "arxiv": "2206.06488", "url": "https://arxiv.org/pdf/2206.06488",
         "list_line": 7, "relevance_score": 8, "verdict": "relevant", "backend": "extractive",
-        "model": None, "generated": "2026-11-24T12:00:00Z",
-        "tags": ["papersum", "verdict/relevant"],
+        "model": None, "generated": "2026-11-24T12:00:00Z", "confidence": "medium",
+        "quotes_found": 1, "quotes_total": 2, "tags": ["papersum", "verdict/relevant"],
     }
 
 
@@ -39,7 +43,17 @@ def test_body_sections_in_order() -> None:
     assert headings == ["## TL;DR", "## Problem", "## Method", "## Results", "## Limitations",
                         "## Key contributions", "## Relevance"]
     assert "## Limitations\n\n_Not found in the paper._\n" in text
-    assert "**8/10 — relevant.** Music and video.\n\n> Music is seen and heard.\n\n> Video helps.\n" in text
+    assert text.endswith(
+        "**8/10 — relevant.** Music and video.\n\n"
+        "Supporting quotes — 1 of 2 found in the paper (confidence: medium):\n\n"
+        "> ✓ “Music is seen and heard.”\n\n"
+        "> ⚠ **not found in the paper** — “Video helps.”\n"
+    )
+
+
+def test_warnings_show_as_an_obsidian_callout() -> None:
+    assert "\n> [!warning] papersum noticed\n> - mismatch: the link points to arXiv 2004.09476" \
+        in render_summary(PAGE)
 
 
 def test_hand_edits_are_detected() -> None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 RELEVANT_LABEL = re.compile(r"^relevant\s*\??$", re.IGNORECASE)
 
 Verdict = Literal["relevant", "maybe", "not-relevant"]
+Confidence = Literal["high", "medium", "low"]
 OutcomeStatus = Literal["summarized", "skipped", "failed"]
 
 
@@ -138,6 +139,14 @@ class PaperSummary(BaseModel):
     relevance: Relevance
 
 
+class QuoteCheck(BaseModel):
+    """A quote from a summary, and whether the paper really contains it."""
+
+    quote: str
+    found: bool
+    score: float = Field(description="best alignment with the paper's text, 0-100")
+
+
 class SummaryPage(BaseModel):
     """Everything one summary page shows: the paper, where it came from, and its summary."""
 
@@ -152,6 +161,10 @@ class SummaryPage(BaseModel):
     model: str | None
     generated: str
     summary: PaperSummary
+    pdf_sha256: str = ""
+    quote_checks: list[QuoteCheck] = Field(default_factory=list)
+    confidence: Confidence = "high"
+    warnings: list[str] = Field(default_factory=list)
 
 
 class Outcome(BaseModel):

@@ -26,8 +26,8 @@ from papersum.models import (
     Outcome,
     OutcomeStatus,
     PaperRef,
-    PaperSummary,
     PaperText,
+    QuoteCheck,
     SummaryPage,
     Verdict,
 )
@@ -36,7 +36,8 @@ from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
 from papersum.resolve import Resolver
 from papersum.store import PaperState, Store
-from papersum.summarize import Summarizer
+from papersum.summarize import Summarized, Summarizer
+from papersum.summarize.grounding import check_quotes, confidence_of
 
 INDEX_NAME = "index.md"
 
@@ -210,35 +211,40 @@ class _Runner:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def work(self, job: _Job) -> tuple[PaperText, PaperSummary]:
-        """Fetch, extract and summarize one paper (runs in a worker thread)."""
+    def work(self, job: _Job) -> SummaryPage:
+        """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""
         paper = extract_paper(self.fetcher.fetch(job.ref))
-        return paper, self.summarizer.summarize(paper)
+        made = self.summarizer.summarize(paper)
+        checks = check_quotes(made.summary.relevance.quotes, paper)
+        return self._page(job, paper, made, checks)
 
-    def finish(self, job: _Job, future: Future[tuple[PaperText, PaperSummary]]) -> Outcome:
+    def finish(self, job: _Job, future: Future[SummaryPage]) -> Outcome:
         """Turn a finished job into an outcome: write its page and record it."""
         entry, ref = job.entry, job.ref
         try:
-            paper, summary = future.result()
+            page = future.result()
         except PapersumError as exc:
             message = "; ".join([*ref.warnings, str(exc)])
             self.store.record_failure(ref.key, entry.title, entry.line, message)
             return _outcome(entry, ref, "failed", message)
         path = self.out_dir / f"{ref.key}.md"
-        text = render_summary(self._page(job, paper, summary))
+        text = render_summary(page)
+        summary = page.summary
         if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
             return _outcome(entry, ref, "skipped",
                             "kept your hand-edited summary; --force replaces it", path)
         write_text_atomic(path, text)
         self.store.record_summary(
-            ref.key, entry.title or ref.title, entry.line, path, paper.sha256, self.summarizer.name,
+            ref.key, entry.title or ref.title, entry.line, path, page.pdf_sha256, self.summarizer.name,
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
             summary.relevance.score,
         )
         return _outcome(entry, ref, "summarized", "; ".join(ref.warnings), path,
                         verdict=summary.relevance.verdict, score=summary.relevance.score)
 
-    def _page(self, job: _Job, paper: PaperText, summary: PaperSummary) -> SummaryPage:
+    def _page(
+        self, job: _Job, paper: PaperText, made: Summarized, checks: list[QuoteCheck]
+    ) -> SummaryPage:
         url = job.ref.url or job.ref.pdf_url
         if job.ref.source == "local-file" and job.ref.pdf_path is not None:
             url = _relative(job.ref.pdf_path, self.out_dir)
@@ -246,7 +252,9 @@ class _Runner:
             key=job.ref.key, title=paper.title or job.ref.title, authors=paper.authors,
             year=paper.year, arxiv=job.ref.arxiv_id, url=url, list_line=job.entry.line,
             backend=self.summarizer.name, model=self.summarizer.model,
-            generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=summary,
+            generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=made.summary,
+            quote_checks=checks, confidence=confidence_of(checks),
+            warnings=[*job.ref.warnings, *made.notes], pdf_sha256=paper.sha256,
         )
 
 

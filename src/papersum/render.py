@@ -37,10 +37,14 @@ def render_summary(page: SummaryPage) -> str:
         "title": page.title, "authors": page.authors, "year": page.year, "arxiv": page.arxiv,
         "url": page.url, "list_line": page.list_line, "relevance_score": r.score,
         "verdict": r.verdict, "backend": page.backend, "model": page.model,
-        "generated": page.generated, "tags": ["papersum", f"verdict/{r.verdict}"],
+        "generated": page.generated, "confidence": page.confidence,
+        "quotes_found": sum(c.found for c in page.quote_checks), "quotes_total": len(page.quote_checks),
+        "tags": ["papersum", f"verdict/{r.verdict}"],
     }
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())]
     lines += ["---", "", f"# {page.title}", "", _byline(page), ""]
+    if page.warnings:
+        lines += ["> [!warning] papersum noticed", *(f"> - {w}" for w in page.warnings), ""]
     lines += _section("TL;DR", s.tldr)
     lines += _section("Problem", s.problem)
     lines += _section("Method", s.method)
@@ -50,9 +54,24 @@ def render_summary(page: SummaryPage) -> str:
     lines += [
         "## Relevance", "",
         f"**{r.score}/10 — {_VERDICT_LABEL[r.verdict]}.** {r.rationale}", "",
-        *(line for q in r.quotes for line in (f"> {q}", "")),
+        *_quotes(page),
     ]
     return _with_checksum("\n".join(lines))
+
+
+def _quotes(page: SummaryPage) -> list[str]:
+    """The supporting quotes, each marked found (✓) or not found (⚠) in the paper's text."""
+    checks = page.quote_checks
+    if not checks:
+        quotes = page.summary.relevance.quotes
+        return [line for q in quotes for line in (f"> {q}", "")] or ["_No supporting quotes._", ""]
+    found = sum(c.found for c in checks)
+    lines = [f"Supporting quotes — {found} of {len(checks)} found in the paper "
+             f"(confidence: {page.confidence}):", ""]
+    for check in checks:
+        mark = "✓" if check.found else "⚠ **not found in the paper** —"
+        lines += [f"> {mark} “{check.quote}”", ""]
+    return lines
 
 
 def _byline(page: SummaryPage) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from papersum.errors import ConfigError
@@ -11,13 +12,22 @@ from papersum.prompts import PromptSet
 BACKENDS = ("auto", "openai", "extractive")
 
 
+@dataclass(frozen=True)
+class Summarized:
+    """A backend's summary of one paper, and what the reader should know about how it was made
+    (e.g. that a long paper was cut to fit the model's budget)."""
+
+    summary: PaperSummary
+    notes: list[str] = field(default_factory=list)
+
+
 class Summarizer(Protocol):
     """Turns one paper's text into a validated summary."""
 
     name: str
     model: str | None
 
-    def summarize(self, paper: PaperText) -> PaperSummary:
+    def summarize(self, paper: PaperText) -> Summarized:
         """Summarize ``paper``; raise ``SummarizeError`` when it cannot."""
         ...
 

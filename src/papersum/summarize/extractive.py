@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from papersum.models import PaperSummary, PaperText, Relevance
+from papersum.summarize import Summarized
 from papersum.summarize import relevance as rel
 
 NAME = "extractive"
@@ -49,8 +50,12 @@ class ExtractiveSummarizer:
     def __init__(self, profile: str) -> None:
         self.facets = rel.parse_profile(profile)
 
-    def summarize(self, paper: PaperText) -> PaperSummary:
+    def summarize(self, paper: PaperText) -> Summarized:
         """Pick sentences for each field and score the paper against the profile."""
+        return Summarized(self.summary_of(paper))
+
+    def summary_of(self, paper: PaperText) -> PaperSummary:
+        """The summary made of the paper's own sentences."""
         picker = _Picker(paper)
         tldr = picker.with_context(picker.pick(["abstract", "intro"], "tldr", 1, fallback_first=True))
         return PaperSummary(
