@@ -36,12 +36,17 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]], *, encrypt: bool = Fa
             page, y = doc.new_page(), 72.0
         page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
         y += 18
-        box = pymupdf.Rect(72, y, 540, 800)
-        rest = page.insert_textbox(box, text, fontsize=10, fontname="helv")
-        used = box.height - rest if rest >= 0 else box.height
-        y += used + 14
-        if rest < 0:
-            page, y = doc.new_page(), 72.0
+        for chunk in _chunks(text, 1500):  # a long section flows over pages
+            if y > 740:
+                page, y = doc.new_page(), 72.0
+            box = pymupdf.Rect(72, y, 540, 790)
+            rest = page.insert_textbox(box, chunk, fontsize=10, fontname="helv")
+            if rest < 0:  # nothing was written: continue on a fresh page
+                page, y = doc.new_page(), 72.0
+                box = pymupdf.Rect(72, y, 540, 790)
+                rest = page.insert_textbox(box, chunk, fontsize=10, fontname="helv")
+            y += box.height - rest + 4
+        y += 10
     options = {}
     if encrypt:
         options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret",
@@ -49,6 +54,18 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]], *, encrypt: bool = Fa
     data: bytes = doc.tobytes(**options)
     doc.close()
     return data
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most about ``size`` characters, split between words."""
+    pieces: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(current) + len(word) > size:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {word}" if current else word
+    return [*pieces, current]
 
 
 def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> Path:

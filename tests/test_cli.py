@@ -117,10 +117,12 @@ def test_a_list_that_is_not_utf8(papersum: RunCli, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_the_openai_backend_is_not_there_yet(papersum: RunCli, example: Path) -> None:
+def test_the_openai_backend_without_a_key_is_a_usage_error(papersum: RunCli, example: Path) -> None:
     result = papersum("run", example, "--backend", "openai")
     assert result.returncode == 2
-    assert "use --backend extractive" in result.stderr
+    assert result.stderr == ("papersum: error: the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL "
+                             "for a local OpenAI-compatible server such as Ollama); set one, or use "
+                             "--backend extractive\n")
     result = papersum("run", example, "--backend", "gpt")
     assert result.returncode == 2 and "unknown backend 'gpt'" in result.stderr
 

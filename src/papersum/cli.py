@@ -72,9 +72,19 @@ def run(
         Path | None,
         typer.Option(metavar="DIR", help="Prompt templates overriding the bundled ones."),
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Model for the openai backend [default: $PAPERSUM_MODEL "
+                     "or gpt-5.4-mini]."),
+    ] = None,
+    max_input_tokens: Annotated[
+        int | None,
+        typer.Option(min=2000, metavar="N", help="The most paper text sent in one model request "
+                     "[default: 16000]; longer papers are packed or read in parts."),
+    ] = None,
 ) -> None:
     """Summarize every unread entry (top-level '- [ ]') of LIST.md into summaries/."""
-    from papersum.config import choose_backend
+    from papersum.config import choose_backend, model_name
     from papersum.pipeline import RunOptions, run_list, summaries_dir
     from papersum.prompts import load_prompts
     from papersum.store import Store
@@ -87,12 +97,13 @@ def run(
     if prompts is not None and not prompts.is_dir():
         raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
     prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
-    summarizer = make_summarizer(chosen, prompt_set)
     options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force,
                          offline=offline)
-    api, fetcher = _arxiv_api(offline), _fetcher()
     store = Store.beside(reading_list)
+    api, fetcher = _arxiv_api(offline), _fetcher()
     try:
+        summarizer = make_summarizer(chosen, prompt_set, log=store, model=model_name(model),
+                                     max_input_tokens=max_input_tokens)
         report = _run_with_progress(
             lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
                                            fetcher=fetcher, api=api, on_planned=planned,
@@ -105,7 +116,20 @@ def run(
         store.close()
         fetcher.close()
     _print_report(report, summaries_dir(reading_list, out))
+    _print_usage(summarizer, prompt_set)
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _print_usage(summarizer: Any, prompts: Any) -> None:
+    """The model requests of this run, their tokens and an estimated cost (openai backend only)."""
+    usage = getattr(summarizer, "usage", None)
+    if usage is None:
+        return
+    line = (f"{summarizer.model}: {usage.requests} requests, {usage.input_tokens:,} tokens in, "
+            f"{usage.output_tokens:,} out")
+    cost = prompts.price_of(summarizer.model, usage.input_tokens, usage.output_tokens)
+    line += f", about ${cost:.4f}" if cost is not None else " (no price for this model in prices.toml)"
+    _out().print(line, highlight=False)
 
 
 def _run_with_progress(start: Any) -> RunReport:

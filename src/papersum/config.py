@@ -18,16 +18,26 @@ def choose_backend(flag: str | None, env: Mapping[str, str] = os.environ) -> tup
             f"unknown backend {backend!r} (from --backend or PAPERSUM_BACKEND); "
             f"choose one of {', '.join(BACKENDS)}"
         )
+    has_server = bool(env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"))
+    if backend == "openai" and not has_server:
+        raise ConfigError(
+            "the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
+            "OpenAI-compatible server such as Ollama); set one, or use --backend extractive"
+        )
     if backend != "auto":
         return backend, None
-    if env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"):
-        return "extractive", (
-            "OPENAI_API_KEY/OPENAI_BASE_URL is set, but the openai backend is not in this "
-            "version yet; using the offline extractive backend"
-        )
+    if has_server:
+        return "openai", None
     return "extractive", (
         "using the offline extractive backend (set OPENAI_API_KEY or OPENAI_BASE_URL to use a model)"
     )
+
+
+def model_name(flag: str | None, env: Mapping[str, str] = os.environ) -> str:
+    """The model for the openai backend: ``--model``, else ``PAPERSUM_MODEL``, else the default."""
+    from papersum.summarize.openai import DEFAULT_MODEL
+
+    return (flag or env.get("PAPERSUM_MODEL") or DEFAULT_MODEL).strip()
 
 
 def arxiv_endpoint(env: Mapping[str, str] = os.environ) -> str:

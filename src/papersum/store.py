@@ -6,17 +6,27 @@ user can reorder and edit the list freely. Deleting the folder only costs re-wor
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from papersum.errors import StoreError
 from papersum.models import ArxivPaper, Verdict
 
+if TYPE_CHECKING:
+    from papersum.summarize.openai import ModelCall
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -45,7 +55,35 @@ CREATE TABLE IF NOT EXISTS arxiv_searches (
     arxiv_ids TEXT NOT NULL,
     fetched TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS model_answers (
+    cache_key TEXT PRIMARY KEY,
+    answer TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS model_calls (
+    id INTEGER PRIMARY KEY,
+    paper_sha256 TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    seconds REAL NOT NULL,
+    outcome TEXT NOT NULL,
+    created TEXT NOT NULL
+);
 """
+
+
+def _locked(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
+    """Run a method holding the store's lock: model workers record their calls from threads."""
+
+    @functools.wraps(method)
+    def run(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -68,7 +106,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path)
+            self._lock = threading.RLock()
+            self._db = sqlite3.connect(path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._migrate()
         except sqlite3.Error as exc:
@@ -90,6 +129,7 @@ class Store:
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
+    @_locked
     def get(self, key: str) -> PaperState | None:
         """The state of one paper, if any."""
         row = self._db.execute(
@@ -98,6 +138,7 @@ class Store:
         ).fetchone()
         return _to_state(row) if row else None
 
+    @_locked
     def all(self) -> list[PaperState]:
         """Every paper in the state."""
         rows = self._db.execute(
@@ -106,6 +147,7 @@ class Store:
         ).fetchall()
         return [_to_state(row) for row in rows]
 
+    @_locked
     def record_summary(
         self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
         backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
@@ -120,6 +162,7 @@ class Store:
                  prompt_sha256, verdict, score, _now()),
             )
 
+    @_locked
     def record_failure(self, key: str, title: str, list_line: int, message: str) -> None:
         """Remember why a paper failed, keeping an earlier summary if there is one."""
         with self._db:
@@ -131,6 +174,7 @@ class Store:
                 (key, title, list_line, message, _now()),
             )
 
+    @_locked
     def cached_papers(self, ids: list[str]) -> dict[str, ArxivPaper | None]:
         """The arXiv metadata cached for these ids; ``None`` for ids arXiv recently did not know."""
         cached: dict[str, ArxivPaper | None] = {}
@@ -146,6 +190,7 @@ class Store:
                 cached[arxiv_id] = None
         return cached
 
+    @_locked
     def cache_papers(self, asked: list[str], found: dict[str, ArxivPaper]) -> None:
         """Remember the metadata arXiv gave for ``found``, and which ``asked`` ids it did not know."""
         rows = [(i, found[i].model_dump_json() if i in found else None, _now())
@@ -153,6 +198,7 @@ class Store:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO arxiv_papers VALUES (?, ?, ?)", rows)
 
+    @_locked
     def cached_search(self, query: str) -> list[ArxivPaper] | None:
         """The papers a cached arXiv search found, best first, or None when it is not cached."""
         row = self._db.execute(
@@ -166,6 +212,7 @@ class Store:
             return None
         return [p for i in ids if (p := papers[i]) is not None]
 
+    @_locked
     def cache_search(self, query: str, papers: list[ArxivPaper]) -> None:
         """Remember what an arXiv search found."""
         self.cache_papers([], {p.arxiv_id: p for p in papers})
@@ -175,6 +222,30 @@ class Store:
                 (query, json.dumps([p.arxiv_id for p in papers]), _now()),
             )
 
+    @_locked
+    def cached_answer(self, key: str) -> str | None:
+        """A model answer cached under ``key`` (paper text, prompts, model, schema, budget)."""
+        row = self._db.execute("SELECT answer FROM model_answers WHERE cache_key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    @_locked
+    def cache_answer(self, key: str, answer: str) -> None:
+        """Keep a model answer, so a re-run costs nothing."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO model_answers VALUES (?, ?, ?)", (key, answer, _now()))
+
+    @_locked
+    def record_call(self, call: ModelCall) -> None:
+        """Log one model request: model, prompt hash, tokens, latency and outcome."""
+        with self._db:
+            self._db.execute(
+                "INSERT INTO model_calls (paper_sha256, model, prompt_sha256, kind, input_tokens, "
+                "output_tokens, seconds, outcome, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (call.paper, call.model, call.prompt_sha256, call.kind, call.input_tokens,
+                 call.output_tokens, call.seconds, call.outcome, _now()),
+            )
+
+    @_locked
     def close(self) -> None:
         """Close the database."""
         self._db.close()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from papersum.errors import ConfigError
 from papersum.models import PaperSummary, PaperText
 from papersum.prompts import PromptSet
+
+if TYPE_CHECKING:
+    from papersum.summarize.openai import CallLog
 
 BACKENDS = ("auto", "openai", "extractive")
 
@@ -32,14 +37,29 @@ class Summarizer(Protocol):
         ...
 
 
-def make_summarizer(backend: str, prompts: PromptSet) -> Summarizer:
-    """The summarizer for ``backend`` (``auto`` has been decided by the caller)."""
+def make_summarizer(
+    backend: str, prompts: PromptSet, *, log: CallLog | None = None, model: str | None = None,
+    max_input_tokens: int | None = None, env: Mapping[str, str] = os.environ,
+) -> Summarizer:
+    """The summarizer for ``backend`` (``auto`` has been decided by the caller); the openai one
+    gets its client built here, once, from ``OPENAI_API_KEY``/``OPENAI_BASE_URL``."""
     if backend == "extractive":
         from papersum.summarize.extractive import ExtractiveSummarizer
 
         return ExtractiveSummarizer(prompts.profile)
     if backend == "openai":
-        raise ConfigError(
-            "the openai backend is not available in this version yet; use --backend extractive"
+        import openai
+
+        from papersum.summarize.openai import DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MODEL, OpenAISummarizer
+
+        if log is None:
+            raise ConfigError("the openai backend needs the run state to log its requests")
+        client = openai.OpenAI(
+            api_key=env.get("OPENAI_API_KEY") or "no-key-needed-by-local-servers",
+            base_url=env.get("OPENAI_BASE_URL") or None,
+            max_retries=0,  # papersum retries, honouring Retry-After; the client's would multiply
+            timeout=180.0,
         )
+        return OpenAISummarizer(client, model or DEFAULT_MODEL, prompts, log,
+                                max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS)
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
