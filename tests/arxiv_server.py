@@ -13,12 +13,13 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 from xml.sax.saxutils import escape
 
 from .conftest import pdf_bytes
+from .localserver import LocalServer
 
 _TOKEN = re.compile(r'\(|\)|ANDNOT\b|AND\b|OR\b|\w+:"[^"]*"|\w+:[^\s()]+')
 _WORD = re.compile(r"[^0-9a-z]+")
@@ -59,7 +60,7 @@ class Request:
     at: float
 
 
-class ArxivStandIn:
+class ArxivStandIn(LocalServer):
     """The server; ``start()`` it, use ``api`` and ``base``, ``stop()`` it."""
 
     def __init__(self, papers: list[Paper]) -> None:
@@ -68,14 +69,12 @@ class ArxivStandIn:
         self.faults: dict[str, deque[Fault]] = {}
         self._pdfs: dict[str, bytes] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        super().__init__(_handler_for(self))
 
     @property
     def base(self) -> str:
         """The server's root URL."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self.root
 
     @property
     def api(self) -> str:
@@ -101,16 +100,6 @@ class ArxivStandIn:
                      "motion of players. " * 12),
                 ])
             return self._pdfs[arxiv_id]
-
-    def start(self) -> ArxivStandIn:
-        """Start serving in a thread."""
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        self._server.shutdown()
-        self._server.server_close()
 
     def next_fault(self, path: str) -> Fault | None:
         with self._lock:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from .localserver import LocalServer
 
 _PAPER = re.compile(r"<(paper-[0-9a-f]{8})>\n(.*?)\n</\1>", re.DOTALL)
 
@@ -70,7 +71,7 @@ def honest_answer(request: dict[str, Any]) -> Reply:
     return Reply(summary(7, quotes))
 
 
-class FakeOpenAI:
+class FakeOpenAI(LocalServer):
     """The server; ``start()`` it, point ``OPENAI_BASE_URL`` at ``base_url``, ``stop()`` it."""
 
     def __init__(self, answer: Callable[[dict[str, Any]], Reply] = honest_answer) -> None:
@@ -79,28 +80,16 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
         self.reject_json_schema = False
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        super().__init__(_handler_for(self))
 
     @property
     def base_url(self) -> str:
         """The ``/v1`` root for ``OPENAI_BASE_URL``."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        return f"{self.root}/v1"
 
     def queue(self, *replies: Reply | dict[str, Any] | str) -> None:
         """Answer the next requests with these (a dict or str is the answer's content)."""
         self.replies.extend(r if isinstance(r, Reply) else Reply(r) for r in replies)
-
-    def start(self) -> FakeOpenAI:
-        """Start serving in a thread."""
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        self._server.shutdown()
-        self._server.server_close()
 
     def respond(self, request: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
         """Check a request's shape, then answer it."""
