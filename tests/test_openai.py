@@ -216,3 +216,13 @@ def test_auto_picks_openai_when_a_server_is_set(papersum: RunCli, model: FakeOpe
     assert "extractive" not in result.stderr
     assert 'backend: "openai"' in page(listing, MUSIC)
     assert MUSIC_VIDEO_TITLE in paper_of(model.requests[0])
+
+
+def test_a_prompt_override_without_the_paper_is_a_usage_error(
+    papersum: RunCli, model: FakeOpenAI, listing: Path
+) -> None:
+    (listing.parent / "prompts").mkdir()
+    (listing.parent / "prompts" / "summary.md").write_text("Summarize the paper. {{profile}}\n")
+    result = run(papersum, model, listing)
+    assert result.returncode == 2 and model.requests == []
+    assert "has no {{paper}} placeholder, so the paper would not be sent" in result.stderr

@@ -160,6 +160,10 @@ class OpenAISummarizer:
         self._json_schema = True  # until the server says it cannot do json_schema
         self._down: SummarizeError | None = None
         self._secret = getattr(client, "api_key", "") or ""
+        for template in ("summary.md", "chunk.md"):
+            if "{{paper}}" not in prompts.texts.get(template, ""):
+                raise ConfigError(f"the prompt {prompts.sources.get(template, template)} has no "
+                                  "{{paper}} placeholder, so the paper would not be sent; add it")
         if self._paper_budget(max_input_tokens) < _MIN_PAPER_TOKENS:
             raise ConfigError(
                 f"--max-input-tokens {max_input_tokens} is too small: the prompts alone take about "
@@ -228,7 +232,7 @@ class OpenAISummarizer:
         for attempt in ("first", "repair"):
             if attempt == "repair":
                 messages = [*messages, {"role": "user", "content": (
-                    f"Your answer was not valid: {error[:1500]}\nAnswer again with only the "
+                    f"Your answer was not valid: {error[:600]}\nAnswer again with only the "
                     "corrected JSON object.")}]
             try:
                 return self._request(messages, schema, kind if attempt == "first" else "repair", paper)
@@ -336,7 +340,7 @@ class OpenAISummarizer:
     def _overhead(self, template: str = "summary.md") -> int:
         prompt = self.prompts.texts["system.md"] + self._fill(template, paper="<paper-0000>\n\n</paper-0000>")
         schema = json.dumps(PaperSummary.model_json_schema())
-        return estimate_tokens(prompt) + estimate_tokens(schema) + 100  # + message framing
+        return estimate_tokens(prompt) + estimate_tokens(schema) + 350  # + framing, a repair message
 
     def _paper_budget(self, budget: int, template: str = "summary.md") -> int:
         return budget - self._overhead(template)
