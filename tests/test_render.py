@@ -66,11 +66,13 @@ def test_hand_edits_are_detected() -> None:
 
 def test_index_is_most_relevant_first() -> None:
     rows = [IndexRow("b", "B paper", 3, "not-relevant", 9),
-            IndexRow("a", "A [draft] | paper", 9, "relevant", 4),
-            IndexRow("c", "C paper", 5, "maybe", 2)]
-    table = render_index(rows).splitlines()[-3:]
+            IndexRow("a", "A [draft] | paper", 9, "relevant", 4, "pending"),
+            IndexRow("c", "C paper", 5, "maybe", 2, "rejected")]
+    table = render_index(rows).splitlines()[-5:]
     assert table == [
-        "| 9 | relevant | [A \\[draft\\] \\| paper](<a.md>) | 4 |",
-        "| 5 | maybe | [C paper](<c.md>) | 2 |",
-        "| 3 | not relevant | [B paper](<b.md>) | 9 |",
+        "| Score | Verdict | Paper | List line | Relevant? tick |",
+        "|---:|---|---|---:|---|",
+        "| 9 | relevant | [A \\[draft\\] \\| paper](<a.md>) | 4 | pending |",
+        "| 5 | maybe | [C paper](<c.md>) | 2 | rejected |",
+        "| 3 | not relevant | [B paper](<b.md>) | 9 | — |",
     ]

@@ -36,6 +36,7 @@ from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
 from papersum.resolve import Resolver
 from papersum.store import PaperState, Store
+from papersum.suggest import Proposal, load_proposal
 from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
 
@@ -61,6 +62,7 @@ class RunReport:
     unread: int
     outcomes: list[Outcome] = field(default_factory=list)
     index_path: Path | None = None
+    proposal: Proposal | None = None
 
     @property
     def failed(self) -> list[Outcome]:
@@ -113,8 +115,18 @@ def run_list(
                 on_outcome(outcome)
     finally:
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
-        report.index_path = write_index(store, out_dir)
+        report.proposal = _proposal(list_path, options.out_dir)
+        pending = {c.key for c in report.proposal.changes} if report.proposal else None
+        report.index_path = write_index(store, out_dir, pending)
     return report
+
+
+def _proposal(list_path: Path, out_dir: Path | None) -> Proposal | None:
+    """The checkbox changes the run's summaries suggest (None if the list is gone meanwhile)."""
+    try:
+        return load_proposal(list_path, out_dir)
+    except PapersumError:
+        return None
 
 
 def _matches(entry: Entry, text: str | None) -> bool:
@@ -237,7 +249,7 @@ class _Runner:
         self.store.record_summary(
             ref.key, entry.title or ref.title, entry.line, path, page.pdf_sha256, self.summarizer.name,
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
-            summary.relevance.score,
+            summary.relevance.score, _one_line(summary.relevance.rationale),
         )
         return _outcome(entry, ref, "summarized", "; ".join(ref.warnings), path,
                         verdict=summary.relevance.verdict, score=summary.relevance.score)
@@ -258,6 +270,11 @@ class _Runner:
         )
 
 
+def _one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def _relative(path: Path, start: Path) -> str:
     try:
         return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
@@ -265,10 +282,20 @@ def _relative(path: Path, start: Path) -> str:
         return path.resolve().as_uri()
 
 
-def write_index(store: Store, out_dir: Path) -> Path | None:
-    """Rewrite ``index.md`` from every summary in ``out_dir`` the state knows of."""
+def write_index(store: Store, out_dir: Path, pending: set[str] | None = None) -> Path | None:
+    """Rewrite ``index.md`` from every summary in ``out_dir`` the state knows of; ``pending`` are
+    the papers whose ``Relevant?`` tick awaits the user (None: every relevant one undecided)."""
+    decided = store.decisions()
+
+    def suggestion(key: str, verdict: str) -> str:
+        if key in decided:
+            return decided[key]
+        waiting = key in pending if pending is not None else verdict == "relevant"
+        return "pending" if waiting else "—"
+
     rows = [
-        IndexRow(key=s.key, title=s.title, score=s.score, verdict=s.verdict, list_line=s.list_line)
+        IndexRow(key=s.key, title=s.title, score=s.score, verdict=s.verdict, list_line=s.list_line,
+                 suggestion=suggestion(s.key, s.verdict))
         for s in store.all()
         if summary_in(s, out_dir) and s.score is not None and s.verdict is not None
     ]

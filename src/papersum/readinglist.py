@@ -14,7 +14,7 @@ from papersum.errors import ReadingListError
 from papersum.models import ChildBox, Entry, Link
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
-_CHECKBOX = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?$")
+_CHECKBOX = re.compile(r"^\ufeff?(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?$")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]*)\)")
 _MALFORMED_LINK = re.compile(r"\((?P<text>[^()]*)\)\[(?P<url>[^\]\s]+)\]")
 _BARE_URL = re.compile(r"<?(?P<url>(?:https?|file)://[^\s<>()\[\]*]+)>?")
@@ -90,8 +90,6 @@ def _strip_endings(lines: tuple[str, ...]) -> list[str]:
 def _entry_from_match(match: re.Match[str], number: int) -> Entry:
     text = (match["text"] or "").rstrip()
     indent = match["indent"]
-    if number == 1:
-        indent = indent.lstrip("\ufeff")
     links = find_links(text)
     return Entry(
         line=number,

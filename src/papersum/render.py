@@ -27,6 +27,8 @@ class IndexRow:
     score: int
     verdict: Verdict
     list_line: int
+    suggestion: str = "—"
+    """``accepted``, ``rejected``, ``pending`` (a ``Relevant?`` tick awaits review) or ``—``."""
 
 
 def render_summary(page: SummaryPage) -> str:
@@ -110,12 +112,22 @@ def render_index(rows: list[IndexRow]) -> str:
     lines = [
         "# Reading list summaries", "",
         "Most relevant first. Written by papersum; it is rewritten on every run.", "",
-        "| Score | Verdict | Paper | List line |", "|---:|---|---|---:|",
+        "| Score | Verdict | Paper | List line | Relevant? tick |", "|---:|---|---|---:|---|",
     ]
     for row in ordered:
         title = row.title.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
         link = f"[{title}](<{row.key}.md>)"
-        lines.append(f"| {row.score} | {_VERDICT_LABEL[row.verdict]} | {link} | {row.list_line} |")
+        lines.append(f"| {row.score} | {_VERDICT_LABEL[row.verdict]} | {link} | {row.list_line} "
+                     f"| {row.suggestion} |")
     if not ordered:
-        lines.append("| | | _no summaries yet_ | |")
+        lines.append("| | | _no summaries yet_ | | |")
     return "\n".join(lines) + "\n"
+
+
+def page_sections(text: str) -> dict[str, str]:
+    """A summary page's ``##`` sections by heading (the inverse of ``render_summary``'s body)."""
+    sections: dict[str, str] = {}
+    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        heading, _, body = block.partition("\n")
+        sections[heading.strip()] = body.strip()
+    return sections

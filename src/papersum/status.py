@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from papersum.models import Entry, PaperRef, Verdict
 from papersum.pipeline import summaries_dir, summary_in
-from papersum.readinglist import read_reading_list
+from papersum.readinglist import ReadingList, read_reading_list
 from papersum.resolve import Resolver
-from papersum.store import Store
+from papersum.store import Decision, PaperState, Store
 
 
 class EntryStatus(BaseModel):
@@ -25,24 +26,45 @@ class EntryStatus(BaseModel):
     score: int | None
     summary: str | None
     error: str | None
+    review: str | None = None
+    """``accepted`` or ``rejected`` once the user decided on the paper's suggested tick."""
 
 
-def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
-    """A row per top-level entry of the list, from the list and the state (no network)."""
+@dataclass
+class Known:
+    """The list joined with its state: each top-level entry, its paper, and what is known of it."""
+
+    reading_list: ReadingList
+    rows: list[tuple[Entry, PaperRef, PaperState | None]]
+    summarized: dict[str, bool]
+    decisions: dict[str, Decision]
+
+
+def known_papers(list_path: Path, out_dir: Path | None) -> Known:
+    """Every top-level entry resolved from the cache (no network) and looked up in the state."""
     reading_list = read_reading_list(list_path)
     out = summaries_dir(list_path, out_dir)
     store = Store.beside(list_path)
     try:
         entries = reading_list.top_level
         refs = Resolver(list_path.parent, store, api=None).resolve(entries)
-        return [_row(entry, ref, store, out) for entry, ref in zip(entries, refs, strict=True)]
+        rows = [(entry, ref, store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
+        summarized = {ref.key: state is not None and summary_in(state, out) for _e, ref, state in rows}
+        return Known(reading_list, rows, summarized, store.decisions())
     finally:
         store.close()
 
 
-def _row(entry: Entry, ref: PaperRef, store: Store, out: Path) -> EntryStatus:
-    state = store.get(ref.key)
-    done = state if state is not None and summary_in(state, out) else None
+def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
+    """A row per top-level entry of the list, from the list and the state (no network)."""
+    known = known_papers(list_path, out_dir)
+    return [_row(entry, ref, state, known.summarized[ref.key], known.decisions.get(ref.key))
+            for entry, ref, state in known.rows]
+
+
+def _row(entry: Entry, ref: PaperRef, state: PaperState | None, summarized: bool,
+         review: Decision | None) -> EntryStatus:
+    done = state if summarized else None
     resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)
     return EntryStatus(
         line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
@@ -51,4 +73,5 @@ def _row(entry: Entry, ref: PaperRef, store: Store, out: Path) -> EntryStatus:
         score=done.score if done else None,
         summary=str(done.summary_file) if done else None,
         error=state.message if state and state.status == "failed" else None,
+        review=review,
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
 from papersum.errors import StoreError
 from papersum.models import ArxivPaper, Verdict
@@ -26,7 +26,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -59,6 +59,12 @@ CREATE TABLE IF NOT EXISTS model_answers (
     cache_key TEXT PRIMARY KEY,
     answer TEXT NOT NULL,
     created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    key TEXT PRIMARY KEY,
+    decision TEXT NOT NULL,
+    list_line INTEGER NOT NULL,
+    decided TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS model_calls (
     id INTEGER PRIMARY KEY,
@@ -98,6 +104,10 @@ class PaperState:
     summary_file: Path | None
     verdict: Verdict | None
     score: int | None
+    rationale: str = ""
+
+
+Decision = Literal["accepted", "rejected"]
 
 
 class Store:
@@ -106,6 +116,9 @@ class Store:
     def __init__(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.root = path.parent.parent
+            """The folder of the lists this state belongs to; paths inside it are kept relative,
+            so the folder can move."""
             self._lock = threading.RLock()
             self._db = sqlite3.connect(path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -127,40 +140,63 @@ class Store:
             raise sqlite3.DatabaseError(f"made by a newer papersum (schema {version})")
         with self._db:
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(papers)")}
+            if "rationale" not in columns:  # added in schema 4
+                self._db.execute("ALTER TABLE papers ADD COLUMN rationale TEXT NOT NULL DEFAULT ''")
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @_locked
     def get(self, key: str) -> PaperState | None:
         """The state of one paper, if any."""
         row = self._db.execute(
-            "SELECT key, title, list_line, status, message, summary_file, verdict, score "
+            "SELECT key, title, list_line, status, message, summary_file, verdict, score, rationale "
             "FROM papers WHERE key = ?", (key,),
         ).fetchone()
-        return _to_state(row) if row else None
+        return _to_state(row, self.root) if row else None
 
     @_locked
     def all(self) -> list[PaperState]:
         """Every paper in the state."""
         rows = self._db.execute(
-            "SELECT key, title, list_line, status, message, summary_file, verdict, score "
+            "SELECT key, title, list_line, status, message, summary_file, verdict, score, rationale "
             "FROM papers ORDER BY list_line"
         ).fetchall()
-        return [_to_state(row) for row in rows]
+        return [_to_state(row, self.root) for row in rows]
 
     @_locked
     def record_summary(
         self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
         backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
+        rationale: str = "",
     ) -> None:
         """Remember that a paper was summarized into ``summary_file``."""
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO papers (key, title, list_line, status, message, "
-                "summary_file, pdf_sha256, backend, model, prompt_sha256, verdict, score, updated) "
-                "VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, title, list_line, str(summary_file), pdf_sha256, backend, model,
-                 prompt_sha256, verdict, score, _now()),
+                "summary_file, pdf_sha256, backend, model, prompt_sha256, verdict, score, updated, "
+                "rationale) VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, title, list_line, self._relative(summary_file), pdf_sha256, backend, model,
+                 prompt_sha256, verdict, score, _now(), rationale),
             )
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:  # --out outside the list's folder
+            return str(path.resolve())
+
+    @_locked
+    def decide(self, key: str, decision: Decision, list_line: int) -> None:
+        """Remember the user's decision on a paper's suggestion."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?)",
+                             (key, decision, list_line, _now()))
+
+    @_locked
+    def decisions(self) -> dict[str, Decision]:
+        """Every decision the user made, by paper key."""
+        rows = self._db.execute("SELECT key, decision FROM decisions").fetchall()
+        return {str(k): d for k, d in rows}
 
     @_locked
     def record_failure(self, key: str, title: str, list_line: int, message: str) -> None:
@@ -251,13 +287,13 @@ class Store:
         self._db.close()
 
 
-def _to_state(row: tuple[object, ...]) -> PaperState:
-    key, title, line, status, message, summary_file, verdict, score = row
+def _to_state(row: tuple[object, ...], root: Path) -> PaperState:
+    key, title, line, status, message, summary_file, verdict, score, rationale = row
     return PaperState(
         key=str(key), title=str(title), list_line=int(str(line)), status=str(status),
-        message=str(message), summary_file=Path(str(summary_file)) if summary_file else None,
+        message=str(message), summary_file=root / str(summary_file) if summary_file else None,
         verdict=verdict,  # type: ignore[arg-type]
-        score=int(str(score)) if score is not None else None,
+        score=int(str(score)) if score is not None else None, rationale=str(rationale or ""),
     )
 
 

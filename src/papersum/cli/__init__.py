@@ -17,6 +17,7 @@ from papersum.errors import PapersumError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from papersum.arxiv_api import ArxivApi
     from papersum.fetch import Fetcher
@@ -117,7 +118,27 @@ def run(
         fetcher.close()
     _print_report(report, summaries_dir(reading_list, out))
     _print_usage(summarizer, prompt_set)
+    _print_proposal(report, reading_list)
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _print_proposal(report: RunReport, reading_list: Path) -> None:
+    """The checkbox changes the summaries suggest (not applied), and how to review them."""
+    from rich.table import Table
+
+    changes = report.proposal.changes if report.proposal else []
+    if not changes:
+        return
+    table = Table(title="Proposed checkbox changes (not applied)", title_justify="left")
+    for column in ("line", "paper", "verdict", "change"):
+        table.add_column(column, overflow="fold")
+    for c in changes:
+        _add_row(table, str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
+    console = _out()
+    console.print(table)
+    papers = len({c.key for c in changes})
+    console.print(f"{papers} suggestions pending: review them with `papersum review {reading_list}` "
+                  f"(or `papersum suggest` / `papersum apply`).", highlight=False, markup=False)
 
 
 def _print_usage(summarizer: Any, prompts: Any) -> None:
@@ -166,7 +187,7 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
         table.add_column(column, overflow="fold")
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
-        table.add_row(str(o.line), o.title[:60], o.status,
+        _add_row(table, str(o.line), o.title[:60], o.status,
                       "" if o.score is None else str(o.score), detail)
     console.print(table)
     counts = {s: sum(o.status == s for o in report.outcomes)
@@ -215,7 +236,7 @@ def _print_resolutions(rows: list[Any]) -> None:
         table.add_column(column, overflow="fold")
     for r in rows:
         paper = r.arxiv_id or (r.pdf_url or "")
-        table.add_row(str(r.line), r.title[:50], r.status, paper, r.source or "",
+        _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "",
                       "\n".join(r.warnings))
     _out().print(table)
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
@@ -253,12 +274,12 @@ def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = Fal
     from rich.table import Table
 
     table = Table()
-    for column in ("line", "read", "paper", "resolved to", "summarized", "verdict", "score"):
+    for column in ("line", "read", "paper", "resolved to", "summarized", "verdict", "score", "review"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
-                      "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
-                      "" if r.score is None else str(r.score))
+        _add_row(table, str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
+                 "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
+                 "" if r.score is None else str(r.score), r.review or "")
     _out().print(table)
 
 
@@ -269,6 +290,13 @@ def _require_file(path: Path) -> None:
 
         what = "is a folder" if path.is_dir() else "does not exist"
         raise ReadingListError(f"{path} {what}; give the path of your reading list")
+
+
+def _add_row(table: Table, *cells: str) -> None:
+    """A table row of plain text: titles and checkboxes like ``[x]`` are not rich markup."""
+    from rich.text import Text
+
+    table.add_row(*(Text(cell) for cell in cells))
 
 
 def _out() -> Console:
@@ -290,3 +318,6 @@ def main() -> None:
     except PapersumError as exc:
         typer.echo(f"papersum: error: {exc}", err=True)
         sys.exit(2)
+
+
+from papersum.cli import listedit  # noqa: E402, F401  (registers suggest, apply and review)
