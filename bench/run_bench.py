@@ -1,90 +1,186 @@
 """Measure papersum on this machine and print a Markdown table for the README.
 
-    python bench/run_bench.py
+    python bench/run_bench.py            # everything (about two minutes)
+    python bench/run_bench.py --quick    # fewer repetitions
 
-Figures: `papersum --help` start-up; a cold run and a re-run of the bundled example (4 papers);
-extraction over the example's PDFs against raw pymupdf ``get_text``. Each is the median of a few
-repetitions; everything runs in temporary folders, nothing here is written to.
+Local stand-ins for arXiv (Atom API and PDFs) and for an OpenAI-compatible model server (the ones
+the tests use, from ``tests/``) run on 127.0.0.1 with a configurable latency; papersum runs as a
+user runs it, in a subprocess, on generated lists. Everything happens in temporary folders.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.arxiv_server import ArxivStandIn, Paper  # noqa: E402
+from tests.openai_server import FakeOpenAI  # noqa: E402
+
 EXAMPLE = ROOT / "examples"
+PDFS = EXAMPLE / "papers"
 
 
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``action`` over ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass
+class World:
+    """The stand-ins and the environment that points papersum at them."""
+
+    arxiv: ArxivStandIn
+    model: FakeOpenAI
+    env: dict[str, str]
+
+    def requests(self) -> int:
+        """Requests both stand-ins received so far."""
+        return len(self.arxiv.requests) + len(self.model.requests)
 
 
-def papersum(*args: str) -> None:
-    """Run the CLI as a user would; fail loudly if it fails."""
-    subprocess.run([sys.executable, "-m", "papersum", *args], check=True,
-                   capture_output=True, env={**os.environ, "COLUMNS": "120"})
+@contextmanager
+def world(tmp: Path, papers: int, *, model_latency: float, pdf_latency: float) -> Iterator[World]:
+    """Stand-ins knowing ``papers`` generated papers (PDFs made up front, outside the timing)."""
+    catalogue = [Paper(f"2501.{i:05d}", f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
+                       ("A. Author",), 2025) for i in range(1, papers + 1)]
+    arxiv = ArxivStandIn(catalogue, pdf_latency=pdf_latency).start()
+    model = FakeOpenAI(latency=model_latency).start()
+    for paper in catalogue:
+        arxiv.pdf(paper.arxiv_id)
+    env = {**os.environ, "COLUMNS": "120", "PAPERSUM_ARXIV_API": arxiv.api, "PAPERSUM_ARXIV_DELAY": "0",
+           "OPENAI_BASE_URL": model.base_url, "PAPERSUM_MODEL": "bench-model",
+           "PAPERSUM_CACHE_DIR": str(tmp / f"cache-{time.monotonic_ns()}")}
+    try:
+        yield World(arxiv, model, env)
+    finally:
+        arxiv.stop()
+        model.stop()
 
 
-def fresh_example(tmp: Path) -> Path:
-    target = tmp / f"example-{time.monotonic_ns()}"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("summaries", ".papersum"))
-    return target / "reading-list.md"
+def write_list(folder: Path, papers: int) -> Path:
+    """A reading list of ``papers`` arXiv links in a fresh folder."""
+    folder.mkdir(parents=True)
+    path = folder / "reading-list.md"
+    path.write_text("".join(f"- [ ] **Audio-Visual Music Study {i}: Players, Gestures and Sound** "
+                            f"[Link](https://arxiv.org/abs/2501.{i:05d})\n    - [ ] Relevant?\n"
+                            for i in range(1, papers + 1)))
+    return path
 
 
-def extraction_ratio() -> tuple[float, float]:
-    """Seconds for papersum's extraction and for raw pymupdf get_text over the example PDFs."""
+def papersum(*args: str, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run the CLI as a user would: wall seconds and peak memory of the process (``ru_maxrss``:
+    KiB on Linux)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "papersum", *args], env=env or os.environ,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"papersum {' '.join(args)} failed: {process.stderr.read().decode()}")  # type: ignore[union-attr]
+    process.stderr.close()  # type: ignore[union-attr]
+    return seconds, usage.ru_maxrss
+
+
+def median(action: Callable[[], float], repeat: int) -> float:
+    """The median of ``repeat`` measurements."""
+    return statistics.median(action() for _ in range(repeat))
+
+
+def concurrency(tmp: Path, jobs: int, papers: int = 40) -> float:
+    """Wall seconds for a cold run of ``papers`` entries at model latency 1 s, PDF latency 0.2 s."""
+    with world(tmp, papers, model_latency=1.0, pdf_latency=0.2) as w:
+        listing = write_list(tmp / f"jobs{jobs}-{time.monotonic_ns()}", papers)
+        seconds, _kib = papersum("run", str(listing), "--jobs", str(jobs), env=w.env)
+    return seconds
+
+
+def startup(tmp: Path) -> float:
+    """Wall seconds of a run with nothing to do on an empty list (the fixed cost of a run)."""
+    listing = tmp / f"empty-{time.monotonic_ns()}" / "reading-list.md"
+    listing.parent.mkdir()
+    listing.write_text("- [x] **Read already**\n")
+    return papersum("run", str(listing))[0]
+
+
+def rerun(tmp: Path, papers: int = 200) -> tuple[float, int]:
+    """Wall seconds of a re-run of ``papers`` done entries, and the requests it sent."""
+    with world(tmp, papers, model_latency=0.0, pdf_latency=0.0) as w:
+        listing = write_list(tmp / f"rerun-{time.monotonic_ns()}", papers)
+        papersum("run", str(listing), "--jobs", "8", env=w.env)
+        before = w.requests()
+        seconds = median(lambda: papersum("run", str(listing), env=w.env)[0], 3)
+        return seconds, w.requests() - before
+
+
+def peak_memory(tmp: Path, papers: int = 100) -> int:
+    """Peak resident memory (KiB) of a cold run of ``papers`` entries."""
+    with world(tmp, papers, model_latency=0.0, pdf_latency=0.0) as w:
+        listing = write_list(tmp / f"memory-{time.monotonic_ns()}", papers)
+        return papersum("run", str(listing), "--jobs", "8", env=w.env)[1]
+
+
+def extraction_ratio(repeat: int) -> tuple[float, float, int]:
+    """Seconds for papersum's extraction and for raw pymupdf ``get_text`` over the same PDFs."""
     import pymupdf
 
     from papersum.extract import extract_paper
 
-    pdfs = sorted((EXAMPLE / "papers").glob("*.pdf"))
+    pdfs = sorted(PDFS.glob("*.pdf"))
 
-    def raw() -> None:
+    def raw() -> float:
+        start = time.perf_counter()
         for pdf in pdfs:
             with pymupdf.open(pdf) as doc:
                 "".join(page.get_text() for page in doc)
+        return time.perf_counter() - start
 
-    def ours() -> None:
+    def ours() -> float:
+        start = time.perf_counter()
         for pdf in pdfs:
             extract_paper(pdf)
+        return time.perf_counter() - start
 
-    raw()  # warm the import and the page cache
-    return median_seconds(ours, 5), median_seconds(raw, 5)
+    raw(), ours()  # warm the imports and the page cache
+    return median(ours, repeat), median(raw, repeat), len(pdfs)
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one repetition where there are more")
+    repeat = 1 if parser.parse_args().quick else 3
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        help_s = median_seconds(lambda: papersum("--help"), 10)
-        cold_s = median_seconds(lambda: papersum("run", str(fresh_example(tmp))), 3)
-        warm_list = fresh_example(tmp)
-        papersum("run", str(warm_list))
-        rerun_s = median_seconds(lambda: papersum("run", str(warm_list)), 5)
-    ours_s, raw_s = extraction_ratio()
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        help_s = median(lambda: papersum("--help")[0], 5 * repeat)
+        start_s = median(lambda: startup(tmp), repeat)
+        jobs8 = median(lambda: concurrency(tmp, 8), repeat)
+        jobs1 = concurrency(tmp, 1)
+        rerun_s, rerun_requests = rerun(tmp)
+        memory_kib = peak_memory(tmp)
+    ours_s, raw_s, pdfs = extraction_ratio(3 * repeat)
+    ideal = math.ceil(40 / 8) * 1.2 + start_s
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()}")
     print()
-    print("| what | median |")
-    print("|---|---:|")
-    print(f"| `papersum --help` | {help_s:.2f} s |")
-    print(f"| `papersum run` on the bundled example (4 papers, cold) | {cold_s:.2f} s |")
-    print(f"| the same run again (nothing to do) | {rerun_s:.2f} s |")
-    print(f"| extraction of the 4 PDFs: papersum / raw pymupdf `get_text` | "
-          f"{ours_s:.2f} s / {raw_s:.2f} s ({ours_s / raw_s:.1f}×) |")
+    print("| what | figure | target |")
+    print("|---|---:|---|")
+    print(f"| `papersum --help` | {help_s:.2f} s | < 0.4 s |")
+    print(f"| fixed cost of a run (nothing to do) | {start_s:.2f} s | |")
+    print(f"| 40 entries, model 1.0 s, PDF 0.2 s, `--jobs 8` | {jobs8:.1f} s "
+          f"({jobs8 / ideal:.2f}× the ideal {ideal:.1f} s) | ≤ 1.3× ideal |")
+    print(f"| the same, `--jobs 1` | {jobs1:.1f} s ({jobs1 / jobs8:.1f}× slower) | ≥ 5× slower |")
+    print(f"| re-run of 200 done entries | {rerun_s:.2f} s, {rerun_requests} requests | < 2 s, 0 |")
+    print(f"| peak memory, 100-entry cold run | {memory_kib / 1024:.0f} MB | < 500 MB |")
+    print(f"| extraction of {pdfs} real PDFs: papersum / raw pymupdf `get_text` | "
+          f"{ours_s:.2f} s / {raw_s:.2f} s ({ours_s / raw_s:.2f}×) | ≤ 1.2× |")
 
 
 if __name__ == "__main__":

@@ -63,8 +63,9 @@ class Request:
 class ArxivStandIn(LocalServer):
     """The server; ``start()`` it, use ``api`` and ``base``, ``stop()`` it."""
 
-    def __init__(self, papers: list[Paper]) -> None:
+    def __init__(self, papers: list[Paper], *, pdf_latency: float = 0.0) -> None:
         self.papers = {p.arxiv_id: p for p in papers}
+        self.pdf_latency = pdf_latency
         self.requests: list[Request] = []
         self.faults: dict[str, deque[Fault]] = {}
         self._pdfs: dict[str, bytes] = {}
@@ -164,6 +165,7 @@ def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
             if match is None or match[1] not in server.papers:
                 return self._send(404, b"not found", "text/plain")
             data = server.pdf(match[1])
+            time.sleep(server.pdf_latency)
             if fault is not None and fault.kind == "truncate":
                 return self._send(200, data[: len(data) // 2], "application/pdf")
             if fault is not None and fault.kind == "drop":

@@ -74,8 +74,10 @@ def honest_answer(request: dict[str, Any]) -> Reply:
 class FakeOpenAI(LocalServer):
     """The server; ``start()`` it, point ``OPENAI_BASE_URL`` at ``base_url``, ``stop()`` it."""
 
-    def __init__(self, answer: Callable[[dict[str, Any]], Reply] = honest_answer) -> None:
+    def __init__(self, answer: Callable[[dict[str, Any]], Reply] = honest_answer, *,
+                 latency: float = 0.0) -> None:
         self.answer = answer
+        self.latency = latency
         self.replies: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
@@ -145,6 +147,7 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             server.requests.append(body)
             server.times.append(time.monotonic())
+            time.sleep(server.latency)
             if self.path != "/v1/chat/completions":
                 status, answer, headers = 404, {"error": {"message": "no such route"}}, {}
             else:

@@ -60,7 +60,9 @@ class ArxivApi:
         self.endpoint = endpoint
         self.backoff = backoff
         self.calls = 0
-        self._client = _make_client(endpoint, delay, timeout)
+        self.delay = delay
+        self.timeout = timeout
+        self._client: arxiv.Client | None = None  # made on first use: `arxiv` takes 0.15 s to import
         self._down: ArxivApiError | None = None
 
     def lookup(self, ids: list[str]) -> dict[str, ArxivPaper]:
@@ -102,6 +104,8 @@ class ArxivApi:
 
         self.calls += 1
         try:
+            if self._client is None:
+                self._client = _make_client(self.endpoint, self.delay, self.timeout)
             results = list(self._client.results(search))
         except requests.Timeout as exc:
             raise Transient("timed out") from exc

@@ -63,6 +63,11 @@ def extract_paper(path: Path) -> PaperText:
             doc.close()
 
 
+def load_pymupdf() -> None:
+    """Import pymupdf now (it takes most of a second), e.g. in a background thread."""
+    import pymupdf  # noqa: F401
+
+
 def read_pdf_title(path: Path) -> str:
     """The title of the PDF at ``path`` (plausible metadata, else the largest type on page 1)."""
     data = _read_pdf_bytes(path)

@@ -9,7 +9,9 @@ never the run's end.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from papersum.arxiv_api import ArxivApi
 from papersum.errors import PapersumError
-from papersum.extract import extract_paper
+from papersum.extract import extract_paper, load_pymupdf
 from papersum.fetch import Fetcher
 from papersum.fsio import write_text_atomic
 from papersum.models import (
@@ -103,22 +105,61 @@ def run_list(
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
     resolver = Resolver(list_path.parent, store, None if options.offline else api)
-    refs = resolver.resolve(selected)
-    jobs = _plan(selected, refs, store, fetcher, options, out_dir, outcomes)
-    if on_planned:
-        on_planned(len(jobs))
-    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force)
+    planner = _Planner(store, fetcher, options, out_dir)
+    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force, options.jobs)
+    warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
+
+    def record(outcome: Outcome, *, announce: bool = True) -> None:
+        outcomes[outcome.line] = outcome
+        if on_outcome and announce:
+            on_outcome(outcome)
+
     try:
-        for outcome in runner.run(jobs, options.jobs):
-            outcomes[outcome.line] = outcome
-            if on_outcome:
-                on_outcome(outcome)
+        for entry, ref in resolver.stream(selected):  # work starts while arXiv is still searched
+            planned = planner.plan(entry, ref)
+            if isinstance(planned, Outcome):
+                record(planned, announce=False)
+            elif planned is not None:
+                runner.submit(planned)
+            for outcome in runner.finished(wait=False):
+                record(outcome)
+        if on_planned:
+            on_planned(runner.submitted)
+        for outcome in runner.finished(wait=True):
+            record(outcome)
     finally:
+        runner.close()
+        if warm_up is not None:
+            warm_up.join()
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
         report.proposal = _proposal(list_path, options.out_dir)
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
         report.index_path = write_index(store, out_dir, pending)
     return report
+
+
+def _probably_work(selected: list[Entry], store: Store, out_dir: Path, force: bool) -> bool:
+    """Whether some selected entry is likely to need extraction (cheap: by title, no resolving)."""
+    if force:
+        return bool(selected)
+    known = {s.title for s in store.all() if summary_in(s, out_dir) or s.status == "failed"}
+    return any(entry.title not in known for entry in selected)
+
+
+def _warm_up(summarizer: Summarizer) -> threading.Thread:
+    """Import pymupdf and make the model client in the background, while the run resolves:
+    together they take over a second, which would otherwise stall the first papers."""
+
+    def warm() -> None:
+        with contextlib.suppress(ImportError, PapersumError):
+            load_pymupdf()
+            prepare = getattr(summarizer, "prepare", None)
+            if prepare is not None:
+                prepare()
+
+    thread = threading.Thread(target=warm, name="papersum-warm-up")
+    thread.start()
+    return thread
 
 
 def _proposal(list_path: Path, out_dir: Path | None) -> Proposal | None:
@@ -133,22 +174,29 @@ def _matches(entry: Entry, text: str | None) -> bool:
     return text is None or text.casefold() in entry.title.casefold()
 
 
-def _plan(
-    entries: list[Entry], refs: list[PaperRef], store: Store, fetcher: Fetcher,
-    options: RunOptions, out_dir: Path, outcomes: dict[int, Outcome],
-) -> list[_Job]:
-    """Record the entries needing no work as outcomes; return the rest as jobs."""
-    jobs: list[_Job] = []
-    seen: dict[str, int] = {}
-    for entry, ref in zip(entries, refs, strict=True):
-        ref = _with_cached_pdf(ref, fetcher, options.offline)
-        skip = _skip_reason(entry, ref, store, options.force, out_dir, seen)
-        seen.setdefault(ref.key, entry.line)
+class _Planner:
+    """Decides, entry by entry, what needs doing: a job, or an outcome at once (a skip or a
+    failure to resolve); None past ``--limit``."""
+
+    def __init__(self, store: Store, fetcher: Fetcher, options: RunOptions, out_dir: Path) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.options = options
+        self.out_dir = out_dir
+        self.seen: dict[str, int] = {}
+        self.jobs = 0
+
+    def plan(self, entry: Entry, ref: PaperRef) -> _Job | Outcome | None:
+        """The job for this entry, the outcome that makes one unnecessary, or None (over limit)."""
+        ref = _with_cached_pdf(ref, self.fetcher, self.options.offline)
+        skip = _skip_reason(entry, ref, self.store, self.options.force, self.out_dir, self.seen)
+        self.seen.setdefault(ref.key, entry.line)
         if skip is not None:
-            outcomes[entry.line] = skip
-        elif options.limit is None or len(jobs) < options.limit:
-            jobs.append(_Job(entry, ref))
-    return jobs
+            return skip
+        if self.options.limit is not None and self.jobs >= self.options.limit:
+            return None
+        self.jobs += 1
+        return _Job(entry, ref)
 
 
 def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef:
@@ -204,7 +252,7 @@ class _Runner:
 
     def __init__(
         self, summarizer: Summarizer, prompts: PromptSet, store: Store, fetcher: Fetcher,
-        out_dir: Path, force: bool,
+        out_dir: Path, force: bool, workers: int,
     ) -> None:
         self.summarizer = summarizer
         self.fetcher = fetcher
@@ -212,16 +260,25 @@ class _Runner:
         self.store = store
         self.out_dir = out_dir
         self.force = force
+        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
+        self.pending: dict[Future[SummaryPage], _Job] = {}
+        self.submitted = 0
 
-    def run(self, jobs: list[_Job], workers: int) -> Iterator[Outcome]:
-        """Yield each job's outcome as it finishes; on Ctrl-C, drop the jobs not started."""
-        pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
-        futures = {pool.submit(self.work, job): job for job in jobs}
-        try:
-            for future in as_completed(futures):
-                yield self.finish(futures[future], future)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    def submit(self, job: _Job) -> None:
+        """Start a job in the pool."""
+        self.pending[self.pool.submit(self.work, job)] = job
+        self.submitted += 1
+
+    def finished(self, *, wait: bool) -> Iterator[Outcome]:
+        """The outcomes of finished jobs (with ``wait``, of all jobs, as they finish), each
+        written and recorded before it is yielded."""
+        done = as_completed(list(self.pending)) if wait else [f for f in self.pending if f.done()]
+        for future in done:
+            yield self.finish(self.pending.pop(future), future)
+
+    def close(self) -> None:
+        """Wait for running jobs; drop the ones not started (on Ctrl-C or an error)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
     def work(self, job: _Job) -> SummaryPage:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel
@@ -48,16 +49,45 @@ class Resolver:
         self._api_error: ArxivApiError | None = None
 
     def resolve(self, entries: list[Entry]) -> list[PaperRef]:
-        """Resolve every entry: local PDFs first, then all linked arXiv ids in one batch, then
-        title searches."""
-        local = {e.line: ref for e in entries
-                 if (ref := _linked_local_pdf(e, self.list_dir) or self.inbox.find(e))}
-        papers = self._lookup(sorted({i for e in entries
-                                      if e.line not in local and (i := linked_arxiv_id(e))}))
-        return [local.get(entry.line) or self._resolve_remote(entry, papers) for entry in entries]
+        """Resolve every entry; the references in list order."""
+        refs = {entry.line: ref for entry, ref in self.stream(entries)}
+        return [refs[entry.line] for entry in entries]
 
-    def _resolve_remote(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef:
-        """Resolve an entry with arXiv; ``papers`` holds the linked ids known (None: not on arXiv)."""
+    def stream(self, entries: list[Entry]) -> Iterator[tuple[Entry, PaperRef]]:
+        """Resolve every entry, yielding each as soon as it is known: local PDFs first, then the
+        linked arXiv papers (one batched lookup), then title searches one by one — so a run can
+        start downloading while arXiv is still being searched."""
+        remote: list[Entry] = []
+        for entry in entries:
+            local = _linked_local_pdf(entry, self.list_dir) or self.inbox.find(entry)
+            if local is not None:
+                yield entry, local
+            else:
+                remote.append(entry)
+        papers = self._lookup(sorted({i for e in remote if (i := linked_arxiv_id(e))}))
+        searching: list[Entry] = []
+        for entry in remote:
+            ref = self._resolve_remote(entry, papers, search=False)
+            if ref is None:
+                searching.append(entry)
+            else:
+                yield entry, ref
+        for entry in searching:
+            yield entry, self._resolve_remote(entry, papers)
+
+    @overload
+    def _resolve_remote(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef: ...
+
+    @overload
+    def _resolve_remote(
+        self, entry: Entry, papers: dict[str, ArxivPaper | None], *, search: bool
+    ) -> PaperRef | None: ...
+
+    def _resolve_remote(
+        self, entry: Entry, papers: dict[str, ArxivPaper | None], *, search: bool = True
+    ) -> PaperRef | None:
+        """Resolve an entry with arXiv; ``papers`` holds the linked ids known (None: not on
+        arXiv). Without ``search``, an entry that needs a title search gives None."""
         arxiv_id = linked_arxiv_id(entry)
         warnings: list[str] = []
         if arxiv_id is not None:
@@ -70,7 +100,7 @@ class Resolver:
         elif (direct := _direct_pdf_link(entry)) is not None:
             return PaperRef(status="resolved", key=_url_key(entry, direct.url), title=entry.title,
                             pdf_url=direct.url, url=direct.url, source="link")
-        return self._by_title(entry, warnings)
+        return self._by_title(entry, warnings) if search else None
 
     def _lookup(self, ids: list[str]) -> dict[str, ArxivPaper | None]:
         known = self.store.cached_papers(ids)

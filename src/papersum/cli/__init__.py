@@ -7,6 +7,7 @@ Heavy modules (pymupdf, rich, the pipeline) are imported inside the commands so 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -313,11 +314,20 @@ def _err() -> Console:
 
 def main() -> None:
     """Entry point: run the app; user errors become one line on stderr, never a traceback."""
+    code = 0
     try:
         app()  # typer reports usage errors itself (exit 2)
     except PapersumError as exc:
         typer.echo(f"papersum: error: {exc}", err=True)
-        sys.exit(2)
+        code = 2
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    # Everything is written, flushed and closed by now (files atomically, the state on close);
+    # tearing down the imported modules (openai's alone are thousands of classes) would add
+    # up to half a second to every command, so leave at once.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 from papersum.cli import listedit  # noqa: E402, F401  (registers suggest, apply and review)

@@ -12,6 +12,8 @@ from papersum.models import PaperSummary, PaperText
 from papersum.prompts import PromptSet
 
 if TYPE_CHECKING:
+    import openai
+
     from papersum.summarize.openai import CallLog
 
 BACKENDS = ("auto", "openai", "extractive")
@@ -48,18 +50,22 @@ def make_summarizer(
 
         return ExtractiveSummarizer(prompts.profile)
     if backend == "openai":
-        import openai
-
         from papersum.summarize.openai import DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MODEL, OpenAISummarizer
 
         if log is None:
             raise ConfigError("the openai backend needs the run state to log its requests")
-        client = openai.OpenAI(
-            api_key=env.get("OPENAI_API_KEY") or "no-key-needed-by-local-servers",
-            base_url=env.get("OPENAI_BASE_URL") or None,
-            max_retries=0,  # papersum retries, honouring Retry-After; the client's would multiply
-            timeout=180.0,
-        )
-        return OpenAISummarizer(client, model or DEFAULT_MODEL, prompts, log,
+        key = env.get("OPENAI_API_KEY") or ""
+
+        def make_client() -> openai.OpenAI:
+            import openai
+
+            return openai.OpenAI(
+                api_key=key or "no-key-needed-by-local-servers",
+                base_url=env.get("OPENAI_BASE_URL") or None,
+                max_retries=0,  # papersum retries, honouring Retry-After; the client's would multiply
+                timeout=180.0,
+            )
+
+        return OpenAISummarizer(make_client, model or DEFAULT_MODEL, prompts, log, secret=key,
                                 max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS)
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")

@@ -23,6 +23,7 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -146,10 +147,13 @@ class OpenAISummarizer:
     name = NAME
 
     def __init__(
-        self, client: openai.OpenAI, model: str, prompts: PromptSet, log: CallLog, *,
-        max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS, backoff: float = 1.0,
+        self, make_client: Callable[[], openai.OpenAI], model: str, prompts: PromptSet,
+        log: CallLog, *, secret: str = "", max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS,
+        backoff: float = 1.0,
     ) -> None:
-        self.client = client
+        self._make_client = make_client
+        self._client: openai.OpenAI | None = None
+        self._client_lock = threading.Lock()
         self.model: str | None = model
         self._model = model
         self.prompts = prompts
@@ -159,7 +163,7 @@ class OpenAISummarizer:
         self.usage = Usage()
         self._json_schema = True  # until the server says it cannot do json_schema
         self._down: SummarizeError | None = None
-        self._secret = getattr(client, "api_key", "") or ""
+        self._secret = secret
         for template in ("summary.md", "chunk.md"):
             if "{{paper}}" not in prompts.texts.get(template, ""):
                 raise ConfigError(f"the prompt {prompts.sources.get(template, template)} has no "
@@ -169,6 +173,18 @@ class OpenAISummarizer:
                 f"--max-input-tokens {max_input_tokens} is too small: the prompts alone take about "
                 f"{self._overhead()} tokens; allow at least {self._overhead() + _MIN_PAPER_TOKENS}"
             )
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The openai client, made on first use (importing openai takes most of a second)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self._make_client()
+            return self._client
+
+    def prepare(self) -> None:
+        """Make the client now (a run calls this in the background while it resolves)."""
+        _ = self.client
 
     def summarize(self, paper: PaperText) -> Summarized:
         """Summarize ``paper`` with the model (or from the answer cache)."""
