@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from urllib.parse import urlparse
 
 from papersum.arxiv_api import arxiv_key
 from papersum.errors import FetchError
+from papersum.fsio import temp_file_beside
 from papersum.models import PaperRef
 from papersum.net import Pacer, Transient, retry_after_seconds, retry_transient
 
@@ -95,7 +95,7 @@ class Fetcher:
         import httpx
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        fd, tmp = temp_file_beside(path, ".part")
         try:
             with os.fdopen(fd, "wb") as out, self._polite(url):
                 self._stream_to(url, out)

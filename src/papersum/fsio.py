@@ -1,11 +1,15 @@
 """Atomic file writes: a temp file in the same folder, then a rename, so no reader or crash ever
-sees half a file."""
+sees half a file. Temp files carry the writer's process id, so the leftovers of a killed run can
+be told from the work of a run still going, and removed."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+_TEMP = re.compile(r"^\..+\.pid(?P<pid>\d+)\..+\.(?:tmp|part)$")
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once, at import, while no other thread can be creating files
@@ -15,7 +19,7 @@ os.umask(_UMASK)  # read once, at import, while no other thread can be creating 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, creating the folder if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = temp_file_beside(path, ".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -26,6 +30,34 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def temp_file_beside(path: Path, suffix: str) -> tuple[int, str]:
+    """A new temp file in ``path``'s folder, named after ``path`` and this process."""
+    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.", suffix=suffix)
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove the temp files that killed papersum processes left in ``folder``; how many."""
+    removed = 0
+    for path in folder.glob(".*"):
+        match = _TEMP.match(path.name)
+        if match and not _alive(int(match["pid"])):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -162,6 +162,7 @@ class SummaryPage(BaseModel):
     generated: str
     summary: PaperSummary
     pdf_sha256: str = ""
+    text_sha256: str = ""
     quote_checks: list[QuoteCheck] = Field(default_factory=list)
     confidence: Confidence = "high"
     warnings: list[str] = Field(default_factory=list)

@@ -10,6 +10,7 @@ never the run's end.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -21,8 +22,8 @@ from pathlib import Path
 from papersum.arxiv_api import ArxivApi
 from papersum.errors import PapersumError
 from papersum.extract import extract_paper, load_pymupdf
-from papersum.fetch import Fetcher
-from papersum.fsio import write_text_atomic
+from papersum.fetch import PDF_FOLDER, Fetcher
+from papersum.fsio import remove_stale_temps, write_text_atomic
 from papersum.models import (
     Entry,
     Outcome,
@@ -108,6 +109,8 @@ def run_list(
     planner = _Planner(store, fetcher, options, out_dir)
     runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force, options.jobs)
     warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
+    for folder in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left half-written
+        remove_stale_temps(folder)
 
     def record(outcome: Outcome, *, announce: bool = True) -> None:
         outcomes[outcome.line] = outcome
@@ -307,6 +310,8 @@ class _Runner:
             ref.key, entry.title or ref.title, entry.line, path, page.pdf_sha256, self.summarizer.name,
             self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
             summary.relevance.score, _one_line(summary.relevance.rationale),
+            text_sha256=page.text_sha256, summary_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            resolution=ref.model_dump_json(),
         )
         return _outcome(entry, ref, "summarized", "; ".join(ref.warnings), path,
                         verdict=summary.relevance.verdict, score=summary.relevance.score)
@@ -324,6 +329,7 @@ class _Runner:
             generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=made.summary,
             quote_checks=checks, confidence=confidence_of(checks),
             warnings=[*job.ref.warnings, *made.notes], pdf_sha256=paper.sha256,
+            text_sha256=hashlib.sha256(paper.full_text.encode()).hexdigest(),
         )
 
 

@@ -26,7 +26,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -79,6 +79,15 @@ CREATE TABLE IF NOT EXISTS model_calls (
     created TEXT NOT NULL
 );
 """
+
+
+_ADDED_COLUMNS = (  # columns later schemas added to earlier tables: (table, column, declaration)
+    ("papers", "rationale", "TEXT NOT NULL DEFAULT ''"),  # 4
+    ("papers", "text_sha256", "TEXT"),  # 5: hash of the extracted text
+    ("papers", "summary_sha256", "TEXT"),  # 5: hash of the page as written
+    ("papers", "resolution", "TEXT"),  # 5: the PaperRef, as JSON
+    ("model_calls", "cost_usd", "REAL"),  # 5: estimated from prices.toml, when the model is there
+)
 
 
 def _locked(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
@@ -140,9 +149,10 @@ class Store:
             raise sqlite3.DatabaseError(f"made by a newer papersum (schema {version})")
         with self._db:
             self._db.executescript(_SCHEMA)
-            columns = {row[1] for row in self._db.execute("PRAGMA table_info(papers)")}
-            if "rationale" not in columns:  # added in schema 4
-                self._db.execute("ALTER TABLE papers ADD COLUMN rationale TEXT NOT NULL DEFAULT ''")
+            for table, column, declaration in _ADDED_COLUMNS:
+                columns = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+                if column not in columns:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @_locked
@@ -167,16 +177,19 @@ class Store:
     def record_summary(
         self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
         backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
-        rationale: str = "",
+        rationale: str = "", *, text_sha256: str | None = None, summary_sha256: str | None = None,
+        resolution: str | None = None,
     ) -> None:
         """Remember that a paper was summarized into ``summary_file``."""
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO papers (key, title, list_line, status, message, "
                 "summary_file, pdf_sha256, backend, model, prompt_sha256, verdict, score, updated, "
-                "rationale) VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "rationale, text_sha256, summary_sha256, resolution) "
+                "VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, title, list_line, self._relative(summary_file), pdf_sha256, backend, model,
-                 prompt_sha256, verdict, score, _now(), rationale),
+                 prompt_sha256, verdict, score, _now(), rationale, text_sha256, summary_sha256,
+                 resolution),
             )
 
     def _relative(self, path: Path) -> str:
@@ -276,9 +289,10 @@ class Store:
         with self._db:
             self._db.execute(
                 "INSERT INTO model_calls (paper_sha256, model, prompt_sha256, kind, input_tokens, "
-                "output_tokens, seconds, outcome, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "output_tokens, seconds, outcome, created, cost_usd) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (call.paper, call.model, call.prompt_sha256, call.kind, call.input_tokens,
-                 call.output_tokens, call.seconds, call.outcome, _now()),
+                 call.output_tokens, call.seconds, call.outcome, _now(), call.cost_usd),
             )
 
     @_locked

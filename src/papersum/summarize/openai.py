@@ -84,6 +84,7 @@ class ModelCall:
     output_tokens: int
     seconds: float
     outcome: str
+    cost_usd: float | None = None
 
 
 class CallLog(Protocol):
@@ -330,14 +331,21 @@ class OpenAISummarizer:
     def _record(self, paper: PaperText, kind: str, messages: Messages, body: dict[str, Any],
                 seconds: float, outcome: str) -> None:
         usage = body.get("usage") or {}
+        tokens_in = int(usage.get("prompt_tokens") or estimate_tokens(json.dumps(messages)))
+        tokens_out = int(usage.get("completion_tokens") or 0)
         call = ModelCall(
             paper=paper.sha256, model=self._model, prompt_sha256=self.prompts.sha256, kind=kind,
-            input_tokens=int(usage.get("prompt_tokens") or estimate_tokens(json.dumps(messages))),
-            output_tokens=int(usage.get("completion_tokens") or 0), seconds=round(seconds, 3),
-            outcome=outcome,
+            input_tokens=tokens_in, output_tokens=tokens_out, seconds=round(seconds, 3),
+            outcome=outcome, cost_usd=self._cost(tokens_in, tokens_out),
         )
         self.usage.add(call)
         self.log.record_call(call)
+
+    def _cost(self, tokens_in: int, tokens_out: int) -> float | None:
+        try:
+            return self.prompts.price_of(self._model, tokens_in, tokens_out)
+        except ConfigError:  # a broken price table is reported at the end of the run
+            return None
 
     def _system(self, schema: type[BaseModel]) -> ChatCompletionSystemMessageParam:
         text = self.prompts.texts["system.md"]
