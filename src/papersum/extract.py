@@ -30,6 +30,7 @@ _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 _ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "conclusions",
                     "acknowledgments", "acknowledgements", "relatedwork", "background"}
 _BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
+_DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
@@ -177,6 +178,8 @@ def _make_line(spans: list[dict[str, Any]], page: int, block: int) -> _Line | No
 
 def _normalize(text: str) -> str:
     """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched."""
+    if text.isascii():  # most lines: nothing to fold
+        return text
     text = _SPACING_ACCENT.sub(lambda m: m[2].replace("ı", "i") + _COMBINING[m[1]], text)
     return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
 
@@ -185,17 +188,18 @@ def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
     """Remove running headers and footers: short lines repeated on many pages."""
     if pages < 3:
         return lines
+    keys = [_digits_folded(line.text) if len(line.text) < 90 else "" for line in lines]
     pages_of: dict[str, set[int]] = {}
-    for line in lines:
-        if len(line.text) < 90:
-            pages_of.setdefault(_digits_folded(line.text), set()).add(line.page)
+    for key, line in zip(keys, lines, strict=True):
+        if key:
+            pages_of.setdefault(key, set()).add(line.page)
     threshold = max(3, pages // 2)
     running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
-    return [ln for ln in lines if _digits_folded(ln.text) not in running]
+    return [ln for key, ln in zip(keys, lines, strict=True) if key not in running]
 
 
 def _digits_folded(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS.sub("#", text.lower())
 
 
 def _body_size(lines: list[_Line]) -> float:
