@@ -23,7 +23,7 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
     listing = tmp_path / "list.md"
     listing.write_text("".join(lines))
     command = [sys.executable, "-m", "papersum", "run", str(listing), "--jobs", "1"]
-    env = {**os.environ, "COLUMNS": "200"}
+    env = {**os.environ, "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache")}
     with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                           env=env) as proc:
         assert proc.stderr is not None
@@ -32,9 +32,11 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
                 proc.send_signal(signal.SIGINT)
                 break
         stderr = proc.stderr.read()
+        stdout = proc.stdout.read() if proc.stdout else ""
         proc.wait(timeout=60)
     assert proc.returncode == 130
     assert "interrupted; finished summaries are kept, run again to resume" in stderr
+    assert "unread entries" in stdout  # the table of what was done is still printed
     summaries = tmp_path / "summaries"
     done = {p.name for p in summaries.iterdir()}
     assert 1 <= len(done - {"index.md"}) < 4

@@ -66,6 +66,7 @@ class RunReport:
     outcomes: list[Outcome] = field(default_factory=list)
     index_path: Path | None = None
     proposal: Proposal | None = None
+    interrupted: bool = False
 
     @property
     def failed(self) -> list[Outcome]:
@@ -130,8 +131,12 @@ def run_list(
             on_planned(runner.submitted)
         for outcome in runner.finished(wait=True):
             record(outcome)
+    except KeyboardInterrupt:  # Ctrl-C: let the papers in flight finish, keep their pages
+        report.interrupted = True
     finally:
         runner.close()
+        for outcome in runner.finished(wait=False):
+            record(outcome)
         if warm_up is not None:
             warm_up.join()
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
@@ -275,7 +280,8 @@ class _Runner:
     def finished(self, *, wait: bool) -> Iterator[Outcome]:
         """The outcomes of finished jobs (with ``wait``, of all jobs, as they finish), each
         written and recorded before it is yielded."""
-        done = as_completed(list(self.pending)) if wait else [f for f in self.pending if f.done()]
+        done = (as_completed(list(self.pending)) if wait
+                else [f for f in self.pending if f.done() and not f.cancelled()])
         for future in done:
             yield self.finish(self.pending.pop(future), future)
 

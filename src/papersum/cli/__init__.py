@@ -120,6 +120,9 @@ def run(
     _print_report(report, summaries_dir(reading_list, out))
     _print_usage(summarizer, prompt_set)
     _print_proposal(report, reading_list)
+    if report.interrupted:
+        _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
+        raise typer.Exit(130)
     raise typer.Exit(1 if report.failed else 0)
 
 
