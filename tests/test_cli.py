@@ -32,6 +32,7 @@ def test_run_the_bundled_example(papersum: RunCli, example: Path) -> None:
     index = (example.parent / "summaries" / "index.md").read_text()
     assert index.index("pitch-spiral") < index.index("identifying-essential-genes")
     assert "`" not in result.stderr and "Traceback" not in result.stderr
+    assert f"3 papers judged 'maybe': `papersum suggest {example} --include-maybe`" in result.stdout
 
 
 def test_a_rerun_does_no_work(papersum: RunCli, example: Path) -> None:

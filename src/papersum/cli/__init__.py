@@ -132,6 +132,11 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
 
     changes = report.proposal.changes if report.proposal else []
     if not changes:
+        maybes = sum(o.verdict == "maybe" for o in report.outcomes)
+        if maybes:
+            _out().print(f"{maybes} papers judged 'maybe': `papersum suggest {reading_list} "
+                         "--include-maybe` proposes Relevant? ticks for them too.",
+                         highlight=False, markup=False)
         return
     table = Table(title="Proposed checkbox changes (not applied)", title_justify="left")
     for column in ("line", "paper", "verdict", "change"):
