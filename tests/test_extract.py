@@ -33,6 +33,17 @@ def test_references_are_dropped() -> None:
     assert "In Proc. NIPS, 2013" not in paper.full_text  # the last reference of the paper
 
 
+def test_headings_on_pages_read_as_plain_blocks() -> None:
+    # pages after the first are read without styles unless they may hold an unnumbered heading
+    paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
+    assert [s.heading for s in paper.sections] == [
+        "1. INTRODUCTION", "2. RELATED WORK", "3. EVALUATING EVALUATION", "3.1 Test case corpus",
+        "3.1.2 Collection Strategy", "3.3 Assessing some metrics", "4. BENCHMARK DATASET PROTOTYPE",
+        "4.1 Symbol-level ground truth", "4.2 End-to-end ground truth",
+        "5. CONCLUSIONS AND FUTURE WORK", "6. ACKNOWLEDGMENTS",
+    ]
+
+
 def test_ligatures_and_latex_accents_are_folded() -> None:
     paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
     assert paper.authors == ["Jan Hajič jr.", "Jiří Novotný", "Pavel Pecina", "Jaroslav Pokorný"]

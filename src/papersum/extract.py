@@ -28,9 +28,14 @@ _HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}$")
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 _ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "conclusions",
-                    "acknowledgments", "acknowledgements", "relatedwork", "background"}
+                    "acknowledgments", "acknowledgements", "acknowledgement", "acknowledgment",
+                    "relatedwork", "background"}
 _BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 _DIGITS = re.compile(r"\d+")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_SHORT_HEADING = re.compile(r"^[A-Z0-9][^.!?:;,]{0,60}$")
+_FOOTNOTE_ZONE = 0.88
+"""Blocks starting below this fraction of the page height are footnotes or page furniture."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
@@ -51,6 +56,12 @@ class _Line:
     size: float
     bold: bool
     block: int
+    styled: bool = True
+    """False for a line read as a plain block: its size and weight are unknown."""
+    first: bool = False
+    """A plain line that starts its block, outside the footnotes."""
+    alone: bool = False
+    """A plain line that starts a short block (three lines at most), outside the footnotes."""
 
 
 def extract_paper(path: Path) -> PaperText:
@@ -120,8 +131,9 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
 
 
 def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
+    toc = doc.get_toc(simple=True)
     try:
-        lines = _read_lines(doc)
+        lines = _read_lines(doc, has_toc=len(toc) >= 2)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     text_chars = sum(len(line.text) for line in lines)
@@ -132,7 +144,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         )
     lines = _drop_running_lines(lines, doc.page_count)
     body_size = _body_size(lines)
-    headings = _find_headings(lines, body_size, doc.get_toc(simple=True))
+    headings = _find_headings(lines, body_size, toc)
     title_lines = _title_lines(lines)
     sections, front = _split_sections(lines, headings)
     abstract, sections = _take_abstract(sections, front)
@@ -151,18 +163,67 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     )
 
 
-def _read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[_Line]:
+def _read_lines(doc: pymupdf.Document, pages: int | None = None, has_toc: bool = False) -> list[_Line]:
+    """The text lines of the document, with font size and weight where they matter.
+
+    pymupdf's per-span dictionaries cost 1.8 times its plain text, its blocks about the same as
+    plain text; so page 1 (title, authors, front matter) and the pages that may hold an
+    unnumbered heading are read with styles, the others as blocks (where a numbered or named
+    heading is still found). A table of contents names the headings itself.
+    """
     import pymupdf
 
     lines: list[_Line] = []
     for page_number, page in enumerate(doc.pages(0, pages)):
-        page_dict = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)
-        for block_number, block in enumerate(page_dict["blocks"]):
-            for raw in block.get("lines", []):
-                line = _make_line(raw["spans"], page_number, block_number)
-                if line is not None:
-                    lines.append(line)
+        textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
+        blocks = [] if page_number == 0 else textpage.extractBLOCKS()
+        if page_number == 0 or (not has_toc and _may_hold_headings(blocks, page.rect.height)):
+            lines += _styled_lines(textpage.extractDICT(), page_number)
+        else:
+            lines += _plain_lines(blocks, page_number, page.rect.height)
     return lines
+
+
+def _styled_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
+    lines: list[_Line] = []
+    for block_number, block in enumerate(page_dict["blocks"]):
+        for raw in block.get("lines", []):
+            line = _make_line(raw["spans"], page_number, block_number)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _plain_lines(blocks: list[tuple[Any, ...]], page_number: int, height: float) -> list[_Line]:
+    lines: list[_Line] = []
+    for block in blocks:
+        if block[6] != 0:  # an image
+            continue
+        texts = [t.strip() for t in str(block[4]).split("\n") if t.strip()]
+        if len(texts) >= 2 and _BARE_NUMBER.match(texts[0]):  # "5" above "Conclusion"
+            texts[:2] = [f"{texts[0]} {texts[1]}"]
+        footnote = block[1] > _FOOTNOTE_ZONE * height
+        for position, text in enumerate(texts):
+            first = position == 0 and not footnote
+            lines.append(_Line(page_number, _normalize(text), 0.0, False, int(block[5]), styled=False,
+                               first=first, alone=first and len(texts) <= 3))
+    return lines
+
+
+def _may_hold_headings(blocks: list[tuple[Any, ...]], height: float) -> bool:
+    """Whether a page has a line shaped like an unnumbered heading: a short capitalised line
+    that is a block of its own before a paragraph, or that starts a paragraph's block."""
+    for index, block in enumerate(blocks):
+        if block[6] != 0 or block[1] > _FOOTNOTE_ZONE * height:
+            continue
+        texts = [t.strip() for t in str(block[4]).split("\n") if t.strip()]
+        if not texts or not _SHORT_HEADING.match(texts[0]) or len(texts[0].split()) > 8:
+            continue
+        if len(texts) >= 3 and len(texts[1]) > 1.5 * len(texts[0]):
+            return True
+        if len(texts) == 1 and index + 1 < len(blocks) and len(str(blocks[index + 1][4])) > 200:
+            return True
+    return False
 
 
 def _make_line(spans: list[dict[str, Any]], page: int, block: int) -> _Line | None:
@@ -205,8 +266,9 @@ def _digits_folded(text: str) -> str:
 def _body_size(lines: list[_Line]) -> float:
     sizes: Counter[float] = Counter()
     for line in lines:
-        sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0]
+        if line.styled:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _find_headings(
@@ -216,8 +278,12 @@ def _find_headings(
     toc_titles = {(_heading_key(str(item[1])), int(item[2]) - 1) for item in toc if len(item) >= 3}
     if len(toc_titles) >= 2:
         found = {i for i, ln in enumerate(lines) if _is_named_heading(ln, body_size)}
+        where: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            if len(line.text) <= 200:  # a heading is never a long line
+                where.setdefault(_heading_key(line.text), []).append(i)
         for key, page in toc_titles:
-            found |= set(_first_match(lines, key, page))
+            found |= set(_first_match(lines, where.get(key, []), page))
         if len(found) >= 2:
             return found
     styled = [i for i, ln in enumerate(lines) if _looks_like_heading(ln, body_size)]
@@ -233,12 +299,10 @@ def _after_front_matter(lines: list[_Line], headings: list[int]) -> list[int]:
     return headings
 
 
-def _first_match(lines: list[_Line], key: str, page: int) -> list[int]:
-    """The first line on or next to ``page`` whose text is the TOC item (running headers repeat it)."""
-    for i, line in enumerate(lines):
-        if abs(line.page - page) <= 1 and _heading_key(line.text) == key:
-            return [i]
-    return []
+def _first_match(lines: list[_Line], candidates: list[int], page: int) -> list[int]:
+    """The first of the lines whose text is a TOC item that is on or next to the item's page
+    (running headers repeat the item on later pages)."""
+    return next(([i] for i in candidates if abs(lines[i].page - page) <= 1), [])
 
 
 def _heading_key(text: str) -> str:
@@ -248,19 +312,20 @@ def _heading_key(text: str) -> str:
 def _is_named_heading(line: _Line, body_size: float) -> bool:
     """Abstract and References are often missing from the table of contents."""
     stripped = _NUMBERING.sub("", line.text).strip()
-    return bool(
-        (line.bold or line.size > body_size + 0.4)
-        and (_REFERENCES.match(stripped) or stripped.lower() == "abstract")
-    )
+    set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else line.first
+    return bool(set_apart and (_REFERENCES.match(stripped) or stripped.lower() == "abstract"))
 
 
 def _looks_like_heading(line: _Line, body_size: float) -> bool:
     unnumbered = _NUMBERING.sub("", line.text)
     if not _HEADING_SHAPE.match(unnumbered) or len(line.text.split()) > 12:
         return False
-    emphasised = line.bold or line.size >= body_size + 0.9
     numbered = bool(_NUMBERING.match(line.text))
     named = _heading_key(line.text) in _ANCHOR_HEADINGS
+    if not line.styled:  # a named line that starts a block, or a numbered one a short block
+        return (named and line.first) or (
+            numbered and line.alone and sum(c.isalpha() for c in unnumbered) >= 3)
+    emphasised = line.bold or line.size >= body_size + 0.9
     return emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold)
 
 
