@@ -11,9 +11,8 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
@@ -49,8 +48,7 @@ _AFFILIATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     page: int
     text: str
     size: float
@@ -311,12 +309,16 @@ def _heading_key(text: str) -> str:
 
 def _is_named_heading(line: _Line, body_size: float) -> bool:
     """Abstract and References are often missing from the table of contents."""
+    if not (line.styled or line.first):
+        return False
     stripped = _NUMBERING.sub("", line.text).strip()
     set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else line.first
     return bool(set_apart and (_REFERENCES.match(stripped) or stripped.lower() == "abstract"))
 
 
 def _looks_like_heading(line: _Line, body_size: float) -> bool:
+    if not (line.styled or line.first):
+        return False
     unnumbered = _NUMBERING.sub("", line.text)
     if not _HEADING_SHAPE.match(unnumbered) or len(line.text.split()) > 12:
         return False
