@@ -31,6 +31,7 @@ _ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "con
                     "relatedwork", "background"}
 _BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 _DIGITS = re.compile(r"\d+")
+_NON_LETTERS = re.compile(r"[^a-z]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _SHORT_HEADING = re.compile(r"^[A-Z0-9][^.!?:;,]{0,60}$")
 _FOOTNOTE_ZONE = 0.88
@@ -304,7 +305,7 @@ def _first_match(lines: list[_Line], candidates: list[int], page: int) -> list[i
 
 
 def _heading_key(text: str) -> str:
-    return re.sub(r"[^a-z]", "", _NUMBERING.sub("", text.strip()).lower())
+    return _NON_LETTERS.sub("", _NUMBERING.sub("", text.strip()).lower())
 
 
 def _is_named_heading(line: _Line, body_size: float) -> bool:
