@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ArxivApiError
 from papersum.models import ArxivPaper
-from papersum.net import Transient, retry_after_seconds, retry_transient
+from papersum.net import Transient, retry_transient, transient_status
 
 if TYPE_CHECKING:
     import arxiv
@@ -132,9 +132,9 @@ def _make_client(endpoint: str, delay: float, timeout: float) -> arxiv.Client:
         ) -> Any:
             kwargs.setdefault("timeout", timeout)
             response = super().request(method, url, *args, **kwargs)
-            if response.status_code == 429 or response.status_code >= 500:
-                wait = retry_after_seconds(response.headers.get("Retry-After"))
-                raise Transient(f"HTTP {response.status_code}", retry_after=wait)
+            failure = transient_status(response.status_code, response.headers.get("Retry-After"))
+            if failure is not None:
+                raise failure
             return response
 
     client = arxiv.Client(page_size=BATCH, delay_seconds=delay, num_retries=0)

@@ -47,6 +47,16 @@ def retry_after_seconds(header: str | None, now: datetime | None = None) -> floa
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def transient_status(status: int, retry_after: str | None) -> Transient | None:
+    """The ``Transient`` failure an HTTP status is (429 or 5xx), honouring its ``Retry-After``
+    header; None for any other status."""
+    if status != 429 and status < 500:
+        return None
+    wait = retry_after_seconds(retry_after)
+    return Transient(f"HTTP {status}" + (f", asked to retry after {wait:g} s" if wait else ""),
+                     retry_after=wait)
+
+
 def retry_transient(call: Callable[[], T], *, attempts: int = ATTEMPTS, backoff: float = 1.0) -> T:
     """Run ``call``, retrying ``Transient`` failures; the last failure is re-raised as it was."""
 

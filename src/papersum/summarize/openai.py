@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from papersum.errors import ConfigError, SummarizeError
 from papersum.models import PaperSummary, PaperText, Section
-from papersum.net import Transient, retry_after_seconds, retry_transient
+from papersum.net import Transient, retry_transient, transient_status
 from papersum.prompts import PromptSet
 from papersum.summarize import Summarized
 from papersum.summarize.packing import (
@@ -309,9 +309,9 @@ class OpenAISummarizer:
 
     def _status_error(self, exc: openai.APIStatusError) -> Exception:
         status, message = exc.status_code, self._scrub(str(exc.message))
-        if (status == 429 and exc.code != "insufficient_quota") or status >= 500:
-            wait = retry_after_seconds(exc.response.headers.get("retry-after"))
-            return Transient(f"HTTP {status}", retry_after=wait)
+        failure = transient_status(status, exc.response.headers.get("retry-after"))
+        if failure is not None and exc.code != "insufficient_quota":  # no wait refills a quota
+            return failure
         if status == 400 and _is_context_length(exc):  # some servers say 413 or 422 too
             return _ContextTooLong(message)
         if status in (401, 403):
