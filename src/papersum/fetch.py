@@ -9,7 +9,6 @@ gets at most two downloads at once, spaced a second apart.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,9 +17,9 @@ from urllib.parse import urlparse
 
 from papersum.arxiv_api import arxiv_key
 from papersum.errors import FetchError
-from papersum.fsio import temp_file_beside
+from papersum.fsio import atomic_writer
 from papersum.models import PaperRef
-from papersum.net import Pacer, Transient, retry_after_seconds, retry_transient
+from papersum.net import Pacer, Transient, retry_transient, transient_status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,6 +31,8 @@ PDF_FOLDER = "pdf"
 _POLITE_HOSTS = ("arxiv.org",)
 _POLITE_CONCURRENCY = 2
 _CHUNK = 2**16
+_TAIL = 2048
+"""A whole PDF has ``%%EOF`` within its last bytes (a few trailing bytes may follow it)."""
 
 
 class Fetcher:
@@ -94,29 +95,25 @@ class Fetcher:
     def _download_once(self, url: str, path: Path) -> None:
         import httpx
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = temp_file_beside(path, ".part")
         try:
-            with os.fdopen(fd, "wb") as out, self._polite(url):
+            with atomic_writer(path, ".part") as out, self._polite(url):
                 self._stream_to(url, out)
-            _check_whole(url, Path(tmp))
-            os.replace(tmp, path)
         except httpx.TimeoutException as exc:
             raise Transient(f"timed out after {self.timeout:g} s") from exc
         except httpx.ConnectError as exc:  # refused or no route: retrying soon rarely helps
             raise FetchError(f"cannot connect to get {url} ({exc}); check your network") from exc
         except httpx.TransportError as exc:
             raise Transient(f"connection failed: {exc}") from exc
-        finally:
-            Path(tmp).unlink(missing_ok=True)
 
     def _stream_to(self, url: str, out: IO[bytes]) -> None:
+        """Write the PDF at ``url`` to ``out``; raise unless it is a whole PDF within the cap."""
         with self.client.stream("GET", url) as response:
             _check_status(url, response)
             size = int(response.headers.get("Content-Length") or 0)
             if size > self.max_bytes:
                 raise FetchError(f"{url} is {_mb(size)}, over the {_mb(self.max_bytes)} limit")
             written = 0
+            tail = b""
             for chunk in response.iter_bytes(_CHUNK):
                 if written == 0 and not _looks_like_pdf(chunk):
                     raise FetchError(_not_a_pdf(url, chunk, response.headers.get("Content-Type")))
@@ -124,8 +121,11 @@ class Fetcher:
                 if written > self.max_bytes:
                     raise FetchError(f"{url} is over the {_mb(self.max_bytes)} limit")
                 out.write(chunk)
+                tail = (tail + chunk[-_TAIL:])[-_TAIL:]
             if written == 0:
                 raise FetchError(f"{url} sent an empty file, not a PDF")
+            if b"%%EOF" not in tail:
+                raise Transient("the PDF arrived truncated (no %%EOF at its end)")
 
     @property
     def client(self) -> httpx.Client:
@@ -159,20 +159,12 @@ class Fetcher:
 
 def _check_status(url: str, response: httpx.Response) -> None:
     status = response.status_code
-    if status == 429 or status >= 500:
-        wait = retry_after_seconds(response.headers.get("Retry-After"))
-        raise Transient(f"HTTP {status}" + (f", asked to retry after {wait:g} s" if wait else ""),
-                        retry_after=wait)
+    failure = transient_status(status, response.headers.get("Retry-After"))
+    if failure is not None:
+        raise failure
     if status >= 400:
         hint = "; maybe a paywall: download it in a browser into papers/" if status in (401, 403) else ""
         raise FetchError(f"{url} answered HTTP {status}{hint}")
-
-
-def _check_whole(url: str, path: Path) -> None:
-    with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 2048))
-        if b"%%EOF" not in handle.read():
-            raise Transient("the PDF arrived truncated (no %%EOF at its end)")
 
 
 def _mb(size: int) -> str:

@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 _TEMP = re.compile(r"^\..+\.pid(?P<pid>\d+)\..+\.(?:tmp|part)$")
 
@@ -18,11 +21,20 @@ os.umask(_UMASK)  # read once, at import, while no other thread can be creating 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, creating the folder if needed."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_writer(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+    """A file to write ``path``'s new content to: it replaces ``path`` when the block ends, and
+    is removed instead if the block raises (the folder is created if needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = temp_file_beside(path, ".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.",
+                               suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(path))
@@ -30,11 +42,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def temp_file_beside(path: Path, suffix: str) -> tuple[int, str]:
-    """A new temp file in ``path``'s folder, named after ``path`` and this process."""
-    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.", suffix=suffix)
 
 
 def remove_stale_temps(folder: Path) -> int:
