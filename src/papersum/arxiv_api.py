@@ -64,6 +64,12 @@ class ArxivApi:
         self.timeout = timeout
         self._client: arxiv.Client | None = None  # made on first use: `arxiv` takes 0.15 s to import
         self._down: ArxivApiError | None = None
+        self._last_error: ArxivApiError | None = None
+
+    @property
+    def last_error(self) -> ArxivApiError | None:
+        """The last failure of this client, if any (the API unreachable, or an error answer)."""
+        return self._last_error
 
     def lookup(self, ids: list[str]) -> dict[str, ArxivPaper]:
         """The papers with these ids (no versions), batched; ids arXiv does not know are absent."""
@@ -89,7 +95,11 @@ class ArxivApi:
         try:
             return retry_transient(lambda: self._call(search), backoff=self.backoff)
         except Transient as exc:
-            raise self._unreachable(str(exc)) from exc
+            self._last_error = self._unreachable(str(exc))
+            raise self._last_error from exc
+        except ArxivApiError as exc:
+            self._last_error = exc
+            raise
 
     def _unreachable(self, why: str) -> ArxivApiError:
         self._down = ArxivApiError(

@@ -37,7 +37,7 @@ from papersum.models import (
 from papersum.prompts import PromptSet
 from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
-from papersum.resolve import Resolver
+from papersum.resolve import NEEDS_NETWORK, Resolver
 from papersum.store import PaperState, Store
 from papersum.suggest import Proposal, load_proposal
 from papersum.summarize import Summarized, Summarizer
@@ -213,8 +213,7 @@ def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef
         return ref
     cached = fetcher.cached(ref) if ref.arxiv_id or ref.pdf_url else None
     if cached is None:
-        return ref.model_copy(update={"status": "needs-network",
-                                      "reason": "needs the network (--offline)"})
+        return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
     return ref.model_copy(update={"status": "resolved", "pdf_path": cached})
 
 

@@ -32,6 +32,7 @@ from papersum.store import Store
 from papersum.titles import CONFIDENT, SAME_PAPER, Match, best_match, title_query, title_score
 
 INBOX = "papers"
+NEEDS_NETWORK = "needs the network (--offline)"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
@@ -46,7 +47,6 @@ class Resolver:
         self.store = store
         self.api = api
         self.inbox = Inbox(list_dir / INBOX)
-        self._api_error: ArxivApiError | None = None
 
     def resolve(self, entries: list[Entry]) -> list[PaperRef]:
         """Resolve every entry; the references in list order."""
@@ -108,8 +108,7 @@ class Resolver:
         if missing and self.api is not None:
             try:
                 found = self.api.lookup(missing)
-            except ArxivApiError as exc:
-                self._api_error = exc
+            except ArxivApiError:  # the entries needing it say why, from api.last_error
                 return known
             self.store.cache_papers(missing, found)
             known.update({i: found.get(i) for i in missing})
@@ -119,20 +118,18 @@ class Resolver:
         """What a title search finds (cached); None when it cannot be asked."""
         query = title_query(title)
         cached = self.store.cached_search(query)
-        if cached is not None or self.api is None or self._api_error is not None:
-            return cached
+        if cached is not None or self.api is None or self.api.last_error is not None:
+            return cached  # after one failure, arXiv is not asked again this run
         try:
             found = self.api.search(query)
-        except ArxivApiError as exc:
-            self._api_error = exc
+        except ArxivApiError:
             return None
         self.store.cache_search(query, found)
         return found
 
     def _by_title(self, entry: Entry, warnings: list[str]) -> PaperRef:
-        key = slugify(entry.title) or f"line-{entry.line}"
-        base = PaperRef(status="unresolved", key=key, title=entry.title, warnings=warnings,
-                        url=entry.links[0].url if entry.links else None)
+        base = PaperRef(status="unresolved", key=_title_key(entry), title=entry.title,
+                        warnings=warnings, url=_first_url(entry))
         if _title_is_note(entry) or len(title_query(entry.title)) == 0:
             return base.model_copy(
                 update={"reason": "no paper title to search arXiv for; add the title in **bold**"})
@@ -149,13 +146,12 @@ class Resolver:
 
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
         """An entry that needs arXiv when arXiv cannot be asked (offline, or the API failed)."""
-        key = arxiv_key(arxiv_id) if arxiv_id else (slugify(entry.title) or f"line-{entry.line}")
+        key = arxiv_key(arxiv_id) if arxiv_id else _title_key(entry)
         ref = base or PaperRef(status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id,
-                               url=entry.links[0].url if entry.links else None)
+                               url=_first_url(entry))
         if self.api is None:
-            return ref.model_copy(update={"status": "needs-network",
-                                          "reason": "needs the network (--offline)"})
-        return ref.model_copy(update={"reason": str(self._api_error or "the arXiv API failed")})
+            return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
+        return ref.model_copy(update={"reason": str(self.api.last_error or "the arXiv API failed")})
 
 
 class Inbox:
@@ -268,13 +264,21 @@ def _local(entry: Entry, path: Path, key: str, arxiv_id: str | None = None,
                     url=url, source="local-file")
 
 
-def _resolved(entry: Entry, paper: ArxivPaper, source: str, warnings: list[str] | None = None) -> PaperRef:
-    return PaperRef.model_validate({
-        "status": "resolved", "key": arxiv_key(paper.arxiv_id), "title": paper.title,
-        "arxiv_id": paper.arxiv_id, "pdf_url": paper.pdf_url or _abs_to_pdf(paper.arxiv_id),
-        "url": entry.links[0].url if entry.links else None, "source": source,
-        "warnings": warnings or [],
-    })
+def _resolved(
+    entry: Entry, paper: ArxivPaper, source: RefSource, warnings: list[str] | None = None
+) -> PaperRef:
+    return PaperRef(status="resolved", key=arxiv_key(paper.arxiv_id), title=paper.title,
+                    arxiv_id=paper.arxiv_id, pdf_url=paper.pdf_url or _abs_to_pdf(paper.arxiv_id),
+                    url=_first_url(entry), source=source, warnings=warnings or [])
+
+
+def _title_key(entry: Entry) -> str:
+    """The key of a paper known only by its entry: the title's slug, else the line."""
+    return slugify(entry.title) or f"line-{entry.line}"
+
+
+def _first_url(entry: Entry) -> str | None:
+    return entry.links[0].url if entry.links else None
 
 
 def _abs_to_pdf(arxiv_id: str) -> str:
@@ -316,7 +320,7 @@ def _direct_pdf_link(entry: Entry) -> Link | None:
 
 
 def _url_key(entry: Entry, url: str) -> str:
-    return slugify(entry.title) or slugify(Path(urlparse(url).path).stem) or f"line-{entry.line}"
+    return slugify(entry.title) or slugify(Path(urlparse(url).path).stem) or _title_key(entry)
 
 
 def _words_of(stem: str) -> str:
