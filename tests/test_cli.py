@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -139,9 +140,17 @@ def test_status_json(papersum: RunCli, example: Path) -> None:
     assert rows[2]["resolved_to"] == "papers/lostanlen-ismir2016-pitch-spiral.pdf"
 
 
-def test_help_does_not_import_heavy_modules() -> None:
-    import subprocess
+def test_status_reads_inbox_titles_once(papersum: RunCli, example: Path) -> None:
+    # line 3 links arXiv, so every resolution looks for it in papers/ by title
+    papersum("run", example)
+    code = ("import sys; from pathlib import Path; from papersum.status import list_status; "
+            f"rows = list_status(Path({str(example)!r}), None); "
+            "print(len(rows), 'pymupdf' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["5", "False"]  # titles came from the state, not the PDFs
 
+
+def test_help_does_not_import_heavy_modules() -> None:
     heavy = ("pymupdf", "rich", "openai", "arxiv", "httpx", "requests", "rapidfuzz", "tenacity")
     code = f"import sys, papersum.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

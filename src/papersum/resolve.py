@@ -46,7 +46,7 @@ class Resolver:
         self.list_dir = list_dir
         self.store = store
         self.api = api
-        self.inbox = Inbox(list_dir / INBOX)
+        self.inbox = Inbox(list_dir / INBOX, store)
 
     def resolve(self, entries: list[Entry]) -> list[PaperRef]:
         """Resolve every entry; the references in list order."""
@@ -157,8 +157,9 @@ class Resolver:
 class Inbox:
     """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, store: Store) -> None:
         self.folder = folder
+        self.store = store
         self._titles: dict[Path, str] | None = None
 
     def find(self, entry: Entry) -> PaperRef | None:
@@ -177,16 +178,17 @@ class Inbox:
         return None
 
     def titles(self) -> dict[Path, str]:
-        """Every inbox PDF with its title (read once; unreadable PDFs have an empty title)."""
-        from papersum.extract import read_pdf_title
-
+        """Every inbox PDF with its title (unreadable PDFs have an empty title). Titles are kept
+        in the state until a file changes: reading them needs pymupdf, which takes most of a
+        second to load, and status, suggest and every run look here."""
         if self._titles is None:
             self._titles = {}
             for path in sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf"):
-                try:
-                    self._titles[path] = read_pdf_title(path)
-                except PapersumError:
-                    self._titles[path] = ""
+                title = self.store.cached_pdf_title(path)
+                if title is None:
+                    title = _read_title(path)
+                    self.store.cache_pdf_title(path, title)
+                self._titles[path] = title
         return self._titles
 
 
@@ -321,6 +323,15 @@ def _direct_pdf_link(entry: Entry) -> Link | None:
 
 def _url_key(entry: Entry, url: str) -> str:
     return slugify(entry.title) or slugify(Path(urlparse(url).path).stem) or _title_key(entry)
+
+
+def _read_title(path: Path) -> str:
+    from papersum.extract import read_pdf_title
+
+    try:
+        return read_pdf_title(path)
+    except PapersumError:
+        return ""
 
 
 def _words_of(stem: str) -> str:

@@ -26,7 +26,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -59,6 +59,12 @@ CREATE TABLE IF NOT EXISTS model_answers (
     cache_key TEXT PRIMARY KEY,
     answer TEXT NOT NULL,
     created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pdf_titles (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    title TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS decisions (
     key TEXT PRIMARY KEY,
@@ -270,6 +276,24 @@ class Store:
                 "INSERT OR REPLACE INTO arxiv_searches VALUES (?, ?, ?)",
                 (query, json.dumps([p.arxiv_id for p in papers]), _now()),
             )
+
+    @_locked
+    def cached_pdf_title(self, path: Path) -> str | None:
+        """The title read earlier from the PDF at ``path``, if the file has not changed since."""
+        stat = path.stat()
+        row = self._db.execute(
+            "SELECT title FROM pdf_titles WHERE path = ? AND size = ? AND mtime_ns = ?",
+            (self._relative(path), stat.st_size, stat.st_mtime_ns),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    @_locked
+    def cache_pdf_title(self, path: Path, title: str) -> None:
+        """Remember the title of the PDF at ``path`` as it is now."""
+        stat = path.stat()
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO pdf_titles VALUES (?, ?, ?, ?)",
+                             (self._relative(path), stat.st_size, stat.st_mtime_ns, title))
 
     @_locked
     def cached_answer(self, key: str) -> str | None:
