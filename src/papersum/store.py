@@ -164,19 +164,13 @@ class Store:
     @_locked
     def get(self, key: str) -> PaperState | None:
         """The state of one paper, if any."""
-        row = self._db.execute(
-            "SELECT key, title, list_line, status, message, summary_file, verdict, score, rationale "
-            "FROM papers WHERE key = ?", (key,),
-        ).fetchone()
+        row = self._db.execute(f"SELECT {_STATE_COLUMNS} FROM papers WHERE key = ?", (key,)).fetchone()
         return _to_state(row, self.root) if row else None
 
     @_locked
     def all(self) -> list[PaperState]:
         """Every paper in the state."""
-        rows = self._db.execute(
-            "SELECT key, title, list_line, status, message, summary_file, verdict, score, rationale "
-            "FROM papers ORDER BY list_line"
-        ).fetchall()
+        rows = self._db.execute(f"SELECT {_STATE_COLUMNS} FROM papers ORDER BY list_line").fetchall()
         return [_to_state(row, self.root) for row in rows]
 
     @_locked
@@ -323,6 +317,10 @@ class Store:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+_STATE_COLUMNS = "key, title, list_line, status, message, summary_file, verdict, score, rationale"
+"""The columns ``_to_state`` reads, in its order."""
 
 
 def _to_state(row: tuple[object, ...], root: Path) -> PaperState:

@@ -24,7 +24,7 @@ from papersum.errors import ReadingListError
 from papersum.fsio import write_bytes_atomic
 from papersum.models import Entry, Verdict
 from papersum.readinglist import ReadingList, parse_reading_list
-from papersum.store import STATE_DIR, Decision, Store
+from papersum.store import STATE_DIR, Store
 
 Action = Literal["tick", "add", "link", "read"]
 BACKUPS = "backups"
@@ -108,7 +108,7 @@ def propose(
 def mark_read(reading_list: ReadingList, entry: Entry, judged: Judgment) -> Change | None:
     """The change that ticks the entry itself (the user read it), if it is not ticked yet."""
     before = _bare(reading_list.lines[entry.line - 1])
-    after = _BOX.sub(r"\g<lead>[x]", before, count=1)
+    after = _ticked(before)
     if after == before:
         return None
     return _change(entry, judged, "read", entry.line, before, after)
@@ -194,11 +194,6 @@ def apply_to_file(
     return Applied(applied, skipped, backup)
 
 
-def suggestion_states(store: Store, keys: list[str]) -> dict[str, Decision | Literal["pending"]]:
-    """For the index: each paper's suggestion accepted, rejected, or still pending."""
-    decided = store.decisions()
-    return {key: decided.get(key, "pending") for key in keys}
-
 
 def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) -> Change | None:
     box = entry.relevant_box
@@ -206,7 +201,7 @@ def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) 
         if box.checked:
             return None  # already ticked, by the user or an earlier apply
         before = _bare(reading_list.lines[box.line - 1])
-        return _change(entry, judged, "tick", box.line, before, _BOX.sub(r"\g<lead>[x]", before, count=1))
+        return _change(entry, judged, "tick", box.line, before, _ticked(before))
     end = _block_end(reading_list, entry)
     indent = _child_indent(reading_list, entry)
     return _change(entry, judged, "add", end, _bare(reading_list.lines[end - 1]), f"{indent}- [x] Relevant?")
@@ -246,6 +241,11 @@ def _child_indent(reading_list: ReadingList, entry: Entry) -> str:
         return entry.children[0].indent
     usual = Counter(c.indent for e in reading_list.top_level for c in e.children).most_common(1)
     return usual[0][0] if usual else "    "
+
+
+def _ticked(line: str) -> str:
+    """The checklist line with its box ticked (unchanged if it has no unticked box)."""
+    return _BOX.sub(r"\g<lead>[x]", line, count=1)
 
 
 def _bare(line: str) -> str:
