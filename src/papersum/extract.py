@@ -11,6 +11,8 @@ import re
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -65,13 +67,8 @@ class _Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
 
 def extract_paper(path: Path) -> PaperText:
     """Extract the text of the PDF at ``path``; a corrupt, empty, encrypted or scanned PDF raises."""
-    data = _read_pdf_bytes(path)
-    with _PYMUPDF_LOCK:
-        doc = _open(path, data)
-        try:
-            return _extract(doc, path, hashlib.sha256(data).hexdigest())
-        finally:
-            doc.close()
+    with _opened(path) as (doc, data):
+        return _extract(doc, path, hashlib.sha256(data).hexdigest())
 
 
 def load_pymupdf() -> None:
@@ -81,14 +78,22 @@ def load_pymupdf() -> None:
 
 def read_pdf_title(path: Path) -> str:
     """The title of the PDF at ``path`` (plausible metadata, else the largest type on page 1)."""
-    data = _read_pdf_bytes(path)
-    with _PYMUPDF_LOCK:
-        doc = _open(path, data)
+    with _opened(path) as (doc, _data):
         try:
             lines = _read_lines(doc, pages=1)
             return _choose_title(doc.metadata or {}, lines, _title_lines(lines))
         except Exception as exc:  # a damaged page stream surfaces only when read
             raise ExtractError(f"{path} is corrupt: its first page cannot be read ({exc})") from exc
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[tuple[pymupdf.Document, bytes]]:
+    """The PDF at ``path``, open and checked, with its bytes; pymupdf's lock is held throughout."""
+    data = _read_pdf_bytes(path)
+    with _PYMUPDF_LOCK:
+        doc = _open(path, data)
+        try:
+            yield doc, data
         finally:
             doc.close()
 
@@ -175,12 +180,32 @@ def _read_lines(doc: pymupdf.Document, pages: int | None = None, has_toc: bool =
     lines: list[_Line] = []
     for page_number, page in enumerate(doc.pages(0, pages)):
         textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
-        blocks = [] if page_number == 0 else textpage.extractBLOCKS()
-        if page_number == 0 or (not has_toc and _may_hold_headings(blocks, page.rect.height)):
+        blocks = [] if page_number == 0 else _blocks_of(textpage, page.rect.height)
+        if page_number == 0 or (not has_toc and _may_hold_headings(blocks)):
             lines += _styled_lines(textpage.extractDICT(), page_number)
         else:
-            lines += _plain_lines(blocks, page_number, page.rect.height)
+            lines += _plain_lines(blocks, page_number)
     return lines
+
+
+class _Block(NamedTuple):
+    """A text block of a page read without styles."""
+
+    number: int
+    texts: list[str]
+    """Its non-empty lines, stripped."""
+    footnote: bool
+    """It starts in the bottom of the page (footnotes, page furniture)."""
+    chars: int
+
+
+def _blocks_of(textpage: pymupdf.TextPage, height: float) -> list[_Block]:
+    blocks: list[_Block] = []
+    for _x0, top, _x1, _y1, text, number, kind in textpage.extractBLOCKS():
+        if kind == 0:  # not an image
+            texts = [t.strip() for t in str(text).split("\n") if t.strip()]
+            blocks.append(_Block(int(number), texts, top > _FOOTNOTE_ZONE * height, len(str(text))))
+    return blocks
 
 
 def _styled_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
@@ -193,34 +218,29 @@ def _styled_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
     return lines
 
 
-def _plain_lines(blocks: list[tuple[Any, ...]], page_number: int, height: float) -> list[_Line]:
+def _plain_lines(blocks: list[_Block], page_number: int) -> list[_Line]:
     lines: list[_Line] = []
     for block in blocks:
-        if block[6] != 0:  # an image
-            continue
-        texts = [t.strip() for t in str(block[4]).split("\n") if t.strip()]
+        texts = block.texts
         if len(texts) >= 2 and _BARE_NUMBER.match(texts[0]):  # "5" above "Conclusion"
-            texts[:2] = [f"{texts[0]} {texts[1]}"]
-        footnote = block[1] > _FOOTNOTE_ZONE * height
+            texts = [f"{texts[0]} {texts[1]}", *texts[2:]]
         for position, text in enumerate(texts):
-            first = position == 0 and not footnote
-            lines.append(_Line(page_number, _normalize(text), 0.0, False, int(block[5]), styled=False,
+            first = position == 0 and not block.footnote
+            lines.append(_Line(page_number, _normalize(text), 0.0, False, block.number, styled=False,
                                first=first, alone=first and len(texts) <= 3))
     return lines
 
 
-def _may_hold_headings(blocks: list[tuple[Any, ...]], height: float) -> bool:
+def _may_hold_headings(blocks: list[_Block]) -> bool:
     """Whether a page has a line shaped like an unnumbered heading: a short capitalised line
     that is a block of its own before a paragraph, or that starts a paragraph's block."""
     for index, block in enumerate(blocks):
-        if block[6] != 0 or block[1] > _FOOTNOTE_ZONE * height:
-            continue
-        texts = [t.strip() for t in str(block[4]).split("\n") if t.strip()]
-        if not texts or not _SHORT_HEADING.match(texts[0]) or len(texts[0].split()) > 8:
+        texts = block.texts
+        if block.footnote or not texts or not _SHORT_HEADING.match(texts[0]) or len(texts[0].split()) > 8:
             continue
         if len(texts) >= 3 and len(texts[1]) > 1.5 * len(texts[0]):
             return True
-        if len(texts) == 1 and index + 1 < len(blocks) and len(str(blocks[index + 1][4])) > 200:
+        if len(texts) == 1 and index + 1 < len(blocks) and blocks[index + 1].chars > 200:
             return True
     return False
 
