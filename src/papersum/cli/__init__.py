@@ -128,8 +128,6 @@ def run(
 
 def _print_proposal(report: RunReport, reading_list: Path) -> None:
     """The checkbox changes the summaries suggest (not applied), and how to review them."""
-    from rich.table import Table
-
     changes = report.proposal.changes if report.proposal else []
     if not changes:
         maybes = sum(o.verdict == "maybe" for o in report.outcomes)
@@ -138,9 +136,7 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
                          "--include-maybe` proposes Relevant? ticks for them too.",
                          highlight=False, markup=False)
         return
-    table = Table(title="Proposed checkbox changes (not applied)", title_justify="left")
-    for column in ("line", "paper", "verdict", "change"):
-        table.add_column(column, overflow="fold")
+    table = _table("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
     for c in changes:
         _add_row(table, str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
     console = _out()
@@ -184,16 +180,12 @@ def _run_with_progress(start: Any) -> RunReport:
 
 
 def _print_report(report: RunReport, out_dir: Path) -> None:
-    from rich.table import Table
-
     console = _out()
     if report.unread == 0:
         console.print("No unread entries (top-level '- [ ]' items) in the list: nothing to do.")
         return
-    table = Table(title=f"{len(report.outcomes)} of {report.unread} unread entries",
-                  title_justify="left")
-    for column in ("line", "paper", "outcome", "score", "verdict / reason"):
-        table.add_column(column, overflow="fold")
+    table = _table("line", "paper", "outcome", "score", "verdict / reason",
+                   title=f"{len(report.outcomes)} of {report.unread} unread entries")
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
         _add_row(table, str(o.line), o.title[:60], o.status,
@@ -238,11 +230,7 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
 
 
 def _print_resolutions(rows: list[Any]) -> None:
-    from rich.table import Table
-
-    table = Table()
-    for column in ("line", "entry", "status", "paper", "via", "warnings"):
-        table.add_column(column, overflow="fold")
+    table = _table("line", "entry", "status", "paper", "via", "warnings")
     for r in rows:
         paper = r.arxiv_id or (r.pdf_url or "")
         _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "",
@@ -280,11 +268,7 @@ def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = Fal
         typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2,
                               ensure_ascii=False))
         return
-    from rich.table import Table
-
-    table = Table()
-    for column in ("line", "read", "paper", "resolved to", "summarized", "verdict", "score", "review"):
-        table.add_column(column, overflow="fold")
+    table = _table("line", "read", "paper", "resolved to", "summarized", "verdict", "score", "review")
     for r in rows:
         _add_row(table, str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
                  "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
@@ -299,6 +283,16 @@ def _require_file(path: Path) -> None:
 
         what = "is a folder" if path.is_dir() else "does not exist"
         raise ReadingListError(f"{path} {what}; give the path of your reading list")
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    """A results table whose long cells wrap rather than being cut."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
 
 
 def _add_row(table: Table, *cells: str) -> None:
