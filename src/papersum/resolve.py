@@ -17,7 +17,6 @@ API client (``--offline``) only the cache is used and the rest ``needs-network``
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, overload
@@ -29,11 +28,18 @@ from papersum.arxiv_api import ArxivApi, arxiv_id_in_file_name, arxiv_id_of, arx
 from papersum.errors import ArxivApiError, PapersumError
 from papersum.models import ArxivPaper, Entry, Link, PaperRef, RefSource
 from papersum.store import Store
-from papersum.titles import CONFIDENT, SAME_PAPER, Match, best_match, title_query, title_score
+from papersum.titles import (
+    CONFIDENT,
+    SAME_PAPER,
+    Match,
+    best_match,
+    normalize_title,
+    title_query,
+    title_score,
+)
 
 INBOX = "papers"
 NEEDS_NETWORK = "needs the network (--offline)"
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
 _CANDIDATES_SHOWN = 3
@@ -237,8 +243,7 @@ def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
 
 def slugify(title: str, limit: int = 80) -> str:
     """A file-system-safe key from a title: ASCII, lower case, words joined by ``-``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = _SLUG_JUNK.sub("-", ascii_title.lower()).strip("-")
+    slug = normalize_title(title).replace(" ", "-")
     if len(slug) <= limit:
         return slug
     cut = slug[: limit + 1].rsplit("-", 1)[0]  # end on a whole word
