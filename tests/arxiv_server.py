@@ -14,12 +14,11 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-from typing import Any
 from urllib.parse import parse_qs, urlparse
 from xml.sax.saxutils import escape
 
 from .conftest import pdf_bytes
-from .localserver import LocalServer
+from .localserver import Handler, LocalServer
 
 _TOKEN = re.compile(r'\(|\)|ANDNOT\b|AND\b|OR\b|\w+:"[^"]*"|\w+:[^\s()]+')
 _WORD = re.compile(r"[^0-9a-z]+")
@@ -142,10 +141,7 @@ class ArxivStandIn(LocalServer):
 
 
 def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
-            pass
-
+    class ArxivHandler(Handler):
         def do_GET(self) -> None:
             url = urlparse(self.path)
             params = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -155,19 +151,19 @@ def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
                 time.sleep(fault.seconds)
                 fault = None
             if fault is not None and fault.kind == "status":
-                return self._send(fault.status, b"error", "text/plain", fault.headers)
+                return self.reply(fault.status, b"error", "text/plain", fault.headers)
             if fault is not None and fault.kind == "html":
-                return self._send(200, b"<!DOCTYPE html><html><body>Are you a robot?</body></html>",
+                return self.reply(200, b"<!DOCTYPE html><html><body>Are you a robot?</body></html>",
                                   "text/html")
             if url.path == "/api/query":
-                return self._send(200, server.feed(params), "application/atom+xml")
+                return self.reply(200, server.feed(params), "application/atom+xml")
             match = re.fullmatch(r"/pdf/(.+?)(?:v\d+)?(?:\.pdf)?", url.path)
             if match is None or match[1] not in server.papers:
-                return self._send(404, b"not found", "text/plain")
+                return self.reply(404, b"not found", "text/plain")
             data = server.pdf(match[1])
             time.sleep(server.pdf_latency)
             if fault is not None and fault.kind == "truncate":
-                return self._send(200, data[: len(data) // 2], "application/pdf")
+                return self.reply(200, data[: len(data) // 2], "application/pdf")
             if fault is not None and fault.kind == "drop":
                 self.send_response(200)
                 self.send_header("Content-Type", "application/pdf")
@@ -177,19 +173,9 @@ def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.close_connection = True
                 return None
-            return self._send(200, data, "application/pdf")
+            return self.reply(200, data, "application/pdf")
 
-        def _send(self, status: int, body: bytes, kind: str,
-                  headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
-
-    return Handler
+    return ArxivHandler
 
 
 def _bare(arxiv_id: str) -> str:

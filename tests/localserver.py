@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+from typing import Any, Self
+
+
+class Handler(BaseHTTPRequestHandler):
+    """A quiet request handler with one way to answer."""
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+        pass
+
+    def reply(self, status: int, body: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        """Answer with ``body`` and its length, and any extra ``headers``."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class LocalServer:

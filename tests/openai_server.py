@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from .localserver import LocalServer
+from .localserver import Handler, LocalServer
 
 _PAPER = re.compile(r"<(paper-[0-9a-f]{8})>\n(.*?)\n</\1>", re.DOTALL)
 
@@ -139,10 +139,7 @@ def _shape_problem(request: dict[str, Any]) -> str:
 
 
 def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
-            pass
-
+    class OpenAIHandler(Handler):
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             server.requests.append(body)
@@ -152,13 +149,6 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 status, answer, headers = 404, {"error": {"message": "no such route"}}, {}
             else:
                 status, answer, headers = server.respond(body)
-            data = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            self.reply(status, json.dumps(answer).encode(), "application/json", headers)
 
-    return Handler
+    return OpenAIHandler
