@@ -17,6 +17,9 @@ import typer
 from papersum.errors import PapersumError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pydantic import BaseModel
     from rich.console import Console
     from rich.table import Table
 
@@ -222,7 +225,7 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
         store.close()
     rows = [resolution_of(entry, ref) for entry, ref in zip(entries, refs, strict=True)]
     if json_output:
-        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2, ensure_ascii=False))
+        _echo_json(rows)
     else:
         _print_resolutions(rows)
     failed = any(ref.status == "unresolved" for ref in refs)
@@ -265,8 +268,7 @@ def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = Fal
     _require_file(reading_list)
     rows = list_status(reading_list, out)
     if json_output:
-        typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2,
-                              ensure_ascii=False))
+        _echo_json(rows)
         return
     table = _table("line", "read", "paper", "resolved to", "summarized", "verdict", "score", "review")
     for r in rows:
@@ -283,6 +285,11 @@ def _require_file(path: Path) -> None:
 
         what = "is a folder" if path.is_dir() else "does not exist"
         raise ReadingListError(f"{path} {what}; give the path of your reading list")
+
+
+def _echo_json(rows: Sequence[BaseModel]) -> None:
+    """``--json`` output: the rows as a JSON array on stdout, and nothing else there."""
+    typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2, ensure_ascii=False))
 
 
 def _table(*columns: str, title: str | None = None) -> Table:

@@ -3,7 +3,6 @@ writes), ``apply`` and ``review``. Registered on the app of ``papersum.cli``."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from papersum.cli import JsonOpt, ListArg, OutOpt, _err, _out, _require_file, app
+from papersum.cli import JsonOpt, ListArg, OutOpt, _echo_json, _err, _out, _require_file, app
 from papersum.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -34,8 +33,7 @@ def suggest(
     """Print the proposed Relevant? checkbox changes as a unified diff of LIST.md; writes nothing."""
     proposal = _proposal(reading_list, out, include_maybe, link)
     if json_output:
-        typer.echo(json.dumps([c.model_dump(mode="json") for c in proposal.changes], indent=2,
-                              ensure_ascii=False))
+        _echo_json(proposal.changes)
         return
     if not proposal.changes:
         typer.echo("No checkbox changes to propose.")
@@ -83,7 +81,7 @@ def review(
     if not proposal.changes:
         typer.echo("Nothing to review: no pending suggestions.")
         return
-    accepted, rejected = _walk(proposal, reading_list)
+    accepted, rejected = _walk(proposal)
     if not accepted and not rejected:
         typer.echo("Nothing decided; the list is unchanged.")
         return
@@ -92,7 +90,7 @@ def review(
         typer.echo(f"{len(rejected)} rejected; they will not be proposed again.")
 
 
-def _walk(proposal: Proposal, reading_list: Path) -> tuple[list[Change], dict[str, int]]:
+def _walk(proposal: Proposal) -> tuple[list[Change], dict[str, int]]:
     """Ask about each paper's changes; returns the accepted changes and the rejected papers."""
     from papersum.suggest import mark_read
 
