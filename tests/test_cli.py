@@ -165,3 +165,15 @@ def test_status_looks_in_the_out_folder(papersum: RunCli, example: Path, tmp_pat
     chosen = json.loads(papersum("status", example, "--json", "--out", elsewhere).stdout)
     assert [r["summarized"] for r in default] == [False] * 5
     assert [r["summarized"] for r in chosen] == [False, False, True, False, False]
+
+
+def test_every_command_takes_the_common_options(papersum: RunCli, example: Path) -> None:
+    # CONTRACT.md: --out and --offline are common options; --json on resolve, suggest and status
+    papersum("run", example, "--offline")
+    out = example.parent / "summaries"
+    assert papersum("status", example, "--offline", "--out", out, "--json").returncode == 0
+    assert papersum("resolve", example, "--offline", "--json").returncode == 0
+    assert papersum("suggest", example, "--offline", "--out", out, "--json").stdout.strip() == "[]"
+    assert papersum("apply", example, "--offline", "--out", out, "--yes").returncode == 0
+    review = papersum("review", example, "--offline", "--out", out)
+    assert review.returncode == 2 and "review needs a terminal" in review.stderr

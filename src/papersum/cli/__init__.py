@@ -50,6 +50,10 @@ OfflineOpt = Annotated[
     typer.Option("--offline", help="No network: only local and cached PDFs and cached arXiv answers."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+AlwaysOfflineOpt = Annotated[
+    bool,
+    typer.Option("--offline", help="Accepted like everywhere else; this command never uses the network."),
+]
 
 
 @app.command()
@@ -261,7 +265,10 @@ def _fetcher() -> Fetcher:
 
 
 @app.command()
-def status(reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False) -> None:
+def status(
+    reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False,
+    offline: AlwaysOfflineOpt = False,
+) -> None:
     """One row per entry: read?, resolved to, summarized?, verdict, score."""
     from papersum.status import list_status
 

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from papersum.cli import JsonOpt, ListArg, OutOpt, _echo_json, _err, _out, _require_file, app
+from papersum.cli import (
+    AlwaysOfflineOpt,
+    JsonOpt,
+    ListArg,
+    OutOpt,
+    _echo_json,
+    _err,
+    _out,
+    _require_file,
+    app,
+)
 from papersum.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -28,7 +38,7 @@ _CHOICES = {"a": "accept", "r": "reject", "s": "skip", "o": "open", "m": "mark r
 @app.command()
 def suggest(
     reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False,
-    include_maybe: MaybeOpt = False, link: LinkOpt = False,
+    include_maybe: MaybeOpt = False, link: LinkOpt = False, offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Print the proposed Relevant? checkbox changes as a unified diff of LIST.md; writes nothing."""
     proposal = _proposal(reading_list, out, include_maybe, link)
@@ -47,7 +57,7 @@ def suggest(
 def apply_command(
     reading_list: ListArg, out: OutOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
-    include_maybe: MaybeOpt = False, link: LinkOpt = False,
+    include_maybe: MaybeOpt = False, link: LinkOpt = False, offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Write the proposed changes into LIST.md (asks first unless --yes), keeping a backup."""
     from papersum.suggest import apply_to_file
@@ -70,6 +80,7 @@ def apply_command(
 @app.command()
 def review(
     reading_list: ListArg, out: OutOpt = None, include_maybe: MaybeOpt = False, link: LinkOpt = False,
+    offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Go through the new summaries one by one: accept, reject or skip each suggested tick."""
     from papersum.suggest import apply_to_file
