@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from papersum.errors import ExtractError
-from papersum.extract import extract_paper
+from papersum.extract import _dict_lines, _styled_lines, extract_paper
 
 from .conftest import EXAMPLES, make_pdf
 
@@ -23,7 +25,7 @@ def test_a_two_column_ismir_paper() -> None:
     assert paper.page_count == 7
     assert paper.abstract.startswith("Musical performance combines a wide range of pitches")
     assert [s.heading for s in paper.sections][:3] == [
-        "1. INTRODUCTION", "2. RELATED WORK", "3. HOW INVARIANT IS THE MEL-FREQUENCY"]
+        "1. INTRODUCTION", "2. RELATED WORK", "3. HOW INVARIANT IS THE MEL-FREQUENCY CEPSTRUM ?"]
     assert paper.sections[-1].heading == "7. CONCLUSIONS"
 
 
@@ -33,15 +35,36 @@ def test_references_are_dropped() -> None:
     assert "In Proc. NIPS, 2013" not in paper.full_text  # the last reference of the paper
 
 
-def test_headings_on_pages_read_as_plain_blocks() -> None:
-    # pages after the first are read without styles unless they may hold an unnumbered heading
+def test_bold_italic_and_question_headings_after_page_one() -> None:
+    # pages after the first are read as paragraphs: bold ones, numbered ones in italics
+    # (3.1.2) and ones that end in a question mark (3.2) are headings all the same
     paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
     assert [s.heading for s in paper.sections] == [
         "1. INTRODUCTION", "2. RELATED WORK", "3. EVALUATING EVALUATION", "3.1 Test case corpus",
-        "3.1.2 Collection Strategy", "3.3 Assessing some metrics", "4. BENCHMARK DATASET PROTOTYPE",
+        "3.1.1 What is in the test case corpus?", "3.1.2 Collection Strategy",
+        "3.2 How gold is the standard?", "3.3 Assessing some metrics", "4. BENCHMARK DATASET PROTOTYPE",
         "4.1 Symbol-level ground truth", "4.2 End-to-end ground truth",
         "5. CONCLUSIONS AND FUTURE WORK", "6. ACKNOWLEDGMENTS",
     ]
+
+
+def test_plot_markers_superscript_marks_and_broken_words_stay_out_of_the_text() -> None:
+    text = extract_paper(PAPERS / "broman-rescience2020-essential-genes.pdf").full_text
+    # page 6 is a scatter plot of ~3,500 "G" markers, each a text block of its own
+    assert len(re.findall(r"(?<![\w.])G(?![\w.])", text)) < 400
+    assert "et al." in text and "et al.1" not in text  # "Lamichhane et al.¹"
+    assert "Biostatistics" in text  # "Biostatis‐" / "tics" across a line break, with U+2010
+
+
+def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> None:
+    # page 1 is read from mupdf's HTML, as its span dictionaries cost five times as much; both
+    # must give the same lines: text, type size, weight and block
+    for pdf in sorted(PAPERS.glob("*.pdf")):
+        with pymupdf.open(pdf) as doc:
+            textpage = doc[0].get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
+            html_lines = _styled_lines(textpage, 0)
+            assert html_lines == _dict_lines(textpage.extractDICT(), 0), pdf.name
+            assert len(html_lines) > 40
 
 
 def test_ligatures_and_latex_accents_are_folded() -> None:

@@ -7,6 +7,7 @@ into it holds ``_PYMUPDF_LOCK``.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import threading
 import unicodedata
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 _PYMUPDF_LOCK = threading.Lock()
 _MIN_TEXT_CHARS_PER_PAGE = 40
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)\s+")
-_HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}$")
+_HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 _ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "conclusions",
@@ -33,11 +34,21 @@ _ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "con
                     "relatedwork", "background"}
 _BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 _DIGITS = re.compile(r"\d+")
+_BARE_INTEGER = re.compile(r"^\d+\s")
+_BROKEN_WORD = re.compile(r"(?<=[a-z])\u2010 (?=[a-z])")
+_SPACES = re.compile(r"[ \t]{2,}|\t")
 _NON_LETTERS = re.compile(r"[^a-z]")
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
-_SHORT_HEADING = re.compile(r"^[A-Z0-9][^.!?:;,]{0,60}$")
-_FOOTNOTE_ZONE = 0.88
-"""Blocks starting below this fraction of the page height are footnotes or page furniture."""
+_ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>(.*?)</\2>")
+_MARK = re.compile(r"<sup>(?:<[bi]>)*[^<]{0,3}(?:</[bi]>)*</sup>")
+"""A footnote mark: a superscript of three characters at most."""
+_HTML_SPAN = re.compile(  # tags, font name, size, text
+    r'((?:<(?:b|i|sup|tt)>)*)<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt'
+    r'[^"]*">([^<]*)</span>')
+_INLINE = re.compile(r"</?(?:i|tt|sup)>")
+_MIN_FRAGMENT = 3
+"""Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
+_TAG_SIZE = {"p": 0.0, "h3": 12.0, "h2": 15.0, "h1": 20.0}
+"""What mupdf's XHTML tells of a paragraph's type size (the average size of its lines)."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
@@ -58,11 +69,12 @@ class _Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     bold: bool
     block: int
     styled: bool = True
-    """False for a line read as a plain block: its size and weight are unknown."""
+    """True for a line of page 1, with its type size; False for a paragraph of a later page,
+    whose size is known only from 12 pt up (``_TAG_SIZE``)."""
     first: bool = False
-    """A plain line that starts its block, outside the footnotes."""
+    """A paragraph that starts its block."""
     alone: bool = False
-    """A plain line that starts a short block (three lines at most), outside the footnotes."""
+    """A paragraph that is its whole block."""
 
 
 def extract_paper(path: Path) -> PaperText:
@@ -137,7 +149,7 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
 def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     toc = doc.get_toc(simple=True)
     try:
-        lines = _read_lines(doc, has_toc=len(toc) >= 2)
+        lines = _read_lines(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     text_chars = sum(len(line.text) for line in lines)
@@ -167,93 +179,115 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     )
 
 
-def _read_lines(doc: pymupdf.Document, pages: int | None = None, has_toc: bool = False) -> list[_Line]:
-    """The text lines of the document, with font size and weight where they matter.
+def _read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[_Line]:
+    """The text of the document: page 1 line by line with type sizes (for the title and
+    authors), the other pages paragraph by paragraph.
 
-    pymupdf's per-span dictionaries cost 1.8 times its plain text, its blocks about the same as
-    plain text; so page 1 (title, authors, front matter) and the pages that may hold an
-    unnumbered heading are read with styles, the others as blocks (where a numbered or named
-    heading is still found). A table of contents names the headings itself.
+    mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
+    and up, which is what sets a heading apart; with ``TEXT_DEHYPHENATE`` mupdf also mends the
+    words hyphenated at line breaks.
     """
     import pymupdf
 
     lines: list[_Line] = []
     for page_number, page in enumerate(doc.pages(0, pages)):
-        textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
-        blocks = [] if page_number == 0 else _blocks_of(textpage, page.rect.height)
-        if page_number == 0 or (not has_toc and _may_hold_headings(blocks)):
-            lines += _styled_lines(textpage.extractDICT(), page_number)
+        if page_number == 0:
+            lines += _styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
         else:
-            lines += _plain_lines(blocks, page_number)
+            textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE)
+            lines += _paragraphs(textpage.extractXHTML(), page_number)
     return lines
 
 
-class _Block(NamedTuple):
-    """A text block of a page read without styles."""
+def _styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[_Line]:
+    """The lines of a page with their type size and weight, in their blocks.
 
-    number: int
-    texts: list[str]
-    """Its non-empty lines, stripped."""
-    footnote: bool
-    """It starts in the bottom of the page (footnotes, page furniture)."""
-    chars: int
+    mupdf's HTML has the size and weight of every span, one line per row, in the order of
+    its blocks; the blocks say how many lines each has. (Its span dictionaries would say the
+    same at five times the cost.)
+    """
+    counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
+    rows = [row for row in textpage.extractHTML().split("\n") if row.startswith("<p ")]
+    if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
+        return _dict_lines(textpage.extractDICT(), page_number)
+    lines: list[_Line] = []
+    start = 0
+    for block_number, count in enumerate(counts):
+        for row in rows[start : start + count]:
+            spans = [(size, text, "<b>" in tags or bool(_BOLD_FONT.search(font)))
+                     for tags, font, size, text in _HTML_SPAN.findall(row)]
+            line = _make_line(spans, page_number, block_number)
+            if line is not None:
+                lines.append(line)
+        start += count
+    return lines
 
 
-def _blocks_of(textpage: pymupdf.TextPage, height: float) -> list[_Block]:
-    blocks: list[_Block] = []
-    for _x0, top, _x1, _y1, text, number, kind in textpage.extractBLOCKS():
-        if kind == 0:  # not an image
-            texts = [t.strip() for t in str(text).split("\n") if t.strip()]
-            blocks.append(_Block(int(number), texts, top > _FOOTNOTE_ZONE * height, len(str(text))))
-    return blocks
-
-
-def _styled_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
+def _dict_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
+    """The same lines from pymupdf's span dictionaries."""
     lines: list[_Line] = []
     for block_number, block in enumerate(page_dict["blocks"]):
         for raw in block.get("lines", []):
-            line = _make_line(raw["spans"], page_number, block_number)
+            spans = [(s["size"], s["text"], bool(s["flags"] & 16 or _BOLD_FONT.search(s["font"])))
+                     for s in raw["spans"]]
+            line = _make_line(spans, page_number, block_number)
             if line is not None:
                 lines.append(line)
     return lines
 
 
-def _plain_lines(blocks: list[_Block], page_number: int) -> list[_Line]:
+def _paragraphs(xhtml: str, page_number: int) -> list[_Line]:
+    """The paragraphs of a page's XHTML: one per block, split where the type size changes
+    (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
+    page = _INLINE.sub("", _MARK.sub("", xhtml)).replace("</b><b>", "")
+    if "&" in page:  # mupdf writes every non-ASCII character as an entity
+        page = _normalize(html.unescape(page))
+        if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
+            page = _BROKEN_WORD.sub("", page)
+    found = _ELEMENT.findall(page)
     lines: list[_Line] = []
-    for block in blocks:
-        texts = block.texts
-        if len(texts) >= 2 and _BARE_NUMBER.match(texts[0]):  # "5" above "Conclusion"
-            texts = [f"{texts[0]} {texts[1]}", *texts[2:]]
-        for position, text in enumerate(texts):
-            first = position == 0 and not block.footnote
-            lines.append(_Line(page_number, _normalize(text), 0.0, False, block.number, styled=False,
-                               first=first, alone=first and len(texts) <= 3))
+    block = -1
+    last = len(found) - 1
+    for index, (newline, tag, inner) in enumerate(found):
+        first = newline == "\n"
+        block += first
+        alone = first and (index == last or found[index + 1][0] == "\n")
+        if "<b>" in inner:
+            inner = inner.strip()
+            bold = inner.startswith("<b>") and inner.find("</b>") == len(inner) - 4
+            if inner.startswith("<b>") and not bold:
+                end = inner.find("</b>")
+                if _is_run_in_heading(lead := inner[3:end].strip()):
+                    lines.append(_Line(page_number, lead, _TAG_SIZE[tag], True, block, False,
+                                       first, True))
+                    inner, first, alone = inner[end + 4 :], False, False
+            inner = inner.replace("<b>", "").replace("</b>", "")
+        else:
+            bold = False
+        text = inner.strip()
+        if len(text) > _MIN_FRAGMENT:
+            lines.append(_Line(page_number, text, _TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
 
 
-def _may_hold_headings(blocks: list[_Block]) -> bool:
-    """Whether a page has a line shaped like an unnumbered heading: a short capitalised line
-    that is a block of its own before a paragraph, or that starts a paragraph's block."""
-    for index, block in enumerate(blocks):
-        texts = block.texts
-        if block.footnote or not texts or not _SHORT_HEADING.match(texts[0]) or len(texts[0].split()) > 8:
-            continue
-        if len(texts) >= 3 and len(texts[1]) > 1.5 * len(texts[0]):
-            return True
-        if len(texts) == 1 and index + 1 < len(blocks) and blocks[index + 1].chars > 200:
-            return True
-    return False
+def _is_run_in_heading(text: str) -> bool:
+    """A bold numbered or named heading at the start of a paragraph: ``1 Introduction The …``."""
+    return bool(text) and bool(_NUMBERING.match(text) or _heading_key(text) in _ANCHOR_HEADINGS) \
+        and bool(_HEADING_SHAPE.match(_NUMBERING.sub("", text)))
 
 
-def _make_line(spans: list[dict[str, Any]], page: int, block: int) -> _Line | None:
-    visible = [s for s in spans if s["text"].strip()]
+def _make_line(spans: list[tuple[Any, str, bool]], page: int, block: int) -> _Line | None:
+    """A line from its spans' (size, text, bold)."""
+    visible = [(float(size), text, bold) for size, text, bold in spans if text.strip()]
     if not visible:
         return None
-    size = max(s["size"] for s in visible)
+    size = max(s[0] for s in visible)
     # superscripts (footnote marks, affiliations) are smaller than the line they sit on
-    text = "".join(s["text"] for s in spans if s["size"] >= size * 0.8 or not s["text"].strip())
-    bold = all(s["flags"] & 16 or _BOLD_FONT.search(s["font"]) for s in visible)
-    return _Line(page, _normalize(text).strip(), round(size, 1), bool(bold), block)
+    text = "".join(t for sz, t, _b in spans if float(sz) >= size * 0.8 or not t.strip())
+    if "&" in text:
+        text = html.unescape(text)
+    bold = all(b for _s, _t, b in visible)
+    return _Line(page, _normalize(text).strip(), round(size, 1), bold, block)
 
 
 def _normalize(text: str) -> str:
@@ -265,21 +299,21 @@ def _normalize(text: str) -> str:
 
 
 def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
-    """Remove running headers and footers: short lines repeated on many pages."""
+    """Remove running headers and footers: short lines repeated on many pages (page numbers
+    folded)."""
     if pages < 3:
         return lines
-    keys = [_digits_folded(line.text) if len(line.text) < 90 else "" for line in lines]
+    fold = _DIGITS.sub
+    keys = [fold("#", line.text.lower()) if len(line.text) < 90 else "" for line in lines]
     pages_of: dict[str, set[int]] = {}
     for key, line in zip(keys, lines, strict=True):
         if key:
             pages_of.setdefault(key, set()).add(line.page)
     threshold = max(3, pages // 2)
     running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
+    if not running:
+        return lines
     return [ln for key, ln in zip(keys, lines, strict=True) if key not in running]
-
-
-def _digits_folded(text: str) -> str:
-    return _DIGITS.sub("#", text.lower())
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -295,17 +329,18 @@ def _find_headings(
 ) -> set[int]:
     """Indices of the lines that start a section: from the table of contents, else by style."""
     toc_titles = {(_heading_key(str(item[1])), int(item[2]) - 1) for item in toc if len(item) >= 3}
+    # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
+    candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
     if len(toc_titles) >= 2:
-        found = {i for i, ln in enumerate(lines) if _is_named_heading(ln, body_size)}
+        found = {i for i in candidates if _is_named_heading(lines[i], body_size)}
         where: dict[str, list[int]] = {}
-        for i, line in enumerate(lines):
-            if len(line.text) <= 200:  # a heading is never a long line
-                where.setdefault(_heading_key(line.text), []).append(i)
+        for i in candidates:
+            where.setdefault(_heading_key(lines[i].text), []).append(i)
         for key, page in toc_titles:
             found |= set(_first_match(lines, where.get(key, []), page))
         if len(found) >= 2:
             return found
-    styled = [i for i, ln in enumerate(lines) if _looks_like_heading(ln, body_size)]
+    styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
     return set(_after_front_matter(lines, styled))
 
 
@@ -319,9 +354,10 @@ def _after_front_matter(lines: list[_Line], headings: list[int]) -> list[int]:
 
 
 def _first_match(lines: list[_Line], candidates: list[int], page: int) -> list[int]:
-    """The first of the lines whose text is a TOC item that is on or next to the item's page
-    (running headers repeat the item on later pages)."""
-    return next(([i] for i in candidates if abs(lines[i].page - page) <= 1), [])
+    """Of the lines whose text is a TOC item, the one on the item's page, else next to it (the
+    page may be off by one); the larger type, else the first (running headers repeat items)."""
+    near = [i for i in candidates if abs(lines[i].page - page) <= 1]
+    return [min(near, key=lambda i: (abs(lines[i].page - page), -lines[i].size, i))] if near else []
 
 
 def _heading_key(text: str) -> str:
@@ -330,7 +366,7 @@ def _heading_key(text: str) -> str:
 
 def _is_named_heading(line: _Line, body_size: float) -> bool:
     """Abstract and References are often missing from the table of contents."""
-    if not (line.styled or line.first):
+    if len(line.text) > 40 or not (line.styled or line.first):
         return False
     stripped = _NUMBERING.sub("", line.text).strip()
     set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else line.first
@@ -338,16 +374,25 @@ def _is_named_heading(line: _Line, body_size: float) -> bool:
 
 
 def _looks_like_heading(line: _Line, body_size: float) -> bool:
-    if not (line.styled or line.first):
+    start = line.text[:1]
+    if not (line.styled or line.first) or not (start.isupper() or start.isdigit()):
         return False
     unnumbered = _NUMBERING.sub("", line.text)
     if not _HEADING_SHAPE.match(unnumbered) or len(line.text.split()) > 12:
         return False
     numbered = bool(_NUMBERING.match(line.text))
-    named = _heading_key(line.text) in _ANCHOR_HEADINGS
-    if not line.styled:  # a named line that starts a block, or a numbered one a short block
-        return (named and line.first) or (
-            numbered and line.alone and sum(c.isalpha() for c in unnumbered) >= 3)
+    key = _heading_key(line.text)
+    named = key in _ANCHOR_HEADINGS or key.startswith("appendix")
+    if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
+        if named and line.first:
+            return True
+        if not line.alone:
+            return False
+        if line.bold or line.size > 0:
+            return line.bold or (numbered and sum(c.isalpha() for c in unnumbered) >= 3)
+        # plain type: "2.1 Title", "II. TITLE", "A. Title", not "3 a footnote"
+        return numbered and not _BARE_INTEGER.match(line.text) and sum(
+            c.isalpha() for c in unnumbered) >= 3
     emphasised = line.bold or line.size >= body_size + 0.9
     return emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold)
 
@@ -393,13 +438,13 @@ def _join_lines(lines: list[_Line]) -> str:
     for line in lines:
         if previous is None:
             parts.append(line.text)
-        elif previous.text.endswith("-") and line.text[:1].islower():
+        elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
             parts[-1] = parts[-1][:-1] + line.text
         else:
             gap = "\n\n" if line.block != previous.block or line.page != previous.page else " "
             parts.append(gap + line.text)
         previous = line
-    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def _take_abstract(sections: list[Section], front: list[_Line]) -> tuple[str, list[Section]]:
