@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _PYMUPDF_LOCK = threading.Lock()
 _MIN_TEXT_CHARS_PER_PAGE = 40
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)\s+")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 _HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
