@@ -214,7 +214,8 @@ def _styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[_Line]:
     start = 0
     for block_number, count in enumerate(counts):
         for row in rows[start : start + count]:
-            spans = [(size, text, "<b>" in tags or bool(_BOLD_FONT.search(font)))
+            spans = [(float(size), html.unescape(text) if "&" in text else text,
+                      "<b>" in tags or bool(_BOLD_FONT.search(font)))
                      for tags, font, size, text in _HTML_SPAN.findall(row)]
             line = _make_line(spans, page_number, block_number)
             if line is not None:
@@ -228,7 +229,8 @@ def _dict_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
     lines: list[_Line] = []
     for block_number, block in enumerate(page_dict["blocks"]):
         for raw in block.get("lines", []):
-            spans = [(s["size"], s["text"], bool(s["flags"] & 16 or _BOLD_FONT.search(s["font"])))
+            spans = [(float(s["size"]), s["text"],
+                      bool(s["flags"] & 16 or _BOLD_FONT.search(s["font"])))
                      for s in raw["spans"]]
             line = _make_line(spans, page_number, block_number)
             if line is not None:
@@ -252,18 +254,17 @@ def _paragraphs(xhtml: str, page_number: int) -> list[_Line]:
         first = newline == "\n"
         block += first
         alone = first and (index == last or found[index + 1][0] == "\n")
+        bold = False
         if "<b>" in inner:
             inner = inner.strip()
-            bold = inner.startswith("<b>") and inner.find("</b>") == len(inner) - 4
-            if inner.startswith("<b>") and not bold:
+            if inner.startswith("<b>"):
                 end = inner.find("</b>")
-                if _is_run_in_heading(lead := inner[3:end].strip()):
+                bold = end == len(inner) - 4
+                if not bold and _is_run_in_heading(lead := inner[3:end].strip()):
                     lines.append(_Line(page_number, lead, _TAG_SIZE[tag], True, block, False,
                                        first, True))
                     inner, first, alone = inner[end + 4 :], False, False
             inner = inner.replace("<b>", "").replace("</b>", "")
-        else:
-            bold = False
         text = inner.strip()
         if len(text) > _MIN_FRAGMENT:
             lines.append(_Line(page_number, text, _TAG_SIZE[tag], bold, block, False, first, alone))
@@ -276,16 +277,14 @@ def _is_run_in_heading(text: str) -> bool:
         and bool(_HEADING_SHAPE.match(_NUMBERING.sub("", text)))
 
 
-def _make_line(spans: list[tuple[Any, str, bool]], page: int, block: int) -> _Line | None:
+def _make_line(spans: list[tuple[float, str, bool]], page: int, block: int) -> _Line | None:
     """A line from its spans' (size, text, bold)."""
-    visible = [(float(size), text, bold) for size, text, bold in spans if text.strip()]
+    visible = [span for span in spans if span[1].strip()]
     if not visible:
         return None
     size = max(s[0] for s in visible)
     # superscripts (footnote marks, affiliations) are smaller than the line they sit on
-    text = "".join(t for sz, t, _b in spans if float(sz) >= size * 0.8 or not t.strip())
-    if "&" in text:
-        text = html.unescape(text)
+    text = "".join(t for sz, t, _b in spans if sz >= size * 0.8 or not t.strip())
     bold = all(b for _s, _t, b in visible)
     return _Line(page, _normalize(text).strip(), round(size, 1), bold, block)
 
