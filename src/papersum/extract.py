@@ -364,17 +364,19 @@ def _heading_key(text: str) -> str:
 
 
 def _is_named_heading(line: _Line, body_size: float) -> bool:
-    """Abstract and References are often missing from the table of contents."""
-    if len(line.text) > 40 or not (line.styled or line.first):
+    """Abstract and References are often missing from the table of contents (``line`` is a
+    candidate of ``_find_headings``)."""
+    if len(line.text) > 40:
         return False
     stripped = _NUMBERING.sub("", line.text).strip()
-    set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else line.first
+    set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
     return bool(set_apart and (_REFERENCES.match(stripped) or stripped.lower() == "abstract"))
 
 
 def _looks_like_heading(line: _Line, body_size: float) -> bool:
+    """Whether a candidate of ``_find_headings`` is set apart and shaped like a heading."""
     start = line.text[:1]
-    if not (line.styled or line.first) or not (start.isupper() or start.isdigit()):
+    if not (start.isupper() or start.isdigit()):
         return False
     unnumbered = _NUMBERING.sub("", line.text)
     if not _HEADING_SHAPE.match(unnumbered) or len(line.text.split()) > 12:
@@ -383,15 +385,11 @@ def _looks_like_heading(line: _Line, body_size: float) -> bool:
     key = _heading_key(line.text)
     named = key in _ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
-        if named and line.first:
+        if named or (line.alone and line.bold):
             return True
-        if not line.alone:
-            return False
-        if line.bold or line.size > 0:
-            return line.bold or (numbered and sum(c.isalpha() for c in unnumbered) >= 3)
-        # plain type: "2.1 Title", "II. TITLE", "A. Title", not "3 a footnote"
-        return numbered and not _BARE_INTEGER.match(line.text) and sum(
-            c.isalpha() for c in unnumbered) >= 3
+        # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"
+        return line.alone and numbered and sum(c.isalpha() for c in unnumbered) >= 3 and (
+            line.size > 0 or not _BARE_INTEGER.match(line.text))
     emphasised = line.bold or line.size >= body_size + 0.9
     return emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold)
 
