@@ -19,6 +19,8 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 CLOSED_PORT_API = "http://127.0.0.1:9/api/query"
 """Where the CLI looks for arXiv unless a test starts a stand-in: nothing listens there."""
+CLOSED_PORT = "http://127.0.0.1:9"
+"""Where the CLI looks for OpenAlex and Semantic Scholar unless a test starts a stand-in."""
 
 
 def pdf_bytes(title: str, sections: list[tuple[str, str]], *, encrypt: bool = False) -> bytes:
@@ -93,7 +95,9 @@ def papersum(tmp_path: Path) -> RunCli:
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         full_env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8",
                "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
-               "PAPERSUM_ARXIV_API": CLOSED_PORT_API, "PAPERSUM_ARXIV_DELAY": "0", **(env or {})}
+               "PAPERSUM_ARXIV_API": CLOSED_PORT_API, "PAPERSUM_ARXIV_DELAY": "0",
+               "PAPERSUM_OPENALEX_API": f"{CLOSED_PORT}/openalex",
+               "PAPERSUM_S2_API": f"{CLOSED_PORT}/s2", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "papersum", *map(str, args)],
             capture_output=True, text=True, env=full_env, cwd=cwd or tmp_path, timeout=120,

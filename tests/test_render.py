@@ -30,7 +30,8 @@ def test_front_matter_has_every_contract_field() -> None:
     fields = dict(line.split(": ", 1) for line in front.splitlines())
     assert {k: json.loads(v) for k, v in fields.items() if k != "checksum"} == {
         "title": "A Paper: With | Pipes", "authors": ["Ada Lovelace", "Alan Turing"],
-        "year": 2022, "arxiv": "2206.06488", "url": "https://arxiv.org/pdf/2206.06488",
+        "year": 2022, "arxiv": "2206.06488", "doi": None,
+        "url": "https://arxiv.org/pdf/2206.06488",
         "list_line": 7, "relevance_score": 8, "verdict": "relevant", "backend": "extractive",
         "model": None, "generated": "2026-11-24T12:00:00Z", "confidence": "medium",
         "quotes_found": 1, "quotes_total": 2, "tags": ["papersum", "verdict/relevant"],

@@ -7,7 +7,8 @@ what happened and what to do; the CLI prints it and never a traceback::
     ├── ConfigError        bad option, setting or prompt file          (exit 2)
     ├── ReadingListError   the list file is missing or unreadable      (exit 2)
     ├── ResolveError       an entry cannot be mapped to a paper        (entry fails)
-    │   └── ArxivApiError  the arXiv API failed or cannot be reached   (entries needing it fail)
+    │   ├── ArxivApiError  the arXiv API failed or cannot be reached   (entries needing it fail)
+    │   └── SourceError    OpenAlex, Semantic Scholar or a landing page failed (next source tried)
     ├── FetchError         a PDF cannot be downloaded or is not a PDF  (entry fails)
     ├── ExtractError       a PDF is corrupt, empty, encrypted, scanned (entry fails)
     ├── SummarizeError     a backend could not produce a summary       (entry fails)
@@ -33,6 +34,10 @@ class ResolveError(PapersumError):
 
 class ArxivApiError(ResolveError):
     """The arXiv API answered with an error or could not be reached."""
+
+
+class SourceError(ResolveError):
+    """A metadata service (OpenAlex, Semantic Scholar) or a landing page failed."""
 
 
 class FetchError(PapersumError):

@@ -22,7 +22,7 @@ class Link(BaseModel):
 
     text: str
     url: str
-    kind: Literal["markdown", "malformed", "bare"]
+    kind: Literal["markdown", "malformed", "bare", "wikilink"]
 
 
 class ChildBox(BaseModel):
@@ -75,8 +75,40 @@ class ArxivPaper(BaseModel):
     pdf_url: str | None = None
 
 
+RecordSource = Literal["arxiv", "openalex", "semantic-scholar", "landing-page"]
+
+
+class PaperRecord(BaseModel):
+    """A paper's metadata as one metadata service (or a landing page) describes it."""
+
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    arxiv_id: str | None = Field(default=None, description="without version suffix")
+    doi: str | None = Field(default=None, description="lower case, without https://doi.org/")
+    pdf_url: str | None = Field(default=None, description="an open-access PDF, an arXiv copy first")
+    url: str | None = Field(default=None, description="the paper's landing page")
+    venue: str | None = None
+    source: RecordSource
+
+    @property
+    def identity(self) -> str:
+        """What makes two records the same paper: the arXiv id, else the DOI, else the title."""
+        return (f"arxiv:{self.arxiv_id}" if self.arxiv_id
+                else f"doi:{self.doi}" if self.doi else f"title:{self.title.casefold()}")
+
+
+def record_of(paper: ArxivPaper) -> PaperRecord:
+    """An arXiv paper as a ``PaperRecord``."""
+    return PaperRecord(title=paper.title, authors=paper.authors, year=paper.year,
+                       arxiv_id=paper.arxiv_id, pdf_url=paper.pdf_url,
+                       url=f"https://arxiv.org/abs/{paper.arxiv_id}", source="arxiv")
+
+
 RefStatus = Literal["local", "resolved", "unresolved", "needs-network"]
-RefSource = Literal["link", "title-search", "local-file"]
+RefSource = Literal[
+    "link", "title-search", "local-file", "doi", "landing-page", "openalex", "semantic-scholar"
+]
 
 
 class PaperRef(BaseModel):
@@ -88,8 +120,15 @@ class PaperRef(BaseModel):
     pdf_path: Path | None = Field(default=None, description="a local or cached PDF")
     pdf_url: str | None = Field(default=None, description="where to download the PDF from")
     arxiv_id: str | None = None
-    url: str | None = Field(default=None, description="the link the entry gives, if any")
+    doi: str | None = None
+    url: str | None = Field(default=None, description="the paper's page: the resolved record's, "
+                            "else the link the entry gives")
     source: RefSource | None = None
+    authors: list[str] = Field(default_factory=list, description="from the resolved record")
+    year: int | None = Field(default=None, description="from the resolved record")
+    venue: str | None = None
+    described: bool = Field(default=False, description="title, authors and year come from a "
+                            "metadata record (arXiv, OpenAlex, Semantic Scholar, a landing page)")
     warnings: list[str] = Field(default_factory=list)
     reason: str | None = None
 
@@ -157,6 +196,8 @@ class SummaryPage(BaseModel):
     arxiv: str | None
     url: str | None
     list_line: int
+    doi: str | None = None
+    pdf_url: str | None = None
     backend: str
     model: str | None
     generated: str

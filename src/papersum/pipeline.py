@@ -37,7 +37,8 @@ from papersum.models import (
 from papersum.prompts import PromptSet
 from papersum.readinglist import read_reading_list
 from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
-from papersum.resolve import NEEDS_NETWORK, Resolver
+from papersum.resolve import NEEDS_NETWORK, Resolver, check_pdf_title
+from papersum.sources import Services
 from papersum.store import PaperState, Store
 from papersum.suggest import Proposal, load_proposal
 from papersum.summarize import Summarized, Summarizer
@@ -94,19 +95,21 @@ def run_list(
     *,
     fetcher: Fetcher,
     api: ArxivApi | None,
+    services: Services | None = None,
     on_planned: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunReport:
     """Summarize the unread entries of ``list_path`` that are not summarized yet.
 
-    ``api`` is the arXiv client (None: offline); ``fetcher`` gets PDFs into the cache.
+    ``api`` is the arXiv client (None: offline), ``services`` the other metadata services (None:
+    arXiv only); ``fetcher`` gets PDFs into the cache.
     """
     reading_list = read_reading_list(list_path)
     out_dir = summaries_dir(list_path, options.out_dir)
     selected = [e for e in reading_list.unread if _matches(e, options.match)]
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
-    resolver = Resolver(list_path.parent, store, None if options.offline else api)
+    resolver = Resolver(list_path.parent, store, None if options.offline else api, services)
     planner = _Planner(store, fetcher, options, out_dir)
     runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force, options.jobs)
     warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
@@ -291,6 +294,7 @@ class _Runner:
     def work(self, job: _Job) -> SummaryPage:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""
         paper = extract_paper(self.fetcher.fetch(job.ref))
+        check_pdf_title(job.entry, job.ref, paper)
         made = self.summarizer.summarize(paper)
         checks = check_quotes(made.summary.relevance.quotes, paper)
         return self._page(job, paper, made, checks)
@@ -324,12 +328,16 @@ class _Runner:
     def _page(
         self, job: _Job, paper: PaperText, made: Summarized, checks: list[QuoteCheck]
     ) -> SummaryPage:
-        url = job.ref.url or job.ref.pdf_url
-        if job.ref.source == "local-file" and job.ref.pdf_path is not None:
-            url = _relative(job.ref.pdf_path, self.out_dir)
+        ref = job.ref
+        url, pdf_url = ref.url or ref.pdf_url, ref.pdf_url
+        if ref.source == "local-file" and ref.pdf_path is not None:
+            url = pdf_url = _relative(ref.pdf_path, self.out_dir)
+        described = ref.described  # the resolved record, not the PDF's first page, says who and when
         return SummaryPage(
-            key=job.ref.key, title=paper.title or job.ref.title, authors=paper.authors,
-            year=paper.year, arxiv=job.ref.arxiv_id, url=url, list_line=job.entry.line,
+            key=ref.key, title=ref.title if described else (paper.title or ref.title),
+            authors=ref.authors if described and ref.authors else paper.authors,
+            year=ref.year if described and ref.year else paper.year, arxiv=ref.arxiv_id,
+            doi=ref.doi, url=url, pdf_url=pdf_url, list_line=job.entry.line,
             backend=self.summarizer.name, model=self.summarizer.model,
             generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=made.summary,
             quote_checks=checks, confidence=confidence_of(checks),

@@ -14,12 +14,26 @@ from papersum.errors import ReadingListError
 from papersum.models import ChildBox, Entry, Link
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
-_CHECKBOX = re.compile(r"^\ufeff?(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?$")
+_CHECKBOX = re.compile(
+    r"^\ufeff?(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?$"
+)
+"""A GFM task item: ``-``, ``*``, ``+``, ``1.`` or ``1)``, then ``[ ]`` or ``[x]``."""
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]*)\)")
 _MALFORMED_LINK = re.compile(r"\((?P<text>[^()]*)\)\[(?P<url>[^\]\s]+)\]")
+_WIKILINK = re.compile(r"!?\[\[(?P<url>[^\]|#]+)(?:#[^\]|]*)?(?:\|(?P<text>[^\]]*))?\]\]")
+"""Obsidian's ``[[papers/x.pdf]]``, ``![[x.pdf]]`` and ``[[x.pdf|alias]]``."""
 _BARE_URL = re.compile(r"<?(?P<url>(?:https?|file)://[^\s<>()\[\]*]+)>?")
 _CITATION_TITLE = re.compile(r"[“\"](?P<title>[^”\"]{3,}?)[,.]?[”\"]")
 _EDGE_JUNK = " \t-–—:;,.|()[]*_"
+_GENERIC_LINK_TEXT = re.compile(
+    r"^\s*(?:link|pdf|paper|arxiv|abs|html|doi|web|website|page|here|url|project|code|\d+)?\s*$",
+    re.IGNORECASE,
+)
+_CITATION_TAIL = re.compile(
+    r"\s*\((?=[^()]*(?:\bet al\b|\b(?:19|20)\d\d\b))[^()]*\)"  # (Gao et al., ECCV 2018)
+    r"|,\s*(?:in|In)\s+.*$|\s+(?:in|In)\s+Proc(?:eedings|\.)?\s.*$"  # , in Proc. CVPR, 2018
+    r"|\s+[—–]\s+.*$"  # — a note after a long dash
+)
 
 
 @dataclass(frozen=True)
@@ -115,10 +129,10 @@ def find_links(text: str) -> list[Link]:
     """Every link in an entry's text: ``[t](url)``, the malformed ``(t)[url]``, and bare URLs."""
     links: list[Link] = []
     rest = text
-    for pattern, kind in ((_MD_LINK, "markdown"), (_MALFORMED_LINK, "malformed")):
+    for pattern, kind in ((_WIKILINK, "wikilink"), (_MD_LINK, "markdown"), (_MALFORMED_LINK, "malformed")):
         for m in pattern.finditer(rest):
-            url = m["url"].strip("<>")
-            links.append(Link(text=m["text"], url=url, kind=kind))  # type: ignore[arg-type]
+            url = m["url"].strip().strip("<>")
+            links.append(Link(text=m["text"] or "", url=url, kind=kind))  # type: ignore[arg-type]
         rest = pattern.sub(" ", rest)
     for m in _BARE_URL.finditer(rest):
         links.append(Link(text="", url=m["url"].rstrip(".,;:!?'\""), kind="bare"))
@@ -126,7 +140,8 @@ def find_links(text: str) -> list[Link]:
 
 
 def extract_title(text: str) -> str:
-    """The paper title an entry names: its ``**bold**`` text, a quoted citation title, or the text."""
+    """The paper title an entry names: its ``**bold**`` text, a quoted citation title, the text of
+    its link (``[Title](url)``), or its plain text without citation tails, links and notes."""
     bold_start = text.find("**")
     if bold_start >= 0:
         bold_end = text.find("**", bold_start + 2)
@@ -137,12 +152,25 @@ def extract_title(text: str) -> str:
     citation = _CITATION_TITLE.search(text)
     if citation:
         return _clean_title(citation["title"])
-    return _clean_title(text)
+    link = next((m for m in _MD_LINK.finditer(text) if not _GENERIC_LINK_TEXT.match(m["text"])), None)
+    if link is not None and len(_clean_title(link["text"])) >= len(_clean_title(_links_out(text))):
+        return _clean_title(_CITATION_TAIL.sub("", link["text"]))
+    return _clean_title(_CITATION_TAIL.sub("", _links_out(text)))
+
+
+def title_context(entry_text: str, title: str) -> str:
+    """An entry's text without its title and links: where its authors, venue and year are."""
+    return " ".join(_links_out(entry_text).replace("**", " ").replace(title, " ").split())
+
+
+def _links_out(text: str) -> str:
+    for pattern in (_WIKILINK, _MD_LINK, _MALFORMED_LINK, _BARE_URL):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _clean_title(text: str) -> str:
-    for pattern in (_MD_LINK, _MALFORMED_LINK, _BARE_URL):
-        text = pattern.sub(" ", text)
+    text = _links_out(text)
     text = text.replace("**", " ")
     text = re.sub(r"\(\s*\)", " ", text)
     return " ".join(text.split()).strip(_EDGE_JUNK)

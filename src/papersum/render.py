@@ -37,7 +37,7 @@ def render_summary(page: SummaryPage) -> str:
     r = s.relevance
     front = {
         "title": page.title, "authors": page.authors, "year": page.year, "arxiv": page.arxiv,
-        "url": page.url, "list_line": page.list_line, "relevance_score": r.score,
+        "doi": page.doi, "url": page.url, "list_line": page.list_line, "relevance_score": r.score,
         "verdict": r.verdict, "backend": page.backend, "model": page.model,
         "generated": page.generated, "confidence": page.confidence,
         "quotes_found": sum(c.found for c in page.quote_checks), "quotes_total": len(page.quote_checks),
@@ -82,8 +82,10 @@ def _byline(page: SummaryPage) -> str:
         parts.append(str(page.year))
     if page.arxiv:
         parts.append(f"[arXiv:{page.arxiv}](https://arxiv.org/abs/{page.arxiv})")
-    if page.url:
-        parts.append(f"[PDF](<{page.url}>)")
+    if page.doi:
+        parts.append(f"[doi:{page.doi}](https://doi.org/{page.doi})")
+    if page.pdf_url or page.url:
+        parts.append(f"[PDF](<{page.pdf_url or page.url}>)")
     parts.append(f"reading list line {page.list_line}")
     return " · ".join(parts)
 

@@ -17,25 +17,39 @@ API client (``--offline``) only the cache is used and the rest ``needs-network``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal, overload
+from typing import Literal
 from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel
 
 from papersum.arxiv_api import ArxivApi, arxiv_id_in_file_name, arxiv_id_of, arxiv_key
-from papersum.errors import ArxivApiError, PapersumError
-from papersum.models import ArxivPaper, Entry, Link, PaperRef, RefSource
+from papersum.errors import ArxivApiError, PapersumError, ResolveError
+from papersum.models import (
+    ArxivPaper,
+    Entry,
+    Link,
+    PaperRecord,
+    PaperRef,
+    PaperText,
+    RefSource,
+    record_of,
+)
+from papersum.readinglist import title_context
+from papersum.sources import Services
+from papersum.sources.doi import arxiv_id_of_doi, doi_in_text, doi_in_url
 from papersum.store import Store
 from papersum.titles import (
     CONFIDENT,
     SAME_PAPER,
     Match,
     best_match,
+    clues_of,
     normalize_title,
     title_query,
     title_score,
+    title_variants,
 )
 
 INBOX = "papers"
@@ -43,15 +57,19 @@ NEEDS_NETWORK = "needs the network (--offline)"
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
 _CANDIDATES_SHOWN = 3
+_FIRST_PAGE_CHARS = 4000
 
 
 class Resolver:
-    """Resolves the entries of one list, with one arXiv client (or none, offline) and one store."""
+    """Resolves the entries of one list, with one arXiv client (or none, offline), the other
+    metadata services (none: arXiv only) and one store."""
 
-    def __init__(self, list_dir: Path, store: Store, api: ArxivApi | None) -> None:
+    def __init__(self, list_dir: Path, store: Store, api: ArxivApi | None,
+                 services: Services | None = None) -> None:
         self.list_dir = list_dir
         self.store = store
         self.api = api
+        self.services = services
         self.inbox = Inbox(list_dir / INBOX, store)
 
     def resolve(self, entries: list[Entry]) -> list[PaperRef]:
@@ -61,8 +79,8 @@ class Resolver:
 
     def stream(self, entries: list[Entry]) -> Iterator[tuple[Entry, PaperRef]]:
         """Resolve every entry, yielding each as soon as it is known: local PDFs first, then the
-        linked arXiv papers (one batched lookup), then title searches one by one — so a run can
-        start downloading while arXiv is still being searched."""
+        linked arXiv papers (one batched lookup), then the rest one by one (DOIs, landing pages,
+        title searches) — so a run can start downloading while the services are still asked."""
         remote: list[Entry] = []
         for entry in entries:
             local = _linked_local_pdf(entry, self.list_dir) or self.inbox.find(entry)
@@ -73,7 +91,7 @@ class Resolver:
         papers = self._lookup(sorted({i for e in remote if (i := linked_arxiv_id(e))}))
         searching: list[Entry] = []
         for entry in remote:
-            ref = self._resolve_remote(entry, papers, search=False)
+            ref = self._by_arxiv_link(entry, papers) if linked_arxiv_id(entry) else None
             if ref is None:
                 searching.append(entry)
             else:
@@ -81,37 +99,97 @@ class Resolver:
         for entry in searching:
             yield entry, self._resolve_remote(entry, papers)
 
-    @overload
-    def _resolve_remote(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef: ...
-
-    @overload
-    def _resolve_remote(
-        self, entry: Entry, papers: dict[str, ArxivPaper | None], *, search: bool
-    ) -> PaperRef | None: ...
-
-    def _resolve_remote(
-        self, entry: Entry, papers: dict[str, ArxivPaper | None], *, search: bool = True
-    ) -> PaperRef | None:
-        """Resolve an entry with arXiv; ``papers`` holds the linked ids known (None: not on
-        arXiv). Without ``search``, an entry that needs a title search gives None."""
+    def _by_arxiv_link(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef | None:
+        """The paper the entry's arXiv link names, when it is the entry's; None: search on."""
         arxiv_id = linked_arxiv_id(entry)
+        paper = papers.get(arxiv_id) if arxiv_id else None
+        if paper is not None and (_title_is_note(entry) or _same_paper(entry.title, paper.title)):
+            return _resolved(entry, record_of(paper), "link")
+        return None
+
+    def _resolve_remote(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef:
+        """Resolve an entry that has no local PDF: its arXiv link, its DOI, its direct PDF link,
+        its landing page, then a title search; ``papers`` holds the linked arXiv ids known."""
         warnings: list[str] = []
+        found: PaperRecord | None = None  # the paper, known but with no open-access PDF
+        arxiv_id = linked_arxiv_id(entry)
         if arxiv_id is not None:
             if arxiv_id not in papers:
                 return self._unknown(entry, arxiv_id)
-            paper = papers[arxiv_id]
-            if paper is not None and (_title_is_note(entry) or _same_paper(entry, paper)):
-                return _resolved(entry, paper, "link")
-            warnings.append(_link_warning(entry, arxiv_id, paper))
+            linked = self._by_arxiv_link(entry, papers)
+            if linked is not None:
+                return linked
+            warnings.append(_link_warning(entry, arxiv_id, papers[arxiv_id]))
+        elif (doi := linked_doi(entry)) is not None:
+            answer = self._by_doi(entry, doi, warnings)
+            if isinstance(answer, PaperRef):
+                return answer
+            found = answer
         elif (direct := _direct_pdf_link(entry)) is not None:
-            return PaperRef(status="resolved", key=_url_key(entry, direct.url), title=entry.title,
-                            pdf_url=direct.url, url=direct.url, source="link")
-        return self._by_title(entry, warnings) if search else None
+            return _direct(entry, direct.url)
+        elif (page := _landing_link(entry)) is not None:
+            answer = self._by_landing_page(entry, page.url, warnings)
+            if isinstance(answer, PaperRef):
+                return answer
+            found = answer
+        return self._by_title(entry, warnings, found)
+
+    def _by_doi(self, entry: Entry, doi: str, warnings: list[str]) -> PaperRef | PaperRecord | None:
+        """The paper with the entry's DOI: a reference when it has an open PDF, the record when
+        it has none (paywalled), None when the DOI is not the entry's paper or is not known."""
+        record = self._doi_record(doi)
+        if record is None:
+            if self.api is not None:  # offline, nothing is known: the title search says so
+                why = self._unavailable_note() or "neither OpenAlex nor Semantic Scholar knows it"
+                warnings.append(f"the DOI {doi} was not found ({why})")
+            return None
+        if not _title_is_note(entry) and not _same_paper(entry.title, record.title):
+            warnings.append(f'mismatch: the DOI {doi} is "{record.title}", not "{entry.title}"')
+            return None
+        record = self._prefer_arxiv(record)
+        return _resolved(entry, record, "doi") if record.pdf_url else record
+
+    def _doi_record(self, doi: str) -> PaperRecord | None:
+        if (arxiv_id := arxiv_id_of_doi(doi)) is not None:
+            paper = self._lookup([arxiv_id]).get(arxiv_id)
+            return record_of(paper) if paper else None
+        for source in self.services.all if self.services else []:
+            records = source.by_doi(doi)
+            if records:
+                return records[0]
+        return None
+
+    def _by_landing_page(self, entry: Entry, url: str, warnings: list[str]) -> PaperRef | PaperRecord | None:
+        """The paper the link's landing page describes in its meta tags (see ``_by_doi``)."""
+        records = self.services.pages.read(url) if self.services else None
+        if not records:
+            return None
+        record = records[0]
+        if not record.title:  # the link answered with a PDF
+            return _direct(entry, record.pdf_url or url)
+        if not _title_is_note(entry) and not _same_paper(entry.title, record.title):
+            warnings.append(f'mismatch: the page at {url} is "{record.title}", not "{entry.title}"')
+            return None
+        if record.doi and not record.pdf_url and not record.arxiv_id:
+            known = self._doi_record(record.doi)
+            if known is not None and known.pdf_url:
+                record = record.model_copy(update={"pdf_url": known.pdf_url, "arxiv_id": known.arxiv_id})
+        record = self._prefer_arxiv(record)
+        return _resolved(entry, record, "landing-page") if record.pdf_url else record
+
+    def _prefer_arxiv(self, record: PaperRecord) -> PaperRecord:
+        """The record with its arXiv copy's PDF, when it is on arXiv (asked through the arXiv API,
+        which may be a mirror)."""
+        if record.arxiv_id is None or record.source == "arxiv":
+            return record
+        paper = self._lookup([record.arxiv_id]).get(record.arxiv_id)
+        pdf_url = (paper.pdf_url if paper else None) or record.pdf_url or _abs_to_pdf(record.arxiv_id)
+        return record.model_copy(update={"pdf_url": pdf_url})
 
     def _lookup(self, ids: list[str]) -> dict[str, ArxivPaper | None]:
         known = self.store.cached_papers(ids)
         missing = [i for i in ids if i not in known]
-        if missing and self.api is not None:
+        if missing and self.api is not None and self.api.last_error is None:
             try:
                 found = self.api.lookup(missing)
             except ArxivApiError:  # the entries needing it say why, from api.last_error
@@ -120,44 +198,74 @@ class Resolver:
             known.update({i: found.get(i) for i in missing})
         return known
 
-    def _search(self, title: str) -> list[ArxivPaper] | None:
-        """What a title search finds (cached); None when it cannot be asked."""
+    def _search_arxiv(self, title: str) -> list[PaperRecord] | None:
+        """What an arXiv title search finds (cached); None when it cannot be asked."""
         query = title_query(title)
         cached = self.store.cached_search(query)
         if cached is not None or self.api is None or self.api.last_error is not None:
-            return cached  # after one failure, arXiv is not asked again this run
+            return None if cached is None else [record_of(p) for p in cached]
         try:
             found = self.api.search(query)
         except ArxivApiError:
             return None
         self.store.cache_search(query, found)
-        return found
+        return [record_of(p) for p in found]
 
-    def _by_title(self, entry: Entry, warnings: list[str]) -> PaperRef:
+    def _searches(self) -> list[tuple[str, RefSource, Callable[[str], list[PaperRecord] | None]]]:
+        """The title searches, in the order they are asked: arXiv, then the other services."""
+        searches: list[tuple[str, RefSource, Callable[[str], list[PaperRecord] | None]]] = [
+            ("arXiv", "title-search", self._search_arxiv)]
+        for source in self.services.all if self.services else []:
+            searches.append((source.name, source.kind, source.by_title))  # type: ignore[arg-type]
+        return searches
+
+    def _by_title(self, entry: Entry, warnings: list[str], found: PaperRecord | None) -> PaperRef:
         base = PaperRef(status="unresolved", key=_title_key(entry), title=entry.title,
                         warnings=warnings, url=_first_url(entry))
         if _title_is_note(entry) or len(title_query(entry.title)) == 0:
             return base.model_copy(
-                update={"reason": "no paper title to search arXiv for; add the title in **bold**"})
-        found = self._search(entry.title)
-        if found is None:
+                update={"reason": "no paper title to search for; add the title in **bold**"})
+        clues = clues_of(title_context(entry.text, entry.title))
+        closest: list[tuple[str, Match]] = []
+        asked, unavailable = 0, set[str]()
+        for variant in title_variants(entry.title):
+            for name, source, search in self._searches():
+                records = None if name in unavailable else search(variant)
+                if records is None:
+                    unavailable.add(name)
+                    continue
+                asked += 1
+                match, ranked = best_match(entry.title, records, clues)
+                closest += [(name, m) for m in ranked[:_CANDIDATES_SHOWN]]
+                if match is None:
+                    continue
+                record = self._prefer_arxiv(match.paper)
+                if record.pdf_url:
+                    notes = [f"found by title search: {_describe(record)}"] if warnings else []
+                    return _resolved(entry, record, source, [*warnings, *notes])
+                found = found or record
+            if found is not None:
+                break
+        if found is not None:
+            return _paywalled(entry, found, base)
+        if asked == 0:
             return self._unknown(entry, None, base)
-        context = entry.text if "**" not in entry.text else ""
-        match, ranked = best_match(entry.title, found, context)
-        if match is None:
-            return base.model_copy(update={"reason": _no_match(entry, ranked)})
-        paper = match.paper
-        notes = [f'found by title search: arXiv {paper.arxiv_id} "{paper.title}"'] if warnings else []
-        return _resolved(entry, paper, "title-search", [*warnings, *notes])
+        return base.model_copy(update={"reason": _no_match(entry, closest, self._unavailable_note())})
+
+    def _unavailable_note(self) -> str:
+        """Which services could not be asked this run, and why (empty when all could)."""
+        notes = [str(self.api.last_error)] if self.api is not None and self.api.last_error else []
+        notes += [s.unavailable for s in self.services.all if s.error] if self.services else []
+        return "; ".join(notes)
 
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
-        """An entry that needs arXiv when arXiv cannot be asked (offline, or the API failed)."""
+        """An entry that needs a service when none can be asked (offline, or they failed)."""
         key = arxiv_key(arxiv_id) if arxiv_id else _title_key(entry)
         ref = base or PaperRef(status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id,
                                url=_first_url(entry))
         if self.api is None:
             return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
-        return ref.model_copy(update={"reason": str(self.api.last_error or "the arXiv API failed")})
+        return ref.model_copy(update={"reason": self._unavailable_note() or "the services failed"})
 
 
 class Inbox:
@@ -205,6 +313,7 @@ class Resolution(BaseModel):
     title: str
     status: Literal["resolved", "local", "unresolved"]
     arxiv_id: str | None
+    doi: str | None
     pdf_url: str | None
     source: RefSource | None
     warnings: list[str]
@@ -216,13 +325,35 @@ def resolution_of(entry: Entry, ref: PaperRef) -> Resolution:
     warnings = [*ref.warnings, *([ref.reason] if ref.reason and status == "unresolved" else [])]
     pdf_url = ref.pdf_url or (ref.pdf_path.resolve().as_uri() if ref.pdf_path else None)
     return Resolution(line=entry.line, title=entry.title or ref.title, status=status,
-                      arxiv_id=ref.arxiv_id, pdf_url=pdf_url, source=ref.source, warnings=warnings)
+                      arxiv_id=ref.arxiv_id, doi=ref.doi, pdf_url=pdf_url, source=ref.source,
+                      warnings=warnings)
 
 
 def linked_arxiv_id(entry: Entry) -> str | None:
     """The arXiv id an entry's links (or text, as ``arXiv:ID``) name."""
     ids = (arxiv_id_of(link.url) for link in entry.links)
     return next(filter(None, ids), None) or arxiv_id_of(entry.text)
+
+
+def check_pdf_title(entry: Entry, ref: PaperRef, paper: PaperText) -> None:
+    """Raise a ``mismatch`` when a direct PDF link's paper is not the one the entry names (its
+    title differs and its first page does not carry the entry's title either)."""
+    if ref.source != "link" or ref.described or _title_is_note(entry) or not paper.title:
+        return
+    if _same_paper(entry.title, paper.title):
+        return
+    if normalize_title(entry.title) in normalize_title(paper.full_text[:_FIRST_PAGE_CHARS]):
+        return  # the extractor took another line for the title; the page names the entry's
+    raise ResolveError(
+        f'mismatch: the PDF at {ref.pdf_url} is "{paper.title}", not "{entry.title}"; fix the '
+        f"link, or put the right PDF in {INBOX}/ beside the list"
+    )
+
+
+def linked_doi(entry: Entry) -> str | None:
+    """The DOI an entry's links (doi.org, a publisher URL) or text (``doi:``, ``10.…/…``) give."""
+    dois = (doi_in_url(link.url) for link in entry.links)
+    return next(filter(None, dois), None) or doi_in_text(title_context(entry.text, ""))
 
 
 def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
@@ -238,7 +369,11 @@ def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
         path = Path(unquote(url.split("#")[0].split("?")[0])).expanduser()
     if path.suffix.lower() != ".pdf":
         return None
-    return path if path.is_absolute() else (list_dir / path)
+    if path.is_absolute():
+        return path
+    if link.kind == "wikilink" and not (list_dir / path).is_file():  # Obsidian finds it by name
+        return list_dir / INBOX / path.name
+    return list_dir / path
 
 
 def slugify(title: str, limit: int = 80) -> str:
@@ -272,11 +407,43 @@ def _local(entry: Entry, path: Path, key: str, arxiv_id: str | None = None,
 
 
 def _resolved(
-    entry: Entry, paper: ArxivPaper, source: RefSource, warnings: list[str] | None = None
+    entry: Entry, record: PaperRecord, source: RefSource, warnings: list[str] | None = None
 ) -> PaperRef:
-    return PaperRef(status="resolved", key=arxiv_key(paper.arxiv_id), title=paper.title,
-                    arxiv_id=paper.arxiv_id, pdf_url=paper.pdf_url or _abs_to_pdf(paper.arxiv_id),
-                    url=_first_url(entry), source=source, warnings=warnings or [])
+    """The reference of an entry resolved to ``record``: the page describes this paper."""
+    arxiv_id = record.arxiv_id
+    key = arxiv_key(arxiv_id) if arxiv_id else (slugify(record.title) or _title_key(entry))
+    url = record.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None) or (
+        f"https://doi.org/{record.doi}" if record.doi else None)
+    return PaperRef(status="resolved", key=key, title=record.title, arxiv_id=arxiv_id,
+                    doi=record.doi, pdf_url=record.pdf_url or (_abs_to_pdf(arxiv_id) if arxiv_id else None),
+                    url=url, source=source, authors=record.authors, year=record.year,
+                    venue=record.venue, described=True, warnings=warnings or [])
+
+
+def _direct(entry: Entry, url: str) -> PaperRef:
+    """A direct PDF link: trusted until the PDF is read, then its title is checked."""
+    return PaperRef(status="resolved", key=_url_key(entry, url), title=entry.title, pdf_url=url,
+                    url=url, source="link")
+
+
+def _paywalled(entry: Entry, record: PaperRecord, base: PaperRef) -> PaperRef:
+    """An entry whose paper is known but has no open-access PDF anywhere papersum looked."""
+    what = ", ".join(filter(None, [f"DOI {record.doi}" if record.doi else None, record.venue,
+                                   str(record.year) if record.year else None]))
+    reason = (f'found "{record.title}"' + (f" ({what})" if what else "")
+              + f" but no open-access PDF; download it in a browser into {INBOX}/ beside the list")
+    return base.model_copy(update={"doi": record.doi, "url": record.url or base.url,
+                                   "reason": reason})
+
+
+def _describe(record: PaperRecord) -> str:
+    where = f"arXiv {record.arxiv_id}" if record.arxiv_id else (
+        f"DOI {record.doi}" if record.doi else _SOURCE_NAMES[record.source])
+    return f'{where} "{record.title}"'
+
+
+_SOURCE_NAMES = {"arxiv": "arXiv", "openalex": "OpenAlex", "semantic-scholar": "Semantic Scholar",
+                 "landing-page": "its landing page"}
 
 
 def _title_key(entry: Entry) -> str:
@@ -292,8 +459,8 @@ def _abs_to_pdf(arxiv_id: str) -> str:
     return f"https://arxiv.org/pdf/{arxiv_id}"
 
 
-def _same_paper(entry: Entry, paper: ArxivPaper) -> bool:
-    return title_score(entry.title, paper.title) >= SAME_PAPER
+def _same_paper(wanted: str, title: str) -> bool:
+    return title_score(wanted, title) >= SAME_PAPER
 
 
 def _title_is_note(entry: Entry) -> bool:
@@ -313,17 +480,29 @@ def _link_warning(entry: Entry, arxiv_id: str, paper: ArxivPaper | None) -> str:
             f'not to "{entry.title}"')
 
 
-def _no_match(entry: Entry, ranked: list[Match]) -> str:
-    shown = "; ".join(f'{m.paper.arxiv_id} "{m.paper.title}" ({m.score:.0f}%)'
-                      for m in ranked[:_CANDIDATES_SHOWN])
-    found = f"closest: {shown}" if shown else "no candidates"
-    return (f'no confident arXiv match for "{entry.title}" ({found}); fix the title or link, '
-            f"or put the PDF in {INBOX}/ beside the list")
+def _no_match(entry: Entry, closest: list[tuple[str, Match]], unavailable: str) -> str:
+    ranked = sorted(closest, key=lambda c: -c[1].score)
+    seen: set[str] = set()
+    shown: list[str] = []
+    for name, match in ranked:
+        if match.paper.identity not in seen and len(shown) < _CANDIDATES_SHOWN:
+            seen.add(match.paper.identity)
+            shown.append(f'{_describe(match.paper)} ({match.score:.0f}%, {name})')
+    found = f"closest: {'; '.join(shown)}" if shown else "no candidates"
+    failed = f"; {unavailable}" if unavailable else ""
+    return (f'no confident match for "{entry.title}" ({found}{failed}); fix the title or '
+            f"link, or put the PDF in {INBOX}/ beside the list")
 
 
 def _direct_pdf_link(entry: Entry) -> Link | None:
     return next((link for link in entry.links if _REMOTE.match(link.url)
                  and urlparse(link.url).path.lower().endswith(".pdf")), None)
+
+
+def _landing_link(entry: Entry) -> Link | None:
+    """The entry's first web link that may be a paper's landing page."""
+    return next((link for link in entry.links if link.url.lower().startswith(("http://", "https://"))),
+                None)
 
 
 def _url_key(entry: Entry, url: str) -> str:

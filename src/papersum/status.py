@@ -11,6 +11,7 @@ from papersum.models import Entry, PaperRef, Verdict
 from papersum.pipeline import summaries_dir, summary_in
 from papersum.readinglist import ReadingList, read_reading_list
 from papersum.resolve import Resolver
+from papersum.sources import Services
 from papersum.store import Decision, PaperState, Store
 
 
@@ -21,6 +22,9 @@ class EntryStatus(BaseModel):
     title: str
     read: bool
     resolved_to: str | None
+    found_via: str | None
+    """Where the paper was found: ``link``, ``doi``, ``landing-page``, ``title-search`` (arXiv),
+    ``openalex``, ``semantic-scholar`` or ``local-file``."""
     summarized: bool
     verdict: Verdict | None
     score: int | None
@@ -47,7 +51,8 @@ def known_papers(list_path: Path, out_dir: Path | None) -> Known:
     store = Store.beside(list_path)
     try:
         entries = reading_list.top_level
-        refs = Resolver(list_path.parent, store, api=None).resolve(entries)
+        services = Services.from_env(store, offline=True)  # what the services answered before
+        refs = Resolver(list_path.parent, store, api=None, services=services).resolve(entries)
         rows = [(entry, ref, store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
         summarized = {ref.key: state is not None and summary_in(state, out) for _e, ref, state in rows}
         return Known(reading_list, rows, summarized, store.decisions())
@@ -65,9 +70,11 @@ def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
 def _row(entry: Entry, ref: PaperRef, state: PaperState | None, summarized: bool,
          review: Decision | None) -> EntryStatus:
     done = state if summarized else None
-    resolved_to = {"local": ref.url, "resolved": ref.arxiv_id}.get(ref.status)
+    resolved_to = {"local": ref.url or (ref.pdf_path.name if ref.pdf_path else None),
+                   "resolved": ref.arxiv_id or ref.doi or ref.pdf_url}.get(ref.status)
     return EntryStatus(
         line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
+        found_via=ref.source if ref.status in ("local", "resolved") else None,
         summarized=done is not None,
         verdict=done.verdict if done else None,
         score=done.score if done else None,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
 from papersum.errors import StoreError
-from papersum.models import ArxivPaper, Verdict
+from papersum.models import ArxivPaper, PaperRecord, Verdict
 
 if TYPE_CHECKING:
     from papersum.summarize.openai import ModelCall
@@ -26,7 +26,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -54,6 +54,13 @@ CREATE TABLE IF NOT EXISTS arxiv_searches (
     query TEXT PRIMARY KEY,
     arxiv_ids TEXT NOT NULL,
     fetched TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lookups (
+    service TEXT NOT NULL,
+    query TEXT NOT NULL,
+    records TEXT NOT NULL,
+    fetched TEXT NOT NULL,
+    PRIMARY KEY (service, query)
 );
 CREATE TABLE IF NOT EXISTS model_answers (
     cache_key TEXT PRIMARY KEY,
@@ -270,6 +277,25 @@ class Store:
                 "INSERT OR REPLACE INTO arxiv_searches VALUES (?, ?, ?)",
                 (query, json.dumps([p.arxiv_id for p in papers]), _now()),
             )
+
+    @_locked
+    def cached_lookup(self, service: str, query: str) -> list[PaperRecord] | None:
+        """What a metadata service answered to ``query`` (a DOI, a title, a page's URL), or None
+        when it was not asked (or found nothing, long enough ago to ask again)."""
+        row = self._db.execute("SELECT records, fetched FROM lookups WHERE service = ? AND query = ?",
+                               (service, query)).fetchone()
+        if row is None:
+            return None
+        records = [PaperRecord.model_validate(r) for r in json.loads(row[0])]
+        return None if not records and _expired(row[1]) else records
+
+    @_locked
+    def cache_lookup(self, service: str, query: str, records: list[PaperRecord]) -> None:
+        """Remember what a metadata service answered to ``query``."""
+        answer = json.dumps([r.model_dump(mode="json") for r in records])
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?)",
+                             (service, query, answer, _now()))
 
     @_locked
     def cached_pdf_title(self, path: Path) -> str | None:

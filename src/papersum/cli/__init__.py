@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from papersum.fetch import Fetcher
     from papersum.models import Outcome
     from papersum.pipeline import RunReport
+    from papersum.sources import Services
+    from papersum.store import Store
 
 app = typer.Typer(
     name="papersum",
@@ -109,14 +111,14 @@ def run(
     options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force,
                          offline=offline)
     store = Store.beside(reading_list)
-    api, fetcher = _arxiv_api(offline), _fetcher()
+    api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(store, offline)
     try:
         summarizer = make_summarizer(chosen, prompt_set, log=store, model=model_name(model),
                                      max_input_tokens=max_input_tokens)
         report = _run_with_progress(
             lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
-                                           fetcher=fetcher, api=api, on_planned=planned,
-                                           on_outcome=done)
+                                           fetcher=fetcher, api=api, services=services,
+                                           on_planned=planned, on_outcome=done)
         )
     except KeyboardInterrupt:
         _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
@@ -124,6 +126,7 @@ def run(
     finally:
         store.close()
         fetcher.close()
+        services.close()
     _print_report(report, summaries_dir(reading_list, out))
     _print_usage(summarizer, prompt_set)
     _print_proposal(report, reading_list)
@@ -210,7 +213,8 @@ def _mark(outcome: Outcome) -> str:
 
 @app.command()
 def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: JsonOpt = False) -> None:
-    """How each unread entry maps to a paper (arXiv id, title search, local file); no downloads."""
+    """How each unread entry maps to a paper (local file, arXiv, DOI, landing page, title search
+    on arXiv, OpenAlex and Semantic Scholar); no downloads."""
     from papersum.readinglist import read_reading_list
     from papersum.resolve import Resolver, resolution_of
     from papersum.store import Store
@@ -219,14 +223,16 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
     entries = read_reading_list(reading_list).unread
     api = _arxiv_api(offline)
     store = Store.beside(reading_list)
+    services = _services(store, offline)
     try:
         with _err().status(f"resolving {len(entries)} unread entries"):
-            refs = Resolver(reading_list.parent, store, api).resolve(entries)
+            refs = Resolver(reading_list.parent, store, api, services).resolve(entries)
     except KeyboardInterrupt:
         _err().print("papersum: interrupted; what was resolved is cached, run again to resume")
         raise typer.Exit(130) from None
     finally:
         store.close()
+        services.close()
     rows = [resolution_of(entry, ref) for entry, ref in zip(entries, refs, strict=True)]
     if json_output:
         _echo_json(rows)
@@ -239,7 +245,7 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
 def _print_resolutions(rows: list[Any]) -> None:
     table = _table("line", "entry", "status", "paper", "via", "warnings")
     for r in rows:
-        paper = r.arxiv_id or (r.pdf_url or "")
+        paper = r.arxiv_id or r.doi or (r.pdf_url or "")
         _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "",
                       "\n".join(r.warnings))
     _out().print(table)
@@ -255,6 +261,13 @@ def _arxiv_api(offline: bool) -> ArxivApi | None:
     from papersum.config import arxiv_delay, arxiv_endpoint
 
     return ArxivApi(arxiv_endpoint(), delay=arxiv_delay())
+
+
+def _services(store: Store, offline: bool) -> Services:
+    """The run's metadata services besides arXiv, configured from the environment."""
+    from papersum.sources import Services
+
+    return Services.from_env(store, offline=offline)
 
 
 def _fetcher() -> Fetcher:
@@ -277,9 +290,11 @@ def status(
     if json_output:
         _echo_json(rows)
         return
-    table = _table("line", "read", "paper", "resolved to", "summarized", "verdict", "score", "review")
+    table = _table("line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score",
+                   "review")
     for r in rows:
         _add_row(table, str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
+                 r.found_via or "",
                  "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
                  "" if r.score is None else str(r.score), r.review or "")
     _out().print(table)

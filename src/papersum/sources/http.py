@@ -1,0 +1,128 @@
+"""One HTTP client for the metadata services and landing pages: httpx, timeouts, and the retries of
+``net`` (429 and 5xx retried with backoff, ``Retry-After`` honoured)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from papersum.errors import SourceError
+from papersum.net import Transient, retry_transient, transient_status
+
+if TYPE_CHECKING:
+    import httpx
+
+PAGE_BYTES = 512 * 1024
+"""A landing page's meta tags are in its head: no more than this is read."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a URL answered: its final address (after redirects), type and start of its text."""
+
+    url: str
+    content_type: str
+    text: str
+
+
+class Http:
+    """A shared httpx client for JSON APIs and web pages; made on first use."""
+
+    def __init__(self, *, timeout: float = 20.0, backoff: float = 1.0) -> None:
+        self.timeout = timeout
+        self.backoff = backoff
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def get_json(self, service: str, url: str, params: dict[str, str],
+                 headers: dict[str, str] | None = None) -> Any | None:
+        """The JSON a GET answers; None for 404 (nothing there). Failures raise ``SourceError``."""
+
+        def once() -> Any | None:
+            response = self._get(service, url, params, headers)
+            if response.status_code == 404:
+                return None
+            _check(service, response)
+            try:
+                return response.json()
+            except ValueError as exc:
+                raise SourceError(f"{service} at {url} answered something that is not JSON") from exc
+
+        return self._retrying(service, once)
+
+    def get_page(self, url: str) -> Page | None:
+        """The start of the page at ``url``; None when it answers 4xx (gone, paywalled, blocked)."""
+
+        def once() -> Page | None:
+            import httpx
+
+            try:
+                with self.client.stream("GET", url) as response:
+                    if 400 <= response.status_code < 500 and response.status_code != 429:
+                        return None
+                    _check(url, response)
+                    kind = response.headers.get("Content-Type", "").lower()
+                    body = b""
+                    if "html" in kind or "xml" in kind:
+                        for chunk in response.iter_bytes():
+                            body += chunk
+                            if len(body) >= PAGE_BYTES:
+                                break
+                    return Page(str(response.url), kind, body.decode(response.encoding or "utf-8",
+                                                                      "replace"))
+            except httpx.TimeoutException as exc:
+                raise Transient(f"timed out after {self.timeout:g} s") from exc
+            except httpx.TransportError as exc:
+                raise SourceError(f"cannot get {url} ({exc})") from exc
+
+        page: Page | None = self._retrying(url, once)
+        return page
+
+    def close(self) -> None:
+        """Close the HTTP client."""
+        if self._client is not None:
+            self._client.close()
+
+    @property
+    def client(self) -> httpx.Client:
+        """The shared httpx client, made on first use."""
+        import httpx
+
+        from papersum import __version__
+
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(
+                    follow_redirects=True,
+                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
+                    headers={"User-Agent": f"papersum/{__version__} (reading-list summarizer)"},
+                )
+            return self._client
+
+    def _get(self, service: str, url: str, params: dict[str, str],
+             headers: dict[str, str] | None) -> httpx.Response:
+        import httpx
+
+        try:
+            return self.client.get(url, params=params, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise Transient(f"timed out after {self.timeout:g} s") from exc
+        except httpx.ConnectError as exc:  # refused or no route: retrying soon rarely helps
+            raise SourceError(f"cannot connect to {service} at {url} ({exc})") from exc
+        except httpx.TransportError as exc:
+            raise Transient(f"connection failed: {exc}") from exc
+
+    def _retrying(self, what: str, call: Any) -> Any:
+        try:
+            return retry_transient(call, backoff=self.backoff)
+        except Transient as exc:
+            raise SourceError(f"{what} kept failing ({exc}); try again later") from exc
+
+
+def _check(service: str, response: httpx.Response) -> None:
+    failure = transient_status(response.status_code, response.headers.get("Retry-After"))
+    if failure is not None:
+        raise failure
+    if response.status_code >= 400:
+        raise SourceError(f"{service} answered HTTP {response.status_code} to {response.url}")
