@@ -13,6 +13,7 @@ import pytest
 
 if TYPE_CHECKING:
     from .arxiv_server import ArxivStandIn
+    from .scholarly_server import ScholarlyStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -113,5 +114,21 @@ def arxiv() -> Iterator[ArxivStandIn]:
     from .arxiv_server import ArxivStandIn
 
     server = ArxivStandIn(PAPERS).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def scholarly(arxiv: ArxivStandIn) -> Iterator[ScholarlyStandIn]:
+    """A local OpenAlex, Semantic Scholar and publishers' sites (pages and PDFs), beside the arXiv
+    stand-in, which also knows the arXiv copy of one of their papers."""
+    from .arxiv_server import Paper
+    from .scholarly_catalogue import LOSTANLEN, WORKS
+    from .scholarly_server import ScholarlyStandIn
+
+    assert LOSTANLEN.arxiv_id is not None
+    arxiv.papers[LOSTANLEN.arxiv_id] = Paper(LOSTANLEN.arxiv_id, LOSTANLEN.title, LOSTANLEN.authors,
+                                             LOSTANLEN.year)
+    server = ScholarlyStandIn(WORKS).start()
     yield server
     server.stop()

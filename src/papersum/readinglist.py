@@ -160,7 +160,8 @@ def extract_title(text: str) -> str:
 
 def title_context(entry_text: str, title: str) -> str:
     """An entry's text without its title and links: where its authors, venue and year are."""
-    return " ".join(_links_out(entry_text).replace("**", " ").replace(title, " ").split())
+    text = _links_out(entry_text).replace("**", " ")
+    return " ".join((text.replace(title, " ") if title else text).split())
 
 
 def _links_out(text: str) -> str:

@@ -226,7 +226,8 @@ class Resolver:
             return base.model_copy(
                 update={"reason": "no paper title to search for; add the title in **bold**"})
         clues = clues_of(title_context(entry.text, entry.title))
-        closest: list[tuple[str, Match]] = []
+        pool: list[PaperRecord] = []  # every candidate so far: a twin one service knows counts
+        ranked: list[Match] = []
         asked, unavailable = 0, set[str]()
         for variant in title_variants(entry.title):
             for name, source, search in self._searches():
@@ -235,9 +236,11 @@ class Resolver:
                     unavailable.add(name)
                     continue
                 asked += 1
-                match, ranked = best_match(entry.title, records, clues)
-                closest += [(name, m) for m in ranked[:_CANDIDATES_SHOWN]]
+                pool += records
+                match, ranked = best_match(entry.title, pool, clues)
                 if match is None:
+                    if _ambiguous(ranked):  # two papers by this title: no service can tell them apart
+                        return base.model_copy(update={"reason": _no_match(entry, ranked, "")})
                     continue
                 record = self._prefer_arxiv(match.paper)
                 if record.pdf_url:
@@ -250,7 +253,7 @@ class Resolver:
             return _paywalled(entry, found, base)
         if asked == 0:
             return self._unknown(entry, None, base)
-        return base.model_copy(update={"reason": _no_match(entry, closest, self._unavailable_note())})
+        return base.model_copy(update={"reason": _no_match(entry, ranked, self._unavailable_note())})
 
     def _unavailable_note(self) -> str:
         """Which services could not be asked this run, and why (empty when all could)."""
@@ -480,15 +483,15 @@ def _link_warning(entry: Entry, arxiv_id: str, paper: ArxivPaper | None) -> str:
             f'not to "{entry.title}"')
 
 
-def _no_match(entry: Entry, closest: list[tuple[str, Match]], unavailable: str) -> str:
-    ranked = sorted(closest, key=lambda c: -c[1].score)
-    seen: set[str] = set()
-    shown: list[str] = []
-    for name, match in ranked:
-        if match.paper.identity not in seen and len(shown) < _CANDIDATES_SHOWN:
-            seen.add(match.paper.identity)
-            shown.append(f'{_describe(match.paper)} ({match.score:.0f}%, {name})')
-    found = f"closest: {'; '.join(shown)}" if shown else "no candidates"
+def _ambiguous(ranked: list[Match]) -> bool:
+    return len(ranked) > 1 and ranked[1].score >= CONFIDENT
+
+
+def _no_match(entry: Entry, ranked: list[Match], unavailable: str) -> str:
+    shown = "; ".join(f"{_describe(m.paper)} ({m.score:.0f}%)" for m in ranked[:_CANDIDATES_SHOWN])
+    found = f"closest: {shown}" if shown else "no candidates"
+    if _ambiguous(ranked):
+        found = f"several papers have this title: {shown}; add authors or a year to the entry"
     failed = f"; {unavailable}" if unavailable else ""
     return (f'no confident match for "{entry.title}" ({found}{failed}); fix the title or '
             f"link, or put the PDF in {INBOX}/ beside the list")
