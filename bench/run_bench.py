@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.arxiv_server import ArxivStandIn, Paper  # noqa: E402
 from tests.openai_server import FakeOpenAI  # noqa: E402
+from tests.scholarly_server import ScholarlyStandIn, Work  # noqa: E402
 
 EXAMPLE = ROOT / "examples"
 PDFS = EXAMPLE / "papers"
@@ -136,6 +137,51 @@ def peak_memory(tmp: Path, papers: int = 100) -> int:
         return papersum("run", str(listing), "--jobs", "8", env=w.env)[1]
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """A cold ``resolve`` of a mixed list and a second one: seconds and requests."""
+
+    entries: int
+    cold_s: float
+    arxiv_calls: int
+    other_calls: int
+    again_s: float
+    again_calls: int
+
+
+def resolution(tmp: Path, per_shape: int = 10) -> Resolution:
+    """``resolve`` a list of ``4 × per_shape`` entries: arXiv links, DOI links, proceedings pages
+    and plain titles of papers not on arXiv (found by OpenAlex), then again from the cache."""
+    works = [Work(f"w{i}", f"Cross-Modal Study {i} of Gesture and Timbre in Ensemble Performance",
+                  (f"Author{i} Surname{i}",), 2022, doi=f"10.5555/bench.{i}")
+             for i in range(3 * per_shape)]
+    scholarly = ScholarlyStandIn(works).start()
+    catalogue = [Paper(f"2502.{i:05d}", f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
+                       ("A. Author",), 2025) for i in range(per_shape)]
+    arxiv = ArxivStandIn(catalogue).start()
+    folder = tmp / f"resolve-{time.monotonic_ns()}"
+    folder.mkdir()
+    listing = folder / "reading-list.md"
+    lines = [f"- [ ] **{p.title}** [Link](https://arxiv.org/abs/{p.arxiv_id})\n" for p in catalogue]
+    lines += [f"- [ ] **{w.title}** [doi](https://doi.org/{w.doi})\n" for w in works[:per_shape]]
+    lines += [f"- [ ] **{w.title}** [page]({scholarly.page(w.slug)})\n"
+              for w in works[per_shape : 2 * per_shape]]
+    lines += [f"- [ ] {w.title} ({w.authors[0].split()[-1]} et al., 2022)\n"
+              for w in works[2 * per_shape :]]
+    listing.write_text("".join(lines))
+    env = {**os.environ, "PAPERSUM_ARXIV_API": arxiv.api, "PAPERSUM_ARXIV_DELAY": "0",
+           "PAPERSUM_OPENALEX_API": scholarly.openalex, "PAPERSUM_S2_API": scholarly.s2}
+    try:
+        cold_s, _kib = papersum("resolve", str(listing), env=env)
+        arxiv_calls, other_calls = len(arxiv.requests), len(scholarly.requests)
+        again_s, _kib = papersum("resolve", str(listing), env=env)
+        again = len(arxiv.requests) + len(scholarly.requests) - arxiv_calls - other_calls
+    finally:
+        arxiv.stop()
+        scholarly.stop()
+    return Resolution(len(lines), cold_s, arxiv_calls, other_calls, again_s, again)
+
+
 def extraction_ratio(repeat: int) -> tuple[float, float, int]:
     """Seconds for papersum's extraction and for raw pymupdf ``get_text`` over the same PDFs."""
     import pymupdf
@@ -176,6 +222,7 @@ def main() -> None:
         jobs1 = concurrency(tmp, 1)
         rerun_s, rerun_requests = rerun(tmp)
         memory_kib = peak_memory(tmp)
+        res = resolution(tmp)
     ours_s, raw_s, pdfs = extraction_ratio(5 * repeat)
     ideal = math.ceil(40 / 8) * 1.2 + work_start_s
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -191,6 +238,13 @@ def main() -> None:
     print(f"| the same, `--jobs 1` | {jobs1:.1f} s ({jobs1 / jobs8:.1f}× slower) | ≥ 5× slower |")
     print(f"| re-run of 200 done entries | {rerun_s:.2f} s, {rerun_requests} requests | < 2 s, 0 |")
     print(f"| peak memory, 100-entry cold run | {memory_kib / 1024:.0f} MB | < 500 MB |")
+    per_entry = (res.arxiv_calls + res.other_calls) / res.entries
+    print(f"| `resolve`, {res.entries} entries (¼ arXiv links, ¼ DOIs, ¼ landing pages, ¼ titles "
+          f"not on arXiv), no pacing | {res.cold_s:.2f} s, {per_entry:.2f} requests per entry "
+          f"({res.arxiv_calls} arXiv, {res.other_calls} OpenAlex / Semantic Scholar / pages) | |")
+    print(f"| the same with arXiv's 3 s pacing (`PAPERSUM_ARXIV_DELAY=3`) | ≥ "
+          f"{3 * max(res.arxiv_calls - 1, 0):.0f} s: {res.arxiv_calls} arXiv calls 3 s apart | |")
+    print(f"| a second `resolve` of that list | {res.again_s:.2f} s, {res.again_calls} requests | 0 |")
     print(f"| extraction of {pdfs} real PDFs: papersum / raw pymupdf `get_text` | "
           f"{ours_s:.2f} s / {raw_s:.2f} s ({ours_s / raw_s:.2f}×) | ≤ 1.2× |")
 

@@ -98,7 +98,11 @@ def papersum(tmp_path: Path) -> RunCli:
                "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
                "PAPERSUM_ARXIV_API": CLOSED_PORT_API, "PAPERSUM_ARXIV_DELAY": "0",
                "PAPERSUM_OPENALEX_API": f"{CLOSED_PORT}/openalex",
-               "PAPERSUM_S2_API": f"{CLOSED_PORT}/s2", **(env or {})}
+               "PAPERSUM_S2_API": f"{CLOSED_PORT}/s2",
+               # the lists name real sites (IEEE, a dataset page, a blog): their landing pages go
+               # to a proxy that is not there, so no test ever reaches beyond this machine
+               "HTTP_PROXY": CLOSED_PORT, "HTTPS_PROXY": CLOSED_PORT, "ALL_PROXY": CLOSED_PORT,
+               "NO_PROXY": "127.0.0.1,localhost", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "papersum", *map(str, args)],
             capture_output=True, text=True, env=full_env, cwd=cwd or tmp_path, timeout=120,

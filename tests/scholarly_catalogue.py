@@ -60,3 +60,12 @@ TESTBED_TWIN = Work("testbed-twin", "Towards a Standard Testbed for Optical Musi
 
 WORKS = [BROMAN, HAJIC, NIETO_TWIN, NIETO, LOSTANLEN, GAO, GAO_TWIN, BODY, BODY_TWIN, PAYWALLED,
          PUBLISHER, DATASET, TESTBED_TWIN]
+
+# The two entries of tests/data/reading-list.md whose arXiv link names another paper, as non-arXiv
+# papers the services know (made-up DOIs and authors).
+EMOTION = Work("emotion", "Visual and Audio-Based Emotion Recognition in Music Performances",
+               ("Ann Author", "Ben Author"), 2020, doi="10.5555/icassp.2020.emotion",
+               venue="IEEE International Conference on Acoustics, Speech and Signal Processing")
+SKELETON = Work("skeleton", "Skeleton-Based Audio-Visual Learning for Source Separation in Music "
+                "Performances", ("Cay Author",), 2021, doi="10.5555/tmm.2021.skeleton",
+                venue="IEEE Transactions on Multimedia", services=frozenset({"s2"}))

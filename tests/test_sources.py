@@ -4,16 +4,20 @@ through papersum's real clients and httpx, against local stand-ins of those serv
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from papersum.models import PaperRecord
 from papersum.titles import best_match, clues_of
 
 from .arxiv_server import ArxivStandIn, Fault
-from .conftest import RunCli
+from .arxiv_catalogue import EXPECTED, MISMATCHED
+from .conftest import DATA, RunCli
 from .scholarly_catalogue import (
     BODY,
     BROMAN,
+    EMOTION,
+    SKELETON,
     GAO,
     HAJIC,
     LOSTANLEN,
@@ -201,3 +205,22 @@ def test_offline_asks_no_service(
     result = papersum("resolve", listing, "--json", "--offline", env=services(arxiv, scholarly))
     assert {row["status"] for row in json.loads(result.stdout)} == {"unresolved"}
     assert scholarly.requests == [] and arxiv.requests == []
+
+
+def test_the_real_list_finds_its_papers_beyond_arxiv(
+    papersum: RunCli, arxiv: ArxivStandIn, scholarly: ScholarlyStandIn, tmp_path: Path
+) -> None:
+    scholarly.works.update({w.slug: w for w in (EMOTION, SKELETON)})
+    listing = tmp_path / "reading-list.md"
+    shutil.copy(DATA / "reading-list.md", listing)
+    result = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
+    rows = {row["line"]: row for row in json.loads(result.stdout)}
+    assert {line: row["arxiv_id"] for line, row in rows.items() if line not in (27, 31, 33)} == {
+        line: arxiv_id for line, arxiv_id in EXPECTED.items() if arxiv_id}
+    assert (rows[27]["source"], rows[27]["doi"]) == ("openalex", EMOTION.doi)
+    assert (rows[31]["source"], rows[31]["doi"]) == ("semantic-scholar", SKELETON.doi)
+    assert {line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])} \
+        == MISMATCHED  # the wrong links are still flagged
+    assert rows[33]["status"] == "unresolved"  # the dataset page names no paper, the title none either
+    assert result.returncode == 1
+    assert listing.read_bytes() == (DATA / "reading-list.md").read_bytes()

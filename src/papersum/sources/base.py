@@ -18,6 +18,8 @@ class Source:
 
     name: ClassVar[str]
     kind: ClassVar[RecordSource]
+    one_failure_stops: ClassVar[bool] = True
+    """A service that failed is not asked again this run; a landing page's host is only itself."""
 
     def __init__(self, base: str, http: Http | None, store: Store) -> None:
         self.base = base.rstrip("/")
@@ -55,7 +57,8 @@ class Source:
         try:
             found = ask()
         except SourceError as exc:
-            self.error = exc
+            if self.one_failure_stops:
+                self.error = exc
             return None
         self.store.cache_lookup(self.kind, key, found)
         return found

@@ -28,6 +28,7 @@ class LandingPages(Source):
 
     name = "landing page"
     kind = "landing-page"
+    one_failure_stops = False
 
     def __init__(self, http: Http | None, store: Store) -> None:
         super().__init__("", http, store)
