@@ -10,14 +10,13 @@ from pathlib import Path
 from papersum.models import PaperRecord
 from papersum.titles import best_match, clues_of
 
-from .arxiv_server import ArxivStandIn, Fault
 from .arxiv_catalogue import EXPECTED, MISMATCHED
+from .arxiv_server import ArxivStandIn, Fault
 from .conftest import DATA, RunCli
 from .scholarly_catalogue import (
     BODY,
     BROMAN,
     EMOTION,
-    SKELETON,
     GAO,
     HAJIC,
     LOSTANLEN,
@@ -25,6 +24,7 @@ from .scholarly_catalogue import (
     NIETO_TWIN,
     PAYWALLED,
     PUBLISHER,
+    SKELETON,
 )
 from .scholarly_server import ScholarlyStandIn
 
