@@ -115,3 +115,36 @@ def test_a_list_that_is_not_utf8(tmp_path: Path) -> None:
 def test_a_missing_list(tmp_path: Path) -> None:
     with pytest.raises(ReadingListError, match="no such file"):
         read_reading_list(tmp_path / "nope.md")
+
+
+def test_every_gfm_task_item_shape_counts() -> None:
+    rl = parse_reading_list("- [ ] **A**\n* [ ] **B**\n+ [ ] **C**\n1. [ ] **D**\n   - [ ] Relevant?\n"
+                            "12) [x] **E**\n1. not a task\n")
+    assert [(e.title, e.unread) for e in rl.top_level] == [
+        ("A", True), ("B", True), ("C", True), ("D", True), ("E", False)]
+    assert rl.top_level[3].relevant_box is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("[Deep Learning for Music Generation](https://link.springer.com/book/10.1007/978-3-319-70163-9)",
+         "Deep Learning for Music Generation"),
+        ("Learning to Separate Object Sounds by Watching Unlabeled Video (Gao et al., ECCV 2018)",
+         "Learning to Separate Object Sounds by Watching Unlabeled Video"),
+        ("Music Gesture for Visual Sound Separation, in Proc. CVPR 2020 [pdf](x.pdf)",
+         "Music Gesture for Visual Sound Separation"),
+        ("Dance Revolution (2021) — recommended by a colleague", "Dance Revolution"),
+        ("[PDF](https://a.org/b.pdf) The Real Title", "The Real Title"),
+        ("**Deep Learning in NLP Systems** (Smith et al. 2020)", "Deep Learning in NLP Systems"),
+    ],
+)
+def test_titles_as_people_write_them(text: str, title: str) -> None:
+    (entry,) = parse_reading_list(f"- [ ] {text}\n").entries
+    assert entry.title == title
+
+
+def test_obsidian_links() -> None:
+    (entry,) = parse_reading_list("- [ ] **P** ![[papers/my paper.pdf]] and [[x.pdf|the PDF]]\n").entries
+    assert [(link.kind, link.url, link.text) for link in entry.links] == [
+        ("wikilink", "papers/my paper.pdf", ""), ("wikilink", "x.pdf", "the PDF")]

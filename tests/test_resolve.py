@@ -189,3 +189,10 @@ def test_an_old_style_id_makes_a_safe_key(tmp_path: Path) -> None:
 def test_slugs_end_on_a_whole_word() -> None:
     assert slugify("Über Klänge: a study of sound, ça va?") == "uber-klange-a-study-of-sound-ca-va"
     assert slugify("word " * 30, limit=12) == "word-word"
+
+
+def test_an_obsidian_link_finds_the_pdf_by_name(tmp_path: Path) -> None:
+    (tmp_path / "papers").mkdir()
+    make_pdf(tmp_path / "papers" / "my paper.pdf", "My Paper", [("Abstract", "Text.")])
+    (ref,) = resolve_text("- [ ] **My Paper** ![[my paper.pdf]]\n", tmp_path, None)
+    assert (ref.status, ref.source, ref.pdf_path) == ("local", "local-file", tmp_path / "papers" / "my paper.pdf")
