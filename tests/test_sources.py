@@ -224,3 +224,15 @@ def test_the_real_list_finds_its_papers_beyond_arxiv(
     assert rows[33]["status"] == "unresolved"  # the dataset page names no paper, the title none either
     assert result.returncode == 1
     assert listing.read_bytes() == (DATA / "reading-list.md").read_bytes()
+
+
+def test_when_arxiv_is_down_the_other_services_find_the_title(
+    papersum: RunCli, arxiv: ArxivStandIn, scholarly: ScholarlyStandIn, tmp_path: Path
+) -> None:
+    listing = tmp_path / "list.md"
+    listing.write_text(f"- [ ] **{HAJIC.title}** [arXiv](https://arxiv.org/abs/1605.00001)\n")
+    env = {**services(arxiv, scholarly), "PAPERSUM_ARXIV_API": "http://127.0.0.1:9/api/query"}
+    result = papersum("resolve", listing, "--json", env=env)
+    (row,) = json.loads(result.stdout)
+    assert (row["status"], row["source"], row["doi"]) == ("resolved", "openalex", HAJIC.doi)
+    assert result.returncode == 0

@@ -114,12 +114,13 @@ class Resolver:
         found: PaperRecord | None = None  # the paper, known but with no open-access PDF
         arxiv_id = linked_arxiv_id(entry)
         if arxiv_id is not None:
-            if arxiv_id not in papers:
+            if arxiv_id not in papers and self.api is None:
                 return self._unknown(entry, arxiv_id)
             linked = self._by_arxiv_link(entry, papers)
             if linked is not None:
                 return linked
-            warnings.append(_link_warning(entry, arxiv_id, papers[arxiv_id]))
+            if arxiv_id in papers:  # else arXiv failed: the other services may know the title
+                warnings.append(_link_warning(entry, arxiv_id, papers[arxiv_id]))
         elif (doi := linked_doi(entry)) is not None:
             answer = self._by_doi(entry, doi, warnings)
             if isinstance(answer, PaperRef):
