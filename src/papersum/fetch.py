@@ -19,7 +19,7 @@ from papersum.arxiv_api import arxiv_key
 from papersum.errors import FetchError
 from papersum.fsio import atomic_writer
 from papersum.models import PaperRef
-from papersum.net import Pacer, Transient, retry_transient, transient_status
+from papersum.net import Pacer, Transient, http_client, httpx_failures, retry_transient, transient_status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -93,17 +93,12 @@ class Fetcher:
             self._client.close()
 
     def _download_once(self, url: str, path: Path) -> None:
-        import httpx
+        def refused(exc: Exception) -> FetchError:
+            return FetchError(f"cannot connect to get {url} ({exc}); check your network")
 
-        try:
-            with atomic_writer(path, ".part") as out, self._polite(url):
-                self._stream_to(url, out)
-        except httpx.TimeoutException as exc:
-            raise Transient(f"timed out after {self.timeout:g} s") from exc
-        except httpx.ConnectError as exc:  # refused or no route: retrying soon rarely helps
-            raise FetchError(f"cannot connect to get {url} ({exc}); check your network") from exc
-        except httpx.TransportError as exc:
-            raise Transient(f"connection failed: {exc}") from exc
+        with (httpx_failures(self.timeout, refused), atomic_writer(path, ".part") as out,
+              self._polite(url)):
+            self._stream_to(url, out)
 
     def _stream_to(self, url: str, out: IO[bytes]) -> None:
         """Write the PDF at ``url`` to ``out``; raise unless it is a whole PDF within the cap."""
@@ -130,17 +125,9 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         """The shared httpx client, made on first use."""
-        import httpx
-
-        from papersum import __version__
-
         with self._lock:
             if self._client is None:
-                self._client = httpx.Client(
-                    follow_redirects=True,
-                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
-                    headers={"User-Agent": f"papersum/{__version__} (reading-list summarizer)"},
-                )
+                self._client = http_client(self.timeout)
             return self._client
 
     @contextmanager

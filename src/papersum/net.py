@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+
+if TYPE_CHECKING:
+    import httpx
 
 T = TypeVar("T")
 
@@ -75,6 +79,36 @@ def retry_transient(call: Callable[[], T], *, attempts: int = ATTEMPTS, backoff:
                         reraise=True)
     result: T = retrying(call)
     return result
+
+
+def http_client(timeout: float) -> httpx.Client:
+    """An httpx client as papersum's downloads and metadata requests use it: redirects followed,
+    ``timeout`` seconds (at most 10 to connect), papersum's User-Agent."""
+    import httpx
+
+    from papersum import __version__
+
+    return httpx.Client(
+        follow_redirects=True,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        headers={"User-Agent": f"papersum/{__version__} (reading-list summarizer)"},
+    )
+
+
+@contextmanager
+def httpx_failures(timeout: float, cannot_connect: Callable[[Exception], Exception]) -> Iterator[None]:
+    """httpx's failures as ``Transient`` (a timeout, a dropped connection), except a refused
+    connection or no route, which becomes ``cannot_connect(exc)``: retrying soon rarely helps."""
+    import httpx
+
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise Transient(f"timed out after {timeout:g} s") from exc
+    except httpx.ConnectError as exc:
+        raise cannot_connect(exc) from exc
+    except httpx.TransportError as exc:
+        raise Transient(f"connection failed: {exc}") from exc
 
 
 class Pacer:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from papersum.errors import SourceError
-from papersum.net import Transient, retry_transient, transient_status
+from papersum.net import Transient, http_client, httpx_failures, retry_transient, transient_status
 
 if TYPE_CHECKING:
     import httpx
@@ -87,31 +87,18 @@ class Http:
     @property
     def client(self) -> httpx.Client:
         """The shared httpx client, made on first use."""
-        import httpx
-
-        from papersum import __version__
-
         with self._lock:
             if self._client is None:
-                self._client = httpx.Client(
-                    follow_redirects=True,
-                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
-                    headers={"User-Agent": f"papersum/{__version__} (reading-list summarizer)"},
-                )
+                self._client = http_client(self.timeout)
             return self._client
 
     def _get(self, service: str, url: str, params: dict[str, str],
              headers: dict[str, str] | None) -> httpx.Response:
-        import httpx
+        def refused(exc: Exception) -> SourceError:
+            return SourceError(f"cannot connect to {service} at {url} ({exc})")
 
-        try:
+        with httpx_failures(self.timeout, refused):
             return self.client.get(url, params=params, headers=headers)
-        except httpx.TimeoutException as exc:
-            raise Transient(f"timed out after {self.timeout:g} s") from exc
-        except httpx.ConnectError as exc:  # refused or no route: retrying soon rarely helps
-            raise SourceError(f"cannot connect to {service} at {url} ({exc})") from exc
-        except httpx.TransportError as exc:
-            raise Transient(f"connection failed: {exc}") from exc
 
     def _retrying(self, what: str, call: Any) -> Any:
         try:
