@@ -108,17 +108,15 @@ class Resolver:
         return None
 
     def _resolve_remote(self, entry: Entry, papers: dict[str, ArxivPaper | None]) -> PaperRef:
-        """Resolve an entry that has no local PDF: its arXiv link, its DOI, its direct PDF link,
-        its landing page, then a title search; ``papers`` holds the linked arXiv ids known."""
+        """Resolve an entry that has no local PDF and no arXiv link to its paper: its DOI, its
+        direct PDF link, its landing page, then a title search; ``papers`` holds the linked arXiv
+        ids known."""
         warnings: list[str] = []
         found: PaperRecord | None = None  # the paper, known but with no open-access PDF
         arxiv_id = linked_arxiv_id(entry)
-        if arxiv_id is not None:
+        if arxiv_id is not None:  # ``stream`` found its link is not the entry's paper
             if arxiv_id not in papers and self.api is None:
                 return self._unknown(entry, arxiv_id)
-            linked = self._by_arxiv_link(entry, papers)
-            if linked is not None:
-                return linked
             if arxiv_id in papers:  # else arXiv failed: the other services may know the title
                 warnings.append(_link_warning(entry, arxiv_id, papers[arxiv_id]))
         elif (doi := linked_doi(entry)) is not None:

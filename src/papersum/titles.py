@@ -139,15 +139,8 @@ def same_paper(a: PaperRecord, b: PaperRecord) -> bool:
 def title_variants(title: str) -> list[str]:
     """The titles to search for an entry: the whole title, then the part before its first colon
     or dash, then the part after it (each only when long enough to name a paper)."""
-    variants = [title]
-    parts = _HEAD.split(title, maxsplit=1)
-    if len(parts) == 2:
-        head, tail = (" ".join(p.split()) for p in parts)
-        if len(normalize_title(head)) >= _MIN_HEAD_CHARS:
-            variants.append(head)
-        if len(normalize_title(tail).split()) >= _MIN_TAIL_WORDS:
-            variants.append(tail)
-    return list(dict.fromkeys(variants))
+    whole = normalize_title(title)
+    return [title, *dict.fromkeys(part for part in (_head(title), _tail(title)) if part and part != whole)]
 
 
 def _one_per_paper(ranked: list[Match]) -> list[Match]:
