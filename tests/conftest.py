@@ -89,6 +89,19 @@ RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
+def listing(tmp_path: Path) -> Path:
+    """A list of two local PDFs: a music-video paper and a chemistry paper."""
+    from .papers import CHEMISTRY, CHEMISTRY_TITLE, MUSIC_VIDEO, MUSIC_VIDEO_TITLE
+
+    make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
+    make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
+    path = tmp_path / "list.md"
+    path.write_text(f"- [ ] **{MUSIC_VIDEO_TITLE}** [pdf](music.pdf)\n"
+                    f"- [ ] **{CHEMISTRY_TITLE}** [pdf](chem.pdf)\n")
+    return path
+
+
+@pytest.fixture
 def papersum(tmp_path: Path) -> RunCli:
     """Run ``python -m papersum ARGS`` in a subprocess, as a user would, offline and keyless."""
 

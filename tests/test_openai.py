@@ -13,7 +13,7 @@ import pytest
 
 from .conftest import RunCli, make_pdf
 from .openai_server import FakeOpenAI, Reply, paper_of, summary
-from .papers import CHEMISTRY, CHEMISTRY_TITLE, MUSIC_VIDEO, MUSIC_VIDEO_TITLE
+from .papers import CHEMISTRY, CHEMISTRY_TITLE, MUSIC_VIDEO_TITLE
 
 REAL_QUOTE = "The audio-visual model outperforms the audio-only baseline on every instrument."
 FAKE_QUOTE = "Our model reaches 99% accuracy on every orchestra recording ever made."
@@ -25,17 +25,6 @@ def model() -> Iterator[FakeOpenAI]:
     server = FakeOpenAI().start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def listing(tmp_path: Path) -> Path:
-    """A list of two local PDFs: a music-video paper and a chemistry paper."""
-    make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
-    make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
-    path = tmp_path / "list.md"
-    path.write_text(f"- [ ] **{MUSIC_VIDEO_TITLE}** [pdf](music.pdf)\n"
-                    f"- [ ] **{CHEMISTRY_TITLE}** [pdf](chem.pdf)\n")
-    return path
 
 
 def run(papersum: RunCli, model: FakeOpenAI, *args: str | Path, **env: str) -> Any:
@@ -204,7 +193,8 @@ def test_the_key_never_shows(papersum: RunCli, model: FakeOpenAI, listing: Path)
     model.queue(Reply(status=401, error={"message": f"Incorrect API key provided: {key}"}))
     result = run(papersum, model, listing, "--jobs", "1", OPENAI_API_KEY=key)
     assert result.returncode == 1
-    assert "the model server refused the API key (HTTP 401); check OPENAI_API_KEY" in result.stdout
+    assert ("the model server refused the API key (HTTP 401: Incorrect API key provided: ***); "
+            "check OPENAI_API_KEY") in result.stdout
     assert len(model.requests) == 1  # the second paper did not knock again
     everything = result.stdout + result.stderr + (listing.parent / ".papersum" / "state.sqlite").read_bytes().decode(
         "latin-1")

@@ -12,6 +12,7 @@ what happened and what to do; the CLI prints it and never a traceback::
     ├── FetchError         a PDF cannot be downloaded or is not a PDF  (entry fails)
     ├── ExtractError       a PDF is corrupt, empty, encrypted, scanned (entry fails)
     ├── SummarizeError     a backend could not produce a summary       (entry fails)
+    │   └── Cancelled      Ctrl-C stopped its model request            (entry skipped)
     └── StoreError         the run state cannot be read or written     (exit 2)
 """
 
@@ -50,6 +51,10 @@ class ExtractError(PapersumError):
 
 class SummarizeError(PapersumError):
     """A summarizer backend failed for one paper."""
+
+
+class Cancelled(SummarizeError):
+    """A model request was stopped by Ctrl-C while the server worked on it."""
 
 
 class StoreError(PapersumError):

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from papersum.arxiv_api import ArxivApi
-from papersum.errors import PapersumError
+from papersum.errors import Cancelled, PapersumError
 from papersum.extract import extract_paper, load_pymupdf
 from papersum.fetch import PDF_FOLDER, Fetcher
 from papersum.fsio import remove_stale_temps, write_text_atomic
@@ -45,6 +45,7 @@ from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
 
 INDEX_NAME = "index.md"
+DEFAULT_JOBS = 4
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class RunOptions:
     """What to run on, and how."""
 
     out_dir: Path | None = None
-    jobs: int = 4
+    jobs: int | None = None
+    """Papers worked on at once; None: 1 for a model server on this machine or network (it
+    answers one request at a time anyway), else ``DEFAULT_JOBS``."""
     limit: int | None = None
     match: str | None = None
     force: bool = False
@@ -68,6 +71,8 @@ class RunReport:
     index_path: Path | None = None
     proposal: Proposal | None = None
     interrupted: bool = False
+    cancelled_requests: int = 0
+    """Model requests in flight that Ctrl-C cancelled."""
 
     @property
     def failed(self) -> list[Outcome]:
@@ -111,7 +116,8 @@ def run_list(
     outcomes: dict[int, Outcome] = {}
     resolver = Resolver(list_path.parent, store, None if options.offline else api, services)
     planner = _Planner(store, fetcher, options, out_dir)
-    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force, options.jobs)
+    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force,
+                     jobs_for(summarizer, options.jobs))
     warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
     for folder in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left half-written
         remove_stale_temps(folder)
@@ -134,8 +140,10 @@ def run_list(
             on_planned(runner.submitted)
         for outcome in runner.finished(wait=True):
             record(outcome)
-    except KeyboardInterrupt:  # Ctrl-C: let the papers in flight finish, keep their pages
+    except KeyboardInterrupt:  # Ctrl-C: stop model requests in flight, keep every finished page
         report.interrupted = True
+        cancel = getattr(summarizer, "cancel", None)
+        report.cancelled_requests = cancel() if cancel is not None else 0
     finally:
         runner.close()
         for outcome in runner.finished(wait=False):
@@ -147,6 +155,13 @@ def run_list(
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
         report.index_path = write_index(store, out_dir, pending)
     return report
+
+
+def jobs_for(summarizer: Summarizer, jobs: int | None) -> int:
+    """``--jobs``, or its default for this summarizer's server."""
+    if jobs is not None:
+        return jobs
+    return 1 if getattr(summarizer, "local", False) else DEFAULT_JOBS
 
 
 def _probably_work(selected: list[Entry], store: Store, out_dir: Path, force: bool) -> bool:
@@ -304,6 +319,8 @@ class _Runner:
         entry, ref = job.entry, job.ref
         try:
             page = future.result()
+        except Cancelled as exc:
+            return _outcome(entry, ref, "skipped", f"{exc}; run again to summarize it")
         except PapersumError as exc:
             message = "; ".join([*ref.warnings, str(exc)])
             self.store.record_failure(ref.key, entry.title, entry.line, message)

@@ -20,13 +20,13 @@ from papersum.errors import StoreError
 from papersum.models import ArxivPaper, PaperRecord, Verdict
 
 if TYPE_CHECKING:
-    from papersum.summarize.openai import ModelCall
+    from papersum.summarize.usage import ModelCall
 
 T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -100,6 +100,8 @@ _ADDED_COLUMNS = (  # columns later schemas added to earlier tables: (table, col
     ("papers", "summary_sha256", "TEXT"),  # 5: hash of the page as written
     ("papers", "resolution", "TEXT"),  # 5: the PaperRef, as JSON
     ("model_calls", "cost_usd", "REAL"),  # 5: estimated from prices.toml, when the model is there
+    ("model_calls", "counted_by", "TEXT"),  # 8: who counted the tokens: server, estimate, none
+    ("model_calls", "server", "TEXT"),  # 8: the server family and base URL
 )
 
 
@@ -333,10 +335,11 @@ class Store:
         with self._db:
             self._db.execute(
                 "INSERT INTO model_calls (paper_sha256, model, prompt_sha256, kind, input_tokens, "
-                "output_tokens, seconds, outcome, created, cost_usd) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "output_tokens, seconds, outcome, created, cost_usd, counted_by, server) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (call.paper, call.model, call.prompt_sha256, call.kind, call.input_tokens,
-                 call.output_tokens, call.seconds, call.outcome, _now(), call.cost_usd),
+                 call.output_tokens, call.seconds, call.outcome, _now(), call.cost_usd,
+                 call.counted_by, call.server),
             )
 
     @_locked

@@ -67,7 +67,11 @@ def run(
         typer.Option(metavar="auto|openai|extractive",
                      help="Who writes the summaries [default: $PAPERSUM_BACKEND or auto]."),
     ] = None,
-    jobs: Annotated[int, typer.Option(min=1, max=64, help="Papers worked on at once.")] = 4,
+    jobs: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Papers worked on at once [default: 1 for a model server "
+                     "on this machine or network, else 4]."),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Summarize at most N papers this run.")
     ] = None,
@@ -118,7 +122,8 @@ def run(
         report = _run_with_progress(
             lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
                                            fetcher=fetcher, api=api, services=services,
-                                           on_planned=planned, on_outcome=done)
+                                           on_planned=planned, on_outcome=done),
+            getattr(summarizer, "usage", None),
         )
     except KeyboardInterrupt:
         _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
@@ -128,9 +133,11 @@ def run(
         fetcher.close()
         services.close()
     _print_report(report, summaries_dir(reading_list, out))
-    _print_usage(summarizer, prompt_set)
+    _print_usage(summarizer)
     _print_proposal(report, reading_list)
     if report.interrupted:
+        if report.cancelled_requests:
+            _err().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
         _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130)
     raise typer.Exit(1 if report.failed else 0)
@@ -156,24 +163,26 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
                   f"(or `papersum suggest` / `papersum apply`).", highlight=False, markup=False)
 
 
-def _print_usage(summarizer: Any, prompts: Any) -> None:
-    """The model requests of this run, their tokens and an estimated cost (openai backend only)."""
+def _print_usage(summarizer: Any) -> None:
+    """The HTTP requests made to the model server, its token counts and the cost (openai only)."""
     usage = getattr(summarizer, "usage", None)
     if usage is None:
         return
-    line = (f"{summarizer.model}: {usage.requests} requests, {usage.input_tokens:,} tokens in, "
-            f"{usage.output_tokens:,} out")
-    cost = prompts.price_of(summarizer.model, usage.input_tokens, usage.output_tokens)
-    line += f", about ${cost:.4f}" if cost is not None else " (no price for this model in prices.toml)"
-    _out().print(line, highlight=False)
+    _out().print(usage.line(summarizer.model), highlight=False, markup=False)
 
 
-def _run_with_progress(start: Any) -> RunReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
+    """Run with a progress bar; with a model server, it also counts the tokens streaming in."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Streamed(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{usage.streamed:,} tokens from the model" if usage and usage.streamed else "")
 
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=_err(), transient=True,
+        TimeElapsedColumn(), Streamed(), console=_err(), transient=True,
     ) as progress:
         task = progress.add_task("resolving", total=None)
 

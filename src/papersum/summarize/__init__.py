@@ -12,9 +12,7 @@ from papersum.models import PaperSummary, PaperText
 from papersum.prompts import PromptSet
 
 if TYPE_CHECKING:
-    import openai
-
-    from papersum.summarize.openai import CallLog
+    from papersum.summarize.usage import CallLog
 
 BACKENDS = ("auto", "openai", "extractive")
 
@@ -50,22 +48,32 @@ def make_summarizer(
 
         return ExtractiveSummarizer(prompts.profile)
     if backend == "openai":
-        from papersum.summarize.openai import DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MODEL, OpenAISummarizer
+        from papersum.summarize.chat import ChatStream
+        from papersum.summarize.openai import (
+            DEFAULT_MAX_INPUT_TOKENS,
+            DEFAULT_MODEL,
+            DEFAULT_SILENCE,
+            OpenAISummarizer,
+        )
 
         if log is None:
             raise ConfigError("the openai backend needs the run state to log its requests")
         key = env.get("OPENAI_API_KEY") or ""
-
-        def make_client() -> openai.OpenAI:
-            import openai
-
-            return openai.OpenAI(
-                api_key=key or "no-key-needed-by-local-servers",
-                base_url=env.get("OPENAI_BASE_URL") or None,
-                max_retries=0,  # papersum retries, honouring Retry-After; the client's would multiply
-                timeout=180.0,
-            )
-
-        return OpenAISummarizer(make_client, model or DEFAULT_MODEL, prompts, log, secret=key,
+        chat = ChatStream(key, env.get("OPENAI_BASE_URL") or None, _seconds(env, "PAPERSUM_MODEL_TIMEOUT",
+                                                                           DEFAULT_SILENCE))
+        return OpenAISummarizer(chat, model or DEFAULT_MODEL, prompts, log, secret=key, env=env,
                                 max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS)
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    value = (env.get(name) or "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 1 <= seconds <= 86_400:
+        raise ConfigError(f"{name}={value!r} is not a number of seconds from 1 up")
+    return seconds

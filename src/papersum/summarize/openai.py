@@ -1,39 +1,43 @@
 """The ``openai`` backend: a prompted model writes the ``PaperSummary``, through the openai client.
 
-Works with OpenAI and with any OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio) via
+Works with OpenAI and with any OpenAI-compatible server (llama.cpp, Ollama, vLLM, LM Studio) via
 ``OPENAI_BASE_URL``. For each paper:
 
 1. a cached answer for (paper text, prompts, model, schema version, budget) is used as it is;
 2. instruction-like sentences are taken out of the paper, which is data, not instructions;
 3. the paper goes whole when it fits ``max_input_tokens``, packed by priority when it is up to
    three times over, else in parts whose notes are then combined (map-reduce);
-4. the request asks for a strict json_schema built from the pydantic model (``parse``); a server
-   that rejects json_schema gets ``json_object`` plus the schema in the prompt from then on;
+4. the request asks for JSON the way this server takes it (``server.ServerProfile``: a strict
+   json_schema, llama.cpp's json_object + schema, …), caps the answer's tokens in the field the
+   server reads, and streams (``chat.ChatStream``): it fails on silence, never on total time;
 5. an answer that does not validate is sent back once with the error; a refusal, a cut-off
    answer or a second invalid answer fails the paper with a one-line reason;
-6. 429/5xx/timeouts are retried by ``net.retry_transient`` (the client's own retries are off);
-   a context-length error shrinks the input and tries once more.
+6. a rejection naming a feature the server lacks changes the request; 429/5xx are retried by
+   ``net.retry_transient``; an unanswered request is never re-sent (the server may still be
+   working on it); a context-length error shrinks the input and tries once more.
 
-Every request is recorded (model, prompt hash, tokens, latency) through the ``CallLog``.
+Every HTTP request is recorded (model, prompt hash, the server's token counts, latency) through
+the ``CallLog``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from papersum.errors import ConfigError, SummarizeError
+from papersum.errors import Cancelled, ConfigError, SummarizeError
 from papersum.models import PaperSummary, PaperText, Section
 from papersum.net import Transient, retry_transient, transient_status
 from papersum.prompts import PromptSet
 from papersum.summarize import Summarized
+from papersum.summarize.chat import ChatStream, Rejected, Reply, Silent, Unreachable
 from papersum.summarize.packing import (
     PaperBlock,
     estimate_tokens,
@@ -43,19 +47,36 @@ from papersum.summarize.packing import (
     split_paper,
 )
 from papersum.summarize.relevance import verdict_of
+from papersum.summarize.server import (
+    LADDER,
+    ServerProfile,
+    about_format,
+    is_local,
+    pinned_mode,
+    profile_for,
+    schema_text,
+)
+from papersum.summarize.usage import CallLog, CountedBy, ModelCall, Usage
 
 if TYPE_CHECKING:
-    import openai
     from openai.types.chat import ChatCompletionMessageParam, ChatCompletionSystemMessageParam
 
     Messages = list[ChatCompletionMessageParam]
 
+__all__ = ["CallLog", "ModelCall", "OpenAISummarizer", "Usage"]
+
 NAME = "openai"
 DEFAULT_MODEL = "gpt-5.4-mini"
 DEFAULT_MAX_INPUT_TOKENS = 16_000
+DEFAULT_SILENCE = 300.0
+"""Seconds without a byte from the server before a request is given up (a CPU server's prompt
+processing is silent, so this is generous)."""
 SCHEMA_VERSION = 1
 MAX_OUTPUT_TOKENS = 8_000
-"""Room for the answer (and a reasoning model's thinking)."""
+"""OpenAI: room for the answer and a reasoning model's thinking."""
+LOCAL_OUTPUT_TOKENS = {"summary": 2_000, "repair": 2_000, "part": 1_000}
+"""Other servers: what the answer needs (a summary is about 700 tokens), so a small model that
+never closes a string stops in minutes, not at the end of its context."""
 _PACK_LIMIT = 3
 """Papers up to this many times the budget are packed; longer ones are read in parts."""
 _SHRINK = 0.6
@@ -72,74 +93,28 @@ class PartNotes(BaseModel):
     quotes: list[str]
 
 
-@dataclass(frozen=True)
-class ModelCall:
-    """One request to the model, for the audit log."""
-
-    paper: str
-    model: str
-    prompt_sha256: str
-    kind: str
-    input_tokens: int
-    output_tokens: int
-    seconds: float
-    outcome: str
-    cost_usd: float | None = None
-
-
-class CallLog(Protocol):
-    """Where the backend keeps answers and the record of its requests (the run state)."""
-
-    def cached_answer(self, key: str) -> str | None:
-        """The answer cached under ``key``, if any."""
-        ...
-
-    def cache_answer(self, key: str, answer: str) -> None:
-        """Cache an answer under ``key``."""
-        ...
-
-    def record_call(self, call: ModelCall) -> None:
-        """Record one request."""
-        ...
-
-
-@dataclass
-class Usage:
-    """Requests and tokens of this run (thread-safe)."""
-
-    requests: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-
-    def __post_init__(self) -> None:
-        self._lock = threading.Lock()
-
-    def add(self, call: ModelCall) -> None:
-        """Count one request."""
-        with self._lock:
-            self.requests += 1
-            self.input_tokens += call.input_tokens
-            self.output_tokens += call.output_tokens
-
-
 class _ContextTooLong(Exception):
     pass
 
 
 class _Invalid(Exception):
-    """An answer that does not validate; carries the response body for the audit log."""
+    """An answer that does not validate; carries the answer for the audit log."""
 
-    def __init__(self, error: ValidationError, body: dict[str, Any]) -> None:
-        super().__init__(_validation_message(error))
+    def __init__(self, error: ValidationError, body: dict[str, Any], content: str = "") -> None:
+        super().__init__(_validation_message(error, content))
         self.body = body
 
 
 class _BadAnswer(SummarizeError):
-    """A refused or cut-off answer; carries the response body for the audit log."""
+    """A refused or cut-off answer; carries the answer for the audit log."""
 
     def __init__(self, message: str, body: dict[str, Any]) -> None:
         super().__init__(message)
         self.body = body
+
+
+class _Adapted(Exception):
+    """The server rejected something it does not support; the profile changed, so send again."""
 
 
 class OpenAISummarizer:
@@ -148,13 +123,11 @@ class OpenAISummarizer:
     name = NAME
 
     def __init__(
-        self, make_client: Callable[[], openai.OpenAI], model: str, prompts: PromptSet,
-        log: CallLog, *, secret: str = "", max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS,
-        backoff: float = 1.0,
+        self, chat: ChatStream, model: str, prompts: PromptSet, log: CallLog, *,
+        secret: str = "", max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS, backoff: float = 1.0,
+        env: Mapping[str, str] | None = None,
     ) -> None:
-        self._make_client = make_client
-        self._client: openai.OpenAI | None = None
-        self._client_lock = threading.Lock()
+        self.chat = chat
         self.model: str | None = model
         self._model = model
         self.prompts = prompts
@@ -162,9 +135,14 @@ class OpenAISummarizer:
         self.max_input_tokens = max_input_tokens
         self.backoff = backoff
         self.usage = Usage()
-        self._json_schema = True  # until the server says it cannot do json_schema
+        self._env = dict(env or {})
+        self._profile: ServerProfile | None = None
+        self._profile_lock = threading.Lock()
         self._down: SummarizeError | None = None
         self._secret = secret
+        self._output_cap = _output_cap(self._env)
+        pinned_mode(self._env)  # a bad PAPERSUM_STRUCTURED is a usage error now, not per paper
+        chat.on_tokens = self.usage.arrived
         for template in ("summary.md", "chunk.md"):
             if "{{paper}}" not in prompts.texts.get(template, ""):
                 raise ConfigError(f"the prompt {prompts.sources.get(template, template)} has no "
@@ -176,16 +154,25 @@ class OpenAISummarizer:
             )
 
     @property
-    def client(self) -> openai.OpenAI:
-        """The openai client, made on first use (importing openai takes most of a second)."""
-        with self._client_lock:
-            if self._client is None:
-                self._client = self._make_client()
-            return self._client
+    def profile(self) -> ServerProfile:
+        """What the server is and takes: found out on first use, once per base URL."""
+        with self._profile_lock:
+            if self._profile is None:
+                self._profile = profile_for(self.chat.base_url, self._env, self.chat.models)
+            return self._profile
+
+    @property
+    def local(self) -> bool:
+        """Whether the server runs on this machine or network (decided from the URL alone)."""
+        return is_local(self._env.get("OPENAI_BASE_URL") or "https://api.openai.com/v1")
 
     def prepare(self) -> None:
-        """Make the client now (a run calls this in the background while it resolves)."""
-        _ = self.client
+        """Make the client and learn the server now (a run does this while it resolves)."""
+        _ = self.profile
+
+    def cancel(self) -> int:
+        """Stop the requests in flight (Ctrl-C); how many there were."""
+        return self.chat.cancel()
 
     def summarize(self, paper: PaperText) -> Summarized:
         """Summarize ``paper`` with the model (or from the answer cache)."""
@@ -204,9 +191,8 @@ class OpenAISummarizer:
                 summary, how = self._summarize(paper, smaller)
             except _ContextTooLong as exc:
                 raise SummarizeError(
-                    f"the paper does not fit the model's context even at {smaller} input tokens; "
-                    "lower --max-input-tokens"
-                ) from exc
+                    f"the paper does not fit the model's context even at {smaller} input tokens "
+                    f"({exc}); lower --max-input-tokens") from exc
             notes.append(f"the model's context was too small for {self.max_input_tokens} input "
                          f"tokens; the paper was sent within {smaller}")
         notes += how
@@ -244,7 +230,7 @@ class OpenAISummarizer:
 
     def _ask(self, messages: Messages, schema: type[M], kind: str, paper: PaperText) -> M:
         """One answer validated against ``schema``, with one repair attempt (messages follow
-        the system prompt, which ``_send`` adds)."""
+        the system prompt, which ``_attempt`` adds)."""
         error = ""
         for attempt in ("first", "repair"):
             if attempt == "repair":
@@ -258,85 +244,110 @@ class OpenAISummarizer:
         raise SummarizeError(f"the model's answer was not a valid {schema.__name__} twice ({error[:200]})")
 
     def _request(self, messages: Messages, schema: type[M], kind: str, paper: PaperText) -> M:
-        if self._down is not None:
-            raise self._down
+        """One answer; a request the server rejected for a feature it lacks is sent again without
+        it, and 429/5xx are retried (an unanswered request never is: the server may still work)."""
+        for _ in range(len(LADDER) + 3):  # every adaptation changes the request; the ladder ends
+            if self._down is not None:
+                raise self._down
+            try:
+                return retry_transient(lambda: self._attempt(messages, schema, kind, paper),
+                                       backoff=self.backoff)
+            except _Adapted:
+                continue
+            except Transient as exc:
+                raise self._fail(f"the model server kept failing ({exc}); try again later") from exc
+        raise SummarizeError("the model server rejected every form of the request papersum knows")
+
+    def _attempt(self, messages: Messages, schema: type[M], kind: str, paper: PaperText) -> M:
+        """One HTTP request, recorded whatever its outcome."""
+        profile = self.profile
+        cap = self._output_cap or (MAX_OUTPUT_TOKENS if profile.is_openai else LOCAL_OUTPUT_TOKENS[kind])
+        request: dict[str, Any] = {
+            "model": self._model, "messages": [self._system(schema, profile), *messages],
+            profile.token_field: cap,
+        }
+        strict = to_strict_schema(schema)
+        response_format = profile.response_format(strict, schema.__name__)
+        if response_format is not None:
+            request["response_format"] = response_format
+        if profile.stream_usage:
+            request["stream_options"] = {"include_usage": True}
         started = time.monotonic()
+        reply: Reply | None = None
         outcome = "ok"
-        body: dict[str, Any] = {}
         try:
-            body, parsed = retry_transient(lambda: self._send(messages, schema), backoff=self.backoff)
-            return parsed
-        except Transient as exc:
-            outcome = "error"
-            raise self._fail(f"the model server kept failing ({exc}); try again later") from exc
+            reply = self.chat.send(**request)
+            return _parsed(reply, schema, cap)
+        except Rejected as exc:
+            outcome = f"http-{exc.status}"
+            raise self._rejected(exc, profile) from exc
         except (_Invalid, _BadAnswer) as exc:
             outcome = "invalid" if isinstance(exc, _Invalid) else "bad-answer"
-            body = exc.body
             raise
-        except (SummarizeError, _ContextTooLong) as exc:
-            outcome = "context-too-long" if isinstance(exc, _ContextTooLong) else "error"
+        except Cancelled:
+            outcome = "cancelled"
+            raise
+        except Silent:
+            outcome = "silent"
+            raise
+        except Unreachable as exc:
+            outcome = "unreachable"
+            raise self._fail(str(exc)) from exc
+        except SummarizeError:
+            outcome = "error"
             raise
         finally:
-            self._record(paper, kind, messages, body, time.monotonic() - started, outcome)
+            self._record(paper, kind, request, reply, time.monotonic() - started, outcome, profile)
 
-    def _send(self, messages: Messages, schema: type[M]) -> tuple[dict[str, Any], M]:
-        """One HTTP request; returns the response body and the validated answer."""
-        import openai
-
-        try:
-            if self._json_schema:
-                try:
-                    raw = self.client.chat.completions.with_raw_response.parse(
-                        model=self._model, messages=[self._system(schema), *messages],
-                        response_format=schema, max_completion_tokens=MAX_OUTPUT_TOKENS)
-                except openai.BadRequestError as exc:
-                    if not _rejects_json_schema(exc):
-                        raise
-                    self._json_schema = False  # ask this server for plain JSON from now on
-                    return self._send(messages, schema)
-                return _parsed(raw.text, lambda: raw.parse().choices[0].message, schema)
-            plain = self.client.chat.completions.with_raw_response.create(
-                model=self._model, messages=[self._system(schema), *messages],
-                response_format={"type": "json_object"}, max_completion_tokens=MAX_OUTPUT_TOKENS)
-            return _parsed(plain.text, None, schema)
-        except openai.APIStatusError as exc:
-            raise self._status_error(exc) from exc
-        except openai.APITimeoutError as exc:
-            raise Transient("timed out") from exc
-        except openai.APIConnectionError as exc:
-            raise self._fail(f"cannot reach the model server at {self.client.base_url} "
-                             "(check OPENAI_BASE_URL)") from exc
-
-    def _status_error(self, exc: openai.APIStatusError) -> Exception:
-        status, message = exc.status_code, self._scrub(str(exc.message))
-        failure = transient_status(status, exc.response.headers.get("retry-after"))
-        if failure is not None and exc.code != "insufficient_quota":  # no wait refills a quota
-            return failure
-        if status == 400 and _is_context_length(exc):  # some servers say 413 or 422 too
+    def _rejected(self, exc: Rejected, profile: ServerProfile) -> Exception:
+        """What a rejected request means: a feature to drop, a context to shrink, a wait, or a
+        failure quoting the server."""
+        message = self._scrub(exc.message)[:300]
+        if _is_context_length(exc):
             return _ContextTooLong(message)
-        if status in (401, 403):
-            return self._fail(f"the model server refused the API key (HTTP {status}); check OPENAI_API_KEY")
-        if status == 404:
-            return self._fail(f"the model server has no model {self._model!r} (HTTP 404); "
-                              "set --model or PAPERSUM_MODEL")
+        if profile.adapt(message):
+            return _Adapted(message)
+        if about_format(message):
+            hint = (f"PAPERSUM_STRUCTURED pins {profile.mode}, which this server does not take"
+                    if profile.pinned else "no other way of asking for JSON is left to try")
+            return SummarizeError(f"the model server rejected the request (HTTP {exc.status}: "
+                                  f"{message[:200]}); {hint}")
+        failure = transient_status(exc.status, exc.retry_after)
+        if failure is not None and exc.code != "insufficient_quota":  # no wait refills a quota
+            return Transient(f"HTTP {exc.status}: {message[:160]}", failure.retry_after)
+        if exc.status in (401, 403):
+            return self._fail(f"the model server refused the API key (HTTP {exc.status}: "
+                              f"{message[:120]}); check OPENAI_API_KEY")
+        if exc.status == 404 or exc.code == "model_not_found":
+            return self._fail(f"the model server has no model {self._model!r} (HTTP {exc.status}: "
+                              f"{message[:120]}); set --model or PAPERSUM_MODEL")
         if exc.code == "insufficient_quota":
             return self._fail("the OpenAI account is out of quota (HTTP 429 insufficient_quota)")
-        return SummarizeError(f"the model server rejected the request (HTTP {status}: {message[:200]})")
+        return SummarizeError(f"the model server rejected the request (HTTP {exc.status}: "
+                              f"{message[:200]})")
 
     def _fail(self, message: str) -> SummarizeError:
         """An error every later request would meet too: remember it, so they fail at once."""
         self._down = SummarizeError(self._scrub(message))
         return self._down
 
-    def _record(self, paper: PaperText, kind: str, messages: Messages, body: dict[str, Any],
-                seconds: float, outcome: str) -> None:
-        usage = body.get("usage") or {}
-        tokens_in = int(usage.get("prompt_tokens") or estimate_tokens(json.dumps(messages)))
-        tokens_out = int(usage.get("completion_tokens") or 0)
+    def _record(self, paper: PaperText, kind: str, request: dict[str, Any], reply: Reply | None,
+                seconds: float, outcome: str, profile: ServerProfile) -> None:
+        counted: CountedBy = "server"
+        if reply is None:  # rejected or unanswered: the server processed nothing it reported
+            tokens_in = tokens_out = 0
+            counted = "none"
+        elif reply.prompt_tokens is not None:
+            tokens_in, tokens_out = reply.prompt_tokens, reply.completion_tokens or 0
+        else:  # no counts from the server: estimate the prompt; a streamed chunk is about a token
+            tokens_in = estimate_tokens(json.dumps(request["messages"]))
+            tokens_out = reply.chunks or estimate_tokens(reply.content)
+            counted = "estimate"
         call = ModelCall(
             paper=paper.sha256, model=self._model, prompt_sha256=self.prompts.sha256, kind=kind,
             input_tokens=tokens_in, output_tokens=tokens_out, seconds=round(seconds, 3),
-            outcome=outcome, cost_usd=self._cost(tokens_in, tokens_out),
+            outcome=outcome, cost_usd=0.0 if profile.local else self._cost(tokens_in, tokens_out),
+            counted_by=counted, server=f"{profile.family} {profile.base_url}",
         )
         self.usage.add(call)
         self.log.record_call(call)
@@ -344,14 +355,14 @@ class OpenAISummarizer:
     def _cost(self, tokens_in: int, tokens_out: int) -> float | None:
         try:
             return self.prompts.price_of(self._model, tokens_in, tokens_out)
-        except ConfigError:  # a broken price table is reported at the end of the run
+        except ConfigError as exc:  # a broken price table is reported at the end of the run
+            self.usage.price_problem = str(exc)
             return None
 
-    def _system(self, schema: type[BaseModel]) -> ChatCompletionSystemMessageParam:
+    def _system(self, schema: type[BaseModel], profile: ServerProfile) -> ChatCompletionSystemMessageParam:
         text = self.prompts.texts["system.md"]
-        if not self._json_schema:
-            text += ("\n\nThe JSON object must follow this JSON schema:\n"
-                     + json.dumps(schema.model_json_schema()))
+        if profile.schema_in_prompt:
+            text += schema_text(schema.model_json_schema())
         return {"role": "system", "content": text}
 
     def _fill(self, template: str, **values: str) -> str:
@@ -378,29 +389,58 @@ class OpenAISummarizer:
         return text.replace(self._secret, "***") if len(self._secret) >= 8 else text
 
 
-def _parsed(body_text: str, message: Any, schema: type[M]) -> tuple[dict[str, Any], M]:
-    """The response body and the validated answer; refusals and cut-off answers fail."""
-    try:
-        body = json.loads(body_text)
-        choice = body["choices"][0]
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
-        raise SummarizeError(f"the model server sent an unreadable response ({exc})") from exc
-    answer = choice.get("message") or {}
-    if answer.get("refusal"):
-        raise _BadAnswer(f"the model refused: {str(answer['refusal'])[:200]}", body)
-    if choice.get("finish_reason") == "length":
+def to_strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The strict JSON schema of a pydantic model, as the openai client builds it for ``parse``."""
+    from openai.lib._pydantic import to_strict_json_schema
+
+    return to_strict_json_schema(schema)
+
+
+def _output_cap(env: Mapping[str, str]) -> int | None:
+    value = (env.get("PAPERSUM_MAX_OUTPUT_TOKENS") or "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not 256 <= int(value) <= 200_000:
+        raise ConfigError(f"PAPERSUM_MAX_OUTPUT_TOKENS={value!r} is not a number of tokens from 256 up")
+    return int(value)
+
+
+def _parsed(reply: Reply, schema: type[M], cap: int) -> M:
+    """The validated answer; refusals and cut-off answers fail."""
+    body = {"content": reply.content, "finish_reason": reply.finish_reason}
+    if reply.refusal:
+        raise _BadAnswer(f"the model refused: {reply.refusal[:200]}", body)
+    if reply.finish_reason == "length":
+        used = reply.completion_tokens
+        if used is not None and used < cap * 0.9:
+            raise _BadAnswer(
+                f"the model server stopped the answer at {used:,} tokens, below papersum's cap of "
+                f"{cap:,}: its own limit (its context size or output setting) was reached", body)
         raise _BadAnswer(
-            f"the model's answer was cut off at its output limit ({MAX_OUTPUT_TOKENS} tokens)", body)
-    if choice.get("finish_reason") == "content_filter":
+            f"the model's answer was cut off at papersum's cap of {cap:,} output tokens "
+            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}", body)
+    if reply.finish_reason == "content_filter":
         raise _BadAnswer("the model server's content filter stopped the answer", body)
     try:
-        if message is not None:
-            parsed = message().parsed  # the client's own pydantic parsing
-            if isinstance(parsed, schema):
-                return body, parsed
-        return body, schema.model_validate_json(answer.get("content") or "")
+        return schema.model_validate_json(reply.content or "")
     except ValidationError as exc:
-        raise _Invalid(exc, body) from exc
+        lenient = _lenient_json(reply.content)  # small models put raw newlines inside strings
+        if lenient is not None:
+            with contextlib.suppress(ValidationError):
+                return schema.model_validate(lenient)
+        raise _Invalid(exc, body, reply.content) from exc
+
+
+def _lenient_json(text: str) -> Any:
+    """``text`` parsed allowing control characters inside strings (None if still not JSON)."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        return None
+
+
+def _tail(text: str, size: int = 60) -> str:
+    return " ".join(text[-size:].split())
 
 
 def _consistent(summary: PaperSummary) -> PaperSummary:
@@ -432,15 +472,15 @@ def _as_paper(paper: PaperText, text: str) -> PaperText:
     return paper.model_copy(update={"abstract": "", "sections": [Section(heading="Notes", text=text)]})
 
 
-def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
-    text = f"{exc.message} {exc.body}".lower()
-    return "json_schema" in text or "response_format" in text
-
-
-def _is_context_length(exc: openai.APIStatusError) -> bool:
+def _is_context_length(exc: Rejected) -> bool:
     text = f"{exc.code} {exc.message}".lower()
     return "context_length" in text or "context length" in text or "maximum context" in text
 
 
-def _validation_message(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in exc.errors())
+def _validation_message(exc: ValidationError, content: str = "") -> str:
+    """What is wrong with an answer, quoting the start of a non-JSON one."""
+    errors = exc.errors()
+    if errors and errors[0]["type"] == "json_invalid":
+        start = " ".join(content[:80].split())
+        return f"not JSON ({errors[0]['msg']}); it began: {start!r}" if start else "an empty answer"
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in errors)

@@ -1,0 +1,95 @@
+"""The record of model requests: one ``ModelCall`` per HTTP request, and the run's ``Usage``."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+CountedBy = Literal["server", "estimate", "none"]
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """One HTTP request to the model server, for the audit log."""
+
+    paper: str
+    model: str
+    prompt_sha256: str
+    kind: str
+    input_tokens: int
+    output_tokens: int
+    seconds: float
+    outcome: str
+    cost_usd: float | None = None
+    counted_by: CountedBy = "server"
+    """``server``: its own usage counts; ``estimate``: papersum's; ``none``: it processed nothing."""
+    server: str = ""
+
+
+class CallLog(Protocol):
+    """Where the backend keeps answers and the record of its requests (the run state)."""
+
+    def cached_answer(self, key: str) -> str | None:
+        """The answer cached under ``key``, if any."""
+        ...
+
+    def cache_answer(self, key: str, answer: str) -> None:
+        """Cache an answer under ``key``."""
+        ...
+
+    def record_call(self, call: ModelCall) -> None:
+        """Record one request."""
+        ...
+
+
+@dataclass
+class Usage:
+    """The HTTP requests of this run and their tokens (thread-safe); ``streamed`` counts tokens
+    as they arrive, for the progress display."""
+
+    requests: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    estimated_tokens: int = 0
+    """How many input tokens papersum estimated because the server sent no counts (their output
+    tokens are counted as they stream, one a chunk)."""
+    cost_usd: float | None = 0.0
+    """None once a request's price is unknown."""
+    price_problem: str = ""
+    """Why no cost can be given (a broken price table), if that is the case."""
+    streamed: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def add(self, call: ModelCall) -> None:
+        """Count one request."""
+        with self._lock:
+            self.requests += 1
+            self.input_tokens += call.input_tokens
+            self.output_tokens += call.output_tokens
+            if call.counted_by == "estimate":
+                self.estimated_tokens += call.input_tokens
+            self.cost_usd = (None if self.cost_usd is None or call.cost_usd is None
+                             else self.cost_usd + call.cost_usd)
+            self.outcomes[call.outcome] = self.outcomes.get(call.outcome, 0) + 1
+
+    def arrived(self, tokens: int) -> None:
+        """Count tokens streaming in."""
+        with self._lock:
+            self.streamed += tokens
+
+    def line(self, model: str) -> str:
+        """The usage line printed at the end of a run."""
+        line = (f"{model}: {self.requests} requests, {self.input_tokens:,} tokens in, "
+                f"{self.output_tokens:,} out")
+        if self.estimated_tokens:
+            line += (f" ({self.estimated_tokens:,} tokens in estimated by papersum: the server sent "
+                     "no counts)")
+        if self.price_problem:
+            return line + f" (no cost: {self.price_problem})"
+        if self.cost_usd is None:
+            return line + " (no price for this model in prices.toml)"
+        return line + (f", about ${self.cost_usd:.4f}" if self.cost_usd else ", $0")
