@@ -51,15 +51,28 @@ class World:
 @contextmanager
 def world(tmp: Path, papers: int, *, model_latency: float, pdf_latency: float) -> Iterator[World]:
     """Stand-ins knowing ``papers`` generated papers (PDFs made up front, outside the timing)."""
-    catalogue = [Paper(f"2501.{i:05d}", f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
-                       ("A. Author",), 2025) for i in range(1, papers + 1)]
+    catalogue = [
+        Paper(
+            f"2501.{i:05d}",
+            f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
+            ("A. Author",),
+            2025,
+        )
+        for i in range(1, papers + 1)
+    ]
     arxiv = ArxivStandIn(catalogue, pdf_latency=pdf_latency).start()
     model = FakeOpenAI(latency=model_latency).start()
     for paper in catalogue:
         arxiv.pdf(paper.arxiv_id)
-    env = {**os.environ, "COLUMNS": "120", "PAPERSUM_ARXIV_API": arxiv.api, "PAPERSUM_ARXIV_DELAY": "0",
-           "OPENAI_BASE_URL": model.base_url, "PAPERSUM_MODEL": "bench-model",
-           "PAPERSUM_CACHE_DIR": str(tmp / f"cache-{time.monotonic_ns()}")}
+    env = {
+        **os.environ,
+        "COLUMNS": "120",
+        "PAPERSUM_ARXIV_API": arxiv.api,
+        "PAPERSUM_ARXIV_DELAY": "0",
+        "OPENAI_BASE_URL": model.base_url,
+        "PAPERSUM_MODEL": "bench-model",
+        "PAPERSUM_CACHE_DIR": str(tmp / f"cache-{time.monotonic_ns()}"),
+    }
     try:
         yield World(arxiv, model, env)
     finally:
@@ -71,9 +84,13 @@ def write_list(folder: Path, papers: int) -> Path:
     """A reading list of ``papers`` arXiv links in a fresh folder."""
     folder.mkdir(parents=True)
     path = folder / "reading-list.md"
-    path.write_text("".join(f"- [ ] **Audio-Visual Music Study {i}: Players, Gestures and Sound** "
-                            f"[Link](https://arxiv.org/abs/2501.{i:05d})\n    - [ ] Relevant?\n"
-                            for i in range(1, papers + 1)))
+    path.write_text(
+        "".join(
+            f"- [ ] **Audio-Visual Music Study {i}: Players, Gestures and Sound** "
+            f"[Link](https://arxiv.org/abs/2501.{i:05d})\n    - [ ] Relevant?\n"
+            for i in range(1, papers + 1)
+        )
+    )
     return path
 
 
@@ -81,8 +98,12 @@ def papersum(*args: str, env: dict[str, str] | None = None) -> tuple[float, int]
     """Run the CLI as a user would: wall seconds and peak memory of the process (``ru_maxrss``:
     KiB on Linux)."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "papersum", *args], env=env or os.environ,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "papersum", *args],
+        env=env or os.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -152,25 +173,44 @@ class Resolution:
 def resolution(tmp: Path, per_shape: int = 10) -> Resolution:
     """``resolve`` a list of ``4 × per_shape`` entries: arXiv links, DOI links, proceedings pages
     and plain titles of papers not on arXiv (found by OpenAlex), then again from the cache."""
-    works = [Work(f"w{i}", f"Cross-Modal Study {i} of Gesture and Timbre in Ensemble Performance",
-                  (f"Author{i} Surname{i}",), 2022, doi=f"10.5555/bench.{i}")
-             for i in range(3 * per_shape)]
+    works = [
+        Work(
+            f"w{i}",
+            f"Cross-Modal Study {i} of Gesture and Timbre in Ensemble Performance",
+            (f"Author{i} Surname{i}",),
+            2022,
+            doi=f"10.5555/bench.{i}",
+        )
+        for i in range(3 * per_shape)
+    ]
     scholarly = ScholarlyStandIn(works).start()
-    catalogue = [Paper(f"2502.{i:05d}", f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
-                       ("A. Author",), 2025) for i in range(per_shape)]
+    catalogue = [
+        Paper(
+            f"2502.{i:05d}",
+            f"Audio-Visual Music Study {i}: Players, Gestures and Sound",
+            ("A. Author",),
+            2025,
+        )
+        for i in range(per_shape)
+    ]
     arxiv = ArxivStandIn(catalogue).start()
     folder = tmp / f"resolve-{time.monotonic_ns()}"
     folder.mkdir()
     listing = folder / "reading-list.md"
     lines = [f"- [ ] **{p.title}** [Link](https://arxiv.org/abs/{p.arxiv_id})\n" for p in catalogue]
     lines += [f"- [ ] **{w.title}** [doi](https://doi.org/{w.doi})\n" for w in works[:per_shape]]
-    lines += [f"- [ ] **{w.title}** [page]({scholarly.page(w.slug)})\n"
-              for w in works[per_shape : 2 * per_shape]]
-    lines += [f"- [ ] {w.title} ({w.authors[0].split()[-1]} et al., 2022)\n"
-              for w in works[2 * per_shape :]]
+    lines += [
+        f"- [ ] **{w.title}** [page]({scholarly.page(w.slug)})\n" for w in works[per_shape : 2 * per_shape]
+    ]
+    lines += [f"- [ ] {w.title} ({w.authors[0].split()[-1]} et al., 2022)\n" for w in works[2 * per_shape :]]
     listing.write_text("".join(lines))
-    env = {**os.environ, "PAPERSUM_ARXIV_API": arxiv.api, "PAPERSUM_ARXIV_DELAY": "0",
-           "PAPERSUM_OPENALEX_API": scholarly.openalex, "PAPERSUM_S2_API": scholarly.s2}
+    env = {
+        **os.environ,
+        "PAPERSUM_ARXIV_API": arxiv.api,
+        "PAPERSUM_ARXIV_DELAY": "0",
+        "PAPERSUM_OPENALEX_API": scholarly.openalex,
+        "PAPERSUM_S2_API": scholarly.s2,
+    }
     try:
         cold_s, _kib = papersum("resolve", str(listing), env=env)
         arxiv_calls, other_calls = len(arxiv.requests), len(scholarly.requests)
@@ -225,28 +265,38 @@ def main() -> None:
         res = resolution(tmp)
     ours_s, raw_s, pdfs = extraction_ratio(5 * repeat)
     ideal = math.ceil(40 / 8) * 1.2 + work_start_s
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()}")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}"
+    )
     print()
     print("| what | figure | target |")
     print("|---|---:|---|")
     print(f"| `papersum --help` | {help_s:.2f} s | < 0.4 s |")
     print(f"| fixed cost of a run with nothing to do | {start_s:.2f} s | |")
     print(f"| fixed cost of a run that works (1 entry, no latency) | {work_start_s:.2f} s | |")
-    print(f"| 40 entries, model 1.0 s, PDF 0.2 s, `--jobs 8` | {jobs8:.1f} s "
-          f"({jobs8 / ideal:.2f}× the ideal 5 × 1.2 s + {work_start_s:.1f} s) | ≤ 1.3× ideal |")
+    print(
+        f"| 40 entries, model 1.0 s, PDF 0.2 s, `--jobs 8` | {jobs8:.1f} s "
+        f"({jobs8 / ideal:.2f}× the ideal 5 × 1.2 s + {work_start_s:.1f} s) | ≤ 1.3× ideal |"
+    )
     print(f"| the same, `--jobs 1` | {jobs1:.1f} s ({jobs1 / jobs8:.1f}× slower) | ≥ 5× slower |")
     print(f"| re-run of 200 done entries | {rerun_s:.2f} s, {rerun_requests} requests | < 2 s, 0 |")
     print(f"| peak memory, 100-entry cold run | {memory_kib / 1024:.0f} MB | < 500 MB |")
     per_entry = (res.arxiv_calls + res.other_calls) / res.entries
-    print(f"| `resolve`, {res.entries} entries (¼ arXiv links, ¼ DOIs, ¼ landing pages, ¼ titles "
-          f"not on arXiv), no pacing | {res.cold_s:.2f} s, {per_entry:.2f} requests per entry "
-          f"({res.arxiv_calls} arXiv, {res.other_calls} OpenAlex / Semantic Scholar / pages) | |")
-    print(f"| the same with arXiv's 3 s pacing (`PAPERSUM_ARXIV_DELAY=3`) | ≥ "
-          f"{3 * max(res.arxiv_calls - 1, 0):.0f} s: {res.arxiv_calls} arXiv calls 3 s apart | |")
+    print(
+        f"| `resolve`, {res.entries} entries (¼ arXiv links, ¼ DOIs, ¼ landing pages, ¼ titles "
+        f"not on arXiv), no pacing | {res.cold_s:.2f} s, {per_entry:.2f} requests per entry "
+        f"({res.arxiv_calls} arXiv, {res.other_calls} OpenAlex / Semantic Scholar / pages) | |"
+    )
+    print(
+        f"| the same with arXiv's 3 s pacing (`PAPERSUM_ARXIV_DELAY=3`) | ≥ "
+        f"{3 * max(res.arxiv_calls - 1, 0):.0f} s: {res.arxiv_calls} arXiv calls 3 s apart | |"
+    )
     print(f"| a second `resolve` of that list | {res.again_s:.2f} s, {res.again_calls} requests | 0 |")
-    print(f"| extraction of {pdfs} real PDFs: papersum / raw pymupdf `get_text` | "
-          f"{ours_s:.2f} s / {raw_s:.2f} s ({ours_s / raw_s:.2f}×) | ≤ 1.2× |")
+    print(
+        f"| extraction of {pdfs} real PDFs: papersum / raw pymupdf `get_text` | "
+        f"{ours_s:.2f} s / {raw_s:.2f} s ({ours_s / raw_s:.2f}×) | ≤ 1.2× |"
+    )
 
 
 if __name__ == "__main__":

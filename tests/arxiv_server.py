@@ -94,11 +94,16 @@ class ArxivStandIn(LocalServer):
         with self._lock:
             if arxiv_id not in self._pdfs:
                 paper = self.papers[arxiv_id]
-                self._pdfs[arxiv_id] = pdf_bytes(paper.title, [
-                    ("Abstract", paper.abstract * 3),
-                    ("1 Introduction", "Music performance videos pair audio with the visual "
-                     "motion of players. " * 12),
-                ])
+                self._pdfs[arxiv_id] = pdf_bytes(
+                    paper.title,
+                    [
+                        ("Abstract", paper.abstract * 3),
+                        (
+                            "1 Introduction",
+                            "Music performance videos pair audio with the visual motion of players. " * 12,
+                        ),
+                    ],
+                )
             return self._pdfs[arxiv_id]
 
     def next_fault(self, path: str) -> Fault | None:
@@ -153,8 +158,9 @@ def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
             if fault is not None and fault.kind == "status":
                 return self.reply(fault.status, b"error", "text/plain", fault.headers)
             if fault is not None and fault.kind == "html":
-                return self.reply(200, b"<!DOCTYPE html><html><body>Are you a robot?</body></html>",
-                                  "text/html")
+                return self.reply(
+                    200, b"<!DOCTYPE html><html><body>Are you a robot?</body></html>", "text/html"
+                )
             if url.path == "/api/query":
                 return self.reply(200, server.feed(params), "application/atom+xml")
             match = re.fullmatch(r"/pdf/(.+?)(?:v\d+)?(?:\.pdf)?", url.path)
@@ -211,7 +217,8 @@ def _term(tokens: list[str], paper: Paper) -> bool:
         return result
     name, value = token.split(":", 1)
     text = {"ti": paper.title, "abs": paper.abstract, "au": " ".join(paper.authors)}.get(
-        name, f"{paper.title} {paper.abstract} {' '.join(paper.authors)}")
+        name, f"{paper.title} {paper.abstract} {' '.join(paper.authors)}"
+    )
     wanted, words = _words(value.strip('"')), _words(text)
     if len(wanted) == 1:
         return wanted[0] in words

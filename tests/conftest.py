@@ -52,8 +52,7 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]], *, encrypt: bool = Fa
         y += 10
     options = {}
     if encrypt:
-        options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret",
-                   "owner_pw": "owner"}
+        options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret", "owner_pw": "owner"}
     data: bytes = doc.tobytes(**options)
     doc.close()
     return data
@@ -96,8 +95,9 @@ def listing(tmp_path: Path) -> Path:
     make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
     make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
     path = tmp_path / "list.md"
-    path.write_text(f"- [ ] **{MUSIC_VIDEO_TITLE}** [pdf](music.pdf)\n"
-                    f"- [ ] **{CHEMISTRY_TITLE}** [pdf](chem.pdf)\n")
+    path.write_text(
+        f"- [ ] **{MUSIC_VIDEO_TITLE}** [pdf](music.pdf)\n- [ ] **{CHEMISTRY_TITLE}** [pdf](chem.pdf)\n"
+    )
     return path
 
 
@@ -105,20 +105,34 @@ def listing(tmp_path: Path) -> Path:
 def papersum(tmp_path: Path) -> RunCli:
     """Run ``python -m papersum ARGS`` in a subprocess, as a user would, offline and keyless."""
 
-    def run(*args: str | Path, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        full_env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8",
-               "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
-               "PAPERSUM_ARXIV_API": CLOSED_PORT_API, "PAPERSUM_ARXIV_DELAY": "0",
-               "PAPERSUM_OPENALEX_API": f"{CLOSED_PORT}/openalex",
-               "PAPERSUM_S2_API": f"{CLOSED_PORT}/s2",
-               # the lists name real sites (IEEE, a dataset page, a blog): their landing pages go
-               # to a proxy that is not there, so no test ever reaches beyond this machine
-               "HTTP_PROXY": CLOSED_PORT, "HTTPS_PROXY": CLOSED_PORT, "ALL_PROXY": CLOSED_PORT,
-               "NO_PROXY": "127.0.0.1,localhost", **(env or {})}
+    def run(
+        *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        full_env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "PYTHONIOENCODING": "utf-8",
+            "COLUMNS": "200",
+            "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+            "PAPERSUM_ARXIV_API": CLOSED_PORT_API,
+            "PAPERSUM_ARXIV_DELAY": "0",
+            "PAPERSUM_OPENALEX_API": f"{CLOSED_PORT}/openalex",
+            "PAPERSUM_S2_API": f"{CLOSED_PORT}/s2",
+            # the lists name real sites (IEEE, a dataset page, a blog): their landing pages go
+            # to a proxy that is not there, so no test ever reaches beyond this machine
+            "HTTP_PROXY": CLOSED_PORT,
+            "HTTPS_PROXY": CLOSED_PORT,
+            "ALL_PROXY": CLOSED_PORT,
+            "NO_PROXY": "127.0.0.1,localhost",
+            **(env or {}),
+        }
         return subprocess.run(
             [sys.executable, "-m", "papersum", *map(str, args)],
-            capture_output=True, text=True, env=full_env, cwd=cwd or tmp_path, timeout=120,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            cwd=cwd or tmp_path,
+            timeout=120,
         )
 
     return run
@@ -144,8 +158,9 @@ def scholarly(arxiv: ArxivStandIn) -> Iterator[ScholarlyStandIn]:
     from .scholarly_server import ScholarlyStandIn
 
     assert LOSTANLEN.arxiv_id is not None
-    arxiv.papers[LOSTANLEN.arxiv_id] = Paper(LOSTANLEN.arxiv_id, LOSTANLEN.title, LOSTANLEN.authors,
-                                             LOSTANLEN.year)
+    arxiv.papers[LOSTANLEN.arxiv_id] = Paper(
+        LOSTANLEN.arxiv_id, LOSTANLEN.title, LOSTANLEN.authors, LOSTANLEN.year
+    )
     server = ScholarlyStandIn(WORKS).start()
     yield server
     server.stop()

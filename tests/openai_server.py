@@ -35,8 +35,7 @@ from typing import Any
 from .localserver import Handler, LocalServer
 
 _PAPER = re.compile(r"<(paper-[0-9a-f]{8})>\n(.*?)\n</\1>", re.DOTALL)
-OWNER = {"openai": "system", "llama-cpp-python": "me", "ollama": "library",
-         "lm-studio": "organization_owner"}
+OWNER = {"openai": "system", "llama-cpp-python": "me", "ollama": "library", "lm-studio": "organization_owner"}
 CONTEXT = 8192
 """The context size of the stand-in's "model" (for servers that generate until it is full)."""
 
@@ -57,11 +56,18 @@ class Reply:
 def summary(score: int = 8, quotes: tuple[str, ...] = (), verdict: str = "relevant") -> dict[str, Any]:
     """A valid PaperSummary answer."""
     return {
-        "tldr": "The model's TL;DR.", "problem": "The model's problem.", "method": "The model's method.",
-        "results": "The model's results.", "limitations": "The model's limitations.",
+        "tldr": "The model's TL;DR.",
+        "problem": "The model's problem.",
+        "method": "The model's method.",
+        "results": "The model's results.",
+        "limitations": "The model's limitations.",
         "key_contributions": ["First contribution.", "Second contribution."],
-        "relevance": {"score": score, "verdict": verdict, "rationale": "The model's rationale.",
-                      "quotes": list(quotes)},
+        "relevance": {
+            "score": score,
+            "verdict": verdict,
+            "rationale": "The model's rationale.",
+            "quotes": list(quotes),
+        },
     }
 
 
@@ -86,8 +92,11 @@ def schema_name(request: dict[str, Any]) -> str:
 
 def honest_answer(request: dict[str, Any]) -> Reply:
     """A valid answer for any request, quoting the paper's first long sentences."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", paper_of(request))
-                 if len(s.split()) >= 6 and not s.startswith("#")]
+    sentences = [
+        s.strip()
+        for s in re.split(r"(?<=[.!?])\s+", paper_of(request))
+        if len(s.split()) >= 6 and not s.startswith("#")
+    ]
     quotes = tuple(s[:200] for s in sentences[:2])
     if schema_name(request) == "PartNotes":
         return Reply({"notes": "Notes on this part.", "quotes": list(quotes)})
@@ -102,8 +111,14 @@ def tokens_of(text: str) -> int:
 class FakeOpenAI(LocalServer):
     """The server; ``start()`` it, point ``OPENAI_BASE_URL`` at ``base_url``, ``stop()`` it."""
 
-    def __init__(self, answer: Callable[[dict[str, Any]], Reply] = honest_answer, *,
-                 family: str = "unknown", latency: float = 0.0, token_delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        answer: Callable[[dict[str, Any]], Reply] = honest_answer,
+        *,
+        family: str = "unknown",
+        latency: float = 0.0,
+        token_delay: float = 0.0,
+    ) -> None:
         self.answer = answer
         self.family = family
         self.latency = latency
@@ -137,17 +152,31 @@ class FakeOpenAI(LocalServer):
         """``GET /v1/models``."""
         if self.family not in OWNER or self.hide_models:
             return 404, {"error": {"message": "no such route"}}
-        return 200, {"object": "list", "data": [
-            {"id": "test-model", "object": "model", "created": 1700000000,
-             "owned_by": OWNER[self.family]}]}
+        return 200, {
+            "object": "list",
+            "data": [
+                {"id": "test-model", "object": "model", "created": 1700000000, "owned_by": OWNER[self.family]}
+            ],
+        }
 
     def respond(self, request: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str], Reply | None]:
         """Check a request's shape as this family would; then the reply to send."""
         problem = self._rejection(request)
         if problem is not None:
             status, message = problem
-            return status, {"error": {"message": message, "type": "invalid_request_error",
-                                      "param": "response_format", "code": None}}, {}, None
+            return (
+                status,
+                {
+                    "error": {
+                        "message": message,
+                        "type": "invalid_request_error",
+                        "param": "response_format",
+                        "code": None,
+                    }
+                },
+                {},
+                None,
+            )
         reply = self.replies.popleft() if self.replies else self.answer(request)
         if reply.status >= 400:
             return reply.status, {"error": reply.error}, reply.headers, None
@@ -155,8 +184,16 @@ class FakeOpenAI(LocalServer):
         if cap is None and self.family == "llama-cpp-python" and reply.finish_reason == "stop":
             # no max_tokens it reads: a small model that never closes its JSON runs to the context
             prompt = tokens_of(json.dumps(request["messages"]))
-            return 200, {}, reply.headers, Reply('{"tldr": "' + "and so on " * 200, finish_reason="length",
-                                                 completion_tokens=CONTEXT - prompt)
+            return (
+                200,
+                {},
+                reply.headers,
+                Reply(
+                    '{"tldr": "' + "and so on " * 200,
+                    finish_reason="length",
+                    completion_tokens=CONTEXT - prompt,
+                ),
+            )
         return 200, {}, reply.headers, reply
 
     def _cap(self, request: dict[str, Any]) -> int | None:
@@ -175,16 +212,20 @@ class FakeOpenAI(LocalServer):
         fmt = request.get("response_format") or {}
         kind = fmt.get("type")
         if self.family == "llama-cpp-python" and kind not in (None, "text", "json_object"):
-            return 500, ("1 validation error:\n  {'type': 'literal_error', 'loc': ('body', "
-                         "'response_format', 'type'), 'msg': \"Input should be 'text' or "
-                         f"'json_object'\", 'input': '{kind}', 'ctx': {{'expected': \"'text' or "
-                         "'json_object'\"}}\n\n  File \"llama_cpp/server/app.py\", line 376, in "
-                         "create_chat_completion\n    POST /v1/chat/completions")
+            return 500, (
+                "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', "
+                "'response_format', 'type'), 'msg': \"Input should be 'text' or "
+                f"'json_object'\", 'input': '{kind}', 'ctx': {{'expected': \"'text' or "
+                '\'json_object\'"}}\n\n  File "llama_cpp/server/app.py", line 376, in '
+                "create_chat_completion\n    POST /v1/chat/completions"
+            )
         if self.family == "lm-studio" and kind not in (None, "text", "json_schema"):
             return 400, "'response_format.type' must be 'json_schema' or 'text'"
         if self.family == "openai" and "max_tokens" in request:
-            return 400, ("Unsupported parameter: 'max_tokens' is not supported with this model. "
-                         "Use 'max_completion_tokens' instead.")
+            return 400, (
+                "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                "Use 'max_completion_tokens' instead."
+            )
         if self.reject_json_schema and kind == "json_schema":
             return 400, "response_format json_schema is not supported by this server"
         if kind == "json_schema":
@@ -196,22 +237,41 @@ class FakeOpenAI(LocalServer):
         content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
         if reply.refusal:
             content = ""
-        base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()),
-                "model": request["model"]}
-        pieces = [content[i:i + 16] for i in range(0, len(content), 16)]
+        base = {
+            "id": "chatcmpl-test",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": request["model"],
+        }
+        pieces = [content[i : i + 16] for i in range(0, len(content), 16)]
         chunks = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant"}, "finish_reason": None}]}]
-        chunks += [{**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]}
-                   for p in pieces]
+        chunks += [
+            {**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]}
+            for p in pieces
+        ]
         if reply.refusal:
-            chunks.append({**base, "choices": [{"index": 0, "delta": {"refusal": reply.refusal},
-                                                "finish_reason": None}]})
+            chunks.append(
+                {
+                    **base,
+                    "choices": [{"index": 0, "delta": {"refusal": reply.refusal}, "finish_reason": None}],
+                }
+            )
         chunks.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}]})
         wants_usage = (request.get("stream_options") or {}).get("include_usage")
         if wants_usage and self.family != "llama-cpp-python":
             prompt = tokens_of(json.dumps(request["messages"]))
             out = reply.completion_tokens or tokens_of(content)
-            chunks.append({**base, "choices": [], "usage": {
-                "prompt_tokens": prompt, "completion_tokens": out, "total_tokens": prompt + out}})
+            chunks.append(
+                {
+                    **base,
+                    "choices": [],
+                    "usage": {
+                        "prompt_tokens": prompt,
+                        "completion_tokens": out,
+                        "total_tokens": prompt + out,
+                    },
+                }
+            )
         return chunks
 
     def whole(self, request: dict[str, Any], reply: Reply) -> dict[str, Any]:
@@ -219,13 +279,26 @@ class FakeOpenAI(LocalServer):
         content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
         prompt = tokens_of(json.dumps(request["messages"]))
         return {
-            "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
+            "id": "chatcmpl-test",
+            "object": "chat.completion",
+            "created": int(time.time()),
             "model": request["model"],
-            "choices": [{"index": 0, "finish_reason": reply.finish_reason, "message": {
-                "role": "assistant", "content": None if reply.refusal else content,
-                "refusal": reply.refusal}}],
-            "usage": {"prompt_tokens": prompt, "completion_tokens": tokens_of(content),
-                      "total_tokens": prompt + tokens_of(content)},
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": reply.finish_reason,
+                    "message": {
+                        "role": "assistant",
+                        "content": None if reply.refusal else content,
+                        "refusal": reply.refusal,
+                    },
+                }
+            ],
+            "usage": {
+                "prompt_tokens": prompt,
+                "completion_tokens": tokens_of(content),
+                "total_tokens": prompt + tokens_of(content),
+            },
         }
 
 
@@ -236,7 +309,10 @@ def _strict_problem(spec: dict[str, Any]) -> tuple[int, str] | None:
     if schema.get("additionalProperties") is not False or set(schema.get("required", [])) != set(
         schema.get("properties", {})
     ):
-        return 400, "bad request shape: schema is not strict (every property required, no additional properties)"
+        return (
+            400,
+            "bad request shape: schema is not strict (every property required, no additional properties)",
+        )
     return None
 
 
@@ -271,8 +347,9 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def answer(self, request: dict[str, Any], reply: Reply, headers: dict[str, str]) -> None:
             time.sleep(server.latency)
             if not request.get("stream"):
-                self.reply(200, json.dumps(server.whole(request, reply)).encode(), "application/json",
-                           headers)
+                self.reply(
+                    200, json.dumps(server.whole(request, reply)).encode(), "application/json", headers
+                )
                 return
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")

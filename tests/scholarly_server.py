@@ -112,11 +112,21 @@ class ScholarlyStandIn(LocalServer):
         with self._lock:
             if slug not in self._pdfs:
                 work = self.works[slug]
-                self._pdfs[slug] = work.pdf.read_bytes() if work.pdf else pdf_bytes(work.title, [
-                    ("Abstract", "We study music performance videos and their audio. " * 6),
-                    ("1 Introduction", "Musicians move as they play; the motion is seen and "
-                     "the sound is heard. " * 12),
-                ])
+                self._pdfs[slug] = (
+                    work.pdf.read_bytes()
+                    if work.pdf
+                    else pdf_bytes(
+                        work.title,
+                        [
+                            ("Abstract", "We study music performance videos and their audio. " * 6),
+                            (
+                                "1 Introduction",
+                                "Musicians move as they play; the motion is seen and "
+                                "the sound is heard. " * 12,
+                            ),
+                        ],
+                    )
+                )
             return self._pdfs[slug]
 
     # OpenAlex
@@ -125,39 +135,56 @@ class ScholarlyStandIn(LocalServer):
         """A Work object as OpenAlex gives it."""
         doi_url = f"https://doi.org/{w.doi}" if w.doi else None
         primary = {
-            "is_oa": w.oa, "landing_page_url": doi_url or self.page(w.slug),
+            "is_oa": w.oa,
+            "landing_page_url": doi_url or self.page(w.slug),
             "pdf_url": self.file(w.slug) if w.oa else None,
-            "source": {"id": "https://openalex.org/S4306418", "display_name": w.venue,
-                       "type": "conference"},
-            "license": "cc-by" if w.oa else None, "version": "publishedVersion",
+            "source": {"id": "https://openalex.org/S4306418", "display_name": w.venue, "type": "conference"},
+            "license": "cc-by" if w.oa else None,
+            "version": "publishedVersion",
         }
         locations: list[dict[str, object]] = [primary]
         if w.arxiv_id:
-            locations.append({
-                "is_oa": True, "landing_page_url": f"http://arxiv.org/abs/{w.arxiv_id}",
-                "pdf_url": f"http://arxiv.org/pdf/{w.arxiv_id}",
-                "source": {"id": "https://openalex.org/S4306400194",
-                           "display_name": "arXiv (Cornell University)", "type": "repository"},
-                "license": None, "version": "submittedVersion",
-            })
+            locations.append(
+                {
+                    "is_oa": True,
+                    "landing_page_url": f"http://arxiv.org/abs/{w.arxiv_id}",
+                    "pdf_url": f"http://arxiv.org/pdf/{w.arxiv_id}",
+                    "source": {
+                        "id": "https://openalex.org/S4306400194",
+                        "display_name": "arXiv (Cornell University)",
+                        "type": "repository",
+                    },
+                    "license": None,
+                    "version": "submittedVersion",
+                }
+            )
         best = next((loc for loc in locations if loc["is_oa"]), None)
         return {
-            "id": f"https://openalex.org/W{abs(hash(w.slug)) % 10**10}", "doi": doi_url,
-            "title": w.title, "display_name": w.title, "publication_year": w.year,
+            "id": f"https://openalex.org/W{abs(hash(w.slug)) % 10**10}",
+            "doi": doi_url,
+            "title": w.title,
+            "display_name": w.title,
+            "publication_year": w.year,
             "authorships": [
-                {"author_position": "first" if i == 0 else "middle",
-                 "author": {"id": f"https://openalex.org/A{i}", "display_name": name},
-                 "institutions": []}
-                for i, name in enumerate(w.authors)],
-            "primary_location": primary, "best_oa_location": best, "locations": locations,
+                {
+                    "author_position": "first" if i == 0 else "middle",
+                    "author": {"id": f"https://openalex.org/A{i}", "display_name": name},
+                    "institutions": [],
+                }
+                for i, name in enumerate(w.authors)
+            ],
+            "primary_location": primary,
+            "best_oa_location": best,
+            "locations": locations,
         }
 
     def openalex_search(self, query: str, per_page: int) -> dict[str, object]:
         known = [w for w in self.works.values() if "openalex" in w.services]
         ranked = _ranked(known, query)
-        return {"meta": {"count": len(ranked), "db_response_time_ms": 3, "page": 1,
-                         "per_page": per_page},
-                "results": [self.openalex_work(w) for w in ranked[:per_page]]}
+        return {
+            "meta": {"count": len(ranked), "db_response_time_ms": 3, "page": 1, "per_page": per_page},
+            "results": [self.openalex_work(w) for w in ranked[:per_page]],
+        }
 
     # Semantic Scholar
 
@@ -168,12 +195,21 @@ class ScholarlyStandIn(LocalServer):
             ids["DOI"] = w.doi.upper() if w.doi.startswith("10.1109") else w.doi
         if w.arxiv_id:
             ids["ArXiv"] = w.arxiv_id
-        open_pdf = ({"url": self.file(w.slug), "status": "GOLD", "license": "CCBY"} if w.oa
-                    else {"url": "", "status": None, "license": None})
-        return {"paperId": f"{abs(hash(w.slug)):040x}"[:40], "externalIds": ids,
-                "url": f"https://www.semanticscholar.org/paper/{w.slug}", "title": w.title,
-                "venue": w.venue, "year": w.year, "openAccessPdf": open_pdf,
-                "authors": [{"authorId": str(i), "name": n} for i, n in enumerate(w.authors)]}
+        open_pdf = (
+            {"url": self.file(w.slug), "status": "GOLD", "license": "CCBY"}
+            if w.oa
+            else {"url": "", "status": None, "license": None}
+        )
+        return {
+            "paperId": f"{abs(hash(w.slug)):040x}"[:40],
+            "externalIds": ids,
+            "url": f"https://www.semanticscholar.org/paper/{w.slug}",
+            "title": w.title,
+            "venue": w.venue,
+            "year": w.year,
+            "openAccessPdf": open_pdf,
+            "authors": [{"authorId": str(i), "name": n} for i, n in enumerate(w.authors)],
+        }
 
     def s2_match(self, query: str) -> dict[str, object] | None:
         known = [w for w in self.works.values() if "s2" in w.services]
@@ -184,22 +220,33 @@ class ScholarlyStandIn(LocalServer):
         return {"data": [{**self.s2_paper(ranked[0]), "matchScore": 150.5}]}
 
     def by_doi(self, doi: str, service: str) -> Work | None:
-        return next((w for w in self.works.values()
-                     if w.doi and w.doi.lower() == doi.lower() and service in w.services), None)
+        return next(
+            (
+                w
+                for w in self.works.values()
+                if w.doi and w.doi.lower() == doi.lower() and service in w.services
+            ),
+            None,
+        )
 
     def landing_page(self, w: Work) -> str:
         tags = []
         if w.meta:
-            tags += [("citation_title", w.title), *(("citation_author", a) for a in w.authors),
-                     ("citation_publication_date", f"{w.year}/11/04"),
-                     ("citation_conference_title", w.venue)]
+            tags += [
+                ("citation_title", w.title),
+                *(("citation_author", a) for a in w.authors),
+                ("citation_publication_date", f"{w.year}/11/04"),
+                ("citation_conference_title", w.venue),
+            ]
             if w.doi:
                 tags.append(("citation_doi", w.doi))
             if w.page_pdf and w.oa:
                 tags.append(("citation_pdf_url", f"/files/{w.slug}.pdf"))  # relative, as some sites do
         meta = "\n".join(f'<meta name="{n}" content="{escape(v)}">' for n, v in tags)
-        return (f"<!DOCTYPE html><html><head><title>{escape(w.title)}</title>\n{meta}\n"
-                f"</head><body><h1>{escape(w.title)}</h1></body></html>")
+        return (
+            f"<!DOCTYPE html><html><head><title>{escape(w.title)}</title>\n{meta}\n"
+            f"</head><body><h1>{escape(w.title)}</h1></body></html>"
+        )
 
 
 def _handler_for(server: ScholarlyStandIn) -> type[BaseHTTPRequestHandler]:
@@ -214,27 +261,35 @@ def _handler_for(server: ScholarlyStandIn) -> type[BaseHTTPRequestHandler]:
             if fault is not None and fault.kind == "sleep":
                 time.sleep(fault.seconds)
             elif fault is not None and fault.kind == "status":
-                return self.reply(fault.status, b'{"error": "fault"}', "application/json",
-                                  fault.headers)
+                return self.reply(fault.status, b'{"error": "fault"}', "application/json", fault.headers)
             return self.route(path, params)
 
         def route(self, path: str, params: dict[str, str]) -> None:
             if path == "/openalex/works":
-                answer = server.openalex_search(params.get("search", ""),
-                                                int(params.get("per-page", 25)))
+                answer = server.openalex_search(params.get("search", ""), int(params.get("per-page", 25)))
                 return self.json(200, answer)
             if path.startswith("/openalex/works/doi:"):
                 work = server.by_doi(path.removeprefix("/openalex/works/doi:"), "openalex")
-                return self.json(*((200, server.openalex_work(work)) if work else
-                                   (404, {"error": "Not Found", "message": "not found"})))
+                return self.json(
+                    *(
+                        (200, server.openalex_work(work))
+                        if work
+                        else (404, {"error": "Not Found", "message": "not found"})
+                    )
+                )
             if path == "/s2/paper/search/match":
                 match = server.s2_match(params.get("query", ""))
                 return self.json(*((200, match) if match else (404, {"error": "Title match not found"})))
             if path.startswith("/s2/paper/DOI:"):
                 doi = path.removeprefix("/s2/paper/DOI:")
                 work = server.by_doi(doi, "s2")
-                return self.json(*((200, server.s2_paper(work)) if work else
-                                   (404, {"error": f"Paper with id DOI:{doi} not found"})))
+                return self.json(
+                    *(
+                        (200, server.s2_paper(work))
+                        if work
+                        else (404, {"error": f"Paper with id DOI:{doi} not found"})
+                    )
+                )
             if path.startswith("/pages/") and path[7:] in server.works:
                 page = server.landing_page(server.works[path[7:]]).encode()
                 return self.reply(200, page, "text/html; charset=utf-8")

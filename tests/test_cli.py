@@ -54,7 +54,9 @@ def test_force_summarizes_again(papersum: RunCli, example: Path) -> None:
 
 def test_match_and_limit(papersum: RunCli, example: Path) -> None:
     result = papersum("run", example, "--match", "DEEP conv")
-    assert set(_summaries(example)) == {"deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument"}
+    assert set(_summaries(example)) == {
+        "deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument"
+    }
     assert "1 of 4 unread entries" in result.stdout
     result = papersum("run", example, "--limit", "2")
     assert "2 summarized" in result.stdout and len(_summaries(example)) == 3
@@ -62,7 +64,11 @@ def test_match_and_limit(papersum: RunCli, example: Path) -> None:
 
 def test_a_hand_edited_summary_is_kept_unless_forced(papersum: RunCli, example: Path) -> None:
     papersum("run", example, "--match", "harmonix")
-    page = example.parent / "summaries" / "the-harmonix-set-beats-downbeats-and-functional-segment-annotations-of-western.md"
+    page = (
+        example.parent
+        / "summaries"
+        / "the-harmonix-set-beats-downbeats-and-functional-segment-annotations-of-western.md"
+    )
     edited = page.read_text() + "\nMy own notes.\n"
     page.write_text(edited)
     (example.parent / ".papersum").rename(example.parent / "old-state")  # forget the run
@@ -77,8 +83,10 @@ def test_one_bad_pdf_does_not_stop_the_others(papersum: RunCli, tmp_path: Path) 
     (tmp_path / "broken.pdf").write_bytes(b"<html><body>Access denied</body></html>")
     make_pdf(tmp_path / "good.pdf", "A Good Paper", [("Abstract", "We present a good paper here.")])
     listing = tmp_path / "list.md"
-    listing.write_text("- [ ] **Broken** [pdf](broken.pdf)\n- [ ] **Good** [pdf](good.pdf)\n"
-                       "- [ ] **Missing** [pdf](missing.pdf)\n- [ ] **Online** [x](https://arxiv.org/abs/2001.04758)\n")
+    listing.write_text(
+        "- [ ] **Broken** [pdf](broken.pdf)\n- [ ] **Good** [pdf](good.pdf)\n"
+        "- [ ] **Missing** [pdf](missing.pdf)\n- [ ] **Online** [x](https://arxiv.org/abs/2001.04758)\n"
+    )
     result = papersum("run", listing)
     assert result.returncode == 1
     assert "is an HTML page, not a PDF file" in result.stdout
@@ -107,7 +115,10 @@ def test_a_list_with_no_unread_entries(papersum: RunCli, tmp_path: Path) -> None
 def test_a_missing_list_file(papersum: RunCli, tmp_path: Path) -> None:
     result = papersum("run", tmp_path / "nope.md")
     assert result.returncode == 2
-    assert result.stderr == f"papersum: error: {tmp_path / 'nope.md'} does not exist; give the path of your reading list\n"
+    assert (
+        result.stderr
+        == f"papersum: error: {tmp_path / 'nope.md'} does not exist; give the path of your reading list\n"
+    )
 
 
 def test_a_list_that_is_not_utf8(papersum: RunCli, tmp_path: Path) -> None:
@@ -115,16 +126,20 @@ def test_a_list_that_is_not_utf8(papersum: RunCli, tmp_path: Path) -> None:
     listing.write_bytes("- [ ] **Über**\n".encode("latin-1"))
     result = papersum("run", listing)
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("is not UTF-8 text (byte 0xdc at offset 8); save it as UTF-8 and try again")
+    assert result.stderr.strip().endswith(
+        "is not UTF-8 text (byte 0xdc at offset 8); save it as UTF-8 and try again"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_the_openai_backend_without_a_key_is_a_usage_error(papersum: RunCli, example: Path) -> None:
     result = papersum("run", example, "--backend", "openai")
     assert result.returncode == 2
-    assert result.stderr == ("papersum: error: the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL "
-                             "for a local OpenAI-compatible server such as Ollama); set one, or use "
-                             "--backend extractive\n")
+    assert result.stderr == (
+        "papersum: error: the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL "
+        "for a local OpenAI-compatible server such as Ollama); set one, or use "
+        "--backend extractive\n"
+    )
     result = papersum("run", example, "--backend", "gpt")
     assert result.returncode == 2 and "unknown backend 'gpt'" in result.stderr
 
@@ -135,7 +150,12 @@ def test_status_json(papersum: RunCli, example: Path) -> None:
     assert result.returncode == 0
     rows = json.loads(result.stdout)
     assert [(r["line"], r["read"], r["summarized"]) for r in rows] == [
-        (3, True, False), (5, False, False), (7, False, True), (8, False, False), (10, False, False)]
+        (3, True, False),
+        (5, False, False),
+        (7, False, True),
+        (8, False, False),
+        (10, False, False),
+    ]
     assert rows[2]["verdict"] == "maybe" and rows[2]["score"] == 5
     assert rows[2]["resolved_to"] == "papers/lostanlen-ismir2016-pitch-spiral.pdf"
 
@@ -143,9 +163,11 @@ def test_status_json(papersum: RunCli, example: Path) -> None:
 def test_status_reads_inbox_titles_once(papersum: RunCli, example: Path) -> None:
     # line 3 links arXiv, so every resolution looks for it in papers/ by title
     papersum("run", example)
-    code = ("import sys; from pathlib import Path; from papersum.status import list_status; "
-            f"rows = list_status(Path({str(example)!r}), None); "
-            "print(len(rows), 'pymupdf' in sys.modules)")
+    code = (
+        "import sys; from pathlib import Path; from papersum.status import list_status; "
+        f"rows = list_status(Path({str(example)!r}), None); "
+        "print(len(rows), 'pymupdf' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["5", "False"]  # titles came from the state, not the PDFs
 

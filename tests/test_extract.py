@@ -18,14 +18,18 @@ PAPERS = EXAMPLES / "papers"
 
 def test_a_two_column_ismir_paper() -> None:
     paper = extract_paper(PAPERS / "lostanlen-ismir2016-pitch-spiral.pdf")
-    assert paper.title == ("Deep convolutional networks on the pitch spiral for musical "
-                           "instrument recognition")
+    assert paper.title == (
+        "Deep convolutional networks on the pitch spiral for musical instrument recognition"
+    )
     assert paper.authors == ["Vincent Lostanlen", "Carmine-Emanuele Cella"]
     assert paper.year == 2016
     assert paper.page_count == 7
     assert paper.abstract.startswith("Musical performance combines a wide range of pitches")
     assert [s.heading for s in paper.sections][:3] == [
-        "1. INTRODUCTION", "2. RELATED WORK", "3. HOW INVARIANT IS THE MEL-FREQUENCY CEPSTRUM ?"]
+        "1. INTRODUCTION",
+        "2. RELATED WORK",
+        "3. HOW INVARIANT IS THE MEL-FREQUENCY CEPSTRUM ?",
+    ]
     assert paper.sections[-1].heading == "7. CONCLUSIONS"
 
 
@@ -40,11 +44,19 @@ def test_bold_italic_and_question_headings_after_page_one() -> None:
     # (3.1.2) and ones that end in a question mark (3.2) are headings all the same
     paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
     assert [s.heading for s in paper.sections] == [
-        "1. INTRODUCTION", "2. RELATED WORK", "3. EVALUATING EVALUATION", "3.1 Test case corpus",
-        "3.1.1 What is in the test case corpus?", "3.1.2 Collection Strategy",
-        "3.2 How gold is the standard?", "3.3 Assessing some metrics", "4. BENCHMARK DATASET PROTOTYPE",
-        "4.1 Symbol-level ground truth", "4.2 End-to-end ground truth",
-        "5. CONCLUSIONS AND FUTURE WORK", "6. ACKNOWLEDGMENTS",
+        "1. INTRODUCTION",
+        "2. RELATED WORK",
+        "3. EVALUATING EVALUATION",
+        "3.1 Test case corpus",
+        "3.1.1 What is in the test case corpus?",
+        "3.1.2 Collection Strategy",
+        "3.2 How gold is the standard?",
+        "3.3 Assessing some metrics",
+        "4. BENCHMARK DATASET PROTOTYPE",
+        "4.1 Symbol-level ground truth",
+        "4.2 End-to-end ground truth",
+        "5. CONCLUSIONS AND FUTURE WORK",
+        "6. ACKNOWLEDGMENTS",
     ]
 
 
@@ -76,30 +88,39 @@ def test_ligatures_and_latex_accents_are_folded() -> None:
 def test_sections_from_the_table_of_contents() -> None:
     paper = extract_paper(PAPERS / "broman-rescience2020-essential-genes.pdf")
     assert [s.heading for s in paper.sections] == [
-        "1 Introduction", "2 Challenges", "3 Code modifications", "4 The R/negenes package",
-        "5 Results", "6 Lessons"]
+        "1 Introduction",
+        "2 Challenges",
+        "3 Code modifications",
+        "4 The R/negenes package",
+        "5 Results",
+        "6 Lessons",
+    ]
     assert paper.title.endswith("Identifying essential genes by mutagenesis")
 
 
 def test_a_made_up_paper(tmp_path: Path) -> None:
-    pdf = make_pdf(tmp_path / "p.pdf", "A Made Up Title", [
-        ("Abstract", "This abstract says what the paper is about in one long sentence."),
-        ("1. Introduction", "The introduction motivates the work."),
-        ("References", "[1] Someone. A cited paper. 2020."),
-    ])
+    pdf = make_pdf(
+        tmp_path / "p.pdf",
+        "A Made Up Title",
+        [
+            ("Abstract", "This abstract says what the paper is about in one long sentence."),
+            ("1. Introduction", "The introduction motivates the work."),
+            ("References", "[1] Someone. A cited paper. 2020."),
+        ],
+    )
     paper = extract_paper(pdf)
     assert paper.title == "A Made Up Title"
     assert paper.abstract == "This abstract says what the paper is about in one long sentence."
     assert [(s.heading, s.text) for s in paper.sections] == [
-        ("1. Introduction", "The introduction motivates the work.")]
+        ("1. Introduction", "The introduction motivates the work.")
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         (b"", r"is empty \(0 bytes\); download the PDF again"),
-        (b"<!DOCTYPE html><html><body>Please log in</body></html>",
-         r"is an HTML page, not a PDF file"),
+        (b"<!DOCTYPE html><html><body>Please log in</body></html>", r"is an HTML page, not a PDF file"),
         (b"PK\x03\x04 a zip file", r"is not a PDF, not a PDF file"),
         (b"%PDF-1.7\n" + bytes(range(256)) * 4, r"is corrupt"),
     ],

@@ -26,9 +26,7 @@ def _summarize(summarizer: ExtractiveSummarizer, pdf: Path) -> tuple[str, PaperS
     return " ".join(paper.full_text.split()), summarizer.summarize(paper).summary
 
 
-def test_music_performance_video_paper_is_relevant(
-    summarizer: ExtractiveSummarizer, tmp_path: Path
-) -> None:
+def test_music_performance_video_paper_is_relevant(summarizer: ExtractiveSummarizer, tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
     _text, summary = _summarize(summarizer, pdf)
     assert summary.relevance.verdict == "relevant"
@@ -37,9 +35,7 @@ def test_music_performance_video_paper_is_relevant(
     assert "visual strong" in summary.relevance.rationale
 
 
-def test_quantum_chemistry_paper_is_not_relevant(
-    summarizer: ExtractiveSummarizer, tmp_path: Path
-) -> None:
+def test_quantum_chemistry_paper_is_not_relevant(summarizer: ExtractiveSummarizer, tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
     _text, summary = _summarize(summarizer, pdf)
     assert summary.relevance.verdict == "not-relevant"
@@ -59,16 +55,20 @@ def test_real_papers(summarizer: ExtractiveSummarizer, pdf: str, verdict: str) -
     assert summary.relevance.verdict == verdict
 
 
-def test_every_field_is_verbatim_from_the_paper(
-    summarizer: ExtractiveSummarizer, tmp_path: Path
-) -> None:
+def test_every_field_is_verbatim_from_the_paper(summarizer: ExtractiveSummarizer, tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "music.pdf", MUSIC_VIDEO_TITLE, MUSIC_VIDEO)
     text, summary = _summarize(summarizer, pdf)
     assert summary.tldr == "We present an audio-visual model that learns from videos of music performances."
-    assert summary.limitations == ("A limitation is that the method fails when musicians are "
-                                   "occluded in the video.")
-    quoted = [summary.problem, summary.method, summary.results, *summary.key_contributions,
-              *summary.relevance.quotes]
+    assert summary.limitations == (
+        "A limitation is that the method fails when musicians are occluded in the video."
+    )
+    quoted = [
+        summary.problem,
+        summary.method,
+        summary.results,
+        *summary.key_contributions,
+        *summary.relevance.quotes,
+    ]
     for passage in quoted:
         for sentence in split_sentences(passage):
             assert sentence in text
@@ -86,8 +86,9 @@ def test_a_profile_without_terms_is_a_config_error() -> None:
 
 
 def test_a_user_profile_changes_the_judgment(tmp_path: Path) -> None:
-    (tmp_path / "profile.md").write_text("# Chemistry\n\n- chemistry (1): coupled-cluster, "
-                                         "functional*, basis, benchmark*, reaction*\n")
+    (tmp_path / "profile.md").write_text(
+        "# Chemistry\n\n- chemistry (1): coupled-cluster, functional*, basis, benchmark*, reaction*\n"
+    )
     prompts = load_prompts([tmp_path])
     assert prompts.sources["profile.md"] == str(tmp_path / "profile.md")
     pdf = make_pdf(tmp_path / "chem.pdf", CHEMISTRY_TITLE, CHEMISTRY)
@@ -99,5 +100,7 @@ def test_sentence_splitting_keeps_abbreviations() -> None:
     assert split_sentences(
         "This follows the analyses in Lamichhane et al. (2003) very closely indeed. "
         "See Fig. 3 and e.g. the table for all the details of the study."
-    ) == ["This follows the analyses in Lamichhane et al. (2003) very closely indeed.",
-          "See Fig. 3 and e.g. the table for all the details of the study."]
+    ) == [
+        "This follows the analyses in Lamichhane et al. (2003) very closely indeed.",
+        "See Fig. 3 and e.g. the table for all the details of the study.",
+    ]

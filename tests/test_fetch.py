@@ -16,8 +16,13 @@ from .arxiv_server import ArxivStandIn, Fault
 
 def ref_for(arxiv: ArxivStandIn, arxiv_id: str) -> PaperRef:
     """A resolved reference to a paper the stand-in serves."""
-    return PaperRef(status="resolved", key=arxiv_id, title="t", arxiv_id=arxiv_id,
-                    pdf_url=f"{arxiv.base}/pdf/{arxiv_id}v1")
+    return PaperRef(
+        status="resolved",
+        key=arxiv_id,
+        title="t",
+        arxiv_id=arxiv_id,
+        pdf_url=f"{arxiv.base}/pdf/{arxiv_id}v1",
+    )
 
 
 @pytest.fixture

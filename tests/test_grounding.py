@@ -6,10 +6,12 @@ from papersum.models import PaperText, QuoteCheck
 from papersum.summarize.grounding import check_quotes, confidence_of
 
 PAPER = PaperText(
-    title="Seeing Music", abstract="We align the audiovisual recordings of string quartets.",
+    title="Seeing Music",
+    abstract="We align the audiovisual recordings of string quartets.",
     full_text="Our ﬁrst result: the model separates violin and cello with 12.3 dB SDR, "
     "outperforming the audio-only baseline by 2 dB. Future work will address orchestras.",
-    page_count=1, sha256="0",
+    page_count=1,
+    sha256="0",
 )
 
 
@@ -37,5 +39,9 @@ def test_confidence_falls_with_unfound_quotes() -> None:
     def checks(*flags: bool) -> list[QuoteCheck]:
         return [QuoteCheck(quote="q", found=f, score=100.0 if f else 0.0) for f in flags]
 
-    assert [confidence_of(checks(True, True)), confidence_of(checks(True, False)),
-            confidence_of(checks(True, False, False)), confidence_of([])] == ["high", "medium", "low", "low"]
+    assert [
+        confidence_of(checks(True, True)),
+        confidence_of(checks(True, False)),
+        confidence_of(checks(True, False, False)),
+        confidence_of([]),
+    ] == ["high", "medium", "low", "low"]

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from .conftest import make_pdf
 
-PARAGRAPH = ("We study how musicians move while they play, and how the sound of each instrument "
-             "follows the gestures seen in the video of the performance. ") * 12
+PARAGRAPH = (
+    "We study how musicians move while they play, and how the sound of each instrument "
+    "follows the gestures seen in the video of the performance. "
+) * 12
 
 
 def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
@@ -24,8 +26,9 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
     listing.write_text("".join(lines))
     command = [sys.executable, "-m", "papersum", "run", str(listing), "--jobs", "1"]
     env = {**os.environ, "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache")}
-    with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                          env=env) as proc:
+    with subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    ) as proc:
         assert proc.stderr is not None
         for line in proc.stderr:
             if line.startswith("✓"):

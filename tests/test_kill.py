@@ -29,11 +29,21 @@ def test_a_killed_run_resumes_without_repeating_work(papersum: RunCli, tmp_path:
     listing.write_text("".join(lines))
     summaries = tmp_path / "summaries"
     model = FakeOpenAI(latency=0.4).start()
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "OPENAI_BASE_URL": model.base_url,
-           "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"), "PAPERSUM_ARXIV_API": CLOSED_PORT_API}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "OPENAI_BASE_URL": model.base_url,
+        "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+        "PAPERSUM_ARXIV_API": CLOSED_PORT_API,
+    }
     try:
-        run = subprocess.Popen([sys.executable, "-m", "papersum", "run", str(listing), "--jobs", "2"],
-                               env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run = subprocess.Popen(
+            [sys.executable, "-m", "papersum", "run", str(listing), "--jobs", "2"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while len(list(summaries.glob("paper-*.md"))) < 3 and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -76,8 +86,9 @@ def test_only_the_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> No
 
     from papersum.fsio import remove_stale_temps
 
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     dead = tmp_path / f".x.md.pid{finished.stdout.strip()}.abc123.tmp"
     mine = tmp_path / f".y.md.pid{os.getpid()}.def456.tmp"
     other = tmp_path / ".hidden-notes.md"

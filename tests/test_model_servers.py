@@ -33,8 +33,9 @@ def llama_cpp_python() -> Iterator[FakeOpenAI]:
 
 
 def run(papersum: RunCli, server: FakeOpenAI, *args: str | Path, **env: str) -> Any:
-    return papersum("run", *args, env={"OPENAI_BASE_URL": server.base_url,
-                                       "PAPERSUM_MODEL": "test-model", **env})
+    return papersum(
+        "run", *args, env={"OPENAI_BASE_URL": server.base_url, "PAPERSUM_MODEL": "test-model", **env}
+    )
 
 
 def flat(table: str) -> str:
@@ -116,8 +117,9 @@ def test_openai_reads_max_completion_tokens_and_a_pinned_format_is_kept(
 def test_a_pinned_format_the_server_rejects_says_so(
     papersum: RunCli, llama_cpp_python: FakeOpenAI, listing: Path
 ) -> None:
-    result = run(papersum, llama_cpp_python, listing, "--match", "musicians",
-                 PAPERSUM_STRUCTURED="json_schema")
+    result = run(
+        papersum, llama_cpp_python, listing, "--match", "musicians", PAPERSUM_STRUCTURED="json_schema"
+    )
     assert result.returncode == 1
     assert llama_cpp_python.statuses == [500]  # a capability answer is not retried
     assert "Input should be 'text' or 'json_object'" in result.stdout  # the server's own words
@@ -129,18 +131,19 @@ def test_a_bad_structured_setting_is_a_usage_error(
 ) -> None:
     result = run(papersum, llama_cpp_python, listing, PAPERSUM_STRUCTURED="yaml")
     assert result.returncode == 2 and llama_cpp_python.requests == []
-    assert "PAPERSUM_STRUCTURED='yaml' is not one of json_schema, json_object, schema-in-prompt" in result.stderr
+    assert (
+        "PAPERSUM_STRUCTURED='yaml' is not one of json_schema, json_object, schema-in-prompt" in result.stderr
+    )
 
 
-def test_the_servers_own_output_limit_is_named_as_the_servers(
-    papersum: RunCli, listing: Path
-) -> None:
+def test_the_servers_own_output_limit_is_named_as_the_servers(papersum: RunCli, listing: Path) -> None:
     for server in serve("ollama"):
         server.queue(Reply('{"tldr": "The model', finish_reason="length", completion_tokens=512))
         result = run(papersum, server, listing, "--match", "musicians")
         assert result.returncode == 1
-        assert ("the model server stopped the answer at 512 tokens, below papersum's cap of 2,000: "
-                "its own limit") in result.stdout
+        assert (
+            "the model server stopped the answer at 512 tokens, below papersum's cap of 2,000: its own limit"
+        ) in result.stdout
         assert len(server.requests) == 1
 
 
@@ -195,11 +198,17 @@ def test_server_errors_are_retried_and_quoted_when_they_persist(papersum: RunCli
 
 def test_ctrl_c_cancels_the_request_in_flight(tmp_path: Path, listing: Path) -> None:
     for server in serve("ollama", latency=30.0):
-        env = {**os.environ, "COLUMNS": "200", "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
-               "OPENAI_BASE_URL": server.base_url, "PAPERSUM_MODEL": "test-model"}
+        env = {
+            **os.environ,
+            "COLUMNS": "200",
+            "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+            "OPENAI_BASE_URL": server.base_url,
+            "PAPERSUM_MODEL": "test-model",
+        }
         command = [sys.executable, "-m", "papersum", "run", str(listing)]
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=env) as proc:
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        ) as proc:
             deadline = time.monotonic() + 30
             while not server.requests and time.monotonic() < deadline:
                 time.sleep(0.05)

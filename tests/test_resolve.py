@@ -65,8 +65,7 @@ def test_the_real_list_resolves_to_the_right_papers(
     assert result.returncode == 1, result.stderr  # lines 27, 31 and 33 are not on arXiv
     rows = {row["line"]: row for row in json.loads(result.stdout)}
     assert {line: row["arxiv_id"] for line, row in rows.items()} == EXPECTED
-    assert {line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])} \
-        == MISMATCHED
+    assert {line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])} == MISMATCHED
     for line, arxiv_id in EXPECTED.items():
         row = rows[line]
         assert row["status"] == ("resolved" if arxiv_id else "unresolved")
@@ -86,25 +85,28 @@ def test_the_real_list_resolves_to_the_right_papers(
     assert len(arxiv.api_calls()) == len(calls)  # everything came from the cache
 
 
-def test_a_wrong_link_is_replaced_by_a_confident_title_match(
-    arxiv: ArxivStandIn, tmp_path: Path
-) -> None:
-    arxiv.papers["2901.00099"] = Paper("2901.00099", "Skeleton-Based Audio-Visual Learning for "
-                                       "Source Separation in Music Performances")
-    (ref,) = resolve_text("- [ ] **Skeleton-based audio-visual learning for source separation in "
-                          "music performances** [Link](https://arxiv.org/abs/2004.09476)\n",
-                          tmp_path, arxiv)
+def test_a_wrong_link_is_replaced_by_a_confident_title_match(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    arxiv.papers["2901.00099"] = Paper(
+        "2901.00099", "Skeleton-Based Audio-Visual Learning for Source Separation in Music Performances"
+    )
+    (ref,) = resolve_text(
+        "- [ ] **Skeleton-based audio-visual learning for source separation in "
+        "music performances** [Link](https://arxiv.org/abs/2004.09476)\n",
+        tmp_path,
+        arxiv,
+    )
     assert (ref.status, ref.arxiv_id, ref.source) == ("resolved", "2901.00099", "title-search")
     assert ref.warnings[0].startswith('mismatch: the link points to arXiv 2004.09476 "Music Gesture')
-    assert ref.warnings[1] == ('found by title search: arXiv 2901.00099 "Skeleton-Based '
-                               'Audio-Visual Learning for Source Separation in Music Performances"')
+    assert ref.warnings[1] == (
+        'found by title search: arXiv 2901.00099 "Skeleton-Based '
+        'Audio-Visual Learning for Source Separation in Music Performances"'
+    )
 
 
-def test_near_twins_are_left_unresolved_with_the_candidates(
-    arxiv: ArxivStandIn, tmp_path: Path
-) -> None:
-    arxiv.papers["2901.00100"] = Paper("2901.00100", "VideoBERT: A Joint Model for Video and "
-                                       "Language Representation Learning (Extended)")
+def test_near_twins_are_left_unresolved_with_the_candidates(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    arxiv.papers["2901.00100"] = Paper(
+        "2901.00100", "VideoBERT: A Joint Model for Video and Language Representation Learning (Extended)"
+    )
     (ref,) = resolve_text("- [ ] **VideoBERT**\n", tmp_path, arxiv)
     assert ref.status == "unresolved" and ref.arxiv_id is None
     assert ref.reason is not None and ref.reason.startswith('no confident match for "VideoBERT"')
@@ -114,30 +116,47 @@ def test_near_twins_are_left_unresolved_with_the_candidates(
 def test_the_papers_inbox_serves_paywalled_entries(arxiv: ArxivStandIn, tmp_path: Path) -> None:
     inbox = tmp_path / "papers"
     inbox.mkdir()
-    make_pdf(inbox / "download (3).pdf", "Towards Efficient Audio-Visual Learners via Empowering "
-             "Pre-trained Vision Transformers with Cross-Modal Adaptation", [("Abstract", "Text.")])
+    make_pdf(
+        inbox / "download (3).pdf",
+        "Towards Efficient Audio-Visual Learners via Empowering "
+        "Pre-trained Vision Transformers with Cross-Modal Adaptation",
+        [("Abstract", "Text.")],
+    )
     make_pdf(inbox / "2001.04758v2.pdf", "Some other title", [("Abstract", "Text.")])
-    text = ("- [ ] **Towards Efficient Audio-Visual Learners via Empowering Pre-trained Vision "
-            "Transformers with Cross-Modal Adaptation** [Link](https://ieeexplore.ieee.org/stamp/"
-            "stamp.jsp?tp=&arnumber=10677849)\n"
-            "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n")
+    text = (
+        "- [ ] **Towards Efficient Audio-Visual Learners via Empowering Pre-trained Vision "
+        "Transformers with Cross-Modal Adaptation** [Link](https://ieeexplore.ieee.org/stamp/"
+        "stamp.jsp?tp=&arnumber=10677849)\n"
+        "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n"
+    )
     ieee, survey = resolve_text(text, tmp_path, arxiv)
     assert (ieee.status, ieee.source, ieee.pdf_path) == ("local", "local-file", inbox / "download (3).pdf")
-    assert (survey.status, survey.arxiv_id, survey.pdf_path) == ("local", "2001.04758",
-                                                                 inbox / "2001.04758v2.pdf")
+    assert (survey.status, survey.arxiv_id, survey.pdf_path) == (
+        "local",
+        "2001.04758",
+        inbox / "2001.04758v2.pdf",
+    )
     assert arxiv.api_calls() == []
 
 
 def test_a_direct_pdf_link_needs_no_api(arxiv: ArxivStandIn, tmp_path: Path) -> None:
-    (ref,) = resolve_text("- [ ] **A Workshop Paper** [pdf](https://example.org/files/paper.pdf)\n",
-                          tmp_path, arxiv)
-    assert (ref.status, ref.source, ref.pdf_url) == ("resolved", "link", "https://example.org/files/paper.pdf")
+    (ref,) = resolve_text(
+        "- [ ] **A Workshop Paper** [pdf](https://example.org/files/paper.pdf)\n", tmp_path, arxiv
+    )
+    assert (ref.status, ref.source, ref.pdf_url) == (
+        "resolved",
+        "link",
+        "https://example.org/files/paper.pdf",
+    )
     assert arxiv.api_calls() == []
 
 
 def test_an_unknown_arxiv_id_falls_back_to_the_title(arxiv: ArxivStandIn, tmp_path: Path) -> None:
-    (ref,) = resolve_text("- [ ] **WaveNet: A Generative Model for Raw Audio** "
-                          "[Link](https://arxiv.org/abs/2999.99999)\n", tmp_path, arxiv)
+    (ref,) = resolve_text(
+        "- [ ] **WaveNet: A Generative Model for Raw Audio** [Link](https://arxiv.org/abs/2999.99999)\n",
+        tmp_path,
+        arxiv,
+    )
     assert (ref.status, ref.arxiv_id, ref.source) == ("resolved", "1609.03499", "title-search")
     assert ref.warnings[0] == "the link names arXiv 2999.99999, which arXiv does not know"
 
@@ -156,11 +175,18 @@ def test_resolve_offline_json_says_why(papersum: RunCli, tmp_path: Path) -> None
     listing = tmp_path / "list.md"
     listing.write_text("- [ ] **VideoBERT**\n")
     result = papersum("resolve", listing, "--json", "--offline")
-    assert json.loads(result.stdout) == [{
-        "line": 1, "title": "VideoBERT", "status": "unresolved", "arxiv_id": None, "doi": None,
-        "pdf_url": None,
-        "source": None, "warnings": ["needs the network (--offline)"],
-    }]
+    assert json.loads(result.stdout) == [
+        {
+            "line": 1,
+            "title": "VideoBERT",
+            "status": "unresolved",
+            "arxiv_id": None,
+            "doi": None,
+            "pdf_url": None,
+            "source": None,
+            "warnings": ["needs the network (--offline)"],
+        }
+    ]
 
 
 def test_an_unreachable_api_fails_each_entry_once(papersum: RunCli, tmp_path: Path) -> None:
@@ -195,4 +221,8 @@ def test_an_obsidian_link_finds_the_pdf_by_name(tmp_path: Path) -> None:
     (tmp_path / "papers").mkdir()
     make_pdf(tmp_path / "papers" / "my paper.pdf", "My Paper", [("Abstract", "Text.")])
     (ref,) = resolve_text("- [ ] **My Paper** ![[my paper.pdf]]\n", tmp_path, None)
-    assert (ref.status, ref.source, ref.pdf_path) == ("local", "local-file", tmp_path / "papers" / "my paper.pdf")
+    assert (ref.status, ref.source, ref.pdf_path) == (
+        "local",
+        "local-file",
+        tmp_path / "papers" / "my paper.pdf",
+    )

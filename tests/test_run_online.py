@@ -37,8 +37,10 @@ def test_the_real_list_end_to_end(papersum: RunCli, arxiv: ArxivStandIn, tmp_pat
 
 def test_a_paywall_page_fails_one_entry_only(papersum: RunCli, arxiv: ArxivStandIn, tmp_path: Path) -> None:
     listing = tmp_path / "list.md"
-    listing.write_text("- [ ] **VideoBERT** [Link](https://arxiv.org/abs/1904.01766)\n"
-                       "- [ ] **ViLBERT** [Link](https://arxiv.org/abs/1908.02265)\n")
+    listing.write_text(
+        "- [ ] **VideoBERT** [Link](https://arxiv.org/abs/1904.01766)\n"
+        "- [ ] **ViLBERT** [Link](https://arxiv.org/abs/1908.02265)\n"
+    )
     arxiv.add_faults("/pdf/1904.01766v1", Fault("html"))
     result = papersum("run", listing, env={"PAPERSUM_ARXIV_API": arxiv.api})
     assert result.returncode == 1

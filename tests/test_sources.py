@@ -31,8 +31,11 @@ from .scholarly_server import ScholarlyStandIn
 
 def services(arxiv: ArxivStandIn, scholarly: ScholarlyStandIn) -> dict[str, str]:
     """The environment that points papersum at the stand-ins."""
-    return {"PAPERSUM_ARXIV_API": arxiv.api, "PAPERSUM_OPENALEX_API": scholarly.openalex,
-            "PAPERSUM_S2_API": scholarly.s2}
+    return {
+        "PAPERSUM_ARXIV_API": arxiv.api,
+        "PAPERSUM_OPENALEX_API": scholarly.openalex,
+        "PAPERSUM_S2_API": scholarly.s2,
+    }
 
 
 def write_list(tmp_path: Path, scholarly: ScholarlyStandIn) -> Path:
@@ -67,8 +70,10 @@ def test_papers_beyond_arxiv_resolve_from_every_link_shape(
     result = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
     assert result.returncode == 1, result.stderr  # three entries stay unresolved
     rows = {row["line"]: row for row in json.loads(result.stdout)}
-    got = {line: (row["status"], row["source"], row["doi"], row["arxiv_id"], row["pdf_url"])
-           for line, row in rows.items()}
+    got = {
+        line: (row["status"], row["source"], row["doi"], row["arxiv_id"], row["pdf_url"])
+        for line, row in rows.items()
+    }
     assert got == {
         3: ("resolved", "doi", BROMAN.doi, None, scholarly.file("broman")),
         4: ("resolved", "landing-page", HAJIC.doi, None, scholarly.file("hajic")),
@@ -88,8 +93,9 @@ def test_papers_beyond_arxiv_resolve_from_every_link_shape(
     ambiguous = rows[12]["warnings"][0]
     assert ambiguous.startswith(f'no confident match for "{NIETO.title}"')
     assert f"DOI {NIETO.doi}" in ambiguous and f"DOI {NIETO_TWIN.doi}" in ambiguous
-    assert rows[14]["warnings"][0] == (f'mismatch: the page at {scholarly.page("nime")} is '
-                                       f'"{PUBLISHER.title}", not "{HAJIC.title}"')
+    assert rows[14]["warnings"][0] == (
+        f'mismatch: the page at {scholarly.page("nime")} is "{PUBLISHER.title}", not "{HAJIC.title}"'
+    )
     assert listing.read_bytes() == before
 
     asked = len(scholarly.requests) + len(arxiv.requests)
@@ -102,8 +108,10 @@ def test_the_entrys_authors_and_year_rule_out_a_twin_ranked_first(
     papersum: RunCli, arxiv: ArxivStandIn, scholarly: ScholarlyStandIn, tmp_path: Path
 ) -> None:
     listing = tmp_path / "list.md"
-    listing.write_text(f"- [ ] {NIETO.title} (McCallum et al., 2019)\n"
-                       f"- [ ] A. Other and D. Coy, “{NIETO.title},” in Proc. a workshop, 2021\n")
+    listing.write_text(
+        f"- [ ] {NIETO.title} (McCallum et al., 2019)\n"
+        f"- [ ] A. Other and D. Coy, “{NIETO.title},” in Proc. a workshop, 2021\n"
+    )
     result = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
     first, second = json.loads(result.stdout)
     assert (first["status"], first["doi"]) == ("resolved", NIETO.doi)
@@ -129,8 +137,13 @@ def test_a_year_or_authors_the_entry_gives_decide_between_twins() -> None:
 
 def test_one_paper_listed_twice_by_a_service_is_not_ambiguous() -> None:
     published = record(NIETO.title, NIETO.authors, 2019, NIETO.doi or "")
-    preprint = PaperRecord(title=NIETO.title, authors=["O. Nieto", "M. McCallum"], year=2019,
-                           arxiv_id="1907.00001", source="openalex")
+    preprint = PaperRecord(
+        title=NIETO.title,
+        authors=["O. Nieto", "M. McCallum"],
+        year=2019,
+        arxiv_id="1907.00001",
+        source="openalex",
+    )
     match, _ = best_match(NIETO.title, [published, preprint])
     assert match is not None and match.paper.doi == NIETO.doi and match.paper.arxiv_id == "1907.00001"
 
@@ -143,27 +156,31 @@ def test_summaries_describe_the_resolved_paper(
         f"- [ ] **{BROMAN.title}** <https://doi.org/{BROMAN.doi}>\n"
         f"- [ ] [{LOSTANLEN.title}](https://link.springer.com/chapter/{LOSTANLEN.doi})\n"
         "- [ ] **Skeleton-Based Audio-Visual Learning for Source Separation in Music Performances** "
-        "[Link](https://arxiv.org/abs/2004.09476)\n")
+        "[Link](https://arxiv.org/abs/2004.09476)\n"
+    )
     arxiv.papers["2901.00099"] = arxiv.papers["2901.00005"].__class__(
-        "2901.00099", "Skeleton-Based Audio-Visual Learning for Source Separation in Music "
-        "Performances", ("Real Author",), 2021)
+        "2901.00099",
+        "Skeleton-Based Audio-Visual Learning for Source Separation in Music Performances",
+        ("Real Author",),
+        2021,
+    )
     result = papersum("run", listing, env=services(arxiv, scholarly))
     assert "3 summarized, 0 skipped, 0 failed" in result.stdout, result.stdout + result.stderr
 
-    broman = (tmp_path / "summaries" / "reproducibility-report-identifying-essential-genes-by-mutagenesis.md")
+    broman = tmp_path / "summaries" / "reproducibility-report-identifying-essential-genes-by-mutagenesis.md"
     front = broman.read_text().split("---\n")[1]
     assert f'doi: "{BROMAN.doi}"' in front
-    assert 'year: 2020' in front and 'authors: ["Karl W. Broman"]' in front
+    assert "year: 2020" in front and 'authors: ["Karl W. Broman"]' in front
     assert f'url: "https://doi.org/{BROMAN.doi}"' in front
 
     lostanlen = (tmp_path / "summaries" / "1605.06644.md").read_text()
     assert f'doi: "{LOSTANLEN.doi}"' in lostanlen and 'arxiv: "1605.06644"' in lostanlen
-    assert 'year: 2016' in lostanlen
+    assert "year: 2016" in lostanlen
     assert f"[PDF](<{arxiv.base}/pdf/1605.06644v1>)" in lostanlen  # the arXiv copy, not a paywall
 
     skeleton = (tmp_path / "summaries" / "2901.00099.md").read_text()
     assert 'url: "https://arxiv.org/abs/2901.00099"' in skeleton
-    assert 'year: 2021' in skeleton and 'authors: ["Real Author"]' in skeleton
+    assert "year: 2021" in skeleton and 'authors: ["Real Author"]' in skeleton
     assert "2004.09476" not in skeleton.split("# ")[1].split("\n")[2]  # the byline: not the wrong link
     assert "mismatch: the link points to arXiv 2004.09476" in skeleton
 
@@ -172,8 +189,10 @@ def test_a_direct_pdf_link_to_another_paper_is_a_mismatch(
     papersum: RunCli, arxiv: ArxivStandIn, scholarly: ScholarlyStandIn, tmp_path: Path
 ) -> None:
     listing = tmp_path / "list.md"
-    listing.write_text(f"- [ ] **{HAJIC.title}** [pdf]({scholarly.file('broman')})\n"
-                       f"- [ ] **{BROMAN.title}** [pdf]({scholarly.file('broman')})\n")
+    listing.write_text(
+        f"- [ ] **{HAJIC.title}** [pdf]({scholarly.file('broman')})\n"
+        f"- [ ] **{BROMAN.title}** [pdf]({scholarly.file('broman')})\n"
+    )
     result = papersum("run", listing, env=services(arxiv, scholarly))
     assert result.returncode == 1
     assert f"mismatch: the PDF at {scholarly.file('broman')} is" in result.stdout
@@ -186,8 +205,11 @@ def test_a_429_is_waited_out_and_keys_are_sent(
     listing = tmp_path / "list.md"
     listing.write_text(f"- [ ] **{GAO.title}**\n")
     scholarly.add_faults("/openalex/works", Fault("status", 429, {"Retry-After": "1"}))
-    env = {**services(arxiv, scholarly), "PAPERSUM_EMAIL": "me@example.org",
-           "SEMANTIC_SCHOLAR_API_KEY": "s2-key"}
+    env = {
+        **services(arxiv, scholarly),
+        "PAPERSUM_EMAIL": "me@example.org",
+        "SEMANTIC_SCHOLAR_API_KEY": "s2-key",
+    }
     result = papersum("resolve", listing, "--json", env=env)
     (row,) = json.loads(result.stdout)
     assert (row["status"], row["source"]) == ("resolved", "semantic-scholar")
@@ -216,11 +238,13 @@ def test_the_real_list_finds_its_papers_beyond_arxiv(
     result = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
     rows = {row["line"]: row for row in json.loads(result.stdout)}
     assert {line: row["arxiv_id"] for line, row in rows.items() if line not in (27, 31, 33)} == {
-        line: arxiv_id for line, arxiv_id in EXPECTED.items() if arxiv_id}
+        line: arxiv_id for line, arxiv_id in EXPECTED.items() if arxiv_id
+    }
     assert (rows[27]["source"], rows[27]["doi"]) == ("openalex", EMOTION.doi)
     assert (rows[31]["source"], rows[31]["doi"]) == ("semantic-scholar", SKELETON.doi)
-    assert {line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])} \
-        == MISMATCHED  # the wrong links are still flagged
+    assert {
+        line for line, row in rows.items() if any("mismatch" in w for w in row["warnings"])
+    } == MISMATCHED  # the wrong links are still flagged
     assert rows[33]["status"] == "unresolved"  # the dataset page names no paper, the title none either
     assert result.returncode == 1
     assert listing.read_bytes() == (DATA / "reading-list.md").read_bytes()

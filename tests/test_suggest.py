@@ -42,10 +42,14 @@ def changed_lines(old: str, new: str) -> list[str]:
 def test_on_the_real_list_only_relevant_lines_change() -> None:
     new = applied(REAL)
     changes = changed_lines(REAL, new)
-    assert changes and all(line[2:].strip() in ("- [ ] Relevant?", "- [x] Relevant?")
-                           or line[2:].rstrip("\n") == "- [ ] **VideoBERT**" for line in changes)
-    assert [e.relevant_box.checked for e in parse_reading_list(new).top_level if e.relevant_box] == \
-        [True] * len(parse_reading_list(new).top_level)
+    assert changes and all(
+        line[2:].strip() in ("- [ ] Relevant?", "- [x] Relevant?")
+        or line[2:].rstrip("\n") == "- [ ] **VideoBERT**"
+        for line in changes
+    )
+    assert [e.relevant_box.checked for e in parse_reading_list(new).top_level if e.relevant_box] == [
+        True
+    ] * len(parse_reading_list(new).top_level)
     assert new.endswith("- [ ] **VideoBERT**\n    - [x] Relevant?")  # still no final newline
     assert "\t- [x] Relevant\n" in new and "\t- [x] Relevant?\n" in new  # the user's tabs kept
     assert applied(new) == new  # nothing left to do
@@ -54,14 +58,22 @@ def test_on_the_real_list_only_relevant_lines_change() -> None:
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("- [ ] **A**\r\n  - [ ] Relevant?\r\n- [ ] **B**\r\n",
-         "- [ ] **A**\r\n  - [x] Relevant?\r\n- [ ] **B**\r\n  - [x] Relevant?\r\n"),
-        ("- [ ] **A**\n\t- [ ] notes  \n- [ ] **B**",
-         "- [ ] **A**\n\t- [ ] notes  \n\t- [x] Relevant?\n- [ ] **B**\n\t- [x] Relevant?"),
-        ("- [ ] **A**\n  - [X] relevant\n- [ ] **A**\n   - [ ] Relevant\n",
-         "- [ ] **A**\n  - [X] relevant\n- [ ] **A**\n   - [x] Relevant\n"),
-        ("\ufeff* [ ] **A**\n\n  Some notes under A.\n* [ ] **B**\n",
-         "\ufeff* [ ] **A**\n    - [x] Relevant?\n\n  Some notes under A.\n* [ ] **B**\n    - [x] Relevant?\n"),
+        (
+            "- [ ] **A**\r\n  - [ ] Relevant?\r\n- [ ] **B**\r\n",
+            "- [ ] **A**\r\n  - [x] Relevant?\r\n- [ ] **B**\r\n  - [x] Relevant?\r\n",
+        ),
+        (
+            "- [ ] **A**\n\t- [ ] notes  \n- [ ] **B**",
+            "- [ ] **A**\n\t- [ ] notes  \n\t- [x] Relevant?\n- [ ] **B**\n\t- [x] Relevant?",
+        ),
+        (
+            "- [ ] **A**\n  - [X] relevant\n- [ ] **A**\n   - [ ] Relevant\n",
+            "- [ ] **A**\n  - [X] relevant\n- [ ] **A**\n   - [x] Relevant\n",
+        ),
+        (
+            "\ufeff* [ ] **A**\n\n  Some notes under A.\n* [ ] **B**\n",
+            "\ufeff* [ ] **A**\n    - [x] Relevant?\n\n  Some notes under A.\n* [ ] **B**\n    - [x] Relevant?\n",
+        ),
     ],
     ids=["crlf", "tabs-and-no-final-newline", "ticked-and-no-question-mark", "bom-and-notes"],
 )
@@ -95,12 +107,14 @@ def test_link_adds_a_child_linking_the_summary(tmp_path: Path) -> None:
     judged = {1: Judgment("a", "relevant", 9, "Yes.", tmp_path / "summaries" / "a.md")}
     changes = propose(parse_reading_list(text), judged, set(), link_dir=tmp_path)
     assert apply_changes(text, changes)[0] == (
-        "- [ ] **A**\n    - [x] Relevant?\n    - [papersum summary](<summaries/a.md>)\n")
+        "- [ ] **A**\n    - [x] Relevant?\n    - [papersum summary](<summaries/a.md>)\n"
+    )
 
 
 def test_the_diff_says_when_the_last_line_has_no_newline() -> None:
-    assert diff("a\nb", "a\nb\nc", "list.md").endswith("-b\n\\ No newline at end of file\n+b\n+c\n"
-                                                       "\\ No newline at end of file\n")
+    assert diff("a\nb", "a\nb\nc", "list.md").endswith(
+        "-b\n\\ No newline at end of file\n+b\n+c\n\\ No newline at end of file\n"
+    )
 
 
 def test_a_crash_between_backup_and_replace_keeps_the_list(
@@ -144,7 +158,9 @@ def test_suggest_then_apply_on_the_real_list(papersum: RunCli, summarized: Path)
     assert sum(line == "+    - [x] Relevant?" for line in body) == 15
     assert sum(line == "-    - [ ] Relevant?" for line in body) == 9  # and 6 boxes added
     assert [line for line in body if "Relevant?" not in line] == [  # the last line gains a newline
-        "-- [ ] **VideoBERT**", "+- [ ] **VideoBERT**"]
+        "-- [ ] **VideoBERT**",
+        "+- [ ] **VideoBERT**",
+    ]
     assert "line 38: VideoBERT — relevant 7/10" in suggestion.stderr
 
     result = papersum("apply", summarized, "--yes")
@@ -153,9 +169,13 @@ def test_suggest_then_apply_on_the_real_list(papersum: RunCli, summarized: Path)
     assert backup.read_text() == original
     changes = changed_lines(original, summarized.read_text())
     assert [line for line in changes if "Relevant?" not in line] == [
-        "- - [ ] **VideoBERT**", "+ - [ ] **VideoBERT**\n"]  # only gains the newline it needs
-    assert "| 10 | relevant | [Deep audio-visual learning: A survey](<2001.04758.md>) | 7 | accepted |" \
+        "- - [ ] **VideoBERT**",
+        "+ - [ ] **VideoBERT**\n",
+    ]  # only gains the newline it needs
+    assert (
+        "| 10 | relevant | [Deep audio-visual learning: A survey](<2001.04758.md>) | 7 | accepted |"
         in (summarized.parent / "summaries" / "index.md").read_text()
+    )
 
     after = summarized.read_bytes()
     again = papersum("apply", summarized, "--yes")
@@ -165,15 +185,21 @@ def test_suggest_then_apply_on_the_real_list(papersum: RunCli, summarized: Path)
 def test_a_scripted_review(papersum: RunCli, summarized: Path) -> None:
     original = summarized.read_text()
     runner = CliRunner()
-    result = runner.invoke(app, ["review", str(summarized)], input="o\na\nr\nq\n",
-                           env={"PAPERSUM_INTERACTIVE": "1", "COLUMNS": "120"})
+    result = runner.invoke(
+        app,
+        ["review", str(summarized)],
+        input="o\na\nr\nq\n",
+        env={"PAPERSUM_INTERACTIVE": "1", "COLUMNS": "120"},
+    )
     assert result.exit_code == 0, result.output
     assert "1/15" in result.output and "Deep audio-visual learning" in result.output
     assert "summary: " in result.output and "2001.04758.md" in result.output  # "o" showed the path
     assert "Wrote 1 changes" in result.output and "1 rejected" in result.output
     assert changed_lines(original, summarized.read_text()) == ["+     - [x] Relevant?\n"]
-    assert ("- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n"
-            "    - [x] Relevant?\n- [ ] E. Shlizerman") in summarized.read_text()
+    assert (
+        "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n"
+        "    - [x] Relevant?\n- [ ] E. Shlizerman"
+    ) in summarized.read_text()
 
     pending = papersum("suggest", summarized, "--json")
     keys = [c["key"] for c in json.loads(pending.stdout)]

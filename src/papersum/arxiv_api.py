@@ -54,7 +54,11 @@ class ArxivApi:
     """One arXiv API client for a run: paced, with timeouts and retries; counts its calls."""
 
     def __init__(
-        self, endpoint: str = DEFAULT_ENDPOINT, *, delay: float = 3.0, timeout: float = 20.0,
+        self,
+        endpoint: str = DEFAULT_ENDPOINT,
+        *,
+        delay: float = 3.0,
+        timeout: float = 20.0,
         backoff: float = 1.0,
     ) -> None:
         self.endpoint = endpoint
@@ -159,7 +163,8 @@ def _paper_of(result: arxiv.Result) -> ArxivPaper | None:
         return None
     published = result.published
     return ArxivPaper(
-        arxiv_id=match["id"], title=" ".join(result.title.split()),
+        arxiv_id=match["id"],
+        title=" ".join(result.title.split()),
         authors=[author.name for author in result.authors],
         year=published.year if published and published.year > 1 else None,
         pdf_url=result.pdf_url,

@@ -29,9 +29,19 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-
 _HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
-_ANCHOR_HEADINGS = {"abstract", "introduction", "references", "conclusion", "conclusions",
-                    "acknowledgments", "acknowledgements", "acknowledgement", "acknowledgment",
-                    "relatedwork", "background"}
+_ANCHOR_HEADINGS = {
+    "abstract",
+    "introduction",
+    "references",
+    "conclusion",
+    "conclusions",
+    "acknowledgments",
+    "acknowledgements",
+    "acknowledgement",
+    "acknowledgment",
+    "relatedwork",
+    "background",
+}
 _BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 _DIGITS = re.compile(r"\d+")
 _BARE_INTEGER = re.compile(r"^\d+\s")
@@ -43,7 +53,8 @@ _MARK = re.compile(r"<sup>(?:<[bi]>)*[^<]{0,3}(?:</[bi]>)*</sup>")
 """A footnote mark: a superscript of three characters at most."""
 _HTML_SPAN = re.compile(  # tags, font name, size, text
     r'((?:<(?:b|i|sup|tt)>)*)<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt'
-    r'[^"]*">([^<]*)</span>')
+    r'[^"]*">([^<]*)</span>'
+)
 _INLINE = re.compile(r"</?(?:i|tt|sup)>")
 _MIN_FRAGMENT = 3
 """Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
@@ -52,8 +63,17 @@ _TAG_SIZE = {"p": 0.0, "h3": 12.0, "h2": 15.0, "h1": 20.0}
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
-_COMBINING = {"´": "\u0301", "ˇ": "\u030c", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303",
-              "¸": "\u0327", "˚": "\u030a", "˘": "\u0306", "`": "\u0300"}
+_COMBINING = {
+    "´": "\u0301",
+    "ˇ": "\u030c",
+    "¨": "\u0308",
+    "ˆ": "\u0302",
+    "˜": "\u0303",
+    "¸": "\u0327",
+    "˚": "\u030a",
+    "˘": "\u0306",
+    "`": "\u0300",
+}
 _SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-zı])")
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
@@ -131,9 +151,7 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for damaged files
-        raise ExtractError(
-            f"{path} is corrupt and cannot be opened ({exc}); download it again"
-        ) from exc
+        raise ExtractError(f"{path} is corrupt and cannot be opened ({exc}); download it again") from exc
     if doc.needs_pass and not doc.authenticate(""):
         doc.close()
         raise ExtractError(
@@ -214,9 +232,14 @@ def _styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[_Line]:
     start = 0
     for block_number, count in enumerate(counts):
         for row in rows[start : start + count]:
-            spans = [(float(size), html.unescape(text) if "&" in text else text,
-                      "<b>" in tags or bool(_BOLD_FONT.search(font)))
-                     for tags, font, size, text in _HTML_SPAN.findall(row)]
+            spans = [
+                (
+                    float(size),
+                    html.unescape(text) if "&" in text else text,
+                    "<b>" in tags or bool(_BOLD_FONT.search(font)),
+                )
+                for tags, font, size, text in _HTML_SPAN.findall(row)
+            ]
             line = _make_line(spans, page_number, block_number)
             if line is not None:
                 lines.append(line)
@@ -229,9 +252,10 @@ def _dict_lines(page_dict: dict[str, Any], page_number: int) -> list[_Line]:
     lines: list[_Line] = []
     for block_number, block in enumerate(page_dict["blocks"]):
         for raw in block.get("lines", []):
-            spans = [(float(s["size"]), s["text"],
-                      bool(s["flags"] & 16 or _BOLD_FONT.search(s["font"])))
-                     for s in raw["spans"]]
+            spans = [
+                (float(s["size"]), s["text"], bool(s["flags"] & 16 or _BOLD_FONT.search(s["font"])))
+                for s in raw["spans"]
+            ]
             line = _make_line(spans, page_number, block_number)
             if line is not None:
                 lines.append(line)
@@ -261,8 +285,7 @@ def _paragraphs(xhtml: str, page_number: int) -> list[_Line]:
                 end = inner.find("</b>")
                 bold = end == len(inner) - 4
                 if not bold and _is_run_in_heading(lead := inner[3:end].strip()):
-                    lines.append(_Line(page_number, lead, _TAG_SIZE[tag], True, block, False,
-                                       first, True))
+                    lines.append(_Line(page_number, lead, _TAG_SIZE[tag], True, block, False, first, True))
                     inner, first, alone = inner[end + 4 :], False, False
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
@@ -273,8 +296,11 @@ def _paragraphs(xhtml: str, page_number: int) -> list[_Line]:
 
 def _is_run_in_heading(text: str) -> bool:
     """A bold numbered or named heading at the start of a paragraph: ``1 Introduction The …``."""
-    return bool(text) and bool(_NUMBERING.match(text) or _heading_key(text) in _ANCHOR_HEADINGS) \
+    return (
+        bool(text)
+        and bool(_NUMBERING.match(text) or _heading_key(text) in _ANCHOR_HEADINGS)
         and bool(_HEADING_SHAPE.match(_NUMBERING.sub("", text)))
+    )
 
 
 def _make_line(spans: list[tuple[float, str, bool]], page: int, block: int) -> _Line | None:
@@ -323,9 +349,7 @@ def _body_size(lines: list[_Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _find_headings(
-    lines: list[_Line], body_size: float, toc: list[list[Any]]
-) -> set[int]:
+def _find_headings(lines: list[_Line], body_size: float, toc: list[list[Any]]) -> set[int]:
     """Indices of the lines that start a section: from the table of contents, else by style."""
     toc_titles = {(_heading_key(str(item[1])), int(item[2]) - 1) for item in toc if len(item) >= 3}
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
@@ -388,8 +412,12 @@ def _looks_like_heading(line: _Line, body_size: float) -> bool:
         if named or (line.alone and line.bold):
             return True
         # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"
-        return line.alone and numbered and sum(c.isalpha() for c in unnumbered) >= 3 and (
-            line.size > 0 or not _BARE_INTEGER.match(line.text))
+        return (
+            line.alone
+            and numbered
+            and sum(c.isalpha() for c in unnumbered) >= 3
+            and (line.size > 0 or not _BARE_INTEGER.match(line.text))
+        )
     emphasised = line.bold or line.size >= body_size + 0.9
     return emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold)
 

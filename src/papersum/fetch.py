@@ -39,8 +39,13 @@ class Fetcher:
     """Gets the PDFs of resolved references into ``cache_dir``; one httpx client for all threads."""
 
     def __init__(
-        self, cache_dir: Path, *, timeout: float = 30.0, max_bytes: int = MAX_BYTES,
-        backoff: float = 1.0, polite_interval: float = 1.0,
+        self,
+        cache_dir: Path,
+        *,
+        timeout: float = 30.0,
+        max_bytes: int = MAX_BYTES,
+        backoff: float = 1.0,
+        polite_interval: float = 1.0,
     ) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
@@ -96,8 +101,7 @@ class Fetcher:
         def refused(exc: Exception) -> FetchError:
             return FetchError(f"cannot connect to get {url} ({exc}); check your network")
 
-        with (httpx_failures(self.timeout, refused), atomic_writer(path, ".part") as out,
-              self._polite(url)):
+        with httpx_failures(self.timeout, refused), atomic_writer(path, ".part") as out, self._polite(url):
             self._stream_to(url, out)
 
     def _stream_to(self, url: str, out: IO[bytes]) -> None:
@@ -138,7 +142,8 @@ class Fetcher:
             return
         with self._lock:
             gate = self._gates.setdefault(
-                host, (threading.Semaphore(_POLITE_CONCURRENCY), Pacer(self._polite_interval)))
+                host, (threading.Semaphore(_POLITE_CONCURRENCY), Pacer(self._polite_interval))
+            )
         with gate[0]:
             gate[1].wait()
             yield
@@ -164,6 +169,8 @@ def _looks_like_pdf(head: bytes) -> bool:
 
 def _not_a_pdf(url: str, head: bytes, content_type: str | None) -> str:
     if "html" in (content_type or "").lower() or b"<html" in head[:4096].lower():
-        return (f"got an HTML page instead of a PDF from {url}, maybe a paywall or captcha; "
-                "download the PDF in a browser and put it in papers/ beside the list")
+        return (
+            f"got an HTML page instead of a PDF from {url}, maybe a paywall or captcha; "
+            "download the PDF in a browser and put it in papers/ beside the list"
+        )
     return f"{url} did not send a PDF (Content-Type {content_type or 'unknown'})"

@@ -18,7 +18,6 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once, at import, while no other thread can be creating files
 
 
-
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, creating the folder if needed."""
     with atomic_writer(path) as handle:
@@ -30,8 +29,7 @@ def atomic_writer(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
     """A file to write ``path``'s new content to: it replaces ``path`` when the block ends, and
     is removed instead if the block raises (the folder is created if needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.",
-                               suffix=suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.", suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

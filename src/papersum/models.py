@@ -94,15 +94,26 @@ class PaperRecord(BaseModel):
     @property
     def identity(self) -> str:
         """What makes two records the same paper: the arXiv id, else the DOI, else the title."""
-        return (f"arxiv:{self.arxiv_id}" if self.arxiv_id
-                else f"doi:{self.doi}" if self.doi else f"title:{self.title.casefold()}")
+        return (
+            f"arxiv:{self.arxiv_id}"
+            if self.arxiv_id
+            else f"doi:{self.doi}"
+            if self.doi
+            else f"title:{self.title.casefold()}"
+        )
 
 
 def record_of(paper: ArxivPaper) -> PaperRecord:
     """An arXiv paper as a ``PaperRecord``."""
-    return PaperRecord(title=paper.title, authors=paper.authors, year=paper.year,
-                       arxiv_id=paper.arxiv_id, pdf_url=paper.pdf_url,
-                       url=f"https://arxiv.org/abs/{paper.arxiv_id}", source="arxiv")
+    return PaperRecord(
+        title=paper.title,
+        authors=paper.authors,
+        year=paper.year,
+        arxiv_id=paper.arxiv_id,
+        pdf_url=paper.pdf_url,
+        url=f"https://arxiv.org/abs/{paper.arxiv_id}",
+        source="arxiv",
+    )
 
 
 RefStatus = Literal["local", "resolved", "unresolved", "needs-network"]
@@ -121,14 +132,18 @@ class PaperRef(BaseModel):
     pdf_url: str | None = Field(default=None, description="where to download the PDF from")
     arxiv_id: str | None = None
     doi: str | None = None
-    url: str | None = Field(default=None, description="the paper's page: the resolved record's, "
-                            "else the link the entry gives")
+    url: str | None = Field(
+        default=None, description="the paper's page: the resolved record's, else the link the entry gives"
+    )
     source: RefSource | None = None
     authors: list[str] = Field(default_factory=list, description="from the resolved record")
     year: int | None = Field(default=None, description="from the resolved record")
     venue: str | None = None
-    described: bool = Field(default=False, description="title, authors and year come from a "
-                            "metadata record (arXiv, OpenAlex, Semantic Scholar, a landing page)")
+    described: bool = Field(
+        default=False,
+        description="title, authors and year come from a "
+        "metadata record (arXiv, OpenAlex, Semantic Scholar, a landing page)",
+    )
     warnings: list[str] = Field(default_factory=list)
     reason: str | None = None
 

@@ -57,8 +57,9 @@ def transient_status(status: int, retry_after: str | None) -> Transient | None:
     if status != 429 and status < 500:
         return None
     wait = retry_after_seconds(retry_after)
-    return Transient(f"HTTP {status}" + (f", asked to retry after {wait:g} s" if wait else ""),
-                     retry_after=wait)
+    return Transient(
+        f"HTTP {status}" + (f", asked to retry after {wait:g} s" if wait else ""), retry_after=wait
+    )
 
 
 def retry_transient(call: Callable[[], T], *, attempts: int = ATTEMPTS, backoff: float = 1.0) -> T:
@@ -75,8 +76,7 @@ def retry_transient(call: Callable[[], T], *, attempts: int = ATTEMPTS, backoff:
         too_long = isinstance(error, Transient) and (error.retry_after or 0) > MAX_RETRY_AFTER
         return too_long or stop_after_attempt(attempts)(state)
 
-    retrying = Retrying(retry=retry_if_exception_type(Transient), wait=wait, stop=give_up,
-                        reraise=True)
+    retrying = Retrying(retry=retry_if_exception_type(Transient), wait=wait, stop=give_up, reraise=True)
     result: T = retrying(call)
     return result
 

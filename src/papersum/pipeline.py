@@ -116,8 +116,9 @@ def run_list(
     outcomes: dict[int, Outcome] = {}
     resolver = Resolver(list_path.parent, store, None if options.offline else api, services)
     planner = _Planner(store, fetcher, options, out_dir)
-    runner = _Runner(summarizer, prompts, store, fetcher, out_dir, options.force,
-                     jobs_for(summarizer, options.jobs))
+    runner = _Runner(
+        summarizer, prompts, store, fetcher, out_dir, options.force, jobs_for(summarizer, options.jobs)
+    )
     warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
     for folder in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left half-written
         remove_stale_temps(folder)
@@ -236,7 +237,12 @@ def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef
 
 
 def _skip_reason(
-    entry: Entry, ref: PaperRef, store: Store, force: bool, out_dir: Path, seen: dict[str, int],
+    entry: Entry,
+    ref: PaperRef,
+    store: Store,
+    force: bool,
+    out_dir: Path,
+    seen: dict[str, int],
 ) -> Outcome | None:
     if ref.status == "unresolved":
         message = _explain(ref)
@@ -249,8 +255,15 @@ def _skip_reason(
     state = store.get(ref.key)
     if force or state is None or not summary_in(state, out_dir):
         return None
-    return _outcome(entry, ref, "skipped", "already summarized", state.summary_file,
-                    verdict=state.verdict, score=state.score)
+    return _outcome(
+        entry,
+        ref,
+        "skipped",
+        "already summarized",
+        state.summary_file,
+        verdict=state.verdict,
+        score=state.score,
+    )
 
 
 def _explain(ref: PaperRef) -> str:
@@ -258,26 +271,50 @@ def _explain(ref: PaperRef) -> str:
 
 
 def _outcome(
-    entry: Entry, ref: PaperRef, status: OutcomeStatus, message: str = "", path: Path | None = None,
-    *, verdict: Verdict | None = None, score: int | None = None,
+    entry: Entry,
+    ref: PaperRef,
+    status: OutcomeStatus,
+    message: str = "",
+    path: Path | None = None,
+    *,
+    verdict: Verdict | None = None,
+    score: int | None = None,
 ) -> Outcome:
-    return Outcome(line=entry.line, title=entry.title or ref.title, key=ref.key, status=status,
-                   message=message, summary_path=path, verdict=verdict, score=score)
+    return Outcome(
+        line=entry.line,
+        title=entry.title or ref.title,
+        key=ref.key,
+        status=status,
+        message=message,
+        summary_path=path,
+        verdict=verdict,
+        score=score,
+    )
 
 
 def summary_in(state: PaperState, out_dir: Path) -> bool:
     """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
     file = state.summary_file
-    return (state.status == "summarized" and file is not None and file.is_file()
-            and file.parent.resolve() == out_dir.resolve())
+    return (
+        state.status == "summarized"
+        and file is not None
+        and file.is_file()
+        and file.parent.resolve() == out_dir.resolve()
+    )
 
 
 class _Runner:
     """Runs jobs in a thread pool; writes each result on the calling thread."""
 
     def __init__(
-        self, summarizer: Summarizer, prompts: PromptSet, store: Store, fetcher: Fetcher,
-        out_dir: Path, force: bool, workers: int,
+        self,
+        summarizer: Summarizer,
+        prompts: PromptSet,
+        store: Store,
+        fetcher: Fetcher,
+        out_dir: Path,
+        force: bool,
+        workers: int,
     ) -> None:
         self.summarizer = summarizer
         self.fetcher = fetcher
@@ -297,8 +334,11 @@ class _Runner:
     def finished(self, *, wait: bool) -> Iterator[Outcome]:
         """The outcomes of finished jobs (with ``wait``, of all jobs, as they finish), each
         written and recorded before it is yielded."""
-        done = (as_completed(list(self.pending)) if wait
-                else [f for f in self.pending if f.done() and not f.cancelled()])
+        done = (
+            as_completed(list(self.pending))
+            if wait
+            else [f for f in self.pending if f.done() and not f.cancelled()]
+        )
         for future in done:
             yield self.finish(self.pending.pop(future), future)
 
@@ -329,36 +369,58 @@ class _Runner:
         text = render_summary(page)
         summary = page.summary
         if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
-            return _outcome(entry, ref, "skipped",
-                            "kept your hand-edited summary; --force replaces it", path)
+            return _outcome(entry, ref, "skipped", "kept your hand-edited summary; --force replaces it", path)
         write_text_atomic(path, text)
         self.store.record_summary(
-            ref.key, entry.title or ref.title, entry.line, path, page.pdf_sha256, self.summarizer.name,
-            self.summarizer.model, self.prompts.sha256, summary.relevance.verdict,
-            summary.relevance.score, _one_line(summary.relevance.rationale),
-            text_sha256=page.text_sha256, summary_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            ref.key,
+            entry.title or ref.title,
+            entry.line,
+            path,
+            page.pdf_sha256,
+            self.summarizer.name,
+            self.summarizer.model,
+            self.prompts.sha256,
+            summary.relevance.verdict,
+            summary.relevance.score,
+            _one_line(summary.relevance.rationale),
+            text_sha256=page.text_sha256,
+            summary_sha256=hashlib.sha256(text.encode()).hexdigest(),
             resolution=ref.model_dump_json(),
         )
-        return _outcome(entry, ref, "summarized", "; ".join(ref.warnings), path,
-                        verdict=summary.relevance.verdict, score=summary.relevance.score)
+        return _outcome(
+            entry,
+            ref,
+            "summarized",
+            "; ".join(ref.warnings),
+            path,
+            verdict=summary.relevance.verdict,
+            score=summary.relevance.score,
+        )
 
-    def _page(
-        self, job: _Job, paper: PaperText, made: Summarized, checks: list[QuoteCheck]
-    ) -> SummaryPage:
+    def _page(self, job: _Job, paper: PaperText, made: Summarized, checks: list[QuoteCheck]) -> SummaryPage:
         ref = job.ref
         url, pdf_url = ref.url or ref.pdf_url, ref.pdf_url
         if ref.source == "local-file" and ref.pdf_path is not None:
             url = pdf_url = _relative(ref.pdf_path, self.out_dir)
         described = ref.described  # the resolved record, not the PDF's first page, says who and when
         return SummaryPage(
-            key=ref.key, title=ref.title if described else (paper.title or ref.title),
+            key=ref.key,
+            title=ref.title if described else (paper.title or ref.title),
             authors=ref.authors if described and ref.authors else paper.authors,
-            year=ref.year if described and ref.year else paper.year, arxiv=ref.arxiv_id,
-            doi=ref.doi, url=url, pdf_url=pdf_url, list_line=job.entry.line,
-            backend=self.summarizer.name, model=self.summarizer.model,
-            generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), summary=made.summary,
-            quote_checks=checks, confidence=confidence_of(checks),
-            warnings=[*job.ref.warnings, *made.notes], pdf_sha256=paper.sha256,
+            year=ref.year if described and ref.year else paper.year,
+            arxiv=ref.arxiv_id,
+            doi=ref.doi,
+            url=url,
+            pdf_url=pdf_url,
+            list_line=job.entry.line,
+            backend=self.summarizer.name,
+            model=self.summarizer.model,
+            generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            summary=made.summary,
+            quote_checks=checks,
+            confidence=confidence_of(checks),
+            warnings=[*job.ref.warnings, *made.notes],
+            pdf_sha256=paper.sha256,
             text_sha256=hashlib.sha256(paper.full_text.encode()).hexdigest(),
         )
 
@@ -387,8 +449,14 @@ def write_index(store: Store, out_dir: Path, pending: set[str] | None = None) ->
         return "pending" if waiting else "—"
 
     rows = [
-        IndexRow(key=s.key, title=s.title, score=s.score, verdict=s.verdict, list_line=s.list_line,
-                 suggestion=suggestion(s.key, s.verdict))
+        IndexRow(
+            key=s.key,
+            title=s.title,
+            score=s.score,
+            verdict=s.verdict,
+            list_line=s.list_line,
+            suggestion=suggestion(s.key, s.verdict),
+        )
         for s in store.all()
         if summary_in(s, out_dir) and s.score is not None and s.verdict is not None
     ]

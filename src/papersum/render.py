@@ -36,11 +36,21 @@ def render_summary(page: SummaryPage) -> str:
     s = page.summary
     r = s.relevance
     front = {
-        "title": page.title, "authors": page.authors, "year": page.year, "arxiv": page.arxiv,
-        "doi": page.doi, "url": page.url, "list_line": page.list_line, "relevance_score": r.score,
-        "verdict": r.verdict, "backend": page.backend, "model": page.model,
-        "generated": page.generated, "confidence": page.confidence,
-        "quotes_found": sum(c.found for c in page.quote_checks), "quotes_total": len(page.quote_checks),
+        "title": page.title,
+        "authors": page.authors,
+        "year": page.year,
+        "arxiv": page.arxiv,
+        "doi": page.doi,
+        "url": page.url,
+        "list_line": page.list_line,
+        "relevance_score": r.score,
+        "verdict": r.verdict,
+        "backend": page.backend,
+        "model": page.model,
+        "generated": page.generated,
+        "confidence": page.confidence,
+        "quotes_found": sum(c.found for c in page.quote_checks),
+        "quotes_total": len(page.quote_checks),
         "tags": ["papersum", f"verdict/{r.verdict}"],
     }
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())]
@@ -54,8 +64,10 @@ def render_summary(page: SummaryPage) -> str:
     lines += _section("Limitations", s.limitations)
     lines += ["## Key contributions", "", *(f"- {c}" for c in s.key_contributions), ""]
     lines += [
-        "## Relevance", "",
-        f"**{r.score}/10 — {_VERDICT_LABEL[r.verdict]}.** {r.rationale}", "",
+        "## Relevance",
+        "",
+        f"**{r.score}/10 — {_VERDICT_LABEL[r.verdict]}.** {r.rationale}",
+        "",
         *_quotes(page),
     ]
     return _with_checksum("\n".join(lines))
@@ -68,8 +80,10 @@ def _quotes(page: SummaryPage) -> list[str]:
         quotes = page.summary.relevance.quotes
         return [line for q in quotes for line in (f"> {q}", "")] or ["_No supporting quotes._", ""]
     found = sum(c.found for c in checks)
-    lines = [f"Supporting quotes — {found} of {len(checks)} found in the paper "
-             f"(confidence: {page.confidence}):", ""]
+    lines = [
+        f"Supporting quotes — {found} of {len(checks)} found in the paper (confidence: {page.confidence}):",
+        "",
+    ]
     for check in checks:
         mark = "✓" if check.found else "⚠ **not found in the paper** —"
         lines += [f"> {mark} “{check.quote}”", ""]
@@ -112,15 +126,19 @@ def render_index(rows: list[IndexRow]) -> str:
     """The index page: every summary, most relevant first."""
     ordered = sorted(rows, key=lambda r: (-r.score, r.title.lower()))
     lines = [
-        "# Reading list summaries", "",
-        "Most relevant first. Written by papersum; it is rewritten on every run.", "",
-        "| Score | Verdict | Paper | List line | Relevant? tick |", "|---:|---|---|---:|---|",
+        "# Reading list summaries",
+        "",
+        "Most relevant first. Written by papersum; it is rewritten on every run.",
+        "",
+        "| Score | Verdict | Paper | List line | Relevant? tick |",
+        "|---:|---|---|---:|---|",
     ]
     for row in ordered:
         title = row.title.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
         link = f"[{title}](<{row.key}.md>)"
-        lines.append(f"| {row.score} | {_VERDICT_LABEL[row.verdict]} | {link} | {row.list_line} "
-                     f"| {row.suggestion} |")
+        lines.append(
+            f"| {row.score} | {_VERDICT_LABEL[row.verdict]} | {link} | {row.list_line} | {row.suggestion} |"
+        )
     if not ordered:
         lines.append("| | | _no summaries yet_ | | |")
     return "\n".join(lines) + "\n"

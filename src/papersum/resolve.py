@@ -64,8 +64,9 @@ class Resolver:
     """Resolves the entries of one list, with one arXiv client (or none, offline), the other
     metadata services (none: arXiv only) and one store."""
 
-    def __init__(self, list_dir: Path, store: Store, api: ArxivApi | None,
-                 services: Services | None = None) -> None:
+    def __init__(
+        self, list_dir: Path, store: Store, api: ArxivApi | None, services: Services | None = None
+    ) -> None:
         self.list_dir = list_dir
         self.store = store
         self.api = api
@@ -213,17 +214,24 @@ class Resolver:
     def _searches(self) -> list[tuple[str, RefSource, Callable[[str], list[PaperRecord] | None]]]:
         """The title searches, in the order they are asked: arXiv, then the other services."""
         searches: list[tuple[str, RefSource, Callable[[str], list[PaperRecord] | None]]] = [
-            ("arXiv", "title-search", self._search_arxiv)]
+            ("arXiv", "title-search", self._search_arxiv)
+        ]
         for source in self.services.all if self.services else []:
             searches.append((source.name, source.kind, source.by_title))  # type: ignore[arg-type]
         return searches
 
     def _by_title(self, entry: Entry, warnings: list[str], found: PaperRecord | None) -> PaperRef:
-        base = PaperRef(status="unresolved", key=_title_key(entry), title=entry.title,
-                        warnings=warnings, url=_first_url(entry))
+        base = PaperRef(
+            status="unresolved",
+            key=_title_key(entry),
+            title=entry.title,
+            warnings=warnings,
+            url=_first_url(entry),
+        )
         if _title_is_note(entry) or len(title_query(entry.title)) == 0:
             return base.model_copy(
-                update={"reason": "no paper title to search for; add the title in **bold**"})
+                update={"reason": "no paper title to search for; add the title in **bold**"}
+            )
         clues = clues_of(title_context(entry.text, entry.title))
         pool: list[PaperRecord] = []  # every candidate so far: a twin one service knows counts
         ranked: list[Match] = []
@@ -263,8 +271,9 @@ class Resolver:
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
         """An entry that needs a service when none can be asked (offline, or they failed)."""
         key = arxiv_key(arxiv_id) if arxiv_id else _title_key(entry)
-        ref = base or PaperRef(status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id,
-                               url=_first_url(entry))
+        ref = base or PaperRef(
+            status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id, url=_first_url(entry)
+        )
         if self.api is None:
             return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
         return ref.model_copy(update={"reason": self._unavailable_note() or "the services failed"})
@@ -326,9 +335,16 @@ def resolution_of(entry: Entry, ref: PaperRef) -> Resolution:
     status = "unresolved" if ref.status == "needs-network" else ref.status
     warnings = [*ref.warnings, *([ref.reason] if ref.reason and status == "unresolved" else [])]
     pdf_url = ref.pdf_url or (ref.pdf_path.resolve().as_uri() if ref.pdf_path else None)
-    return Resolution(line=entry.line, title=entry.title or ref.title, status=status,
-                      arxiv_id=ref.arxiv_id, doi=ref.doi, pdf_url=pdf_url, source=ref.source,
-                      warnings=warnings)
+    return Resolution(
+        line=entry.line,
+        title=entry.title or ref.title,
+        status=status,
+        arxiv_id=ref.arxiv_id,
+        doi=ref.doi,
+        pdf_url=pdf_url,
+        source=ref.source,
+        warnings=warnings,
+    )
 
 
 def linked_arxiv_id(entry: Entry) -> str | None:
@@ -395,17 +411,28 @@ def _linked_local_pdf(entry: Entry, list_dir: Path) -> PaperRef | None:
         key = slugify(entry.title) or slugify(path.stem)
         if not path.is_file():
             return PaperRef(
-                status="unresolved", key=key, title=entry.title, url=link.url,
+                status="unresolved",
+                key=key,
+                title=entry.title,
+                url=link.url,
                 reason=f"the linked PDF {link.url} does not exist (looked for {path})",
             )
         return _local(entry, path, key, url=link.url)
     return None
 
 
-def _local(entry: Entry, path: Path, key: str, arxiv_id: str | None = None,
-           url: str | None = None) -> PaperRef:
-    return PaperRef(status="local", key=key, title=entry.title, pdf_path=path, arxiv_id=arxiv_id,
-                    url=url, source="local-file")
+def _local(
+    entry: Entry, path: Path, key: str, arxiv_id: str | None = None, url: str | None = None
+) -> PaperRef:
+    return PaperRef(
+        status="local",
+        key=key,
+        title=entry.title,
+        pdf_path=path,
+        arxiv_id=arxiv_id,
+        url=url,
+        source="local-file",
+    )
 
 
 def _resolved(
@@ -414,38 +441,70 @@ def _resolved(
     """The reference of an entry resolved to ``record``: the page describes this paper."""
     arxiv_id = record.arxiv_id
     key = arxiv_key(arxiv_id) if arxiv_id else (slugify(record.title) or _title_key(entry))
-    url = record.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None) or (
-        f"https://doi.org/{record.doi}" if record.doi else None)
-    return PaperRef(status="resolved", key=key, title=record.title, arxiv_id=arxiv_id,
-                    doi=record.doi, pdf_url=record.pdf_url or (_abs_to_pdf(arxiv_id) if arxiv_id else None),
-                    url=url, source=source, authors=record.authors, year=record.year,
-                    venue=record.venue, described=True, warnings=warnings or [])
+    url = (
+        record.url
+        or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)
+        or (f"https://doi.org/{record.doi}" if record.doi else None)
+    )
+    return PaperRef(
+        status="resolved",
+        key=key,
+        title=record.title,
+        arxiv_id=arxiv_id,
+        doi=record.doi,
+        pdf_url=record.pdf_url or (_abs_to_pdf(arxiv_id) if arxiv_id else None),
+        url=url,
+        source=source,
+        authors=record.authors,
+        year=record.year,
+        venue=record.venue,
+        described=True,
+        warnings=warnings or [],
+    )
 
 
 def _direct(entry: Entry, url: str) -> PaperRef:
     """A direct PDF link: trusted until the PDF is read, then its title is checked."""
-    return PaperRef(status="resolved", key=_url_key(entry, url), title=entry.title, pdf_url=url,
-                    url=url, source="link")
+    return PaperRef(
+        status="resolved", key=_url_key(entry, url), title=entry.title, pdf_url=url, url=url, source="link"
+    )
 
 
 def _paywalled(entry: Entry, record: PaperRecord, base: PaperRef) -> PaperRef:
     """An entry whose paper is known but has no open-access PDF anywhere papersum looked."""
-    what = ", ".join(filter(None, [f"DOI {record.doi}" if record.doi else None, record.venue,
-                                   str(record.year) if record.year else None]))
-    reason = (f'found "{record.title}"' + (f" ({what})" if what else "")
-              + f" but no open-access PDF; download it in a browser into {INBOX}/ beside the list")
-    return base.model_copy(update={"doi": record.doi, "url": record.url or base.url,
-                                   "reason": reason})
+    what = ", ".join(
+        filter(
+            None,
+            [
+                f"DOI {record.doi}" if record.doi else None,
+                record.venue,
+                str(record.year) if record.year else None,
+            ],
+        )
+    )
+    reason = (
+        f'found "{record.title}"'
+        + (f" ({what})" if what else "")
+        + f" but no open-access PDF; download it in a browser into {INBOX}/ beside the list"
+    )
+    return base.model_copy(update={"doi": record.doi, "url": record.url or base.url, "reason": reason})
 
 
 def _describe(record: PaperRecord) -> str:
-    where = f"arXiv {record.arxiv_id}" if record.arxiv_id else (
-        f"DOI {record.doi}" if record.doi else _SOURCE_NAMES[record.source])
+    where = (
+        f"arXiv {record.arxiv_id}"
+        if record.arxiv_id
+        else (f"DOI {record.doi}" if record.doi else _SOURCE_NAMES[record.source])
+    )
     return f'{where} "{record.title}"'
 
 
-_SOURCE_NAMES = {"arxiv": "arXiv", "openalex": "OpenAlex", "semantic-scholar": "Semantic Scholar",
-                 "landing-page": "its landing page"}
+_SOURCE_NAMES = {
+    "arxiv": "arXiv",
+    "openalex": "OpenAlex",
+    "semantic-scholar": "Semantic Scholar",
+    "landing-page": "its landing page",
+}
 
 
 def _title_key(entry: Entry) -> str:
@@ -470,16 +529,13 @@ def _title_is_note(entry: Entry) -> bool:
     if not entry.title:
         return True
     bold = _BOLD.search(entry.text)
-    return bold is not None and any(
-        link.kind == "bare" and link.url in bold["inner"] for link in entry.links
-    )
+    return bold is not None and any(link.kind == "bare" and link.url in bold["inner"] for link in entry.links)
 
 
 def _link_warning(entry: Entry, arxiv_id: str, paper: ArxivPaper | None) -> str:
     if paper is None:
         return f"the link names arXiv {arxiv_id}, which arXiv does not know"
-    return (f'mismatch: the link points to arXiv {arxiv_id} "{paper.title}", '
-            f'not to "{entry.title}"')
+    return f'mismatch: the link points to arXiv {arxiv_id} "{paper.title}", not to "{entry.title}"'
 
 
 def _ambiguous(ranked: list[Match]) -> bool:
@@ -492,19 +548,26 @@ def _no_match(entry: Entry, ranked: list[Match], unavailable: str) -> str:
     if _ambiguous(ranked):
         found = f"several papers have this title: {shown}; add authors or a year to the entry"
     failed = f"; {unavailable}" if unavailable else ""
-    return (f'no confident match for "{entry.title}" ({found}{failed}); fix the title or '
-            f"link, or put the PDF in {INBOX}/ beside the list")
+    return (
+        f'no confident match for "{entry.title}" ({found}{failed}); fix the title or '
+        f"link, or put the PDF in {INBOX}/ beside the list"
+    )
 
 
 def _direct_pdf_link(entry: Entry) -> Link | None:
-    return next((link for link in entry.links if _REMOTE.match(link.url)
-                 and urlparse(link.url).path.lower().endswith(".pdf")), None)
+    return next(
+        (
+            link
+            for link in entry.links
+            if _REMOTE.match(link.url) and urlparse(link.url).path.lower().endswith(".pdf")
+        ),
+        None,
+    )
 
 
 def _landing_link(entry: Entry) -> Link | None:
     """The entry's first web link that may be a paper's landing page."""
-    return next((link for link in entry.links if link.url.lower().startswith(("http://", "https://"))),
-                None)
+    return next((link for link in entry.links if link.url.lower().startswith(("http://", "https://"))), None)
 
 
 def _url_key(entry: Entry, url: str) -> str:

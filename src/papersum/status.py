@@ -63,17 +63,25 @@ def known_papers(list_path: Path, out_dir: Path | None) -> Known:
 def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
     """A row per top-level entry of the list, from the list and the state (no network)."""
     known = known_papers(list_path, out_dir)
-    return [_row(entry, ref, state, known.summarized[ref.key], known.decisions.get(ref.key))
-            for entry, ref, state in known.rows]
+    return [
+        _row(entry, ref, state, known.summarized[ref.key], known.decisions.get(ref.key))
+        for entry, ref, state in known.rows
+    ]
 
 
-def _row(entry: Entry, ref: PaperRef, state: PaperState | None, summarized: bool,
-         review: Decision | None) -> EntryStatus:
+def _row(
+    entry: Entry, ref: PaperRef, state: PaperState | None, summarized: bool, review: Decision | None
+) -> EntryStatus:
     done = state if summarized else None
-    resolved_to = {"local": ref.url or (ref.pdf_path.name if ref.pdf_path else None),
-                   "resolved": ref.arxiv_id or ref.doi or ref.pdf_url}.get(ref.status)
+    resolved_to = {
+        "local": ref.url or (ref.pdf_path.name if ref.pdf_path else None),
+        "resolved": ref.arxiv_id or ref.doi or ref.pdf_url,
+    }.get(ref.status)
     return EntryStatus(
-        line=entry.line, title=entry.title, read=entry.checked, resolved_to=resolved_to,
+        line=entry.line,
+        title=entry.title,
+        read=entry.checked,
+        resolved_to=resolved_to,
         found_via=ref.source if ref.status in ("local", "resolved") else None,
         summarized=done is not None,
         verdict=done.verdict if done else None,

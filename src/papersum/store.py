@@ -184,9 +184,21 @@ class Store:
 
     @_locked
     def record_summary(
-        self, key: str, title: str, list_line: int, summary_file: Path, pdf_sha256: str,
-        backend: str, model: str | None, prompt_sha256: str, verdict: Verdict, score: int,
-        rationale: str = "", *, text_sha256: str | None = None, summary_sha256: str | None = None,
+        self,
+        key: str,
+        title: str,
+        list_line: int,
+        summary_file: Path,
+        pdf_sha256: str,
+        backend: str,
+        model: str | None,
+        prompt_sha256: str,
+        verdict: Verdict,
+        score: int,
+        rationale: str = "",
+        *,
+        text_sha256: str | None = None,
+        summary_sha256: str | None = None,
         resolution: str | None = None,
     ) -> None:
         """Remember that a paper was summarized into ``summary_file``."""
@@ -196,9 +208,23 @@ class Store:
                 "summary_file, pdf_sha256, backend, model, prompt_sha256, verdict, score, updated, "
                 "rationale, text_sha256, summary_sha256, resolution) "
                 "VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, title, list_line, self._relative(summary_file), pdf_sha256, backend, model,
-                 prompt_sha256, verdict, score, _now(), rationale, text_sha256, summary_sha256,
-                 resolution),
+                (
+                    key,
+                    title,
+                    list_line,
+                    self._relative(summary_file),
+                    pdf_sha256,
+                    backend,
+                    model,
+                    prompt_sha256,
+                    verdict,
+                    score,
+                    _now(),
+                    rationale,
+                    text_sha256,
+                    summary_sha256,
+                    resolution,
+                ),
             )
 
     def _relative(self, path: Path) -> str:
@@ -211,8 +237,9 @@ class Store:
     def decide(self, key: str, decision: Decision, list_line: int) -> None:
         """Remember the user's decision on a paper's suggestion."""
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?)",
-                             (key, decision, list_line, _now()))
+            self._db.execute(
+                "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?)", (key, decision, list_line, _now())
+            )
 
     @_locked
     def decisions(self) -> dict[str, Decision]:
@@ -251,8 +278,10 @@ class Store:
     @_locked
     def cache_papers(self, asked: list[str], found: dict[str, ArxivPaper]) -> None:
         """Remember the metadata arXiv gave for ``found``, and which ``asked`` ids it did not know."""
-        rows = [(i, found[i].model_dump_json() if i in found else None, _now())
-                for i in dict.fromkeys([*asked, *found])]
+        rows = [
+            (i, found[i].model_dump_json() if i in found else None, _now())
+            for i in dict.fromkeys([*asked, *found])
+        ]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO arxiv_papers VALUES (?, ?, ?)", rows)
 
@@ -284,8 +313,9 @@ class Store:
     def cached_lookup(self, service: str, query: str) -> list[PaperRecord] | None:
         """What a metadata service answered to ``query`` (a DOI, a title, a page's URL), or None
         when it was not asked (or found nothing, long enough ago to ask again)."""
-        row = self._db.execute("SELECT records, fetched FROM lookups WHERE service = ? AND query = ?",
-                               (service, query)).fetchone()
+        row = self._db.execute(
+            "SELECT records, fetched FROM lookups WHERE service = ? AND query = ?", (service, query)
+        ).fetchone()
         if row is None:
             return None
         records = [PaperRecord.model_validate(r) for r in json.loads(row[0])]
@@ -296,8 +326,9 @@ class Store:
         """Remember what a metadata service answered to ``query``."""
         answer = json.dumps([r.model_dump(mode="json") for r in records])
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?)",
-                             (service, query, answer, _now()))
+            self._db.execute(
+                "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?)", (service, query, answer, _now())
+            )
 
     @_locked
     def cached_pdf_title(self, path: Path) -> str | None:
@@ -314,8 +345,10 @@ class Store:
         """Remember the title of the PDF at ``path`` as it is now."""
         stat = path.stat()
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO pdf_titles VALUES (?, ?, ?, ?)",
-                             (self._relative(path), stat.st_size, stat.st_mtime_ns, title))
+            self._db.execute(
+                "INSERT OR REPLACE INTO pdf_titles VALUES (?, ?, ?, ?)",
+                (self._relative(path), stat.st_size, stat.st_mtime_ns, title),
+            )
 
     @_locked
     def cached_answer(self, key: str) -> str | None:
@@ -337,9 +370,20 @@ class Store:
                 "INSERT INTO model_calls (paper_sha256, model, prompt_sha256, kind, input_tokens, "
                 "output_tokens, seconds, outcome, created, cost_usd, counted_by, server) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (call.paper, call.model, call.prompt_sha256, call.kind, call.input_tokens,
-                 call.output_tokens, call.seconds, call.outcome, _now(), call.cost_usd,
-                 call.counted_by, call.server),
+                (
+                    call.paper,
+                    call.model,
+                    call.prompt_sha256,
+                    call.kind,
+                    call.input_tokens,
+                    call.output_tokens,
+                    call.seconds,
+                    call.outcome,
+                    _now(),
+                    call.cost_usd,
+                    call.counted_by,
+                    call.server,
+                ),
             )
 
     @_locked
@@ -355,10 +399,15 @@ _STATE_COLUMNS = "key, title, list_line, status, message, summary_file, verdict,
 def _to_state(row: tuple[object, ...], root: Path) -> PaperState:
     key, title, line, status, message, summary_file, verdict, score, rationale = row
     return PaperState(
-        key=str(key), title=str(title), list_line=int(str(line)), status=str(status),
-        message=str(message), summary_file=root / str(summary_file) if summary_file else None,
+        key=str(key),
+        title=str(title),
+        list_line=int(str(line)),
+        status=str(status),
+        message=str(message),
+        summary_file=root / str(summary_file) if summary_file else None,
         verdict=verdict,  # type: ignore[arg-type]
-        score=int(str(score)) if score is not None else None, rationale=str(rationale or ""),
+        score=int(str(score)) if score is not None else None,
+        rationale=str(rationale or ""),
     )
 
 

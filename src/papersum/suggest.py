@@ -83,8 +83,12 @@ class Applied:
 
 
 def propose(
-    reading_list: ReadingList, judgments: dict[int, Judgment], decided: set[str], *,
-    include_maybe: bool = False, link_dir: Path | None = None,
+    reading_list: ReadingList,
+    judgments: dict[int, Judgment],
+    decided: set[str],
+    *,
+    include_maybe: bool = False,
+    link_dir: Path | None = None,
 ) -> list[Change]:
     """The changes for every judged entry whose suggestion the user has not decided on.
 
@@ -123,15 +127,16 @@ def apply_changes(text: str, changes: list[Change]) -> tuple[str, list[Change], 
     for change in sorted(changes, key=lambda c: (c.target, _ORDER[c.action]), reverse=True):
         index = change.target - 1  # bottom-up: nothing above this line has moved yet
         if index >= len(lines) or _bare(lines[index]) != change.before:
-            skipped.append((change, f"line {change.target} changed since the suggestion was made; "
-                                    "run suggest again"))
+            skipped.append(
+                (change, f"line {change.target} changed since the suggestion was made; run suggest again")
+            )
             continue
         if change.action in ("tick", "read"):
             out[index] = change.after + _ending_of(out[index])
         else:
             ending = _ending_of(out[index]) or _dominant_ending(lines)
             if not _ending_of(out[index]):  # the last line had no newline: it gets one, the new
-                out[index] += ending         # last line keeps the file's missing final newline
+                out[index] += ending  # last line keeps the file's missing final newline
                 ending = ""
             out.insert(index + 1, change.after + ending)
         applied.append(change)
@@ -142,15 +147,19 @@ def diff(old: str, new: str, name: str) -> str:
     """A unified diff of the list, as ``git diff`` would show it (with its note on a last line
     that has no newline)."""
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True),
-        fromfile=f"a/{name}", tofile=f"b/{name}",
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
-    return "".join(line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
-                   for line in lines)
+    return "".join(
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    )
 
 
-def load_proposal(list_path: Path, out_dir: Path | None, *, include_maybe: bool = False,
-                  link: bool = False) -> Proposal:
+def load_proposal(
+    list_path: Path, out_dir: Path | None, *, include_maybe: bool = False, link: bool = False
+) -> Proposal:
     """The list's proposed changes from its summaries and the decisions in its state."""
     from papersum.status import known_papers
 
@@ -161,8 +170,13 @@ def load_proposal(list_path: Path, out_dir: Path | None, *, include_maybe: bool 
         if state is not None and known.summarized[ref.key] and state.verdict and state.score is not None
     }
     reading_list, decided = known.reading_list, set(known.decisions)
-    changes = propose(reading_list, judgments, decided, include_maybe=include_maybe,
-                      link_dir=list_path.parent if link else None)
+    changes = propose(
+        reading_list,
+        judgments,
+        decided,
+        include_maybe=include_maybe,
+        link_dir=list_path.parent if link else None,
+    )
     return Proposal(list_path, reading_list, changes, judgments)
 
 
@@ -194,7 +208,6 @@ def apply_to_file(
     return Applied(applied, skipped, backup)
 
 
-
 def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) -> Change | None:
     box = entry.relevant_box
     if box is not None:
@@ -219,10 +232,19 @@ def _link_change(reading_list: ReadingList, entry: Entry, judged: Judgment, list
 
 
 def _change(entry: Entry, judged: Judgment, action: Action, target: int, before: str, after: str) -> Change:
-    return Change(line=entry.line, title=entry.title, key=judged.key, verdict=judged.verdict,
-                  score=judged.score, rationale=judged.rationale, action=action, target=target,
-                  before=before, after=after,
-                  summary=str(judged.summary_file) if judged.summary_file else None)
+    return Change(
+        line=entry.line,
+        title=entry.title,
+        key=judged.key,
+        verdict=judged.verdict,
+        score=judged.score,
+        rationale=judged.rationale,
+        action=action,
+        target=target,
+        before=before,
+        after=after,
+        summary=str(judged.summary_file) if judged.summary_file else None,
+    )
 
 
 def _block_end(reading_list: ReadingList, entry: Entry) -> int:

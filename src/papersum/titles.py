@@ -31,10 +31,34 @@ _MIN_HEAD_CHARS = 5
 _MIN_PREFIX_CHARS = 8
 _HEAD = re.compile(r"\s*[:?!]\s+|\s+[-–—]\s+")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_STOPWORDS = frozenset([
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of",
-    "on", "or", "our", "the", "to", "via", "vs", "with", "without",
-])
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "to",
+        "via",
+        "vs",
+        "with",
+        "without",
+    ]
+)
 _QUERY_WORDS = 10
 _YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-9])\d)(?![\d.])")
 _AUTHOR_HINT = re.compile(r"\bet al\b|\b[A-Z]\.(?:\s?[A-Z]\.)*\s?[A-Z][\w'-]+")
@@ -64,8 +88,11 @@ class Clues:
         """Whether the entry's authors or year contradict this paper's."""
         if self.names_authors and paper.authors and not _surnames(paper) & self.words:
             return True
-        return bool(self.years) and paper.year is not None and not any(
-            year - _PREPRINT_YEARS <= paper.year <= year + 1 for year in self.years)
+        return (
+            bool(self.years)
+            and paper.year is not None
+            and not any(year - _PREPRINT_YEARS <= paper.year <= year + 1 for year in self.years)
+        )
 
     def bonus(self, paper: PaperRecord) -> float:
         """A few points for a paper whose author surname or year the entry mentions."""
@@ -76,8 +103,11 @@ class Clues:
 def clues_of(context: str) -> Clues:
     """The clues in an entry's text around its title (a citation's authors, venue and year)."""
     years = frozenset(int(y) for y in _YEAR.findall(context))
-    return Clues(words=frozenset(normalize_title(context).split()),
-                 names_authors=bool(_AUTHOR_HINT.search(context)), years=years)
+    return Clues(
+        words=frozenset(normalize_title(context).split()),
+        names_authors=bool(_AUTHOR_HINT.search(context)),
+        years=years,
+    )
 
 
 def normalize_title(title: str) -> str:
@@ -115,9 +145,17 @@ def best_match(
     """
     clues = clues or Clues()
     ranked = sorted(
-        (Match(p, min(title_score(wanted, p.title), CONFIDENT - 1) if clues.rules_out(p)
-               else title_score(wanted, p.title) + clues.bonus(p)) for p in papers),
-        key=lambda m: m.score, reverse=True,
+        (
+            Match(
+                p,
+                min(title_score(wanted, p.title), CONFIDENT - 1)
+                if clues.rules_out(p)
+                else title_score(wanted, p.title) + clues.bonus(p),
+            )
+            for p in papers
+        ),
+        key=lambda m: m.score,
+        reverse=True,
     )
     ranked = _one_per_paper(ranked)
     if not ranked or ranked[0].score < CONFIDENT:
@@ -152,8 +190,11 @@ def _one_per_paper(ranked: list[Match]) -> list[Match]:
             kept.append(match)
             continue
         best = kept[twin].paper
-        gaps = {f: getattr(match.paper, f) for f in ("arxiv_id", "doi", "pdf_url", "venue")
-                if getattr(best, f) is None and getattr(match.paper, f) is not None}
+        gaps = {
+            f: getattr(match.paper, f)
+            for f in ("arxiv_id", "doi", "pdf_url", "venue")
+            if getattr(best, f) is None and getattr(match.paper, f) is not None
+        }
         if gaps:
             kept[twin] = Match(best.model_copy(update=gaps), kept[twin].score)
     return kept

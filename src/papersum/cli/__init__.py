@@ -40,9 +40,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-ListArg = Annotated[
-    Path, typer.Argument(metavar="LIST.md", help="Your reading list (a Markdown checklist).")
-]
+ListArg = Annotated[Path, typer.Argument(metavar="LIST.md", help="Your reading list (a Markdown checklist).")]
 OutOpt = Annotated[
     Path | None,
     typer.Option("--out", metavar="DIR", help="Where summaries go [default: summaries/ beside the list]."),
@@ -64,17 +62,21 @@ def run(
     out: OutOpt = None,
     backend: Annotated[
         str | None,
-        typer.Option(metavar="auto|openai|extractive",
-                     help="Who writes the summaries [default: $PAPERSUM_BACKEND or auto]."),
+        typer.Option(
+            metavar="auto|openai|extractive",
+            help="Who writes the summaries [default: $PAPERSUM_BACKEND or auto].",
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option(min=1, max=64, help="Papers worked on at once [default: 1 for a model server "
-                     "on this machine or network, else 4]."),
+        typer.Option(
+            min=1,
+            max=64,
+            help="Papers worked on at once [default: 1 for a model server "
+            "on this machine or network, else 4].",
+        ),
     ] = None,
-    limit: Annotated[
-        int | None, typer.Option(min=1, help="Summarize at most N papers this run.")
-    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Summarize at most N papers this run.")] = None,
     match: Annotated[
         str | None,
         typer.Option(metavar="TEXT", help="Only entries whose title contains TEXT (any case)."),
@@ -89,13 +91,18 @@ def run(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Model for the openai backend [default: $PAPERSUM_MODEL "
-                     "or gpt-5.4-mini]."),
+        typer.Option(
+            metavar="NAME", help="Model for the openai backend [default: $PAPERSUM_MODEL or gpt-5.4-mini]."
+        ),
     ] = None,
     max_input_tokens: Annotated[
         int | None,
-        typer.Option(min=2000, metavar="N", help="The most paper text sent in one model request "
-                     "[default: 16000]; longer papers are packed or read in parts."),
+        typer.Option(
+            min=2000,
+            metavar="N",
+            help="The most paper text sent in one model request "
+            "[default: 16000]; longer papers are packed or read in parts.",
+        ),
     ] = None,
 ) -> None:
     """Summarize every unread entry (top-level '- [ ]') of LIST.md into summaries/."""
@@ -112,17 +119,26 @@ def run(
     if prompts is not None and not prompts.is_dir():
         raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
     prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
-    options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force,
-                         offline=offline)
+    options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force, offline=offline)
     store = Store.beside(reading_list)
     api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(store, offline)
     try:
-        summarizer = make_summarizer(chosen, prompt_set, log=store, model=model_name(model),
-                                     max_input_tokens=max_input_tokens)
+        summarizer = make_summarizer(
+            chosen, prompt_set, log=store, model=model_name(model), max_input_tokens=max_input_tokens
+        )
         report = _run_with_progress(
-            lambda planned, done: run_list(reading_list, summarizer, prompt_set, store, options,
-                                           fetcher=fetcher, api=api, services=services,
-                                           on_planned=planned, on_outcome=done),
+            lambda planned, done: run_list(
+                reading_list,
+                summarizer,
+                prompt_set,
+                store,
+                options,
+                fetcher=fetcher,
+                api=api,
+                services=services,
+                on_planned=planned,
+                on_outcome=done,
+            ),
             getattr(summarizer, "usage", None),
         )
     except KeyboardInterrupt:
@@ -149,9 +165,12 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
     if not changes:
         maybes = sum(o.verdict == "maybe" for o in report.outcomes)
         if maybes:
-            _out().print(f"{maybes} papers judged 'maybe': `papersum suggest {reading_list} "
-                         "--include-maybe` proposes Relevant? ticks for them too.",
-                         highlight=False, markup=False)
+            _out().print(
+                f"{maybes} papers judged 'maybe': `papersum suggest {reading_list} "
+                "--include-maybe` proposes Relevant? ticks for them too.",
+                highlight=False,
+                markup=False,
+            )
         return
     table = _table("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
     for c in changes:
@@ -159,8 +178,12 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
     console = _out()
     console.print(table)
     papers = len({c.key for c in changes})
-    console.print(f"{papers} suggestions pending: review them with `papersum review {reading_list}` "
-                  f"(or `papersum suggest` / `papersum apply`).", highlight=False, markup=False)
+    console.print(
+        f"{papers} suggestions pending: review them with `papersum review {reading_list}` "
+        f"(or `papersum suggest` / `papersum apply`).",
+        highlight=False,
+        markup=False,
+    )
 
 
 def _print_usage(summarizer: Any) -> None:
@@ -181,8 +204,13 @@ def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
             return Text(f"{usage.streamed:,} tokens from the model" if usage and usage.streamed else "")
 
     with Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), Streamed(), console=_err(), transient=True,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        Streamed(),
+        console=_err(),
+        transient=True,
     ) as progress:
         task = progress.add_task("resolving", total=None)
 
@@ -191,8 +219,9 @@ def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
 
         def done(outcome: Outcome) -> None:
             progress.advance(task)
-            progress.console.print(f"{_mark(outcome)} line {outcome.line}: {outcome.title[:70]}",
-                                   highlight=False, markup=False)
+            progress.console.print(
+                f"{_mark(outcome)} line {outcome.line}: {outcome.title[:70]}", highlight=False, markup=False
+            )
 
         report: RunReport = start(planned, done)
         return report
@@ -203,17 +232,22 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     if report.unread == 0:
         console.print("No unread entries (top-level '- [ ]' items) in the list: nothing to do.")
         return
-    table = _table("line", "paper", "outcome", "score", "verdict / reason",
-                   title=f"{len(report.outcomes)} of {report.unread} unread entries")
+    table = _table(
+        "line",
+        "paper",
+        "outcome",
+        "score",
+        "verdict / reason",
+        title=f"{len(report.outcomes)} of {report.unread} unread entries",
+    )
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
-        _add_row(table, str(o.line), o.title[:60], o.status,
-                      "" if o.score is None else str(o.score), detail)
+        _add_row(table, str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
     console.print(table)
-    counts = {s: sum(o.status == s for o in report.outcomes)
-              for s in ("summarized", "skipped", "failed")}
-    console.print(", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/",
-                  highlight=False)
+    counts = {s: sum(o.status == s for o in report.outcomes) for s in ("summarized", "skipped", "failed")}
+    console.print(
+        ", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/", highlight=False
+    )
 
 
 def _mark(outcome: Outcome) -> str:
@@ -255,8 +289,7 @@ def _print_resolutions(rows: list[Any]) -> None:
     table = _table("line", "entry", "status", "paper", "via", "warnings")
     for r in rows:
         paper = r.arxiv_id or r.doi or (r.pdf_url or "")
-        _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "",
-                      "\n".join(r.warnings))
+        _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
     _out().print(table)
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
     _out().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
@@ -288,7 +321,9 @@ def _fetcher() -> Fetcher:
 
 @app.command()
 def status(
-    reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False,
+    reading_list: ListArg,
+    out: OutOpt = None,
+    json_output: JsonOpt = False,
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """One row per entry: read?, resolved to, summarized?, verdict, score."""
@@ -299,13 +334,20 @@ def status(
     if json_output:
         _echo_json(rows)
         return
-    table = _table("line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score",
-                   "review")
+    table = _table("line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score", "review")
     for r in rows:
-        _add_row(table, str(r.line), "x" if r.read else "", r.title[:60], r.resolved_to or "",
-                 r.found_via or "",
-                 "yes" if r.summarized else ("failed" if r.error else ""), r.verdict or "",
-                 "" if r.score is None else str(r.score), r.review or "")
+        _add_row(
+            table,
+            str(r.line),
+            "x" if r.read else "",
+            r.title[:60],
+            r.resolved_to or "",
+            r.found_via or "",
+            "yes" if r.summarized else ("failed" if r.error else ""),
+            r.verdict or "",
+            "" if r.score is None else str(r.score),
+            r.review or "",
+        )
     _out().print(table)
 
 

@@ -29,16 +29,18 @@ if TYPE_CHECKING:
 MaybeOpt = Annotated[
     bool, typer.Option("--include-maybe", help="Also propose ticks for papers judged 'maybe'.")
 ]
-LinkOpt = Annotated[
-    bool, typer.Option("--link", help="Also add a child line linking each paper's summary.")
-]
+LinkOpt = Annotated[bool, typer.Option("--link", help="Also add a child line linking each paper's summary.")]
 _CHOICES = {"a": "accept", "r": "reject", "s": "skip", "o": "open", "m": "mark read", "q": "quit"}
 
 
 @app.command()
 def suggest(
-    reading_list: ListArg, out: OutOpt = None, json_output: JsonOpt = False,
-    include_maybe: MaybeOpt = False, link: LinkOpt = False, offline: AlwaysOfflineOpt = False,
+    reading_list: ListArg,
+    out: OutOpt = None,
+    json_output: JsonOpt = False,
+    include_maybe: MaybeOpt = False,
+    link: LinkOpt = False,
+    offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Print the proposed Relevant? checkbox changes as a unified diff of LIST.md; writes nothing."""
     proposal = _proposal(reading_list, out, include_maybe, link)
@@ -49,15 +51,21 @@ def suggest(
         typer.echo("No checkbox changes to propose.")
         return
     _show(proposal)
-    typer.echo(f"`papersum apply {reading_list} --yes` writes these; `papersum review "
-               f"{reading_list}` goes through them one by one.", err=True)
+    typer.echo(
+        f"`papersum apply {reading_list} --yes` writes these; `papersum review "
+        f"{reading_list}` goes through them one by one.",
+        err=True,
+    )
 
 
 @app.command(name="apply")
 def apply_command(
-    reading_list: ListArg, out: OutOpt = None,
+    reading_list: ListArg,
+    out: OutOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
-    include_maybe: MaybeOpt = False, link: LinkOpt = False, offline: AlwaysOfflineOpt = False,
+    include_maybe: MaybeOpt = False,
+    link: LinkOpt = False,
+    offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Write the proposed changes into LIST.md (asks first unless --yes), keeping a backup."""
     from papersum.suggest import apply_to_file
@@ -79,15 +87,20 @@ def apply_command(
 
 @app.command()
 def review(
-    reading_list: ListArg, out: OutOpt = None, include_maybe: MaybeOpt = False, link: LinkOpt = False,
+    reading_list: ListArg,
+    out: OutOpt = None,
+    include_maybe: MaybeOpt = False,
+    link: LinkOpt = False,
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Go through the new summaries one by one: accept, reject or skip each suggested tick."""
     from papersum.suggest import apply_to_file
 
     if not (sys.stdin.isatty() or os.environ.get("PAPERSUM_INTERACTIVE")):
-        raise ConfigError("review needs a terminal to ask you; use `papersum suggest` to see the "
-                          "changes and `papersum apply --yes` to write them")
+        raise ConfigError(
+            "review needs a terminal to ask you; use `papersum suggest` to see the "
+            "changes and `papersum apply --yes` to write them"
+        )
     proposal = _proposal(reading_list, out, include_maybe, link)
     if not proposal.changes:
         typer.echo("Nothing to review: no pending suggestions.")
@@ -149,14 +162,17 @@ def _present(change: Change, number: int, total: int) -> None:
     sections: dict[str, str] = {}
     if change.summary and Path(change.summary).is_file():
         sections = page_sections(Path(change.summary).read_text("utf-8", "replace"))
-    body = "\n\n".join([
-        f"**{change.verdict}, {change.score}/10** — line {change.line}",
-        f"**TL;DR** {sections.get('TL;DR', '(summary file missing)')}",
-        sections.get("Relevance", change.rationale),
-        f"_Proposed:_ `{change.after.strip()}`",
-    ])
-    _out().print(Panel(Markdown(body), title=escape(f"{number}/{total} · {change.title[:70]}"),
-                       title_align="left"))
+    body = "\n\n".join(
+        [
+            f"**{change.verdict}, {change.score}/10** — line {change.line}",
+            f"**TL;DR** {sections.get('TL;DR', '(summary file missing)')}",
+            sections.get("Relevance", change.rationale),
+            f"_Proposed:_ `{change.after.strip()}`",
+        ]
+    )
+    _out().print(
+        Panel(Markdown(body), title=escape(f"{number}/{total} · {change.title[:70]}"), title_align="left")
+    )
 
 
 def _proposal(reading_list: Path, out: Path | None, include_maybe: bool, link: bool) -> Proposal:
@@ -174,8 +190,7 @@ def _show(proposal: Proposal) -> None:
     new, _applied, _skipped = apply_changes(old, proposal.changes)
     typer.echo(diff(old, new, proposal.path.name), nl=False)  # stdout: fit for `git apply`
     for c in proposal.changes:
-        typer.echo(f"line {c.line}: {c.title[:60]} — {c.verdict} {c.score}/10: {c.rationale[:120]}",
-                   err=True)
+        typer.echo(f"line {c.line}: {c.title[:60]} — {c.verdict} {c.score}/10: {c.rationale[:120]}", err=True)
 
 
 def _report(result: Applied, reading_list: Path, out: Path | None) -> None:
@@ -184,11 +199,16 @@ def _report(result: Applied, reading_list: Path, out: Path | None) -> None:
     from papersum.suggest import load_proposal
 
     for change, why in result.skipped:
-        _err().print(f"papersum: skipped line {change.target} ({change.title[:50]}): {why}",
-                     highlight=False, markup=False)
+        _err().print(
+            f"papersum: skipped line {change.target} ({change.title[:50]}): {why}",
+            highlight=False,
+            markup=False,
+        )
     if result.applied:
-        typer.echo(f"Wrote {len(result.applied)} changes to {reading_list}; "
-                   f"the list as it was is in {result.backup}.")
+        typer.echo(
+            f"Wrote {len(result.applied)} changes to {reading_list}; "
+            f"the list as it was is in {result.backup}."
+        )
     pending = {c.key for c in load_proposal(reading_list, out).changes}
     store = Store.beside(reading_list)
     try:

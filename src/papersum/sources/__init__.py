@@ -25,6 +25,7 @@ from papersum.store import Store
 
 __all__ = ["OFFLINE", "Http", "LandingPages", "Services", "Source"]
 
+
 @dataclass
 class Services:
     """The metadata services of a run besides arXiv, and the landing-page reader."""
@@ -44,16 +45,25 @@ class Services:
         return sum(s.calls for s in self.all) + self.pages.calls
 
     @classmethod
-    def from_env(cls, store: Store, *, offline: bool, http: Http | None = None,
-                 env: Mapping[str, str] = os.environ) -> Services:
+    def from_env(
+        cls, store: Store, *, offline: bool, http: Http | None = None, env: Mapping[str, str] = os.environ
+    ) -> Services:
         """The services configured by ``PAPERSUM_OPENALEX_API``, ``PAPERSUM_S2_API``,
         ``PAPERSUM_EMAIL`` and ``SEMANTIC_SCHOLAR_API_KEY``; offline, they read the cache only."""
         client = None if offline else (http or Http())
         return cls(
-            openalex=OpenAlex(_setting(env, "PAPERSUM_OPENALEX_API") or OPENALEX, client, store,
-                              email=_setting(env, "PAPERSUM_EMAIL")),
-            semantic_scholar=SemanticScholar(_setting(env, "PAPERSUM_S2_API") or S2, client, store,
-                                             api_key=_setting(env, "SEMANTIC_SCHOLAR_API_KEY")),
+            openalex=OpenAlex(
+                _setting(env, "PAPERSUM_OPENALEX_API") or OPENALEX,
+                client,
+                store,
+                email=_setting(env, "PAPERSUM_EMAIL"),
+            ),
+            semantic_scholar=SemanticScholar(
+                _setting(env, "PAPERSUM_S2_API") or S2,
+                client,
+                store,
+                api_key=_setting(env, "SEMANTIC_SCHOLAR_API_KEY"),
+            ),
             pages=LandingPages(client, store),
         )
 

@@ -47,8 +47,7 @@ class Source:
     def _doi(self, doi: str) -> list[PaperRecord]:
         raise NotImplementedError
 
-    def _ask(self, what: str, query: str,
-             ask: Callable[[], list[PaperRecord]]) -> list[PaperRecord] | None:
+    def _ask(self, what: str, query: str, ask: Callable[[], list[PaperRecord]]) -> list[PaperRecord] | None:
         key = f"{what}:{query}"
         cached = self.store.cached_lookup(self.kind, key)
         if cached is not None or self.http is None or self.error is not None:

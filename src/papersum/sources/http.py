@@ -35,8 +35,9 @@ class Http:
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
 
-    def get_json(self, service: str, url: str, params: dict[str, str],
-                 headers: dict[str, str] | None = None) -> Any | None:
+    def get_json(
+        self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None = None
+    ) -> Any | None:
         """The JSON a GET answers; None for 404 (nothing there). Failures raise ``SourceError``."""
 
         def once() -> Any | None:
@@ -69,8 +70,7 @@ class Http:
                             body += chunk
                             if len(body) >= PAGE_BYTES:
                                 break
-                    return Page(str(response.url), kind, body.decode(response.encoding or "utf-8",
-                                                                      "replace"))
+                    return Page(str(response.url), kind, body.decode(response.encoding or "utf-8", "replace"))
             except httpx.TimeoutException as exc:
                 raise Transient(f"timed out after {self.timeout:g} s") from exc
             except httpx.TransportError as exc:
@@ -92,8 +92,9 @@ class Http:
                 self._client = http_client(self.timeout)
             return self._client
 
-    def _get(self, service: str, url: str, params: dict[str, str],
-             headers: dict[str, str] | None) -> httpx.Response:
+    def _get(
+        self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None
+    ) -> httpx.Response:
         def refused(exc: Exception) -> SourceError:
             return SourceError(f"cannot connect to {service} at {url} ({exc})")
 

@@ -59,12 +59,15 @@ def page_record(page: Page) -> PaperRecord | None:
     pdf = _first(tags, "citation_pdf_url")
     year = _YEAR.search(" ".join(tags.get(t, [""])[0] for t in _DATE_TAGS))
     return PaperRecord(
-        title=title, authors=[_first_last(a) for a in tags.get("citation_author", [])],
+        title=title,
+        authors=[_first_last(a) for a in tags.get("citation_author", [])],
         year=int(year[1]) if year else None,
         arxiv_id=_first(tags, "citation_arxiv_id") or None,
         doi=bare_doi(_first(tags, "citation_doi")),
-        pdf_url=urljoin(page.url, pdf) if pdf else None, url=page.url,
-        venue=next((v for t in _VENUE_TAGS if (v := _first(tags, t))), None), source="landing-page",
+        pdf_url=urljoin(page.url, pdf) if pdf else None,
+        url=page.url,
+        venue=next((v for t in _VENUE_TAGS if (v := _first(tags, t))), None),
+        source="landing-page",
     )
 
 

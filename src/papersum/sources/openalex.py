@@ -22,8 +22,7 @@ from papersum.store import Store
 
 DEFAULT_BASE = "https://api.openalex.org"
 RESULTS = 10
-_FIELDS = ("id,doi,title,display_name,publication_year,authorships,primary_location,"
-           "best_oa_location,locations")
+_FIELDS = "id,doi,title,display_name,publication_year,authorships,primary_location,best_oa_location,locations"
 
 
 class OpenAlex(Source):
@@ -61,16 +60,23 @@ def work_record(work: dict[str, Any]) -> PaperRecord | None:
     locations = [loc for loc in work.get("locations") or [] if isinstance(loc, dict)]
     arxiv_location = next((loc for loc in locations if _arxiv_id_at(loc)), None)
     arxiv_id = (_arxiv_id_at(arxiv_location) if arxiv_location else None) or (
-        arxiv_id_of_doi(doi) if doi else None)
+        arxiv_id_of_doi(doi) if doi else None
+    )
     primary = work.get("primary_location") or {}
     return PaperRecord(
         title=title,
-        authors=[name for a in work.get("authorships") or []
-                 if (name := ((a or {}).get("author") or {}).get("display_name"))],
+        authors=[
+            name
+            for a in work.get("authorships") or []
+            if (name := ((a or {}).get("author") or {}).get("display_name"))
+        ],
         year=work.get("publication_year"),
-        arxiv_id=arxiv_id, doi=doi, pdf_url=_pdf_url(work, arxiv_location, locations),
+        arxiv_id=arxiv_id,
+        doi=doi,
+        pdf_url=_pdf_url(work, arxiv_location, locations),
         url=primary.get("landing_page_url") or (f"https://doi.org/{doi}" if doi else None),
-        venue=((primary.get("source") or {}).get("display_name")), source="openalex",
+        venue=((primary.get("source") or {}).get("display_name")),
+        source="openalex",
     )
 
 
@@ -82,12 +88,12 @@ def _arxiv_id_at(location: dict[str, Any]) -> str | None:
     return None
 
 
-def _pdf_url(work: dict[str, Any], arxiv_location: dict[str, Any] | None,
-             locations: list[dict[str, Any]]) -> str | None:
+def _pdf_url(
+    work: dict[str, Any], arxiv_location: dict[str, Any] | None, locations: list[dict[str, Any]]
+) -> str | None:
     if arxiv_location is not None and arxiv_location.get("pdf_url"):
         return str(arxiv_location["pdf_url"])
     best = work.get("best_oa_location") or {}
     if best.get("pdf_url"):
         return str(best["pdf_url"])
-    return next((str(loc["pdf_url"]) for loc in locations if loc.get("is_oa") and loc.get("pdf_url")),
-                None)
+    return next((str(loc["pdf_url"]) for loc in locations if loc.get("is_oa") and loc.get("pdf_url")), None)

@@ -57,9 +57,13 @@ def paper_record(paper: dict[str, Any]) -> PaperRecord | None:
     doi = bare_doi(ids.get("DOI"))
     open_pdf = (paper.get("openAccessPdf") or {}).get("url") or None
     return PaperRecord(
-        title=title, authors=[a["name"] for a in paper.get("authors") or [] if a.get("name")],
-        year=paper.get("year"), arxiv_id=arxiv_id, doi=doi, pdf_url=open_pdf,
+        title=title,
+        authors=[a["name"] for a in paper.get("authors") or [] if a.get("name")],
+        year=paper.get("year"),
+        arxiv_id=arxiv_id,
+        doi=doi,
+        pdf_url=open_pdf,
         url=paper.get("url") or (f"https://doi.org/{doi}" if doi else None),
-        venue=paper.get("venue") or None, source="semantic-scholar",
+        venue=paper.get("venue") or None,
+        source="semantic-scholar",
     )
-

@@ -38,8 +38,13 @@ class Summarizer(Protocol):
 
 
 def make_summarizer(
-    backend: str, prompts: PromptSet, *, log: CallLog | None = None, model: str | None = None,
-    max_input_tokens: int | None = None, env: Mapping[str, str] = os.environ,
+    backend: str,
+    prompts: PromptSet,
+    *,
+    log: CallLog | None = None,
+    model: str | None = None,
+    max_input_tokens: int | None = None,
+    env: Mapping[str, str] = os.environ,
 ) -> Summarizer:
     """The summarizer for ``backend`` (``auto`` has been decided by the caller); the openai one
     gets its client built here, once, from ``OPENAI_API_KEY``/``OPENAI_BASE_URL``."""
@@ -59,10 +64,18 @@ def make_summarizer(
         if log is None:
             raise ConfigError("the openai backend needs the run state to log its requests")
         key = env.get("OPENAI_API_KEY") or ""
-        chat = ChatStream(key, env.get("OPENAI_BASE_URL") or None, _seconds(env, "PAPERSUM_MODEL_TIMEOUT",
-                                                                           DEFAULT_SILENCE))
-        return OpenAISummarizer(chat, model or DEFAULT_MODEL, prompts, log, secret=key, env=env,
-                                max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS)
+        chat = ChatStream(
+            key, env.get("OPENAI_BASE_URL") or None, _seconds(env, "PAPERSUM_MODEL_TIMEOUT", DEFAULT_SILENCE)
+        )
+        return OpenAISummarizer(
+            chat,
+            model or DEFAULT_MODEL,
+            prompts,
+            log,
+            secret=key,
+            env=env,
+            max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS,
+        )
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 

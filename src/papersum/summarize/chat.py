@@ -66,8 +66,13 @@ class Reply:
 class ChatStream:
     """Sends streamed chat completions with one openai client; thread-safe."""
 
-    def __init__(self, api_key: str, base_url: str | None, silence: float,
-                 on_tokens: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        api_key: str,
+        base_url: str | None,
+        silence: float,
+        on_tokens: Callable[[int], None] | None = None,
+    ) -> None:
         self.silence = silence
         self.on_tokens = on_tokens
         self._api_key = api_key
@@ -88,7 +93,8 @@ class ChatStream:
                 http = openai.DefaultHttpxClient(event_hooks={"request": [self._traced]})
                 self._client = openai.OpenAI(
                     api_key=self._api_key or "no-key-needed-by-local-servers",
-                    base_url=self._base_url, http_client=http,
+                    base_url=self._base_url,
+                    http_client=http,
                     max_retries=0,  # papersum decides what is worth sending again
                     timeout=self.silence,  # per read: the longest silence, not the longest answer
                 )
@@ -105,7 +111,8 @@ class ChatStream:
 
         try:
             return self.client.with_options(timeout=min(self.silence, 10.0)).get(
-                "/models", cast_to=object, options={"headers": {"Connection": "close"}})
+                "/models", cast_to=object, options={"headers": {"Connection": "close"}}
+            )
         except openai.APIError:
             return None
         finally:
@@ -126,7 +133,8 @@ class ChatStream:
         started = time.monotonic()
         try:
             stream = self.client.chat.completions.create(
-                stream=True, extra_headers={"Connection": "close"}, **request)
+                stream=True, extra_headers={"Connection": "close"}, **request
+            )
             with stream:
                 for chunk in stream:
                     usage = getattr(chunk, "usage", None) or usage
@@ -144,29 +152,38 @@ class ChatStream:
                             refusal.append(str(delta.refusal))
                         finish = choice.finish_reason or finish
         except openai.APIStatusError as exc:
-            raise Rejected(exc.status_code, _message_of(exc), exc.code,
-                           exc.response.headers.get("retry-after")) from exc
+            raise Rejected(
+                exc.status_code, _message_of(exc), exc.code, exc.response.headers.get("retry-after")
+            ) from exc
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             if self._cancelled.is_set():
                 raise Cancelled("cancelled while the server was working on it") from exc
             if isinstance(exc, openai.APITimeoutError):
-                raise Silent(f"the model server sent nothing for {self.silence:g} s "
-                             "(PAPERSUM_MODEL_TIMEOUT); it may be overloaded or stuck") from exc
+                raise Silent(
+                    f"the model server sent nothing for {self.silence:g} s "
+                    "(PAPERSUM_MODEL_TIMEOUT); it may be overloaded or stuck"
+                ) from exc
             if not parts and first is None:
-                raise Unreachable(f"cannot reach the model server at {self.base_url} "
-                                  "(check OPENAI_BASE_URL and that the server is running)") from exc
-            raise SummarizeError("the model server closed the connection in the middle of "
-                                 "its answer") from exc
+                raise Unreachable(
+                    f"cannot reach the model server at {self.base_url} "
+                    "(check OPENAI_BASE_URL and that the server is running)"
+                ) from exc
+            raise SummarizeError(
+                "the model server closed the connection in the middle of its answer"
+            ) from exc
         except openai.APIError as exc:  # an error event inside the stream
             raise Rejected(500, _message_of(exc), getattr(exc, "code", None)) from exc
         finally:
             with self._lock:
                 self._sockets.pop(threading.get_ident(), None)
         return Reply(
-            content="".join(parts), finish_reason=finish, refusal="".join(refusal) or None,
+            content="".join(parts),
+            finish_reason=finish,
+            refusal="".join(refusal) or None,
             prompt_tokens=getattr(usage, "prompt_tokens", None),
             completion_tokens=getattr(usage, "completion_tokens", None),
-            seconds_to_first_token=first, chunks=sum(1 for p in parts if p),
+            seconds_to_first_token=first,
+            chunks=sum(1 for p in parts if p),
         )
 
     def cancel(self) -> int:

@@ -123,8 +123,15 @@ class OpenAISummarizer:
     name = NAME
 
     def __init__(
-        self, chat: ChatStream, model: str, prompts: PromptSet, log: CallLog, *,
-        secret: str = "", max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS, backoff: float = 1.0,
+        self,
+        chat: ChatStream,
+        model: str,
+        prompts: PromptSet,
+        log: CallLog,
+        *,
+        secret: str = "",
+        max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS,
+        backoff: float = 1.0,
         env: Mapping[str, str] | None = None,
     ) -> None:
         self.chat = chat
@@ -145,8 +152,10 @@ class OpenAISummarizer:
         chat.on_tokens = self.usage.arrived
         for template in ("summary.md", "chunk.md"):
             if "{{paper}}" not in prompts.texts.get(template, ""):
-                raise ConfigError(f"the prompt {prompts.sources.get(template, template)} has no "
-                                  "{{paper}} placeholder, so the paper would not be sent; add it")
+                raise ConfigError(
+                    f"the prompt {prompts.sources.get(template, template)} has no "
+                    "{{paper}} placeholder, so the paper would not be sent; add it"
+                )
         if self._paper_budget(max_input_tokens) < _MIN_PAPER_TOKENS:
             raise ConfigError(
                 f"--max-input-tokens {max_input_tokens} is too small: the prompts alone take about "
@@ -192,9 +201,12 @@ class OpenAISummarizer:
             except _ContextTooLong as exc:
                 raise SummarizeError(
                     f"the paper does not fit the model's context even at {smaller} input tokens "
-                    f"({exc}); lower --max-input-tokens") from exc
-            notes.append(f"the model's context was too small for {self.max_input_tokens} input "
-                         f"tokens; the paper was sent within {smaller}")
+                    f"({exc}); lower --max-input-tokens"
+                ) from exc
+            notes.append(
+                f"the model's context was too small for {self.max_input_tokens} input "
+                f"tokens; the paper was sent within {smaller}"
+            )
         notes += how
         summary = _consistent(summary)
         self.log.cache_answer(key, json.dumps({"summary": summary.model_dump(), "notes": notes}))
@@ -205,18 +217,26 @@ class OpenAISummarizer:
         size = estimate_tokens(full_text(paper))
         if size <= room * _PACK_LIMIT:
             block = pack_paper(paper, room)
-            how = [] if block.complete else [
-                f"the paper (about {size:,} tokens) was cut to fit {budget:,} input tokens: "
-                "abstract, introduction, conclusion, method and results first"]
+            how = (
+                []
+                if block.complete
+                else [
+                    f"the paper (about {size:,} tokens) was cut to fit {budget:,} input tokens: "
+                    "abstract, introduction, conclusion, method and results first"
+                ]
+            )
             return self._ask_summary(paper, block), how
         parts = split_paper(paper, self._paper_budget(budget, template="chunk.md"))
-        notes = [self._ask(self._part_messages(paper, part, i, len(parts)), PartNotes, "part", paper)
-                 for i, part in enumerate(parts, start=1)]
+        notes = [
+            self._ask(self._part_messages(paper, part, i, len(parts)), PartNotes, "part", paper)
+            for i, part in enumerate(parts, start=1)
+        ]
         block = PaperBlock(_combined(paper, notes), complete=False)
         if estimate_tokens(block.text) > room:
             block = pack_paper(_as_paper(paper, block.text), room)
-        how = [f"the paper (about {size:,} tokens) was read in {len(parts)} parts whose notes "
-               "were then combined"]
+        how = [
+            f"the paper (about {size:,} tokens) was read in {len(parts)} parts whose notes were then combined"
+        ]
         return self._ask_summary(paper, block), how
 
     def _ask_summary(self, paper: PaperText, block: PaperBlock) -> PaperSummary:
@@ -224,8 +244,13 @@ class OpenAISummarizer:
         return self._ask([{"role": "user", "content": user}], PaperSummary, "summary", paper)
 
     def _part_messages(self, paper: PaperText, part: str, index: int, total: int) -> Messages:
-        user = self._fill("chunk.md", paper=PaperBlock(part).delimited(), title=paper.title,
-                          part=str(index), parts=str(total))
+        user = self._fill(
+            "chunk.md",
+            paper=PaperBlock(part).delimited(),
+            title=paper.title,
+            part=str(index),
+            parts=str(total),
+        )
         return [{"role": "user", "content": user}]
 
     def _ask(self, messages: Messages, schema: type[M], kind: str, paper: PaperText) -> M:
@@ -234,9 +259,16 @@ class OpenAISummarizer:
         error = ""
         for attempt in ("first", "repair"):
             if attempt == "repair":
-                messages = [*messages, {"role": "user", "content": (
-                    f"Your answer was not valid: {error[:600]}\nAnswer again with only the "
-                    "corrected JSON object.")}]
+                messages = [
+                    *messages,
+                    {
+                        "role": "user",
+                        "content": (
+                            f"Your answer was not valid: {error[:600]}\nAnswer again with only the "
+                            "corrected JSON object."
+                        ),
+                    },
+                ]
             try:
                 return self._request(messages, schema, kind if attempt == "first" else "repair", paper)
             except _Invalid as exc:
@@ -250,8 +282,9 @@ class OpenAISummarizer:
             if self._down is not None:
                 raise self._down
             try:
-                return retry_transient(lambda: self._attempt(messages, schema, kind, paper),
-                                       backoff=self.backoff)
+                return retry_transient(
+                    lambda: self._attempt(messages, schema, kind, paper), backoff=self.backoff
+                )
             except _Adapted:
                 continue
             except Transient as exc:
@@ -263,7 +296,8 @@ class OpenAISummarizer:
         profile = self.profile
         cap = self._output_cap or (MAX_OUTPUT_TOKENS if profile.is_openai else LOCAL_OUTPUT_TOKENS[kind])
         request: dict[str, Any] = {
-            "model": self._model, "messages": [self._system(schema, profile), *messages],
+            "model": self._model,
+            "messages": [self._system(schema, profile), *messages],
             profile.token_field: cap,
         }
         strict = to_strict_schema(schema)
@@ -308,31 +342,46 @@ class OpenAISummarizer:
         if profile.adapt(message):
             return _Adapted(message)
         if about_format(message):
-            hint = (f"PAPERSUM_STRUCTURED pins {profile.mode}, which this server does not take"
-                    if profile.pinned else "no other way of asking for JSON is left to try")
-            return SummarizeError(f"the model server rejected the request (HTTP {exc.status}: "
-                                  f"{message[:200]}); {hint}")
+            hint = (
+                f"PAPERSUM_STRUCTURED pins {profile.mode}, which this server does not take"
+                if profile.pinned
+                else "no other way of asking for JSON is left to try"
+            )
+            return SummarizeError(
+                f"the model server rejected the request (HTTP {exc.status}: {message[:200]}); {hint}"
+            )
         failure = transient_status(exc.status, exc.retry_after)
         if failure is not None and exc.code != "insufficient_quota":  # no wait refills a quota
             return Transient(f"HTTP {exc.status}: {message[:160]}", failure.retry_after)
         if exc.status in (401, 403):
-            return self._fail(f"the model server refused the API key (HTTP {exc.status}: "
-                              f"{message[:120]}); check OPENAI_API_KEY")
+            return self._fail(
+                f"the model server refused the API key (HTTP {exc.status}: "
+                f"{message[:120]}); check OPENAI_API_KEY"
+            )
         if exc.status == 404 or exc.code == "model_not_found":
-            return self._fail(f"the model server has no model {self._model!r} (HTTP {exc.status}: "
-                              f"{message[:120]}); set --model or PAPERSUM_MODEL")
+            return self._fail(
+                f"the model server has no model {self._model!r} (HTTP {exc.status}: "
+                f"{message[:120]}); set --model or PAPERSUM_MODEL"
+            )
         if exc.code == "insufficient_quota":
             return self._fail("the OpenAI account is out of quota (HTTP 429 insufficient_quota)")
-        return SummarizeError(f"the model server rejected the request (HTTP {exc.status}: "
-                              f"{message[:200]})")
+        return SummarizeError(f"the model server rejected the request (HTTP {exc.status}: {message[:200]})")
 
     def _fail(self, message: str) -> SummarizeError:
         """An error every later request would meet too: remember it, so they fail at once."""
         self._down = SummarizeError(self._scrub(message))
         return self._down
 
-    def _record(self, paper: PaperText, kind: str, request: dict[str, Any], reply: Reply | None,
-                seconds: float, outcome: str, profile: ServerProfile) -> None:
+    def _record(
+        self,
+        paper: PaperText,
+        kind: str,
+        request: dict[str, Any],
+        reply: Reply | None,
+        seconds: float,
+        outcome: str,
+        profile: ServerProfile,
+    ) -> None:
         counted: CountedBy = "server"
         if reply is None:  # rejected or unanswered: the server processed nothing it reported
             tokens_in = tokens_out = 0
@@ -344,10 +393,17 @@ class OpenAISummarizer:
             tokens_out = reply.chunks or estimate_tokens(reply.content)
             counted = "estimate"
         call = ModelCall(
-            paper=paper.sha256, model=self._model, prompt_sha256=self.prompts.sha256, kind=kind,
-            input_tokens=tokens_in, output_tokens=tokens_out, seconds=round(seconds, 3),
-            outcome=outcome, cost_usd=0.0 if profile.local else self._cost(tokens_in, tokens_out),
-            counted_by=counted, server=f"{profile.family} {profile.base_url}",
+            paper=paper.sha256,
+            model=self._model,
+            prompt_sha256=self.prompts.sha256,
+            kind=kind,
+            input_tokens=tokens_in,
+            output_tokens=tokens_out,
+            seconds=round(seconds, 3),
+            outcome=outcome,
+            cost_usd=0.0 if profile.local else self._cost(tokens_in, tokens_out),
+            counted_by=counted,
+            server=f"{profile.family} {profile.base_url}",
         )
         self.usage.add(call)
         self.log.record_call(call)
@@ -381,8 +437,13 @@ class OpenAISummarizer:
         return budget - self._overhead(template)
 
     def _cache_key(self, paper: PaperText) -> str:
-        parts = [full_text(paper), self.prompts.sha256, self._model, str(SCHEMA_VERSION),
-                 str(self.max_input_tokens)]
+        parts = [
+            full_text(paper),
+            self.prompts.sha256,
+            self._model,
+            str(SCHEMA_VERSION),
+            str(self.max_input_tokens),
+        ]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def _scrub(self, text: str) -> str:
@@ -415,10 +476,14 @@ def _parsed(reply: Reply, schema: type[M], cap: int) -> M:
         if used is not None and used < cap * 0.9:
             raise _BadAnswer(
                 f"the model server stopped the answer at {used:,} tokens, below papersum's cap of "
-                f"{cap:,}: its own limit (its context size or output setting) was reached", body)
+                f"{cap:,}: its own limit (its context size or output setting) was reached",
+                body,
+            )
         raise _BadAnswer(
             f"the model's answer was cut off at papersum's cap of {cap:,} output tokens "
-            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}", body)
+            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}",
+            body,
+        )
     if reply.finish_reason == "content_filter":
         raise _BadAnswer("the model server's content filter stopped the answer", body)
     try:
@@ -463,8 +528,9 @@ def _combined(paper: PaperText, notes: list[PartNotes]) -> str:
     parts = [f"# {paper.title}", f"## Abstract\n{paper.abstract}"]
     for i, part in enumerate(notes, start=1):
         quotes = "\n".join(f"- {q}" for q in part.quotes)
-        parts.append(f"## Notes on part {i} of {len(notes)}\n{part.notes}\n\n"
-                     f"Quotes from this part:\n{quotes}")
+        parts.append(
+            f"## Notes on part {i} of {len(notes)}\n{part.notes}\n\nQuotes from this part:\n{quotes}"
+        )
     return "\n\n".join(parts)
 
 

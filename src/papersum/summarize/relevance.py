@@ -85,8 +85,7 @@ def words_of(text: str) -> list[str]:
 
 def match_facets(facets: list[Facet], title: str, abstract: str, body: str) -> list[FacetMatch]:
     """Each facet's strength in the paper."""
-    zones = [(words_of(title), TITLE_WEIGHT), (words_of(abstract), ABSTRACT_WEIGHT),
-             (words_of(body), 1)]
+    zones = [(words_of(title), TITLE_WEIGHT), (words_of(abstract), ABSTRACT_WEIGHT), (words_of(body), 1)]
     length = sum(len(words) * weight for words, weight in zones) or 1
     results = []
     for facet in facets:

@@ -32,14 +32,23 @@ from papersum.errors import ConfigError
 
 Mode = Literal["json_schema", "json_object+schema", "json_object", "schema-in-prompt"]
 LADDER: tuple[Mode, ...] = ("json_schema", "json_object+schema", "json_object", "schema-in-prompt")
-PINNABLE = {"json_schema": "json_schema", "json_object": "json_object+schema",
-            "schema-in-prompt": "schema-in-prompt"}
+PINNABLE = {
+    "json_schema": "json_schema",
+    "json_object": "json_object+schema",
+    "schema-in-prompt": "schema-in-prompt",
+}
 """``PAPERSUM_STRUCTURED`` values and the mode each pins."""
 
 OPENAI_HOSTS = ("api.openai.com",)
 FAMILY_OF_OWNER = {
-    "llamacpp": "llama.cpp", "me": "llama-cpp-python", "library": "Ollama", "ollama": "Ollama",
-    "vllm": "vLLM", "organization_owner": "LM Studio", "openai": "OpenAI", "system": "OpenAI",
+    "llamacpp": "llama.cpp",
+    "me": "llama-cpp-python",
+    "library": "Ollama",
+    "ollama": "Ollama",
+    "vllm": "vLLM",
+    "organization_owner": "LM Studio",
+    "openai": "OpenAI",
+    "system": "OpenAI",
 }
 """``owned_by`` in ``GET /models`` → the server family (as each server's source writes it)."""
 
@@ -171,8 +180,11 @@ def profile_for(base_url: str, env: Mapping[str, str], fetch_models: Callable[[]
             _known[base_url] = family
     pinned = pinned_mode(env)
     profile = ServerProfile(
-        base_url=base_url, family=family, local=is_local(base_url),
-        mode=pinned or FIRST_MODE.get(family, "json_schema"), pinned=pinned is not None,
+        base_url=base_url,
+        family=family,
+        local=is_local(base_url),
+        mode=pinned or FIRST_MODE.get(family, "json_schema"),
+        pinned=pinned is not None,
         token_field="max_completion_tokens" if family == "OpenAI" else "max_tokens",
     )
     return profile

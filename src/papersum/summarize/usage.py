@@ -72,8 +72,9 @@ class Usage:
             self.output_tokens += call.output_tokens
             if call.counted_by == "estimate":
                 self.estimated_tokens += call.input_tokens
-            self.cost_usd = (None if self.cost_usd is None or call.cost_usd is None
-                             else self.cost_usd + call.cost_usd)
+            self.cost_usd = (
+                None if self.cost_usd is None or call.cost_usd is None else self.cost_usd + call.cost_usd
+            )
             self.outcomes[call.outcome] = self.outcomes.get(call.outcome, 0) + 1
 
     def arrived(self, tokens: int) -> None:
@@ -83,11 +84,11 @@ class Usage:
 
     def line(self, model: str) -> str:
         """The usage line printed at the end of a run."""
-        line = (f"{model}: {self.requests} requests, {self.input_tokens:,} tokens in, "
-                f"{self.output_tokens:,} out")
+        line = (
+            f"{model}: {self.requests} requests, {self.input_tokens:,} tokens in, {self.output_tokens:,} out"
+        )
         if self.estimated_tokens:
-            line += (f" ({self.estimated_tokens:,} tokens in estimated by papersum: the server sent "
-                     "no counts)")
+            line += f" ({self.estimated_tokens:,} tokens in estimated by papersum: the server sent no counts)"
         if self.price_problem:
             return line + f" (no cost: {self.price_problem})"
         if self.cost_usd is None:
