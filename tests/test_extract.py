@@ -9,7 +9,8 @@ import pymupdf
 import pytest
 
 from papersum.errors import ExtractError
-from papersum.extract import _dict_lines, _styled_lines, extract_paper
+from papersum.extract import extract_paper
+from papersum.pdflines import dict_lines, styled_lines
 
 from .conftest import EXAMPLES, make_pdf
 
@@ -74,8 +75,8 @@ def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> Non
     for pdf in sorted(PAPERS.glob("*.pdf")):
         with pymupdf.open(pdf) as doc:
             textpage = doc[0].get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
-            html_lines = _styled_lines(textpage, 0)
-            assert html_lines == _dict_lines(textpage.extractDICT(), 0), pdf.name
+            html_lines = styled_lines(textpage, 0)
+            assert html_lines == dict_lines(textpage.extractDICT(), 0), pdf.name
             assert len(html_lines) > 40
 
 

@@ -1,0 +1,258 @@
+"""A PDF's text as lines with their style, read with pymupdf.
+
+Page 1 is read line by line with its type sizes (the title, authors and headings are told apart
+by size); later pages as paragraphs. Running heads and page numbers are dropped, words broken by
+hyphens and accents printed apart are joined again. pymupdf is not thread-safe: every call into
+it holds PYMUPDF_LOCK.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import unicodedata
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import pymupdf
+
+
+PYMUPDF_LOCK = threading.Lock()
+
+
+NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
+
+
+HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
+
+
+ANCHOR_HEADINGS = {
+    "abstract",
+    "introduction",
+    "references",
+    "conclusion",
+    "conclusions",
+    "acknowledgments",
+    "acknowledgements",
+    "acknowledgement",
+    "acknowledgment",
+    "relatedwork",
+    "background",
+}
+
+
+BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
+
+
+DIGITS = re.compile(r"\d+")
+
+
+BROKEN_WORD = re.compile(r"(?<=[a-z])\u2010 (?=[a-z])")
+
+
+NON_LETTERS = re.compile(r"[^a-z]")
+
+
+ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>(.*?)</\2>")
+
+
+MARK = re.compile(r"<sup>(?:<[bi]>)*[^<]{0,3}(?:</[bi]>)*</sup>")
+"""A footnote mark: a superscript of three characters at most."""
+
+
+HTML_SPAN = re.compile(  # tags, font name, size, text
+    r'((?:<(?:b|i|sup|tt)>)*)<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt'
+    r'[^"]*">([^<]*)</span>'
+)
+
+
+INLINE = re.compile(r"</?(?:i|tt|sup)>")
+
+
+MIN_FRAGMENT = 3
+"""Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
+
+
+TAG_SIZE = {"p": 0.0, "h3": 12.0, "h2": 15.0, "h1": 20.0}
+"""What mupdf's XHTML tells of a paragraph's type size (the average size of its lines)."""
+
+
+# LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
+COMBINING = {
+    "´": "\u0301",
+    "ˇ": "\u030c",
+    "¨": "\u0308",
+    "ˆ": "\u0302",
+    "˜": "\u0303",
+    "¸": "\u0327",
+    "˚": "\u030a",
+    "˘": "\u0306",
+    "`": "\u0300",
+}
+
+
+SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-zı])")
+
+
+class Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
+    page: int
+    text: str
+    size: float
+    bold: bool
+    block: int
+    styled: bool = True
+    """True for a line of page 1, with its type size; False for a paragraph of a later page,
+    whose size is known only from 12 pt up (``TAG_SIZE``)."""
+    first: bool = False
+    """A paragraph that starts its block."""
+    alone: bool = False
+    """A paragraph that is its whole block."""
+
+
+def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
+    """The text of the document: page 1 line by line with type sizes (for the title and
+    authors), the other pages paragraph by paragraph.
+
+    mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
+    and up, which is what sets a heading apart; with ``TEXT_DEHYPHENATE`` mupdf also mends the
+    words hyphenated at line breaks.
+    """
+    import pymupdf
+
+    lines: list[Line] = []
+    for page_number, page in enumerate(doc.pages(0, pages)):
+        if page_number == 0:
+            lines += styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
+        else:
+            textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE)
+            lines += paragraphs(textpage.extractXHTML(), page_number)
+    return lines
+
+
+def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
+    """The lines of a page with their type size and weight, in their blocks.
+
+    mupdf's HTML has the size and weight of every span, one line per row, in the order of
+    its blocks; the blocks say how many lines each has. (Its span dictionaries would say the
+    same at five times the cost.)
+    """
+    counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
+    rows = [row for row in textpage.extractHTML().split("\n") if row.startswith("<p ")]
+    if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
+        return dict_lines(textpage.extractDICT(), page_number)
+    lines: list[Line] = []
+    start = 0
+    for block_number, count in enumerate(counts):
+        for row in rows[start : start + count]:
+            spans = [
+                (
+                    float(size),
+                    html.unescape(text) if "&" in text else text,
+                    "<b>" in tags or bool(BOLD_FONT.search(font)),
+                )
+                for tags, font, size, text in HTML_SPAN.findall(row)
+            ]
+            line = make_line(spans, page_number, block_number)
+            if line is not None:
+                lines.append(line)
+        start += count
+    return lines
+
+
+def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
+    """The same lines from pymupdf's span dictionaries."""
+    lines: list[Line] = []
+    for block_number, block in enumerate(page_dict["blocks"]):
+        for raw in block.get("lines", []):
+            spans = [
+                (float(s["size"]), s["text"], bool(s["flags"] & 16 or BOLD_FONT.search(s["font"])))
+                for s in raw["spans"]
+            ]
+            line = make_line(spans, page_number, block_number)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def paragraphs(xhtml: str, page_number: int) -> list[Line]:
+    """The paragraphs of a page's XHTML: one per block, split where the type size changes
+    (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
+    page = INLINE.sub("", MARK.sub("", xhtml)).replace("</b><b>", "")
+    if "&" in page:  # mupdf writes every non-ASCII character as an entity
+        page = normalize(html.unescape(page))
+        if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
+            page = BROKEN_WORD.sub("", page)
+    found = ELEMENT.findall(page)
+    lines: list[Line] = []
+    block = -1
+    last = len(found) - 1
+    for index, (newline, tag, inner) in enumerate(found):
+        first = newline == "\n"
+        block += first
+        alone = first and (index == last or found[index + 1][0] == "\n")
+        bold = False
+        if "<b>" in inner:
+            inner = inner.strip()
+            if inner.startswith("<b>"):
+                end = inner.find("</b>")
+                bold = end == len(inner) - 4
+                if not bold and is_run_in_heading(lead := inner[3:end].strip()):
+                    lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
+                    inner, first, alone = inner[end + 4 :], False, False
+            inner = inner.replace("<b>", "").replace("</b>", "")
+        text = inner.strip()
+        if len(text) > MIN_FRAGMENT:
+            lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
+    return lines
+
+
+def is_run_in_heading(text: str) -> bool:
+    """A bold numbered or named heading at the start of a paragraph: ``1 Introduction The …``."""
+    return (
+        bool(text)
+        and bool(NUMBERING.match(text) or heading_key(text) in ANCHOR_HEADINGS)
+        and bool(HEADING_SHAPE.match(NUMBERING.sub("", text)))
+    )
+
+
+def make_line(spans: list[tuple[float, str, bool]], page: int, block: int) -> Line | None:
+    """A line from its spans' (size, text, bold)."""
+    visible = [span for span in spans if span[1].strip()]
+    if not visible:
+        return None
+    size = max(s[0] for s in visible)
+    # superscripts (footnote marks, affiliations) are smaller than the line they sit on
+    text = "".join(t for sz, t, _b in spans if sz >= size * 0.8 or not t.strip())
+    bold = all(b for _s, _t, b in visible)
+    return Line(page, normalize(text).strip(), round(size, 1), bold, block)
+
+
+def normalize(text: str) -> str:
+    """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched."""
+    if text.isascii():  # most lines: nothing to fold
+        return text
+    text = SPACING_ACCENT.sub(lambda m: m[2].replace("ı", "i") + COMBINING[m[1]], text)
+    return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+
+
+def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
+    """Remove running headers and footers: short lines repeated on many pages (page numbers
+    folded)."""
+    if pages < 3:
+        return lines
+    fold = DIGITS.sub
+    keys = [fold("#", line.text.lower()) if len(line.text) < 90 else "" for line in lines]
+    pages_of: dict[str, set[int]] = {}
+    for key, line in zip(keys, lines, strict=True):
+        if key:
+            pages_of.setdefault(key, set()).add(line.page)
+    threshold = max(3, pages // 2)
+    running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
+    if not running:
+        return lines
+    return [ln for key, ln in zip(keys, lines, strict=True) if key not in running]
+
+
+def heading_key(text: str) -> str:
+    return NON_LETTERS.sub("", NUMBERING.sub("", text.strip()).lower())
