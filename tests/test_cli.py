@@ -165,7 +165,8 @@ def test_status_reads_inbox_titles_once(papersum: RunCli, example: Path) -> None
     papersum("run", example)
     code = (
         "import sys; from pathlib import Path; from papersum.status import list_status; "
-        f"rows = list_status(Path({str(example)!r}), None); "
+        "from papersum.workspace import ListFolder; "
+        f"rows = list_status(ListFolder(Path({str(example)!r}))); "
         "print(len(rows), 'pymupdf' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

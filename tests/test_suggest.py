@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from papersum.cli import app
 from papersum.readinglist import parse_reading_list
-from papersum.suggest import Judgment, apply_changes, apply_to_file, diff, mark_read, propose
+from papersum.suggest import Judgment, apply_changes, diff, mark_read, propose
+from papersum.workspace import ListFolder
 
 from .arxiv_server import ArxivStandIn
 from .conftest import DATA, RunCli
@@ -132,8 +133,8 @@ def test_a_crash_between_backup_and_replace_keeps_the_list(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", crash_on_the_list)
-    with pytest.raises(OSError, match="disk full"):
-        apply_to_file(listing, changes)
+    with pytest.raises(OSError, match="disk full"), ListFolder(listing) as folder:
+        folder.apply(changes)
     assert listing.read_bytes() == original
     (backup,) = (tmp_path / ".papersum" / "backups").iterdir()
     assert backup.read_bytes() == original

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -235,3 +236,27 @@ class Outcome(BaseModel):
     verdict: Verdict | None = None
     score: int | None = None
     summary_path: Path | None = None
+
+
+CountedBy = Literal["server", "estimate", "none"]
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """One HTTP request to the model server, for the audit log."""
+
+    paper: str
+    model: str
+    prompt_sha256: str
+    kind: str
+    input_tokens: int
+    output_tokens: int
+    seconds: float
+    outcome: str
+    cost_usd: float | None = None
+    """Filled in by the ``Summarizer`` from the price table (0 for a local server)."""
+    counted_by: CountedBy = "server"
+    """``server``: its own usage counts; ``estimate``: papersum's; ``none``: it processed nothing."""
+    server: str = ""
+    local: bool = False
+    """Whether the server runs on this machine or network (it costs nothing)."""

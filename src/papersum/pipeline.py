@@ -35,16 +35,14 @@ from papersum.models import (
     Verdict,
 )
 from papersum.prompts import PromptSet
-from papersum.readinglist import read_reading_list
-from papersum.render import IndexRow, is_hand_edited, render_index, render_summary
+from papersum.render import is_hand_edited, render_summary
 from papersum.resolve import NEEDS_NETWORK, Resolver, check_pdf_title
 from papersum.sources import Services
-from papersum.store import PaperState, Store
-from papersum.suggest import Proposal, load_proposal
+from papersum.suggest import Proposal
 from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
+from papersum.workspace import ListFolder
 
-INDEX_NAME = "index.md"
 DEFAULT_JOBS = 4
 
 
@@ -52,7 +50,6 @@ DEFAULT_JOBS = 4
 class RunOptions:
     """What to run on, and how."""
 
-    out_dir: Path | None = None
     jobs: int | None = None
     """Papers worked on at once; None: 1 for a model server on this machine or network (it
     answers one request at a time anyway), else ``DEFAULT_JOBS``."""
@@ -86,16 +83,10 @@ class _Job:
     ref: PaperRef
 
 
-def summaries_dir(list_path: Path, out_dir: Path | None) -> Path:
-    """Where the summaries of ``list_path`` go: ``--out``, else ``summaries/`` beside the list."""
-    return out_dir if out_dir is not None else list_path.parent / "summaries"
-
-
 def run_list(
-    list_path: Path,
+    folder: ListFolder,
     summarizer: Summarizer,
     prompts: PromptSet,
-    store: Store,
     options: RunOptions,
     *,
     fetcher: Fetcher,
@@ -104,24 +95,22 @@ def run_list(
     on_planned: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunReport:
-    """Summarize the unread entries of ``list_path`` that are not summarized yet.
+    """Summarize the unread entries of the folder's list that are not summarized yet.
 
     ``api`` is the arXiv client (None: offline), ``services`` the other metadata services (None:
     arXiv only); ``fetcher`` gets PDFs into the cache.
     """
-    reading_list = read_reading_list(list_path)
-    out_dir = summaries_dir(list_path, options.out_dir)
+    reading_list = folder.read()
+    store, out_dir = folder.store, folder.out_dir
     selected = [e for e in reading_list.unread if _matches(e, options.match)]
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
-    resolver = Resolver(list_path.parent, store, None if options.offline else api, services)
-    planner = _Planner(store, fetcher, options, out_dir)
-    runner = _Runner(
-        summarizer, prompts, store, fetcher, out_dir, options.force, jobs_for(summarizer, options.jobs)
-    )
-    warm_up = _warm_up(summarizer) if _probably_work(selected, store, out_dir, options.force) else None
-    for folder in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left half-written
-        remove_stale_temps(folder)
+    resolver = Resolver(folder.folder, store, None if options.offline else api, services)
+    planner = _Planner(folder, fetcher, options)
+    runner = _Runner(summarizer, prompts, folder, fetcher, options.force, jobs_for(summarizer, options.jobs))
+    warm_up = _warm_up(summarizer) if _probably_work(selected, folder, options.force) else None
+    for half_written in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left
+        remove_stale_temps(half_written)
 
     def record(outcome: Outcome, *, announce: bool = True) -> None:
         outcomes[outcome.line] = outcome
@@ -143,8 +132,7 @@ def run_list(
             record(outcome)
     except KeyboardInterrupt:  # Ctrl-C: stop model requests in flight, keep every finished page
         report.interrupted = True
-        cancel = getattr(summarizer, "cancel", None)
-        report.cancelled_requests = cancel() if cancel is not None else 0
+        report.cancelled_requests = summarizer.cancel()
     finally:
         runner.close()
         for outcome in runner.finished(wait=False):
@@ -152,9 +140,9 @@ def run_list(
         if warm_up is not None:
             warm_up.join()
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
-        report.proposal = _proposal(list_path, options.out_dir)
+        report.proposal = _proposal(folder)
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
-        report.index_path = write_index(store, out_dir, pending)
+        report.index_path = folder.write_index(pending)
     return report
 
 
@@ -162,14 +150,14 @@ def jobs_for(summarizer: Summarizer, jobs: int | None) -> int:
     """``--jobs``, or its default for this summarizer's server."""
     if jobs is not None:
         return jobs
-    return 1 if getattr(summarizer, "local", False) else DEFAULT_JOBS
+    return 1 if summarizer.local else DEFAULT_JOBS
 
 
-def _probably_work(selected: list[Entry], store: Store, out_dir: Path, force: bool) -> bool:
+def _probably_work(selected: list[Entry], folder: ListFolder, force: bool) -> bool:
     """Whether some selected entry is likely to need extraction (cheap: by title, no resolving)."""
     if force:
         return bool(selected)
-    known = {s.title for s in store.all() if summary_in(s, out_dir) or s.status == "failed"}
+    known = {s.title for s in folder.store.all() if folder.has_summary(s) or s.status == "failed"}
     return any(entry.title not in known for entry in selected)
 
 
@@ -180,19 +168,17 @@ def _warm_up(summarizer: Summarizer) -> threading.Thread:
     def warm() -> None:
         with contextlib.suppress(ImportError, PapersumError):
             load_pymupdf()
-            prepare = getattr(summarizer, "prepare", None)
-            if prepare is not None:
-                prepare()
+            summarizer.prepare()
 
     thread = threading.Thread(target=warm, name="papersum-warm-up")
     thread.start()
     return thread
 
 
-def _proposal(list_path: Path, out_dir: Path | None) -> Proposal | None:
+def _proposal(folder: ListFolder) -> Proposal | None:
     """The checkbox changes the run's summaries suggest (None if the list is gone meanwhile)."""
     try:
-        return load_proposal(list_path, out_dir)
+        return folder.proposal()
     except PapersumError:
         return None
 
@@ -205,18 +191,17 @@ class _Planner:
     """Decides, entry by entry, what needs doing: a job, or an outcome at once (a skip or a
     failure to resolve); None past ``--limit``."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, options: RunOptions, out_dir: Path) -> None:
-        self.store = store
+    def __init__(self, folder: ListFolder, fetcher: Fetcher, options: RunOptions) -> None:
+        self.folder = folder
         self.fetcher = fetcher
         self.options = options
-        self.out_dir = out_dir
         self.seen: dict[str, int] = {}
         self.jobs = 0
 
     def plan(self, entry: Entry, ref: PaperRef) -> _Job | Outcome | None:
         """The job for this entry, the outcome that makes one unnecessary, or None (over limit)."""
         ref = _with_cached_pdf(ref, self.fetcher, self.options.offline)
-        skip = _skip_reason(entry, ref, self.store, self.options.force, self.out_dir, self.seen)
+        skip = _skip_reason(entry, ref, self.folder, self.options.force, self.seen)
         self.seen.setdefault(ref.key, entry.line)
         if skip is not None:
             return skip
@@ -237,13 +222,9 @@ def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef
 
 
 def _skip_reason(
-    entry: Entry,
-    ref: PaperRef,
-    store: Store,
-    force: bool,
-    out_dir: Path,
-    seen: dict[str, int],
+    entry: Entry, ref: PaperRef, folder: ListFolder, force: bool, seen: dict[str, int]
 ) -> Outcome | None:
+    store = folder.store
     if ref.status == "unresolved":
         message = _explain(ref)
         store.record_failure(ref.key, entry.title, entry.line, message)
@@ -253,7 +234,7 @@ def _skip_reason(
     if ref.key in seen:
         return _outcome(entry, ref, "skipped", f"same paper as line {seen[ref.key]}")
     state = store.get(ref.key)
-    if force or state is None or not summary_in(state, out_dir):
+    if force or state is None or not folder.has_summary(state):
         return None
     return _outcome(
         entry,
@@ -292,17 +273,6 @@ def _outcome(
     )
 
 
-def summary_in(state: PaperState, out_dir: Path) -> bool:
-    """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
-    file = state.summary_file
-    return (
-        state.status == "summarized"
-        and file is not None
-        and file.is_file()
-        and file.parent.resolve() == out_dir.resolve()
-    )
-
-
 class _Runner:
     """Runs jobs in a thread pool; writes each result on the calling thread."""
 
@@ -310,17 +280,16 @@ class _Runner:
         self,
         summarizer: Summarizer,
         prompts: PromptSet,
-        store: Store,
+        folder: ListFolder,
         fetcher: Fetcher,
-        out_dir: Path,
         force: bool,
         workers: int,
     ) -> None:
         self.summarizer = summarizer
         self.fetcher = fetcher
         self.prompts = prompts
-        self.store = store
-        self.out_dir = out_dir
+        self.store = folder.store
+        self.out_dir = folder.out_dir
         self.force = force
         self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
         self.pending: dict[Future[SummaryPage], _Job] = {}
@@ -435,33 +404,3 @@ def _relative(path: Path, start: Path) -> str:
         return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return path.resolve().as_uri()
-
-
-def write_index(store: Store, out_dir: Path, pending: set[str] | None = None) -> Path | None:
-    """Rewrite ``index.md`` from every summary in ``out_dir`` the state knows of; ``pending`` are
-    the papers whose ``Relevant?`` tick awaits the user (None: every relevant one undecided)."""
-    decided = store.decisions()
-
-    def suggestion(key: str, verdict: str) -> str:
-        if key in decided:
-            return decided[key]
-        waiting = key in pending if pending is not None else verdict == "relevant"
-        return "pending" if waiting else "—"
-
-    rows = [
-        IndexRow(
-            key=s.key,
-            title=s.title,
-            score=s.score,
-            verdict=s.verdict,
-            list_line=s.list_line,
-            suggestion=suggestion(s.key, s.verdict),
-        )
-        for s in store.all()
-        if summary_in(s, out_dir) and s.score is not None and s.verdict is not None
-    ]
-    if not rows and not out_dir.exists():
-        return None
-    path = out_dir / INDEX_NAME
-    write_text_atomic(path, render_index(rows))
-    return path

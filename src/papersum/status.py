@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from pydantic import BaseModel
 
 from papersum.models import Entry, PaperRef, Verdict
-from papersum.pipeline import summaries_dir, summary_in
-from papersum.readinglist import ReadingList, read_reading_list
-from papersum.resolve import Resolver
-from papersum.sources import Services
-from papersum.store import Decision, PaperState, Store
+from papersum.store import Decision, PaperState
+from papersum.workspace import ListFolder
 
 
 class EntryStatus(BaseModel):
@@ -34,35 +28,9 @@ class EntryStatus(BaseModel):
     """``accepted`` or ``rejected`` once the user decided on the paper's suggested tick."""
 
 
-@dataclass
-class Known:
-    """The list joined with its state: each top-level entry, its paper, and what is known of it."""
-
-    reading_list: ReadingList
-    rows: list[tuple[Entry, PaperRef, PaperState | None]]
-    summarized: dict[str, bool]
-    decisions: dict[str, Decision]
-
-
-def known_papers(list_path: Path, out_dir: Path | None) -> Known:
-    """Every top-level entry resolved from the cache (no network) and looked up in the state."""
-    reading_list = read_reading_list(list_path)
-    out = summaries_dir(list_path, out_dir)
-    store = Store.beside(list_path)
-    try:
-        entries = reading_list.top_level
-        services = Services.from_env(store, offline=True)  # what the services answered before
-        refs = Resolver(list_path.parent, store, api=None, services=services).resolve(entries)
-        rows = [(entry, ref, store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
-        summarized = {ref.key: state is not None and summary_in(state, out) for _e, ref, state in rows}
-        return Known(reading_list, rows, summarized, store.decisions())
-    finally:
-        store.close()
-
-
-def list_status(list_path: Path, out_dir: Path | None) -> list[EntryStatus]:
+def list_status(folder: ListFolder) -> list[EntryStatus]:
     """A row per top-level entry of the list, from the list and the state (no network)."""
-    known = known_papers(list_path, out_dir)
+    known = folder.known()
     return [
         _row(entry, ref, state, known.summarized[ref.key], known.decisions.get(ref.key))
         for entry, ref, state in known.rows

@@ -20,7 +20,7 @@ from papersum.errors import StoreError
 from papersum.models import ArxivPaper, PaperRecord, Verdict
 
 if TYPE_CHECKING:
-    from papersum.summarize.usage import ModelCall
+    from papersum.models import ModelCall
 
 T = TypeVar("T")
 P = ParamSpec("P")

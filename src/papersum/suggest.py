@@ -3,8 +3,8 @@
 A change names the one line it touches and that line's exact text, so applying it to a list the
 user has edited since is checked line by line: a change whose line is no longer what it was is
 skipped, the others still apply. Applying keeps every other byte: line endings, tabs, trailing
-spaces, a missing final newline. ``propose``, ``apply_changes`` and ``diff`` are pure; the file and
-the state are touched only by ``load_proposal`` and ``apply_to_file``.
+spaces, a missing final newline. Everything here is pure; ``workspace.ListFolder`` reads the
+file and the state, and writes them when asked.
 """
 
 from __future__ import annotations
@@ -14,20 +14,15 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from papersum.errors import ReadingListError
-from papersum.fsio import write_bytes_atomic
 from papersum.models import Entry, Verdict
 from papersum.readinglist import ReadingList, parse_reading_list
-from papersum.store import STATE_DIR, Store
 
 Action = Literal["tick", "add", "link", "read"]
-BACKUPS = "backups"
 _BOX = re.compile(r"^(?P<lead>[ \t]*[-*+][ \t]+)\[ \]")
 _ENDING = re.compile(r"\r?\n$")
 _ORDER: dict[Action, int] = {"tick": 0, "read": 0, "add": 1, "link": 2}
@@ -75,7 +70,7 @@ class Proposal:
 
 @dataclass
 class Applied:
-    """What ``apply_to_file`` did."""
+    """What applying changes to the list file did."""
 
     applied: list[Change]
     skipped: list[tuple[Change, str]]
@@ -155,57 +150,6 @@ def diff(old: str, new: str, name: str) -> str:
     return "".join(
         line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
     )
-
-
-def load_proposal(
-    list_path: Path, out_dir: Path | None, *, include_maybe: bool = False, link: bool = False
-) -> Proposal:
-    """The list's proposed changes from its summaries and the decisions in its state."""
-    from papersum.status import known_papers
-
-    known = known_papers(list_path, out_dir)
-    judgments = {
-        entry.line: Judgment(ref.key, state.verdict, state.score, state.rationale, state.summary_file)
-        for entry, ref, state in known.rows
-        if state is not None and known.summarized[ref.key] and state.verdict and state.score is not None
-    }
-    reading_list, decided = known.reading_list, set(known.decisions)
-    changes = propose(
-        reading_list,
-        judgments,
-        decided,
-        include_maybe=include_maybe,
-        link_dir=list_path.parent if link else None,
-    )
-    return Proposal(list_path, reading_list, changes, judgments)
-
-
-def apply_to_file(
-    list_path: Path, changes: list[Change], *, rejected: dict[str, int] | None = None
-) -> Applied:
-    """Apply ``changes`` to the list file: a backup first, then an atomic replace; record the
-    applied papers (and the ``rejected`` ones: key → entry line) as decided, so they are not
-    proposed again."""
-    try:
-        original = list_path.read_bytes()
-    except OSError as exc:
-        raise ReadingListError(f"{list_path}: cannot read it ({exc.strerror})") from exc
-    text, applied, skipped = apply_changes(original.decode("utf-8"), changes)
-    backup = None
-    if applied:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        backup = list_path.parent / STATE_DIR / BACKUPS / f"{list_path.stem}.{stamp}{list_path.suffix}"
-        write_bytes_atomic(backup, original)
-        write_bytes_atomic(list_path, text.encode("utf-8"))
-    store = Store.beside(list_path)
-    try:
-        for change in applied:
-            store.decide(change.key, "accepted", change.line)
-        for key, line in (rejected or {}).items():
-            store.decide(key, "rejected", line)
-    finally:
-        store.close()
-    return Applied(applied, skipped, backup)
 
 
 def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) -> Change | None:

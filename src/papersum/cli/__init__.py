@@ -6,7 +6,6 @@ Heavy modules (pymupdf, rich, the pipeline) are imported inside the commands so 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -14,46 +13,31 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from papersum.cli.common import (
+    AlwaysOfflineOpt,
+    JsonOpt,
+    ListArg,
+    OfflineOpt,
+    OutOpt,
+    add_row,
+    app,
+    echo_json,
+    new_table,
+    require_file,
+    stderr,
+    stdout,
+)
 from papersum.errors import PapersumError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from pydantic import BaseModel
-    from rich.console import Console
-    from rich.table import Table
-
     from papersum.arxiv_api import ArxivApi
     from papersum.fetch import Fetcher
     from papersum.models import Outcome
     from papersum.pipeline import RunReport
     from papersum.sources import Services
     from papersum.store import Store
-
-app = typer.Typer(
-    name="papersum",
-    help="Summarize the unread papers of a Markdown reading list and judge their relevance "
-    "to your research. Your list is never changed behind your back.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-ListArg = Annotated[Path, typer.Argument(metavar="LIST.md", help="Your reading list (a Markdown checklist).")]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("--out", metavar="DIR", help="Where summaries go [default: summaries/ beside the list]."),
-]
-OfflineOpt = Annotated[
-    bool,
-    typer.Option("--offline", help="No network: only local and cached PDFs and cached arXiv answers."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
-AlwaysOfflineOpt = Annotated[
-    bool,
-    typer.Option("--offline", help="Accepted like everywhere else; this command never uses the network."),
-]
+    from papersum.summarize import Summarizer
+    from papersum.summarize.usage import Usage
 
 
 @app.command()
@@ -107,31 +91,30 @@ def run(
 ) -> None:
     """Summarize every unread entry (top-level '- [ ]') of LIST.md into summaries/."""
     from papersum.config import choose_backend, model_name
-    from papersum.pipeline import RunOptions, run_list, summaries_dir
+    from papersum.pipeline import RunOptions, run_list
     from papersum.prompts import load_prompts
-    from papersum.store import Store
     from papersum.summarize import make_summarizer
+    from papersum.workspace import ListFolder
 
-    _require_file(reading_list)
+    require_file(reading_list)
     chosen, notice = choose_backend(backend)
     if notice:
-        _err().print(f"papersum: {notice}", highlight=False)
+        stderr().print(f"papersum: {notice}", highlight=False)
     if prompts is not None and not prompts.is_dir():
         raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
     prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
-    options = RunOptions(out_dir=out, jobs=jobs, limit=limit, match=match, force=force, offline=offline)
-    store = Store.beside(reading_list)
-    api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(store, offline)
+    options = RunOptions(jobs=jobs, limit=limit, match=match, force=force, offline=offline)
+    folder = ListFolder(reading_list, out)
+    api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(folder.store, offline)
     try:
         summarizer = make_summarizer(
-            chosen, prompt_set, log=store, model=model_name(model), max_input_tokens=max_input_tokens
+            chosen, prompt_set, log=folder.store, model=model_name(model), max_input_tokens=max_input_tokens
         )
         report = _run_with_progress(
             lambda planned, done: run_list(
-                reading_list,
+                folder,
                 summarizer,
                 prompt_set,
-                store,
                 options,
                 fetcher=fetcher,
                 api=api,
@@ -139,22 +122,22 @@ def run(
                 on_planned=planned,
                 on_outcome=done,
             ),
-            getattr(summarizer, "usage", None),
+            summarizer.usage if summarizer.model else None,
         )
     except KeyboardInterrupt:
-        _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
+        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130) from None
     finally:
-        store.close()
+        folder.close()
         fetcher.close()
         services.close()
-    _print_report(report, summaries_dir(reading_list, out))
+    _print_report(report, folder.out_dir)
     _print_usage(summarizer)
     _print_proposal(report, reading_list)
     if report.interrupted:
         if report.cancelled_requests:
-            _err().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
-        _err().print("papersum: interrupted; finished summaries are kept, run again to resume")
+            stderr().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
+        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -165,17 +148,17 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
     if not changes:
         maybes = sum(o.verdict == "maybe" for o in report.outcomes)
         if maybes:
-            _out().print(
+            stdout().print(
                 f"{maybes} papers judged 'maybe': `papersum suggest {reading_list} "
                 "--include-maybe` proposes Relevant? ticks for them too.",
                 highlight=False,
                 markup=False,
             )
         return
-    table = _table("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
+    table = new_table("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
     for c in changes:
-        _add_row(table, str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
-    console = _out()
+        add_row(table, str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
+    console = stdout()
     console.print(table)
     papers = len({c.key for c in changes})
     console.print(
@@ -186,15 +169,14 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
     )
 
 
-def _print_usage(summarizer: Any) -> None:
-    """The HTTP requests made to the model server, its token counts and the cost (openai only)."""
-    usage = getattr(summarizer, "usage", None)
-    if usage is None:
-        return
-    _out().print(usage.line(summarizer.model), highlight=False, markup=False)
+def _print_usage(summarizer: Summarizer) -> None:
+    """The HTTP requests made to the model server, its token counts and the cost (with a model)."""
+    line = summarizer.usage_line()
+    if line is not None:
+        stdout().print(line, highlight=False, markup=False)
 
 
-def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
+def _run_with_progress(start: Any, usage: Usage | None = None) -> RunReport:
     """Run with a progress bar; with a model server, it also counts the tokens streaming in."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TimeElapsedColumn
     from rich.text import Text
@@ -209,7 +191,7 @@ def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         Streamed(),
-        console=_err(),
+        console=stderr(),
         transient=True,
     ) as progress:
         task = progress.add_task("resolving", total=None)
@@ -228,11 +210,11 @@ def _run_with_progress(start: Any, usage: Any = None) -> RunReport:
 
 
 def _print_report(report: RunReport, out_dir: Path) -> None:
-    console = _out()
+    console = stdout()
     if report.unread == 0:
         console.print("No unread entries (top-level '- [ ]' items) in the list: nothing to do.")
         return
-    table = _table(
+    table = new_table(
         "line",
         "paper",
         "outcome",
@@ -242,7 +224,7 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     )
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
-        _add_row(table, str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
+        add_row(table, str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
     console.print(table)
     counts = {s: sum(o.status == s for o in report.outcomes) for s in ("summarized", "skipped", "failed")}
     console.print(
@@ -258,27 +240,26 @@ def _mark(outcome: Outcome) -> str:
 def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: JsonOpt = False) -> None:
     """How each unread entry maps to a paper (local file, arXiv, DOI, landing page, title search
     on arXiv, OpenAlex and Semantic Scholar); no downloads."""
-    from papersum.readinglist import read_reading_list
     from papersum.resolve import Resolver, resolution_of
-    from papersum.store import Store
+    from papersum.workspace import ListFolder
 
-    _require_file(reading_list)
-    entries = read_reading_list(reading_list).unread
+    require_file(reading_list)
+    folder = ListFolder(reading_list)
+    entries = folder.read().unread
     api = _arxiv_api(offline)
-    store = Store.beside(reading_list)
-    services = _services(store, offline)
+    services = _services(folder.store, offline)
     try:
-        with _err().status(f"resolving {len(entries)} unread entries"):
-            refs = Resolver(reading_list.parent, store, api, services).resolve(entries)
+        with stderr().status(f"resolving {len(entries)} unread entries"):
+            refs = Resolver(folder.folder, folder.store, api, services).resolve(entries)
     except KeyboardInterrupt:
-        _err().print("papersum: interrupted; what was resolved is cached, run again to resume")
+        stderr().print("papersum: interrupted; what was resolved is cached, run again to resume")
         raise typer.Exit(130) from None
     finally:
-        store.close()
+        folder.close()
         services.close()
     rows = [resolution_of(entry, ref) for entry, ref in zip(entries, refs, strict=True)]
     if json_output:
-        _echo_json(rows)
+        echo_json(rows)
     else:
         _print_resolutions(rows)
     failed = any(ref.status == "unresolved" for ref in refs)
@@ -286,13 +267,13 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
 
 
 def _print_resolutions(rows: list[Any]) -> None:
-    table = _table("line", "entry", "status", "paper", "via", "warnings")
+    table = new_table("line", "entry", "status", "paper", "via", "warnings")
     for r in rows:
         paper = r.arxiv_id or r.doi or (r.pdf_url or "")
-        _add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
-    _out().print(table)
+        add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
+    stdout().print(table)
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
-    _out().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
+    stdout().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
 
 
 def _arxiv_api(offline: bool) -> ArxivApi | None:
@@ -328,15 +309,19 @@ def status(
 ) -> None:
     """One row per entry: read?, resolved to, summarized?, verdict, score."""
     from papersum.status import list_status
+    from papersum.workspace import ListFolder
 
-    _require_file(reading_list)
-    rows = list_status(reading_list, out)
+    require_file(reading_list)
+    with ListFolder(reading_list, out) as folder:
+        rows = list_status(folder)
     if json_output:
-        _echo_json(rows)
+        echo_json(rows)
         return
-    table = _table("line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score", "review")
+    table = new_table(
+        "line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score", "review"
+    )
     for r in rows:
-        _add_row(
+        add_row(
             table,
             str(r.line),
             "x" if r.read else "",
@@ -348,50 +333,7 @@ def status(
             "" if r.score is None else str(r.score),
             r.review or "",
         )
-    _out().print(table)
-
-
-def _require_file(path: Path) -> None:
-    """A missing list is a one-line error (exit 2), not typer's usage block."""
-    if not path.is_file():
-        from papersum.errors import ReadingListError
-
-        what = "is a folder" if path.is_dir() else "does not exist"
-        raise ReadingListError(f"{path} {what}; give the path of your reading list")
-
-
-def _echo_json(rows: Sequence[BaseModel]) -> None:
-    """``--json`` output: the rows as a JSON array on stdout, and nothing else there."""
-    typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2, ensure_ascii=False))
-
-
-def _table(*columns: str, title: str | None = None) -> Table:
-    """A results table whose long cells wrap rather than being cut."""
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
-def _add_row(table: Table, *cells: str) -> None:
-    """A table row of plain text: titles and checkboxes like ``[x]`` are not rich markup."""
-    from rich.text import Text
-
-    table.add_row(*(Text(cell) for cell in cells))
-
-
-def _out() -> Console:
-    from rich.console import Console
-
-    return Console(soft_wrap=False)
-
-
-def _err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True)
+    stdout().print(table)
 
 
 def main() -> None:

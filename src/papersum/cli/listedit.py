@@ -10,21 +10,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from papersum.cli import (
+from papersum.cli.common import (
     AlwaysOfflineOpt,
     JsonOpt,
     ListArg,
     OutOpt,
-    _echo_json,
-    _err,
-    _out,
-    _require_file,
     app,
+    echo_json,
+    require_file,
+    stderr,
+    stdout,
 )
 from papersum.errors import ConfigError
 
 if TYPE_CHECKING:
     from papersum.suggest import Applied, Change, Proposal
+    from papersum.workspace import ListFolder
 
 MaybeOpt = Annotated[
     bool, typer.Option("--include-maybe", help="Also propose ticks for papers judged 'maybe'.")
@@ -43,9 +44,10 @@ def suggest(
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Print the proposed Relevant? checkbox changes as a unified diff of LIST.md; writes nothing."""
-    proposal = _proposal(reading_list, out, include_maybe, link)
+    with _folder(reading_list, out) as folder:
+        proposal = folder.proposal(include_maybe=include_maybe, link=link)
     if json_output:
-        _echo_json(proposal.changes)
+        echo_json(proposal.changes)
         return
     if not proposal.changes:
         typer.echo("No checkbox changes to propose.")
@@ -68,9 +70,13 @@ def apply_command(
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Write the proposed changes into LIST.md (asks first unless --yes), keeping a backup."""
-    from papersum.suggest import apply_to_file
+    with _folder(reading_list, out) as folder:
+        _apply(folder, yes=yes, include_maybe=include_maybe, link=link)
 
-    proposal = _proposal(reading_list, out, include_maybe, link)
+
+def _apply(folder: ListFolder, *, yes: bool, include_maybe: bool, link: bool) -> None:
+    reading_list = folder.list_path
+    proposal = folder.proposal(include_maybe=include_maybe, link=link)
     if not proposal.changes:
         typer.echo("No checkbox changes to apply; the list is as papersum would have it.")
         return
@@ -82,7 +88,7 @@ def apply_command(
                 return
         except typer.Abort:
             raise ConfigError("no answer to the question; run apply in a terminal, or add --yes") from None
-    _report(apply_to_file(reading_list, proposal.changes), reading_list, out)
+    _report(folder.apply(proposal.changes), folder)
 
 
 @app.command()
@@ -94,14 +100,17 @@ def review(
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Go through the new summaries one by one: accept, reject or skip each suggested tick."""
-    from papersum.suggest import apply_to_file
-
     if not (sys.stdin.isatty() or os.environ.get("PAPERSUM_INTERACTIVE")):
         raise ConfigError(
             "review needs a terminal to ask you; use `papersum suggest` to see the "
             "changes and `papersum apply --yes` to write them"
         )
-    proposal = _proposal(reading_list, out, include_maybe, link)
+    with _folder(reading_list, out) as folder:
+        _review(folder, include_maybe=include_maybe, link=link)
+
+
+def _review(folder: ListFolder, *, include_maybe: bool, link: bool) -> None:
+    proposal = folder.proposal(include_maybe=include_maybe, link=link)
     if not proposal.changes:
         typer.echo("Nothing to review: no pending suggestions.")
         return
@@ -109,7 +118,7 @@ def review(
     if not accepted and not rejected:
         typer.echo("Nothing decided; the list is unchanged.")
         return
-    _report(apply_to_file(reading_list, accepted, rejected=rejected), reading_list, out)
+    _report(folder.apply(accepted, rejected=rejected), folder)
     if rejected:
         typer.echo(f"{len(rejected)} rejected; they will not be proposed again.")
 
@@ -170,16 +179,16 @@ def _present(change: Change, number: int, total: int) -> None:
             f"_Proposed:_ `{change.after.strip()}`",
         ]
     )
-    _out().print(
+    stdout().print(
         Panel(Markdown(body), title=escape(f"{number}/{total} · {change.title[:70]}"), title_align="left")
     )
 
 
-def _proposal(reading_list: Path, out: Path | None, include_maybe: bool, link: bool) -> Proposal:
-    from papersum.suggest import load_proposal
+def _folder(reading_list: Path, out: Path | None) -> ListFolder:
+    from papersum.workspace import ListFolder
 
-    _require_file(reading_list)
-    return load_proposal(reading_list, out, include_maybe=include_maybe, link=link)
+    require_file(reading_list)
+    return ListFolder(reading_list, out)
 
 
 def _show(proposal: Proposal) -> None:
@@ -193,25 +202,16 @@ def _show(proposal: Proposal) -> None:
         typer.echo(f"line {c.line}: {c.title[:60]} — {c.verdict} {c.score}/10: {c.rationale[:120]}", err=True)
 
 
-def _report(result: Applied, reading_list: Path, out: Path | None) -> None:
-    from papersum.pipeline import summaries_dir, write_index
-    from papersum.store import Store
-    from papersum.suggest import load_proposal
-
+def _report(result: Applied, folder: ListFolder) -> None:
     for change, why in result.skipped:
-        _err().print(
+        stderr().print(
             f"papersum: skipped line {change.target} ({change.title[:50]}): {why}",
             highlight=False,
             markup=False,
         )
     if result.applied:
         typer.echo(
-            f"Wrote {len(result.applied)} changes to {reading_list}; "
+            f"Wrote {len(result.applied)} changes to {folder.list_path}; "
             f"the list as it was is in {result.backup}."
         )
-    pending = {c.key for c in load_proposal(reading_list, out).changes}
-    store = Store.beside(reading_list)
-    try:
-        write_index(store, summaries_dir(reading_list, out), pending)
-    finally:
-        store.close()
+    folder.write_index({c.key for c in folder.proposal().changes})

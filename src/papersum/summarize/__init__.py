@@ -1,40 +1,95 @@
-"""Paper text → ``PaperSummary``: one backend per module behind the ``Summarizer`` protocol."""
+"""Paper text → ``PaperSummary``: one backend per module behind ``base.Backend``, and around
+whichever one runs, the ``Summarizer`` that gives every backend the same services: the answer
+cache (a re-run costs nothing), the call log, the run's usage and its cost."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Mapping
 
 from papersum.errors import ConfigError
-from papersum.models import PaperSummary, PaperText
+from papersum.models import ModelCall, PaperSummary, PaperText
 from papersum.prompts import PromptSet
+from papersum.summarize.base import Backend, Summarized
+from papersum.summarize.usage import CallLog, Meter, Usage
 
-if TYPE_CHECKING:
-    from papersum.summarize.usage import CallLog
+__all__ = ["BACKENDS", "Backend", "Summarized", "Summarizer", "make_summarizer"]
 
 BACKENDS = ("auto", "openai", "extractive")
 
 
-@dataclass(frozen=True)
-class Summarized:
-    """A backend's summary of one paper, and what the reader should know about how it was made
-    (e.g. that a long paper was cut to fit the model's budget)."""
+class Summarizer:
+    """A backend, with its answers cached and its requests logged, counted and priced."""
 
-    summary: PaperSummary
-    notes: list[str] = field(default_factory=list)
+    def __init__(
+        self, make_backend: Callable[[Meter], Backend], prompts: PromptSet, log: CallLog | None = None
+    ) -> None:
+        self.prompts = prompts
+        self.log = log
+        self.usage = Usage()
+        self.backend = make_backend(self)
 
+    @property
+    def name(self) -> str:
+        """The backend's name (``openai``, ``extractive``)."""
+        return self.backend.name
 
-class Summarizer(Protocol):
-    """Turns one paper's text into a validated summary."""
+    @property
+    def model(self) -> str | None:
+        """The model that writes the summaries (None: no model)."""
+        return self.backend.model
 
-    name: str
-    model: str | None
+    @property
+    def local(self) -> bool:
+        """Whether the model runs on this machine or network."""
+        return self.backend.local
+
+    def prepare(self) -> None:
+        """Let the backend get ready while the run resolves its list."""
+        self.backend.prepare()
+
+    def cancel(self) -> int:
+        """Stop the backend's requests in flight; how many were stopped."""
+        return self.backend.cancel()
 
     def summarize(self, paper: PaperText) -> Summarized:
-        """Summarize ``paper``; raise ``SummarizeError`` when it cannot."""
-        ...
+        """The cached answer for ``paper``, else the backend's (then cached)."""
+        key = self.backend.cache_key(paper) if self.log is not None else None
+        if key is not None and self.log is not None:
+            cached = self.log.cached_answer(key)
+            if cached is not None:
+                stored = json.loads(cached)
+                return Summarized(PaperSummary.model_validate(stored["summary"]), stored["notes"])
+        made = self.backend.summarize(paper)
+        if key is not None and self.log is not None:
+            self.log.cache_answer(
+                key, json.dumps({"summary": made.summary.model_dump(), "notes": made.notes})
+            )
+        return made
+
+    def record(self, call: ModelCall) -> None:
+        """Price, count and log one request of the backend."""
+        call = dataclasses.replace(call, cost_usd=0.0 if call.local else self._cost(call))
+        self.usage.add(call)
+        if self.log is not None:
+            self.log.record_call(call)
+
+    def arrived(self, tokens: int) -> None:
+        """Count tokens streaming in (the progress display reads them)."""
+        self.usage.arrived(tokens)
+
+    def usage_line(self) -> str | None:
+        """The line that ends a run: requests, tokens and cost (None without a model)."""
+        return self.usage.line(self.model) if self.model is not None else None
+
+    def _cost(self, call: ModelCall) -> float | None:
+        try:
+            return self.prompts.price_of(call.model, call.input_tokens, call.output_tokens)
+        except ConfigError as exc:  # a broken price table is reported at the end of the run
+            self.usage.price_problem = str(exc)
+            return None
 
 
 def make_summarizer(
@@ -51,7 +106,7 @@ def make_summarizer(
     if backend == "extractive":
         from papersum.summarize.extractive import ExtractiveSummarizer
 
-        return ExtractiveSummarizer(prompts.profile)
+        return Summarizer(lambda _meter: ExtractiveSummarizer(prompts.profile), prompts, log)
     if backend == "openai":
         from papersum.summarize.chat import ChatStream
         from papersum.summarize.openai import (
@@ -64,18 +119,21 @@ def make_summarizer(
         if log is None:
             raise ConfigError("the openai backend needs the run state to log its requests")
         key = env.get("OPENAI_API_KEY") or ""
-        chat = ChatStream(
-            key, env.get("OPENAI_BASE_URL") or None, _seconds(env, "PAPERSUM_MODEL_TIMEOUT", DEFAULT_SILENCE)
-        )
-        return OpenAISummarizer(
-            chat,
-            model or DEFAULT_MODEL,
-            prompts,
-            log,
-            secret=key,
-            env=env,
-            max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS,
-        )
+        silence = _seconds(env, "PAPERSUM_MODEL_TIMEOUT", DEFAULT_SILENCE)
+
+        def openai_backend(meter: Meter) -> Backend:
+            chat = ChatStream(key, env.get("OPENAI_BASE_URL") or None, silence, on_tokens=meter.arrived)
+            return OpenAISummarizer(
+                chat,
+                model or DEFAULT_MODEL,
+                prompts,
+                meter,
+                secret=key,
+                env=env,
+                max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS,
+            )
+
+        return Summarizer(openai_backend, prompts, log)
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 

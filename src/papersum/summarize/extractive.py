@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import papersum.summarize.relevance as rel
 from papersum.models import PaperSummary, PaperText, Relevance
-from papersum.summarize import Summarized
-from papersum.summarize import relevance as rel
+from papersum.summarize.base import Summarized
 
 NAME = "extractive"
 _ABBREVIATIONS = "".join(
@@ -46,9 +46,21 @@ class ExtractiveSummarizer:
 
     name = NAME
     model: str | None = None
+    local = False  # no model server to spare: papers run in parallel
 
     def __init__(self, profile: str) -> None:
         self.facets = rel.parse_profile(profile)
+
+    def cache_key(self, paper: PaperText) -> None:
+        """Not cached: picking sentences again is faster than a database round trip."""
+        return None
+
+    def prepare(self) -> None:
+        """Nothing to get ready."""
+
+    def cancel(self) -> int:
+        """Nothing runs outside the worker threads: nothing to stop."""
+        return 0
 
     def summarize(self, paper: PaperText) -> Summarized:
         """Pick sentences for each field and score the paper against the profile."""

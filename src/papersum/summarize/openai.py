@@ -22,7 +22,6 @@ the ``CallLog``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import threading
@@ -30,22 +29,23 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel
 
 from papersum.errors import Cancelled, ConfigError, SummarizeError
-from papersum.models import PaperSummary, PaperText, Section
+from papersum.models import CountedBy, ModelCall, PaperSummary, PaperText
 from papersum.net import Transient, retry_transient, transient_status
 from papersum.prompts import PromptSet
-from papersum.summarize import Summarized
+from papersum.summarize.answers import BadAnswer, Invalid, parsed
+from papersum.summarize.base import Summarized
 from papersum.summarize.chat import ChatStream, Rejected, Reply, Silent, Unreachable
 from papersum.summarize.packing import (
     PaperBlock,
     estimate_tokens,
     full_text,
     pack_paper,
-    remove_instructions,
     split_paper,
 )
+from papersum.summarize.prompting import PartNotes, Prompter, as_paper, combined, without_instructions
 from papersum.summarize.relevance import verdict_of
 from papersum.summarize.server import (
     LADDER,
@@ -54,16 +54,15 @@ from papersum.summarize.server import (
     is_local,
     pinned_mode,
     profile_for,
-    schema_text,
 )
-from papersum.summarize.usage import CallLog, CountedBy, ModelCall, Usage
+from papersum.summarize.usage import Meter
 
 if TYPE_CHECKING:
-    from openai.types.chat import ChatCompletionMessageParam, ChatCompletionSystemMessageParam
+    from openai.types.chat import ChatCompletionMessageParam
 
     Messages = list[ChatCompletionMessageParam]
 
-__all__ = ["CallLog", "ModelCall", "OpenAISummarizer", "Usage"]
+__all__ = ["OpenAISummarizer"]
 
 NAME = "openai"
 DEFAULT_MODEL = "gpt-5.4-mini"
@@ -84,33 +83,8 @@ _MIN_PAPER_TOKENS = 1_000
 M = TypeVar("M", bound=BaseModel)
 
 
-class PartNotes(BaseModel):
-    """The map step's answer: notes on one part of a long paper."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    notes: str
-    quotes: list[str]
-
-
 class _ContextTooLong(Exception):
     pass
-
-
-class _Invalid(Exception):
-    """An answer that does not validate; carries the answer for the audit log."""
-
-    def __init__(self, error: ValidationError, body: dict[str, Any], content: str = "") -> None:
-        super().__init__(_validation_message(error, content))
-        self.body = body
-
-
-class _BadAnswer(SummarizeError):
-    """A refused or cut-off answer; carries the answer for the audit log."""
-
-    def __init__(self, message: str, body: dict[str, Any]) -> None:
-        super().__init__(message)
-        self.body = body
 
 
 class _Adapted(Exception):
@@ -127,7 +101,7 @@ class OpenAISummarizer:
         chat: ChatStream,
         model: str,
         prompts: PromptSet,
-        log: CallLog,
+        meter: Meter,
         *,
         secret: str = "",
         max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS,
@@ -138,10 +112,10 @@ class OpenAISummarizer:
         self.model: str | None = model
         self._model = model
         self.prompts = prompts
-        self.log = log
+        self.prompter = Prompter(prompts)
+        self.meter = meter
         self.max_input_tokens = max_input_tokens
         self.backoff = backoff
-        self.usage = Usage()
         self._env = dict(env or {})
         self._profile: ServerProfile | None = None
         self._profile_lock = threading.Lock()
@@ -149,17 +123,17 @@ class OpenAISummarizer:
         self._secret = secret
         self._output_cap = _output_cap(self._env)
         pinned_mode(self._env)  # a bad PAPERSUM_STRUCTURED is a usage error now, not per paper
-        chat.on_tokens = self.usage.arrived
         for template in ("summary.md", "chunk.md"):
             if "{{paper}}" not in prompts.texts.get(template, ""):
                 raise ConfigError(
                     f"the prompt {prompts.sources.get(template, template)} has no "
                     "{{paper}} placeholder, so the paper would not be sent; add it"
                 )
-        if self._paper_budget(max_input_tokens) < _MIN_PAPER_TOKENS:
+        overhead = self.prompter.overhead()
+        if max_input_tokens - overhead < _MIN_PAPER_TOKENS:
             raise ConfigError(
                 f"--max-input-tokens {max_input_tokens} is too small: the prompts alone take about "
-                f"{self._overhead()} tokens; allow at least {self._overhead() + _MIN_PAPER_TOKENS}"
+                f"{overhead} tokens; allow at least {overhead + _MIN_PAPER_TOKENS}"
             )
 
     @property
@@ -183,14 +157,13 @@ class OpenAISummarizer:
         """Stop the requests in flight (Ctrl-C); how many there were."""
         return self.chat.cancel()
 
+    def cache_key(self, paper: PaperText) -> str:
+        """The answer cache's key: the paper as sent, the prompts, model, schema and budget."""
+        return self._cache_key(without_instructions(paper)[0])
+
     def summarize(self, paper: PaperText) -> Summarized:
-        """Summarize ``paper`` with the model (or from the answer cache)."""
-        paper, removed = _without_instructions(paper)
-        key = self._cache_key(paper)
-        cached = self.log.cached_answer(key)
-        if cached is not None:
-            stored = json.loads(cached)
-            return Summarized(PaperSummary.model_validate(stored["summary"]), stored["notes"])
+        """Summarize ``paper`` with the model."""
+        paper, removed = without_instructions(paper)
         notes = [f'removed an instruction-like sentence from the paper: "{s[:120]}"' for s in removed]
         try:
             summary, how = self._summarize(paper, self.max_input_tokens)
@@ -207,13 +180,10 @@ class OpenAISummarizer:
                 f"the model's context was too small for {self.max_input_tokens} input "
                 f"tokens; the paper was sent within {smaller}"
             )
-        notes += how
-        summary = _consistent(summary)
-        self.log.cache_answer(key, json.dumps({"summary": summary.model_dump(), "notes": notes}))
-        return Summarized(summary, notes)
+        return Summarized(_consistent(summary), notes + how)
 
     def _summarize(self, paper: PaperText, budget: int) -> tuple[PaperSummary, list[str]]:
-        room = self._paper_budget(budget)
+        room = self.prompter.paper_budget(budget)
         size = estimate_tokens(full_text(paper))
         if size <= room * _PACK_LIMIT:
             block = pack_paper(paper, room)
@@ -226,25 +196,25 @@ class OpenAISummarizer:
                 ]
             )
             return self._ask_summary(paper, block), how
-        parts = split_paper(paper, self._paper_budget(budget, template="chunk.md"))
+        parts = split_paper(paper, self.prompter.paper_budget(budget, template="chunk.md"))
         notes = [
             self._ask(self._part_messages(paper, part, i, len(parts)), PartNotes, "part", paper)
             for i, part in enumerate(parts, start=1)
         ]
-        block = PaperBlock(_combined(paper, notes), complete=False)
+        block = PaperBlock(combined(paper, notes), complete=False)
         if estimate_tokens(block.text) > room:
-            block = pack_paper(_as_paper(paper, block.text), room)
+            block = pack_paper(as_paper(paper, block.text), room)
         how = [
             f"the paper (about {size:,} tokens) was read in {len(parts)} parts whose notes were then combined"
         ]
         return self._ask_summary(paper, block), how
 
     def _ask_summary(self, paper: PaperText, block: PaperBlock) -> PaperSummary:
-        user = self._fill("summary.md", paper=block.delimited())
+        user = self.prompter.fill("summary.md", paper=block.delimited())
         return self._ask([{"role": "user", "content": user}], PaperSummary, "summary", paper)
 
     def _part_messages(self, paper: PaperText, part: str, index: int, total: int) -> Messages:
-        user = self._fill(
+        user = self.prompter.fill(
             "chunk.md",
             paper=PaperBlock(part).delimited(),
             title=paper.title,
@@ -271,7 +241,7 @@ class OpenAISummarizer:
                 ]
             try:
                 return self._request(messages, schema, kind if attempt == "first" else "repair", paper)
-            except _Invalid as exc:
+            except Invalid as exc:
                 error = str(exc)
         raise SummarizeError(f"the model's answer was not a valid {schema.__name__} twice ({error[:200]})")
 
@@ -297,7 +267,7 @@ class OpenAISummarizer:
         cap = self._output_cap or (MAX_OUTPUT_TOKENS if profile.is_openai else LOCAL_OUTPUT_TOKENS[kind])
         request: dict[str, Any] = {
             "model": self._model,
-            "messages": [self._system(schema, profile), *messages],
+            "messages": [self.prompter.system(schema, profile.schema_in_prompt), *messages],
             profile.token_field: cap,
         }
         strict = to_strict_schema(schema)
@@ -311,12 +281,12 @@ class OpenAISummarizer:
         outcome = "ok"
         try:
             reply = self.chat.send(**request)
-            return _parsed(reply, schema, cap)
+            return parsed(reply, schema, cap)
         except Rejected as exc:
             outcome = f"http-{exc.status}"
             raise self._rejected(exc, profile) from exc
-        except (_Invalid, _BadAnswer) as exc:
-            outcome = "invalid" if isinstance(exc, _Invalid) else "bad-answer"
+        except (Invalid, BadAnswer) as exc:
+            outcome = "invalid" if isinstance(exc, Invalid) else "bad-answer"
             raise
         except Cancelled:
             outcome = "cancelled"
@@ -401,40 +371,11 @@ class OpenAISummarizer:
             output_tokens=tokens_out,
             seconds=round(seconds, 3),
             outcome=outcome,
-            cost_usd=0.0 if profile.local else self._cost(tokens_in, tokens_out),
             counted_by=counted,
             server=f"{profile.family} {profile.base_url}",
+            local=profile.local,
         )
-        self.usage.add(call)
-        self.log.record_call(call)
-
-    def _cost(self, tokens_in: int, tokens_out: int) -> float | None:
-        try:
-            return self.prompts.price_of(self._model, tokens_in, tokens_out)
-        except ConfigError as exc:  # a broken price table is reported at the end of the run
-            self.usage.price_problem = str(exc)
-            return None
-
-    def _system(self, schema: type[BaseModel], profile: ServerProfile) -> ChatCompletionSystemMessageParam:
-        text = self.prompts.texts["system.md"]
-        if profile.schema_in_prompt:
-            text += schema_text(schema.model_json_schema())
-        return {"role": "system", "content": text}
-
-    def _fill(self, template: str, **values: str) -> str:
-        text = self.prompts.texts[template]
-        values = {"profile": self.prompts.profile, "rubric": self.prompts.texts["rubric.md"], **values}
-        for name, value in values.items():
-            text = text.replace("{{" + name + "}}", value)
-        return text
-
-    def _overhead(self, template: str = "summary.md") -> int:
-        prompt = self.prompts.texts["system.md"] + self._fill(template, paper="<paper-0000>\n\n</paper-0000>")
-        schema = json.dumps(PaperSummary.model_json_schema())
-        return estimate_tokens(prompt) + estimate_tokens(schema) + 350  # + framing, a repair message
-
-    def _paper_budget(self, budget: int, template: str = "summary.md") -> int:
-        return budget - self._overhead(template)
+        self.meter.record(call)
 
     def _cache_key(self, paper: PaperText) -> str:
         parts = [
@@ -466,87 +407,12 @@ def _output_cap(env: Mapping[str, str]) -> int | None:
     return int(value)
 
 
-def _parsed(reply: Reply, schema: type[M], cap: int) -> M:
-    """The validated answer; refusals and cut-off answers fail."""
-    body = {"content": reply.content, "finish_reason": reply.finish_reason}
-    if reply.refusal:
-        raise _BadAnswer(f"the model refused: {reply.refusal[:200]}", body)
-    if reply.finish_reason == "length":
-        used = reply.completion_tokens
-        if used is not None and used < cap * 0.9:
-            raise _BadAnswer(
-                f"the model server stopped the answer at {used:,} tokens, below papersum's cap of "
-                f"{cap:,}: its own limit (its context size or output setting) was reached",
-                body,
-            )
-        raise _BadAnswer(
-            f"the model's answer was cut off at papersum's cap of {cap:,} output tokens "
-            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}",
-            body,
-        )
-    if reply.finish_reason == "content_filter":
-        raise _BadAnswer("the model server's content filter stopped the answer", body)
-    try:
-        return schema.model_validate_json(reply.content or "")
-    except ValidationError as exc:
-        lenient = _lenient_json(reply.content)  # small models put raw newlines inside strings
-        if lenient is not None:
-            with contextlib.suppress(ValidationError):
-                return schema.model_validate(lenient)
-        raise _Invalid(exc, body, reply.content) from exc
-
-
-def _lenient_json(text: str) -> Any:
-    """``text`` parsed allowing control characters inside strings (None if still not JSON)."""
-    try:
-        return json.loads(text, strict=False)
-    except ValueError:
-        return None
-
-
-def _tail(text: str, size: int = 60) -> str:
-    return " ".join(text[-size:].split())
-
-
 def _consistent(summary: PaperSummary) -> PaperSummary:
     """The verdict follows the score, as the rubric says, whatever the model wrote."""
     relevance = summary.relevance.model_copy(update={"verdict": verdict_of(summary.relevance.score)})
     return summary.model_copy(update={"relevance": relevance})
 
 
-def _without_instructions(paper: PaperText) -> tuple[PaperText, list[str]]:
-    abstract, removed = remove_instructions(paper.abstract)
-    sections = []
-    for section in paper.sections:
-        text, more = remove_instructions(section.text)
-        sections.append(Section(heading=section.heading, text=text))
-        removed += more
-    return paper.model_copy(update={"abstract": abstract, "sections": sections}), removed
-
-
-def _combined(paper: PaperText, notes: list[PartNotes]) -> str:
-    parts = [f"# {paper.title}", f"## Abstract\n{paper.abstract}"]
-    for i, part in enumerate(notes, start=1):
-        quotes = "\n".join(f"- {q}" for q in part.quotes)
-        parts.append(
-            f"## Notes on part {i} of {len(notes)}\n{part.notes}\n\nQuotes from this part:\n{quotes}"
-        )
-    return "\n\n".join(parts)
-
-
-def _as_paper(paper: PaperText, text: str) -> PaperText:
-    return paper.model_copy(update={"abstract": "", "sections": [Section(heading="Notes", text=text)]})
-
-
 def _is_context_length(exc: Rejected) -> bool:
     text = f"{exc.code} {exc.message}".lower()
     return "context_length" in text or "context length" in text or "maximum context" in text
-
-
-def _validation_message(exc: ValidationError, content: str = "") -> str:
-    """What is wrong with an answer, quoting the start of a non-JSON one."""
-    errors = exc.errors()
-    if errors and errors[0]["type"] == "json_invalid":
-        start = " ".join(content[:80].split())
-        return f"not JSON ({errors[0]['msg']}); it began: {start!r}" if start else "an empty answer"
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in errors)

@@ -1,30 +1,24 @@
-"""The record of model requests: one ``ModelCall`` per HTTP request, and the run's ``Usage``."""
+"""The record of model requests: where each ``ModelCall`` goes, and the run's ``Usage``."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Protocol
 
-CountedBy = Literal["server", "estimate", "none"]
+from papersum.models import ModelCall
 
 
-@dataclass(frozen=True)
-class ModelCall:
-    """One HTTP request to the model server, for the audit log."""
+class Meter(Protocol):
+    """What a backend reports its requests to (the ``Summarizer`` around it)."""
 
-    paper: str
-    model: str
-    prompt_sha256: str
-    kind: str
-    input_tokens: int
-    output_tokens: int
-    seconds: float
-    outcome: str
-    cost_usd: float | None = None
-    counted_by: CountedBy = "server"
-    """``server``: its own usage counts; ``estimate``: papersum's; ``none``: it processed nothing."""
-    server: str = ""
+    def record(self, call: ModelCall) -> None:
+        """One HTTP request made."""
+        ...
+
+    def arrived(self, tokens: int) -> None:
+        """Tokens streaming in."""
+        ...
 
 
 class CallLog(Protocol):

@@ -1,0 +1,172 @@
+"""Everything beside one reading list, owned in one place: its paths (``summaries/``,
+``.papersum/`` with its backups, ``papers/``), the one ``Store`` of its run state, and the
+questions asked of them — what is known of each entry, what is summarized, the index, the
+proposed checkbox changes, and applying them.
+
+The CLI opens a ``ListFolder`` once per command and hands it down; ``pipeline`` and ``status``
+take it; ``suggest`` stays pure functions over the data this module gathers::
+
+    with ListFolder(Path("reading-list.md")) as folder:
+        print(folder.proposal().changes)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from papersum.errors import ReadingListError
+from papersum.fsio import write_bytes_atomic, write_text_atomic
+from papersum.models import Entry, PaperRef
+from papersum.readinglist import ReadingList, read_reading_list
+from papersum.render import IndexRow, render_index
+from papersum.resolve import Resolver
+from papersum.sources import Services
+from papersum.store import STATE_DIR, Decision, PaperState, Store
+from papersum.suggest import Applied, Change, Judgment, Proposal, apply_changes, propose
+
+SUMMARIES = "summaries"
+BACKUPS = "backups"
+INDEX_NAME = "index.md"
+
+
+@dataclass
+class Known:
+    """The list joined with its state: each top-level entry, its paper, and what is known of it."""
+
+    reading_list: ReadingList
+    rows: list[tuple[Entry, PaperRef, PaperState | None]]
+    summarized: dict[str, bool]
+    decisions: dict[str, Decision]
+
+
+class ListFolder:
+    """A reading list and the folder around it; the run state is opened on first use, once."""
+
+    def __init__(self, list_path: Path, out_dir: Path | None = None) -> None:
+        self.list_path = list_path
+        self.folder = list_path.parent
+        self.out_dir = out_dir if out_dir is not None else self.folder / SUMMARIES
+        """Where summaries go: ``--out``, else ``summaries/`` beside the list."""
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        """The list's run state (``.papersum/state.sqlite``), opened on first use."""
+        if self._store is None:
+            self._store = Store.beside(self.list_path)
+        return self._store
+
+    @property
+    def backups(self) -> Path:
+        """Where ``apply`` keeps the list as it was before each change."""
+        return self.folder / STATE_DIR / BACKUPS
+
+    def close(self) -> None:
+        """Close the run state, if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def read(self) -> ReadingList:
+        """The list as it is on disk now."""
+        return read_reading_list(self.list_path)
+
+    def has_summary(self, state: PaperState) -> bool:
+        """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
+        file = state.summary_file
+        return (
+            state.status == "summarized"
+            and file is not None
+            and file.is_file()
+            and file.parent.resolve() == self.out_dir.resolve()
+        )
+
+    def known(self) -> Known:
+        """Every top-level entry resolved from the cache (no network) and looked up in the state."""
+        reading_list = self.read()
+        entries = reading_list.top_level
+        services = Services.from_env(self.store, offline=True)  # what the services answered before
+        refs = Resolver(self.folder, self.store, api=None, services=services).resolve(entries)
+        rows = [(entry, ref, self.store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
+        summarized = {ref.key: state is not None and self.has_summary(state) for _e, ref, state in rows}
+        return Known(reading_list, rows, summarized, self.store.decisions())
+
+    def proposal(self, *, include_maybe: bool = False, link: bool = False) -> Proposal:
+        """The list's proposed changes from its summaries and the decisions in its state."""
+        known = self.known()
+        judgments = {
+            entry.line: Judgment(ref.key, state.verdict, state.score, state.rationale, state.summary_file)
+            for entry, ref, state in known.rows
+            if state is not None and known.summarized[ref.key] and state.verdict and state.score is not None
+        }
+        changes = propose(
+            known.reading_list,
+            judgments,
+            set(known.decisions),
+            include_maybe=include_maybe,
+            link_dir=self.folder if link else None,
+        )
+        return Proposal(self.list_path, known.reading_list, changes, judgments)
+
+    def apply(self, changes: list[Change], *, rejected: dict[str, int] | None = None) -> Applied:
+        """Apply ``changes`` to the list file: a backup first, then an atomic replace; record the
+        applied papers (and the ``rejected`` ones: key → entry line) as decided, so they are not
+        proposed again."""
+        try:
+            original = self.list_path.read_bytes()
+        except OSError as exc:
+            raise ReadingListError(f"{self.list_path}: cannot read it ({exc.strerror})") from exc
+        text, applied, skipped = apply_changes(original.decode("utf-8"), changes)
+        backup = None
+        if applied:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            name = self.list_path
+            backup = self.backups / f"{name.stem}.{stamp}{name.suffix}"
+            write_bytes_atomic(backup, original)
+            write_bytes_atomic(self.list_path, text.encode("utf-8"))
+        for change in applied:
+            self.store.decide(change.key, "accepted", change.line)
+        for key, line in (rejected or {}).items():
+            self.store.decide(key, "rejected", line)
+        return Applied(applied, skipped, backup)
+
+    def write_index(self, pending: set[str] | None = None) -> Path | None:
+        """Rewrite ``index.md`` from every summary in ``out_dir`` the state knows of; ``pending``
+        are the papers whose ``Relevant?`` tick awaits the user (None: every relevant one)."""
+        decided = self.store.decisions()
+
+        def suggestion(key: str, verdict: str) -> str:
+            if key in decided:
+                return decided[key]
+            waiting = key in pending if pending is not None else verdict == "relevant"
+            return "pending" if waiting else "—"
+
+        rows = [
+            IndexRow(
+                key=s.key,
+                title=s.title,
+                score=s.score,
+                verdict=s.verdict,
+                list_line=s.list_line,
+                suggestion=suggestion(s.key, s.verdict),
+            )
+            for s in self.store.all()
+            if self.has_summary(s) and s.score is not None and s.verdict is not None
+        ]
+        if not rows and not self.out_dir.exists():
+            return None
+        path = self.out_dir / INDEX_NAME
+        write_text_atomic(path, render_index(rows))
+        return path
