@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from papersum.arxiv_api import ArxivApi, arxiv_id_of
+from papersum.links import slugify
 from papersum.models import PaperRef
 from papersum.readinglist import parse_reading_list
-from papersum.resolve import Resolver, slugify
+from papersum.resolve import Resolver
 from papersum.store import Store
 
 from .arxiv_catalogue import EXPECTED, MISMATCHED, SEARCHED

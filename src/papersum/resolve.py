@@ -16,20 +16,32 @@ API client (``--offline``) only the cache is used and the rest ``needs-network``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
-from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel
 
-from papersum.arxiv_api import ArxivApi, arxiv_id_in_file_name, arxiv_id_of, arxiv_key
-from papersum.errors import ArxivApiError, PapersumError, ResolveError
+from papersum.arxiv_api import ArxivApi, arxiv_key
+from papersum.errors import ArxivApiError, ResolveError
+from papersum.links import (
+    INBOX,
+    Inbox,
+    abs_to_pdf,
+    direct_pdf_link,
+    first_url,
+    landing_link,
+    linked_arxiv_id,
+    linked_doi,
+    linked_local_pdf,
+    slugify,
+    title_is_note,
+    title_key,
+    url_key,
+)
 from papersum.models import (
     ArxivPaper,
     Entry,
-    Link,
     PaperRecord,
     PaperRef,
     PaperText,
@@ -38,7 +50,7 @@ from papersum.models import (
 )
 from papersum.readinglist import title_context
 from papersum.sources import Services
-from papersum.sources.doi import arxiv_id_of_doi, doi_in_text, doi_in_url
+from papersum.sources.doi import arxiv_id_of_doi
 from papersum.store import Store
 from papersum.titles import (
     CONFIDENT,
@@ -52,11 +64,12 @@ from papersum.titles import (
     title_variants,
 )
 
-INBOX = "papers"
 NEEDS_NETWORK = "needs the network (--offline)"
-_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
+
+
 _CANDIDATES_SHOWN = 3
+
+
 _FIRST_PAGE_CHARS = 4000
 
 
@@ -84,7 +97,7 @@ class Resolver:
         title searches) — so a run can start downloading while the services are still asked."""
         remote: list[Entry] = []
         for entry in entries:
-            local = _linked_local_pdf(entry, self.list_dir) or self.inbox.find(entry)
+            local = linked_local_pdf(entry, self.list_dir) or self.inbox.find(entry)
             if local is not None:
                 yield entry, local
             else:
@@ -104,7 +117,7 @@ class Resolver:
         """The paper the entry's arXiv link names, when it is the entry's; None: search on."""
         arxiv_id = linked_arxiv_id(entry)
         paper = papers.get(arxiv_id) if arxiv_id else None
-        if paper is not None and (_title_is_note(entry) or _same_paper(entry.title, paper.title)):
+        if paper is not None and (title_is_note(entry) or _same_paper(entry.title, paper.title)):
             return _resolved(entry, record_of(paper), "link")
         return None
 
@@ -125,9 +138,9 @@ class Resolver:
             if isinstance(answer, PaperRef):
                 return answer
             found = answer
-        elif (direct := _direct_pdf_link(entry)) is not None:
+        elif (direct := direct_pdf_link(entry)) is not None:
             return _direct(entry, direct.url)
-        elif (page := _landing_link(entry)) is not None:
+        elif (page := landing_link(entry)) is not None:
             answer = self._by_landing_page(entry, page.url, warnings)
             if isinstance(answer, PaperRef):
                 return answer
@@ -143,7 +156,7 @@ class Resolver:
                 why = self._unavailable_note() or "neither OpenAlex nor Semantic Scholar knows it"
                 warnings.append(f"the DOI {doi} was not found ({why})")
             return None
-        if not _title_is_note(entry) and not _same_paper(entry.title, record.title):
+        if not title_is_note(entry) and not _same_paper(entry.title, record.title):
             warnings.append(f'mismatch: the DOI {doi} is "{record.title}", not "{entry.title}"')
             return None
         record = self._prefer_arxiv(record)
@@ -167,7 +180,7 @@ class Resolver:
         record = records[0]
         if not record.title:  # the link answered with a PDF
             return _direct(entry, record.pdf_url or url)
-        if not _title_is_note(entry) and not _same_paper(entry.title, record.title):
+        if not title_is_note(entry) and not _same_paper(entry.title, record.title):
             warnings.append(f'mismatch: the page at {url} is "{record.title}", not "{entry.title}"')
             return None
         if record.doi and not record.pdf_url and not record.arxiv_id:
@@ -183,7 +196,7 @@ class Resolver:
         if record.arxiv_id is None or record.source == "arxiv":
             return record
         paper = self._lookup([record.arxiv_id]).get(record.arxiv_id)
-        pdf_url = (paper.pdf_url if paper else None) or record.pdf_url or _abs_to_pdf(record.arxiv_id)
+        pdf_url = (paper.pdf_url if paper else None) or record.pdf_url or abs_to_pdf(record.arxiv_id)
         return record.model_copy(update={"pdf_url": pdf_url})
 
     def _lookup(self, ids: list[str]) -> dict[str, ArxivPaper | None]:
@@ -223,12 +236,12 @@ class Resolver:
     def _by_title(self, entry: Entry, warnings: list[str], found: PaperRecord | None) -> PaperRef:
         base = PaperRef(
             status="unresolved",
-            key=_title_key(entry),
+            key=title_key(entry),
             title=entry.title,
             warnings=warnings,
-            url=_first_url(entry),
+            url=first_url(entry),
         )
-        if _title_is_note(entry) or len(title_query(entry.title)) == 0:
+        if title_is_note(entry) or len(title_query(entry.title)) == 0:
             return base.model_copy(
                 update={"reason": "no paper title to search for; add the title in **bold**"}
             )
@@ -270,51 +283,13 @@ class Resolver:
 
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
         """An entry that needs a service when none can be asked (offline, or they failed)."""
-        key = arxiv_key(arxiv_id) if arxiv_id else _title_key(entry)
+        key = arxiv_key(arxiv_id) if arxiv_id else title_key(entry)
         ref = base or PaperRef(
-            status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id, url=_first_url(entry)
+            status="unresolved", key=key, title=entry.title, arxiv_id=arxiv_id, url=first_url(entry)
         )
         if self.api is None:
             return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
         return ref.model_copy(update={"reason": self._unavailable_note() or "the services failed"})
-
-
-class Inbox:
-    """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title."""
-
-    def __init__(self, folder: Path, store: Store) -> None:
-        self.folder = folder
-        self.store = store
-        self._titles: dict[Path, str] | None = None
-
-    def find(self, entry: Entry) -> PaperRef | None:
-        """The inbox PDF of this entry, if there is one."""
-        if not self.folder.is_dir():
-            return None
-        arxiv_id = linked_arxiv_id(entry)
-        titles = self.titles()
-        for path in titles:
-            if arxiv_id is not None and arxiv_id_in_file_name(path.name) == arxiv_id:
-                return _local(entry, path, arxiv_key(arxiv_id), arxiv_id)
-        for path, title in titles.items():
-            score = max(title_score(entry.title, title), title_score(entry.title, _words_of(path.stem)))
-            if entry.title and score >= CONFIDENT:
-                return _local(entry, path, slugify(entry.title))
-        return None
-
-    def titles(self) -> dict[Path, str]:
-        """Every inbox PDF with its title (unreadable PDFs have an empty title). Titles are kept
-        in the state until a file changes: reading them needs pymupdf, which takes most of a
-        second to load, and status, suggest and every run look here."""
-        if self._titles is None:
-            self._titles = {}
-            for path in sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf"):
-                title = self.store.cached_pdf_title(path)
-                if title is None:
-                    title = _read_title(path)
-                    self.store.cache_pdf_title(path, title)
-                self._titles[path] = title
-        return self._titles
 
 
 class Resolution(BaseModel):
@@ -347,16 +322,10 @@ def resolution_of(entry: Entry, ref: PaperRef) -> Resolution:
     )
 
 
-def linked_arxiv_id(entry: Entry) -> str | None:
-    """The arXiv id an entry's links (or text, as ``arXiv:ID``) name."""
-    ids = (arxiv_id_of(link.url) for link in entry.links)
-    return next(filter(None, ids), None) or arxiv_id_of(entry.text)
-
-
 def check_pdf_title(entry: Entry, ref: PaperRef, paper: PaperText) -> None:
     """Raise a ``mismatch`` when a direct PDF link's paper is not the one the entry names (its
     title differs and its first page does not carry the entry's title either)."""
-    if ref.source != "link" or ref.described or _title_is_note(entry) or not paper.title:
+    if ref.source != "link" or ref.described or title_is_note(entry) or not paper.title:
         return
     if _same_paper(entry.title, paper.title):
         return
@@ -368,79 +337,12 @@ def check_pdf_title(entry: Entry, ref: PaperRef, paper: PaperText) -> None:
     )
 
 
-def linked_doi(entry: Entry) -> str | None:
-    """The DOI an entry's links (doi.org, a publisher URL) or text (``doi:``, ``10.…/…``) give."""
-    dois = (doi_in_url(link.url) for link in entry.links)
-    return next(filter(None, dois), None) or doi_in_text(title_context(entry.text, ""))
-
-
-def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
-    """The file a link points to when it is a local ``.pdf`` path or ``file://`` URL."""
-    url = link.url.strip()
-    if not url:
-        return None
-    if url.lower().startswith("file://"):
-        path = Path(unquote(urlparse(url).path))
-    elif _REMOTE.match(url):
-        return None
-    else:
-        path = Path(unquote(url.split("#")[0].split("?")[0])).expanduser()
-    if path.suffix.lower() != ".pdf":
-        return None
-    if path.is_absolute():
-        return path
-    if link.kind == "wikilink" and not (list_dir / path).is_file():  # Obsidian finds it by name
-        return list_dir / INBOX / path.name
-    return list_dir / path
-
-
-def slugify(title: str, limit: int = 80) -> str:
-    """A file-system-safe key from a title: ASCII, lower case, words joined by ``-``."""
-    slug = normalize_title(title).replace(" ", "-")
-    if len(slug) <= limit:
-        return slug
-    cut = slug[: limit + 1].rsplit("-", 1)[0]  # end on a whole word
-    return cut or slug[:limit]
-
-
-def _linked_local_pdf(entry: Entry, list_dir: Path) -> PaperRef | None:
-    for link in entry.links:
-        path = local_pdf_path(link, list_dir)
-        if path is None:
-            continue
-        key = slugify(entry.title) or slugify(path.stem)
-        if not path.is_file():
-            return PaperRef(
-                status="unresolved",
-                key=key,
-                title=entry.title,
-                url=link.url,
-                reason=f"the linked PDF {link.url} does not exist (looked for {path})",
-            )
-        return _local(entry, path, key, url=link.url)
-    return None
-
-
-def _local(
-    entry: Entry, path: Path, key: str, arxiv_id: str | None = None, url: str | None = None
-) -> PaperRef:
-    return PaperRef(
-        status="local",
-        key=key,
-        title=entry.title,
-        pdf_path=path,
-        arxiv_id=arxiv_id,
-        url=url,
-        source="local-file",
-    )
-
-
 def _resolved(
     entry: Entry, record: PaperRecord, source: RefSource, warnings: list[str] | None = None
 ) -> PaperRef:
     """The reference of an entry resolved to ``record``: the page describes this paper."""
     arxiv_id = record.arxiv_id
-    key = arxiv_key(arxiv_id) if arxiv_id else (slugify(record.title) or _title_key(entry))
+    key = arxiv_key(arxiv_id) if arxiv_id else (slugify(record.title) or title_key(entry))
     url = (
         record.url
         or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)
@@ -452,7 +354,7 @@ def _resolved(
         title=record.title,
         arxiv_id=arxiv_id,
         doi=record.doi,
-        pdf_url=record.pdf_url or (_abs_to_pdf(arxiv_id) if arxiv_id else None),
+        pdf_url=record.pdf_url or (abs_to_pdf(arxiv_id) if arxiv_id else None),
         url=url,
         source=source,
         authors=record.authors,
@@ -466,7 +368,7 @@ def _resolved(
 def _direct(entry: Entry, url: str) -> PaperRef:
     """A direct PDF link: trusted until the PDF is read, then its title is checked."""
     return PaperRef(
-        status="resolved", key=_url_key(entry, url), title=entry.title, pdf_url=url, url=url, source="link"
+        status="resolved", key=url_key(entry, url), title=entry.title, pdf_url=url, url=url, source="link"
     )
 
 
@@ -507,29 +409,8 @@ _SOURCE_NAMES = {
 }
 
 
-def _title_key(entry: Entry) -> str:
-    """The key of a paper known only by its entry: the title's slug, else the line."""
-    return slugify(entry.title) or f"line-{entry.line}"
-
-
-def _first_url(entry: Entry) -> str | None:
-    return entry.links[0].url if entry.links else None
-
-
-def _abs_to_pdf(arxiv_id: str) -> str:
-    return f"https://arxiv.org/pdf/{arxiv_id}"
-
-
 def _same_paper(wanted: str, title: str) -> bool:
     return title_score(wanted, title) >= SAME_PAPER
-
-
-def _title_is_note(entry: Entry) -> bool:
-    """Whether the entry's "title" is a remark around a bare URL, not a paper title."""
-    if not entry.title:
-        return True
-    bold = _BOLD.search(entry.text)
-    return bold is not None and any(link.kind == "bare" and link.url in bold["inner"] for link in entry.links)
 
 
 def _link_warning(entry: Entry, arxiv_id: str, paper: ArxivPaper | None) -> str:
@@ -552,36 +433,3 @@ def _no_match(entry: Entry, ranked: list[Match], unavailable: str) -> str:
         f'no confident match for "{entry.title}" ({found}{failed}); fix the title or '
         f"link, or put the PDF in {INBOX}/ beside the list"
     )
-
-
-def _direct_pdf_link(entry: Entry) -> Link | None:
-    return next(
-        (
-            link
-            for link in entry.links
-            if _REMOTE.match(link.url) and urlparse(link.url).path.lower().endswith(".pdf")
-        ),
-        None,
-    )
-
-
-def _landing_link(entry: Entry) -> Link | None:
-    """The entry's first web link that may be a paper's landing page."""
-    return next((link for link in entry.links if link.url.lower().startswith(("http://", "https://"))), None)
-
-
-def _url_key(entry: Entry, url: str) -> str:
-    return slugify(entry.title) or slugify(Path(urlparse(url).path).stem) or _title_key(entry)
-
-
-def _read_title(path: Path) -> str:
-    from papersum.extract import read_pdf_title
-
-    try:
-        return read_pdf_title(path)
-    except PapersumError:
-        return ""
-
-
-def _words_of(stem: str) -> str:
-    return re.sub(r"[-_.]+", " ", stem)

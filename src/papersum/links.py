@@ -1,0 +1,200 @@
+"""What an entry's links point to, read without the network: an arXiv id, a DOI, a direct PDF
+link, a landing page, a local PDF (a relative path, a file:// URL, an Obsidian wikilink),
+or a PDF in the papers/ inbox beside the list, found by the arXiv id in its name or by its
+title (read once with pymupdf, then kept in the state until the file changes).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from papersum.arxiv_api import arxiv_id_in_file_name, arxiv_id_of, arxiv_key
+from papersum.errors import PapersumError
+from papersum.models import (
+    Entry,
+    Link,
+    PaperRef,
+)
+from papersum.readinglist import title_context
+from papersum.sources.doi import doi_in_text, doi_in_url
+from papersum.store import Store
+from papersum.titles import (
+    CONFIDENT,
+    normalize_title,
+    title_score,
+)
+
+INBOX = "papers"
+
+
+REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
+
+
+class Inbox:
+    """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title."""
+
+    def __init__(self, folder: Path, store: Store) -> None:
+        self.folder = folder
+        self.store = store
+        self._titles: dict[Path, str] | None = None
+
+    def find(self, entry: Entry) -> PaperRef | None:
+        """The inbox PDF of this entry, if there is one."""
+        if not self.folder.is_dir():
+            return None
+        arxiv_id = linked_arxiv_id(entry)
+        titles = self.titles()
+        for path in titles:
+            if arxiv_id is not None and arxiv_id_in_file_name(path.name) == arxiv_id:
+                return local(entry, path, arxiv_key(arxiv_id), arxiv_id)
+        for path, title in titles.items():
+            score = max(title_score(entry.title, title), title_score(entry.title, words_of(path.stem)))
+            if entry.title and score >= CONFIDENT:
+                return local(entry, path, slugify(entry.title))
+        return None
+
+    def titles(self) -> dict[Path, str]:
+        """Every inbox PDF with its title (unreadable PDFs have an empty title). Titles are kept
+        in the state until a file changes: reading them needs pymupdf, which takes most of a
+        second to load, and status, suggest and every run look here."""
+        if self._titles is None:
+            self._titles = {}
+            for path in sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf"):
+                title = self.store.cached_pdf_title(path)
+                if title is None:
+                    title = read_title(path)
+                    self.store.cache_pdf_title(path, title)
+                self._titles[path] = title
+        return self._titles
+
+
+def linked_arxiv_id(entry: Entry) -> str | None:
+    """The arXiv id an entry's links (or text, as ``arXiv:ID``) name."""
+    ids = (arxiv_id_of(link.url) for link in entry.links)
+    return next(filter(None, ids), None) or arxiv_id_of(entry.text)
+
+
+def linked_doi(entry: Entry) -> str | None:
+    """The DOI an entry's links (doi.org, a publisher URL) or text (``doi:``, ``10.…/…``) give."""
+    dois = (doi_in_url(link.url) for link in entry.links)
+    return next(filter(None, dois), None) or doi_in_text(title_context(entry.text, ""))
+
+
+def local_pdf_path(link: Link, list_dir: Path) -> Path | None:
+    """The file a link points to when it is a local ``.pdf`` path or ``file://`` URL."""
+    url = link.url.strip()
+    if not url:
+        return None
+    if url.lower().startswith("file://"):
+        path = Path(unquote(urlparse(url).path))
+    elif REMOTE.match(url):
+        return None
+    else:
+        path = Path(unquote(url.split("#")[0].split("?")[0])).expanduser()
+    if path.suffix.lower() != ".pdf":
+        return None
+    if path.is_absolute():
+        return path
+    if link.kind == "wikilink" and not (list_dir / path).is_file():  # Obsidian finds it by name
+        return list_dir / INBOX / path.name
+    return list_dir / path
+
+
+def slugify(title: str, limit: int = 80) -> str:
+    """A file-system-safe key from a title: ASCII, lower case, words joined by ``-``."""
+    slug = normalize_title(title).replace(" ", "-")
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0]  # end on a whole word
+    return cut or slug[:limit]
+
+
+def linked_local_pdf(entry: Entry, list_dir: Path) -> PaperRef | None:
+    for link in entry.links:
+        path = local_pdf_path(link, list_dir)
+        if path is None:
+            continue
+        key = slugify(entry.title) or slugify(path.stem)
+        if not path.is_file():
+            return PaperRef(
+                status="unresolved",
+                key=key,
+                title=entry.title,
+                url=link.url,
+                reason=f"the linked PDF {link.url} does not exist (looked for {path})",
+            )
+        return local(entry, path, key, url=link.url)
+    return None
+
+
+def local(
+    entry: Entry, path: Path, key: str, arxiv_id: str | None = None, url: str | None = None
+) -> PaperRef:
+    return PaperRef(
+        status="local",
+        key=key,
+        title=entry.title,
+        pdf_path=path,
+        arxiv_id=arxiv_id,
+        url=url,
+        source="local-file",
+    )
+
+
+def title_key(entry: Entry) -> str:
+    """The key of a paper known only by its entry: the title's slug, else the line."""
+    return slugify(entry.title) or f"line-{entry.line}"
+
+
+def first_url(entry: Entry) -> str | None:
+    return entry.links[0].url if entry.links else None
+
+
+def abs_to_pdf(arxiv_id: str) -> str:
+    return f"https://arxiv.org/pdf/{arxiv_id}"
+
+
+def title_is_note(entry: Entry) -> bool:
+    """Whether the entry's "title" is a remark around a bare URL, not a paper title."""
+    if not entry.title:
+        return True
+    bold = BOLD.search(entry.text)
+    return bold is not None and any(link.kind == "bare" and link.url in bold["inner"] for link in entry.links)
+
+
+def direct_pdf_link(entry: Entry) -> Link | None:
+    return next(
+        (
+            link
+            for link in entry.links
+            if REMOTE.match(link.url) and urlparse(link.url).path.lower().endswith(".pdf")
+        ),
+        None,
+    )
+
+
+def landing_link(entry: Entry) -> Link | None:
+    """The entry's first web link that may be a paper's landing page."""
+    return next((link for link in entry.links if link.url.lower().startswith(("http://", "https://"))), None)
+
+
+def url_key(entry: Entry, url: str) -> str:
+    return slugify(entry.title) or slugify(Path(urlparse(url).path).stem) or title_key(entry)
+
+
+def read_title(path: Path) -> str:
+    from papersum.extract import read_pdf_title
+
+    try:
+        return read_pdf_title(path)
+    except PapersumError:
+        return ""
+
+
+def words_of(stem: str) -> str:
+    return re.sub(r"[-_.]+", " ", stem)
