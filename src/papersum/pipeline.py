@@ -38,6 +38,7 @@ from papersum.prompts import PromptSet
 from papersum.render import is_hand_edited, render_summary
 from papersum.resolve import NEEDS_NETWORK, Resolver, check_pdf_title
 from papersum.sources import Services
+from papersum.store import SummaryRecord
 from papersum.suggest import Proposal
 from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
@@ -341,20 +342,22 @@ class _Runner:
             return _outcome(entry, ref, "skipped", "kept your hand-edited summary; --force replaces it", path)
         write_text_atomic(path, text)
         self.store.record_summary(
-            ref.key,
-            entry.title or ref.title,
-            entry.line,
-            path,
-            page.pdf_sha256,
-            self.summarizer.name,
-            self.summarizer.model,
-            self.prompts.sha256,
-            summary.relevance.verdict,
-            summary.relevance.score,
-            _one_line(summary.relevance.rationale),
-            text_sha256=page.text_sha256,
-            summary_sha256=hashlib.sha256(text.encode()).hexdigest(),
-            resolution=ref.model_dump_json(),
+            SummaryRecord(
+                key=ref.key,
+                title=entry.title or ref.title,
+                list_line=entry.line,
+                summary_file=path,
+                pdf_sha256=page.pdf_sha256,
+                backend=self.summarizer.name,
+                model=self.summarizer.model,
+                prompt_sha256=self.prompts.sha256,
+                verdict=summary.relevance.verdict,
+                score=summary.relevance.score,
+                rationale=_one_line(summary.relevance.rationale),
+                text_sha256=page.text_sha256,
+                summary_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                resolution=ref.model_dump_json(),
+            )
         )
         return _outcome(
             entry,

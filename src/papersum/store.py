@@ -131,6 +131,27 @@ class PaperState:
     rationale: str = ""
 
 
+@dataclass(frozen=True)
+class SummaryRecord:
+    """A paper summarized: what the state keeps of it (``record_summary``)."""
+
+    key: str
+    title: str
+    list_line: int
+    summary_file: Path
+    pdf_sha256: str
+    backend: str
+    model: str | None
+    prompt_sha256: str
+    verdict: Verdict
+    score: int
+    rationale: str = ""
+    text_sha256: str | None = None
+    summary_sha256: str | None = None
+    resolution: str | None = None
+    """The ``PaperRef`` it was resolved to, as JSON."""
+
+
 Decision = Literal["accepted", "rejected"]
 
 
@@ -183,25 +204,9 @@ class Store:
         return [_to_state(row, self.root) for row in rows]
 
     @_locked
-    def record_summary(
-        self,
-        key: str,
-        title: str,
-        list_line: int,
-        summary_file: Path,
-        pdf_sha256: str,
-        backend: str,
-        model: str | None,
-        prompt_sha256: str,
-        verdict: Verdict,
-        score: int,
-        rationale: str = "",
-        *,
-        text_sha256: str | None = None,
-        summary_sha256: str | None = None,
-        resolution: str | None = None,
-    ) -> None:
-        """Remember that a paper was summarized into ``summary_file``."""
+    def record_summary(self, record: SummaryRecord) -> None:
+        """Remember that a paper was summarized into ``record.summary_file``."""
+        r = record
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO papers (key, title, list_line, status, message, "
@@ -209,21 +214,21 @@ class Store:
                 "rationale, text_sha256, summary_sha256, resolution) "
                 "VALUES (?, ?, ?, 'summarized', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    key,
-                    title,
-                    list_line,
-                    self._relative(summary_file),
-                    pdf_sha256,
-                    backend,
-                    model,
-                    prompt_sha256,
-                    verdict,
-                    score,
+                    r.key,
+                    r.title,
+                    r.list_line,
+                    self._relative(r.summary_file),
+                    r.pdf_sha256,
+                    r.backend,
+                    r.model,
+                    r.prompt_sha256,
+                    r.verdict,
+                    r.score,
                     _now(),
-                    rationale,
-                    text_sha256,
-                    summary_sha256,
-                    resolution,
+                    r.rationale,
+                    r.text_sha256,
+                    r.summary_sha256,
+                    r.resolution,
                 ),
             )
 
