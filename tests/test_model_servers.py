@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import RunCli
+from .conftest import RunCli, make_pdf
 from .openai_server import FakeOpenAI, Reply, summary, tokens_of
+from .papers import MUSIC_VIDEO
 
 
 def serve(family: str, **options: Any) -> Iterator[FakeOpenAI]:
@@ -232,3 +233,23 @@ def test_summary_pages_from_every_family_look_the_same(papersum: RunCli, listing
             assert run(papersum, server, listing, "--force", "--jobs", "1").returncode == 0
             pages[family] = summarized(listing)
     assert len({frozenset(p) for p in pages.values()}) == 1 and len(pages["ollama"]) == 2
+
+
+def test_cold_runs_with_many_workers_all_finish(papersum: RunCli, tmp_path: Path) -> None:
+    """Workers used to import httpx and the model client themselves, and one could meet a module
+    another had half imported (issue 14): each cold process here starts 16 workers at once."""
+    for server in serve("ollama"):
+        for run_number in range(3):
+            folder = tmp_path / f"run{run_number}"
+            folder.mkdir()
+            lines = []
+            for n in range(12):
+                title = f"Study {n} of Gesture and Timbre in Ensemble Performance"
+                make_pdf(folder / f"p{n}.pdf", title, [*MUSIC_VIDEO, (f"{n + 5}. Case", f"Case {n}. " * 40)])
+                lines.append(f"- [ ] **{title}** [pdf](p{n}.pdf)\n")
+            (folder / "list.md").write_text("".join(lines))
+            result = run(
+                papersum, server, folder / "list.md", "--jobs", "16", PAPERSUM_CACHE_DIR=str(folder / "cache")
+            )
+            assert result.returncode == 0, result.stderr[-2000:]
+            assert "12 summarized, 0 skipped, 0 failed" in result.stdout

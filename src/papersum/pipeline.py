@@ -106,10 +106,11 @@ def run_list(
     selected = [e for e in reading_list.unread if _matches(e, options.match)]
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
-    resolver = Resolver(folder.folder, store, None if options.offline else api, services)
+    resolver = Resolver(folder.folder, store, None if options.offline else api, services, folder.inbox)
     planner = _Planner(folder, fetcher, options)
     runner = _Runner(summarizer, prompts, folder, fetcher, options.force, jobs_for(summarizer, options.jobs))
     warm_up = _warm_up(summarizer) if _probably_work(selected, folder, options.force) else None
+    runner.ready = warm_up  # no worker starts before the modules they share are imported whole
     for half_written in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left
         remove_stale_temps(half_written)
 
@@ -163,11 +164,14 @@ def _probably_work(selected: list[Entry], folder: ListFolder, force: bool) -> bo
 
 
 def _warm_up(summarizer: Summarizer) -> threading.Thread:
-    """Import pymupdf and make the model client in the background, while the run resolves:
-    together they take over a second, which would otherwise stall the first papers."""
+    """Import what the workers share (httpx, pymupdf, the model client) in the background, while
+    the run resolves: together they take over a second, which would otherwise stall the first
+    papers; and workers importing them at once could see a half-imported module (issue 14)."""
 
     def warm() -> None:
         with contextlib.suppress(ImportError, PapersumError):
+            import httpx  # noqa: F401  (the fetcher's, made in the first worker)
+
             load_pymupdf()
             summarizer.prepare()
 
@@ -295,9 +299,14 @@ class _Runner:
         self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
         self.pending: dict[Future[SummaryPage], _Job] = {}
         self.submitted = 0
+        self.ready: threading.Thread | None = None
+        """The warm-up to wait for before the first job."""
 
     def submit(self, job: _Job) -> None:
-        """Start a job in the pool."""
+        """Start a job in the pool (once the warm-up, if any, is over)."""
+        if self.ready is not None:
+            self.ready.join()
+            self.ready = None
         self.pending[self.pool.submit(self.work, job)] = job
         self.submitted += 1
 
