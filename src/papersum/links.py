@@ -36,27 +36,68 @@ BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
 
 
 class Inbox:
-    """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title."""
+    """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title.
+
+    An index, made once: arXiv ids from the file names, normalised titles and file-name words.
+    An entry is looked up by id, then by exact title, then fuzzily — but only among the PDFs
+    whose words overlap its title (``rapidfuzz``'s token-set ratio, in C), so a list of a
+    thousand entries and an inbox of hundreds do not cost all-pairs comparisons in Python."""
+
+    _PREFILTER = 50.0
+    """A PDF whose title scores ``title_score`` ≥ CONFIDENT shares at least this token-set ratio."""
 
     def __init__(self, folder: Path, store: Store) -> None:
         self.folder = folder
         self.store = store
         self._titles: dict[Path, str] | None = None
+        self._paths: list[Path] = []
+        self._names: list[str] = []  # normalised title, then file-name words, for each path
+        self._by_id: dict[str, Path] = {}
+        self._by_title: dict[str, Path] = {}
+        self._found: dict[tuple[str, str | None], Path | None] = {}
+        self._indexed = False
 
     def find(self, entry: Entry) -> PaperRef | None:
         """The inbox PDF of this entry, if there is one."""
         if not self.folder.is_dir():
             return None
+        self._index()
         arxiv_id = linked_arxiv_id(entry)
+        if arxiv_id is not None and arxiv_id in self._by_id:
+            return local(entry, self._by_id[arxiv_id], arxiv_key(arxiv_id), arxiv_id)
+        if not entry.title:
+            return None
+        key = (entry.title, arxiv_id)
+        if key not in self._found:
+            self._found[key] = self._by_title.get(normalize_title(entry.title)) or self._fuzzy(entry.title)
+        path = self._found[key]
+        return local(entry, path, slugify(entry.title)) if path is not None else None
+
+    def _fuzzy(self, title: str) -> Path | None:
+        from rapidfuzz import fuzz, process
+
+        want = normalize_title(title)
+        near = process.extract(
+            want, self._names, scorer=fuzz.token_set_ratio, score_cutoff=self._PREFILTER, limit=None
+        )
         titles = self.titles()
-        for path in titles:
-            if arxiv_id is not None and arxiv_id_in_file_name(path.name) == arxiv_id:
-                return local(entry, path, arxiv_key(arxiv_id), arxiv_id)
-        for path, title in titles.items():
-            score = max(title_score(entry.title, title), title_score(entry.title, words_of(path.stem)))
-            if entry.title and score >= CONFIDENT:
-                return local(entry, path, slugify(entry.title))
+        for index in sorted({i // 2 for _name, _score, i in near}):  # in file order, as before
+            path = self._paths[index]
+            if max(title_score(title, titles[path]), title_score(title, words_of(path.stem))) >= CONFIDENT:
+                return path
         return None
+
+    def _index(self) -> None:
+        if self._indexed:
+            return
+        self._indexed = True
+        for path, title in self.titles().items():
+            self._paths.append(path)
+            self._names += [normalize_title(title), normalize_title(words_of(path.stem))]
+            if (found := arxiv_id_in_file_name(path.name)) is not None:
+                self._by_id.setdefault(found, path)
+            if normalize_title(title):
+                self._by_title.setdefault(normalize_title(title), path)
 
     def titles(self) -> dict[Path, str]:
         """Every inbox PDF with its title (unreadable PDFs have an empty title). Titles are kept

@@ -63,13 +63,12 @@ from papersum.titles import (
     title_score,
     title_variants,
 )
+from papersum.titlesearch import search_together
 
 NEEDS_NETWORK = "needs the network (--offline)"
 
 
 _CANDIDATES_SHOWN = 3
-
-
 _FIRST_PAGE_CHARS = 4000
 
 
@@ -78,13 +77,19 @@ class Resolver:
     metadata services (none: arXiv only) and one store."""
 
     def __init__(
-        self, list_dir: Path, store: Store, api: ArxivApi | None, services: Services | None = None
+        self,
+        list_dir: Path,
+        store: Store,
+        api: ArxivApi | None,
+        services: Services | None = None,
+        inbox: Inbox | None = None,
     ) -> None:
         self.list_dir = list_dir
         self.store = store
         self.api = api
         self.services = services
-        self.inbox = Inbox(list_dir / INBOX, store)
+        self.inbox = inbox or Inbox(list_dir / INBOX, store)
+        """The ``papers/`` folder's index (pass one to share it between resolutions)."""
 
     def resolve(self, entries: list[Entry]) -> list[PaperRef]:
         """Resolve every entry; the references in list order."""
@@ -110,6 +115,8 @@ class Resolver:
                 searching.append(entry)
             else:
                 yield entry, ref
+        if self.api is not None:
+            search_together(self.api, self.store, searching)
         for entry in searching:
             yield entry, self._resolve_remote(entry, papers)
 

@@ -20,6 +20,7 @@ from typing import Self
 
 from papersum.errors import ReadingListError
 from papersum.fsio import write_bytes_atomic, write_text_atomic
+from papersum.links import INBOX, Inbox
 from papersum.models import Entry, PaperRef
 from papersum.readinglist import ReadingList, read_reading_list
 from papersum.render import IndexRow, render_index
@@ -52,6 +53,14 @@ class ListFolder:
         self.out_dir = out_dir if out_dir is not None else self.folder / SUMMARIES
         """Where summaries go: ``--out``, else ``summaries/`` beside the list."""
         self._store: Store | None = None
+        self._inbox: Inbox | None = None
+
+    @property
+    def inbox(self) -> Inbox:
+        """The ``papers/`` inbox beside the list, indexed once for every resolution of a command."""
+        if self._inbox is None:
+            self._inbox = Inbox(self.folder / INBOX, self.store)
+        return self._inbox
 
     @property
     def store(self) -> Store:
@@ -67,6 +76,7 @@ class ListFolder:
 
     def close(self) -> None:
         """Close the run state, if it was opened."""
+        self._inbox = None
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -98,7 +108,7 @@ class ListFolder:
         reading_list = self.read()
         entries = reading_list.top_level
         services = Services.from_env(self.store, offline=True)  # what the services answered before
-        refs = Resolver(self.folder, self.store, api=None, services=services).resolve(entries)
+        refs = Resolver(self.folder, self.store, None, services, self.inbox).resolve(entries)
         rows = [(entry, ref, self.store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
         summarized = {ref.key: state is not None and self.has_summary(state) for _e, ref, state in rows}
         return Known(reading_list, rows, summarized, self.store.decisions())
