@@ -227,3 +227,21 @@ def test_an_obsidian_link_finds_the_pdf_by_name(tmp_path: Path) -> None:
         "local-file",
         tmp_path / "papers" / "my paper.pdf",
     )
+
+
+def test_title_only_entries_are_searched_together(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    from .arxiv_catalogue import PAPERS
+
+    real = [p for p in PAPERS if not p.arxiv_id.startswith("29")]
+    text = "".join(f"- [ ] **{p.title}**\n" for p in real)
+    refs = resolve_text(text, tmp_path, arxiv)
+    searches = [c for c in arxiv.api_calls() if not c.params.get("id_list")]
+
+    alone = tmp_path / "one-by-one"  # the same entries, each resolved in a list of its own
+    expected = []
+    for n, paper in enumerate(real):
+        (alone / str(n)).mkdir(parents=True)
+        expected += resolve_text(f"- [ ] **{paper.title}**\n", alone / str(n), arxiv)
+    assert [r.arxiv_id for r in refs] == [r.arxiv_id for r in expected]  # never another paper
+    assert sum(r.arxiv_id == p.arxiv_id for r, p in zip(refs, real, strict=True)) >= len(real) - 2
+    assert len(real) >= 20 and len(searches) <= len(real) // 10 + 1 + 2

@@ -120,6 +120,7 @@ class ArxivApi:
         try:
             if self._client is None:
                 self._client = _make_client(self.endpoint, self.delay, self.timeout)
+            self._client.page_size = min(BATCH, search.max_results or BATCH)  # ask for no more
             results = list(self._client.results(search))
         except requests.Timeout as exc:
             raise Transient("timed out") from exc
