@@ -98,17 +98,18 @@ def papersum(*args: str, env: dict[str, str] | None = None) -> tuple[float, int]
     """Run the CLI as a user would: wall seconds and peak memory of the process (``ru_maxrss``:
     KiB on Linux)."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "papersum", *args],
-        env=env or os.environ,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"papersum {' '.join(args)} failed: {process.stderr.read().decode()}")  # type: ignore[union-attr]
-    process.stderr.close()  # type: ignore[union-attr]
+    with tempfile.TemporaryFile() as errors:  # not a pipe: a long run's progress would fill it and block
+        process = subprocess.Popen(
+            [sys.executable, "-m", "papersum", *args],
+            env=env or os.environ,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            errors.seek(0)
+            raise SystemExit(f"papersum {' '.join(args)} failed: {errors.read().decode()[-3000:]}")
     return seconds, usage.ru_maxrss
 
 

@@ -140,6 +140,26 @@ def test_the_papers_inbox_serves_paywalled_entries(arxiv: ArxivStandIn, tmp_path
     assert arxiv.api_calls() == []
 
 
+def test_an_inbox_of_near_twins_gives_no_wrong_paper(arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    inbox = tmp_path / "papers"
+    inbox.mkdir()
+    for n in (751, 752):
+        make_pdf(
+            inbox / f"paper-{n}.pdf",
+            f"Audio-Visual Music Study {n}: Players, Gestures and Sound",
+            [("Abstract", "Text.")],
+        )
+    text = (
+        "- [ ] **Audio-Visual Music Study 5: Players, Gestures and Sound**\n"  # in neither PDF
+        "- [ ] **Audio-Visual Music Study 752: Players, Gestures and Sound**\n"
+        "- [ ] **Audio-Visual Music Study 751 - Players, Gestures, Sound**\n"  # as the user typed it
+    )
+    other, exact, typed = resolve_text(text, tmp_path, None)
+    assert other.status != "local" and other.pdf_path is None  # not "Study 751" nor "752"
+    assert exact.pdf_path == inbox / "paper-752.pdf"
+    assert typed.pdf_path != inbox / "paper-752.pdf"  # 751 if any: never its twin
+
+
 def test_a_direct_pdf_link_needs_no_api(arxiv: ArxivStandIn, tmp_path: Path) -> None:
     (ref,) = resolve_text(
         "- [ ] **A Workshop Paper** [pdf](https://example.org/files/paper.pdf)\n", tmp_path, arxiv

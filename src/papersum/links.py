@@ -22,6 +22,7 @@ from papersum.sources.doi import doi_in_text, doi_in_url
 from papersum.store import Store
 from papersum.titles import (
     CONFIDENT,
+    MARGIN,
     normalize_title,
     title_score,
 )
@@ -35,13 +36,17 @@ REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
 
 
+_PICKS = 4
+"""PDFs scored closely for an entry: the best by whole-title ratio and by shared words."""
+
+
 class Inbox:
     """PDFs the user put in ``papers/`` beside the list, found by arXiv id or title.
 
     An index, made once: arXiv ids from the file names, normalised titles and file-name words.
-    An entry is looked up by id, then by exact title, then fuzzily — but only among the PDFs
-    whose words overlap its title (``rapidfuzz``'s token-set ratio, in C), so a list of a
-    thousand entries and an inbox of hundreds do not cost all-pairs comparisons in Python."""
+    An entry is looked up by id, then by exact title, then fuzzily — but only among the few PDFs
+    ``rapidfuzz`` ranks closest (in C), so a list of a thousand entries and an inbox of hundreds
+    do not cost all-pairs comparisons in Python."""
 
     _PREFILTER = 50.0
     """A PDF whose title scores ``title_score`` ≥ CONFIDENT shares at least this token-set ratio."""
@@ -74,18 +79,31 @@ class Inbox:
         return local(entry, path, slugify(entry.title)) if path is not None else None
 
     def _fuzzy(self, title: str) -> Path | None:
+        """The PDF whose title (or file name) confidently names this paper and no rival comes
+        within the margin (``Study 5`` is not ``Study 751``: the same rule as a title search)."""
         from rapidfuzz import fuzz, process
 
         want = normalize_title(title)
-        near = process.extract(
-            want, self._names, scorer=fuzz.token_set_ratio, score_cutoff=self._PREFILTER, limit=None
-        )
+        picks = {
+            i
+            for scorer in (fuzz.ratio, fuzz.token_set_ratio)
+            for _n, _s, i in process.extract(
+                want, self._names, scorer=scorer, score_cutoff=self._PREFILTER, limit=_PICKS
+            )
+        }
         titles = self.titles()
-        for index in sorted({i // 2 for _name, _score, i in near}):  # in file order, as before
-            path = self._paths[index]
-            if max(title_score(title, titles[path]), title_score(title, words_of(path.stem))) >= CONFIDENT:
-                return path
-        return None
+        scored = sorted(
+            (
+                (max(title_score(title, titles[path]), title_score(title, words_of(path.stem))), path)
+                for path in {self._paths[i // 2] for i in picks}
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < CONFIDENT:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
+            return None  # two PDFs fit the title about as well: neither is taken
+        return scored[0][1]
 
     def _index(self) -> None:
         if self._indexed:

@@ -2,9 +2,11 @@
 
 arXiv asks for 3 s between calls, so a list with many title-only entries would spend minutes on
 one search each. Here ``TITLE_BATCH`` exact ``ti:`` phrases go in one query joined by OR; each
-answer is matched back to its entry by the rule of a search of its own (``best_match``:
-confident, and no rival within the margin), and only then cached as that entry's search, so its
-own search is never asked. Entries not matched this way are searched one by one, as before.
+answer is matched back to its entry among the papers its own phrase finds (the others in the
+answer are other entries' papers, which a search of its own would not have returned), by the
+rule of a search of its own (``best_match``: confident, and no rival within the margin), and only
+then cached as that entry's search, so its own search is never asked. Entries not matched this
+way are searched one by one, as before.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ from papersum.links import direct_pdf_link, landing_link, linked_arxiv_id, linke
 from papersum.models import Entry, record_of
 from papersum.readinglist import title_context
 from papersum.store import Store
-from papersum.titles import best_match, clues_of, normalize_title, title_query, title_score
+from papersum.titles import best_match, clues_of, normalize_title, title_query
 
 TITLE_BATCH = 10
 """Titles searched in one arXiv call (one query of OR-ed ``ti:`` phrases stays short)."""
 _RESULTS_PER_TITLE = 5
-_KEPT_SCORE = 50.0
-"""Of a batch's answer, the papers kept as one entry's search: any that could rival its match."""
 
 
 def search_together(api: ArxivApi, store: Store, entries: list[Entry]) -> None:
@@ -43,11 +43,12 @@ def search_together(api: ArxivApi, store: Store, entries: list[Entry]) -> None:
         except ArxivApiError:
             return
         for entry in batch:
+            phrase = f" {normalize_title(entry.title)} "
+            own = [p for p in found if phrase in f" {normalize_title(p.title)} "]  # its own phrase's
             clues = clues_of(title_context(entry.text, entry.title))
-            match, _ranked = best_match(entry.title, [record_of(p) for p in found], clues)
+            match, _ranked = best_match(entry.title, [record_of(p) for p in own], clues)
             if match is not None:
-                near = [p for p in found if title_score(entry.title, p.title) >= _KEPT_SCORE]
-                store.cache_search(title_query(entry.title), near)
+                store.cache_search(title_query(entry.title), own)
 
 
 def _title_only(entry: Entry) -> bool:

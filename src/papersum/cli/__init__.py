@@ -19,10 +19,9 @@ from papersum.cli.common import (
     ListArg,
     OfflineOpt,
     OutOpt,
-    add_row,
+    Rows,
     app,
     echo_json,
-    new_table,
     require_file,
     stderr,
     stdout,
@@ -155,11 +154,11 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
                 markup=False,
             )
         return
-    table = new_table("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
+    table = Rows("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
     for c in changes:
-        add_row(table, str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
+        table.add(str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
     console = stdout()
-    console.print(table)
+    table.print(console)
     papers = len({c.key for c in changes})
     console.print(
         f"{papers} suggestions pending: review them with `papersum review {reading_list}` "
@@ -214,7 +213,7 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     if report.unread == 0:
         console.print("No unread entries (top-level '- [ ]' items) in the list: nothing to do.")
         return
-    table = new_table(
+    table = Rows(
         "line",
         "paper",
         "outcome",
@@ -224,8 +223,8 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     )
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
-        add_row(table, str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
-    console.print(table)
+        table.add(str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
+    table.print(console)
     counts = {s: sum(o.status == s for o in report.outcomes) for s in ("summarized", "skipped", "failed")}
     console.print(
         ", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/", highlight=False
@@ -267,11 +266,11 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
 
 
 def _print_resolutions(rows: list[Any]) -> None:
-    table = new_table("line", "entry", "status", "paper", "via", "warnings")
+    table = Rows("line", "entry", "status", "paper", "via", "warnings")
     for r in rows:
         paper = r.arxiv_id or r.doi or (r.pdf_url or "")
-        add_row(table, str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
-    stdout().print(table)
+        table.add(str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
+    table.print(stdout())
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
     stdout().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
 
@@ -317,12 +316,9 @@ def status(
     if json_output:
         echo_json(rows)
         return
-    table = new_table(
-        "line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score", "review"
-    )
+    table = Rows("line", "read", "paper", "resolved to", "via", "summarized", "verdict", "score", "review")
     for r in rows:
-        add_row(
-            table,
+        table.add(
             str(r.line),
             "x" if r.read else "",
             r.title[:60],
@@ -333,7 +329,7 @@ def status(
             "" if r.score is None else str(r.score),
             r.review or "",
         )
-    stdout().print(table)
+    table.print(stdout())
 
 
 def main() -> None:

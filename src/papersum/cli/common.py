@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
     from rich.console import Console
-    from rich.table import Table
 
 app = typer.Typer(
     name="papersum",
@@ -56,21 +55,44 @@ def echo_json(rows: Sequence[BaseModel]) -> None:
     typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2, ensure_ascii=False))
 
 
-def new_table(*columns: str, title: str | None = None) -> Table:
-    """A results table whose long cells wrap rather than being cut."""
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
+PLAIN_ROWS = 200
+"""Tables longer than this print as plain aligned text: rich measures every cell of every row,
+which takes seconds for a list of a thousand entries."""
 
 
-def add_row(table: Table, *cells: str) -> None:
-    """A table row of plain text: titles and checkboxes like ``[x]`` are not rich markup."""
-    from rich.text import Text
+class Rows:
+    """A results table: rich (long cells wrap rather than being cut) up to ``PLAIN_ROWS`` rows,
+    plain aligned text beyond. Cells are plain text: titles and ``[x]`` are not markup."""
 
-    table.add_row(*(Text(cell) for cell in cells))
+    def __init__(self, *columns: str, title: str | None = None) -> None:
+        self.columns = columns
+        self.title = title
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, *cells: str) -> None:
+        """One row."""
+        self.rows.append(cells)
+
+    def print(self, console: Console) -> None:
+        """Print the table on ``console``."""
+        if len(self.rows) > PLAIN_ROWS:
+            console.print(self._plain(), highlight=False, markup=False, soft_wrap=True)
+            return
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=self.title, title_justify="left")
+        for column in self.columns:
+            table.add_column(column, overflow="fold")
+        for row in self.rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+
+    def _plain(self) -> str:
+        cells = [[" ".join(c.split())[:60] for c in row] for row in [self.columns, *self.rows]]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(self.columns))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+        return "\n".join(([self.title] if self.title else []) + lines)
 
 
 def stdout() -> Console:
