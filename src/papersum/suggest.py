@@ -91,16 +91,17 @@ def propose(
     ``include_maybe``. With ``link_dir`` (the list's folder) a link to the summary is added too.
     """
     wanted = {"relevant", "maybe"} if include_maybe else {"relevant"}
+    usual = _usual_indent(reading_list)
     changes: list[Change] = []
     for entry in reading_list.top_level:
         judged = judgments.get(entry.line)
         if judged is None or judged.key in decided or judged.verdict not in wanted:
             continue
-        box = _relevant_change(reading_list, entry, judged)
+        box = _relevant_change(reading_list, entry, judged, usual)
         if box is not None:
             changes.append(box)
         if link_dir is not None and judged.summary_file is not None:
-            changes += _link_change(reading_list, entry, judged, link_dir)
+            changes += _link_change(reading_list, entry, judged, link_dir, usual)
     return changes
 
 
@@ -152,7 +153,7 @@ def diff(old: str, new: str, name: str) -> str:
     )
 
 
-def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) -> Change | None:
+def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment, usual: str) -> Change | None:
     box = entry.relevant_box
     if box is not None:
         if box.checked:
@@ -160,18 +161,21 @@ def _relevant_change(reading_list: ReadingList, entry: Entry, judged: Judgment) 
         before = _bare(reading_list.lines[box.line - 1])
         return _change(entry, judged, "tick", box.line, before, _ticked(before))
     end = _block_end(reading_list, entry)
-    indent = _child_indent(reading_list, entry)
+    indent = entry.children[0].indent if entry.children else usual
     return _change(entry, judged, "add", end, _bare(reading_list.lines[end - 1]), f"{indent}- [x] Relevant?")
 
 
-def _link_change(reading_list: ReadingList, entry: Entry, judged: Judgment, list_dir: Path) -> list[Change]:
+def _link_change(
+    reading_list: ReadingList, entry: Entry, judged: Judgment, list_dir: Path, usual: str
+) -> list[Change]:
     assert judged.summary_file is not None
     target = Path(os.path.relpath(judged.summary_file.resolve(), list_dir.resolve())).as_posix()
     end = _block_end(reading_list, entry)
     block = "".join(reading_list.lines[entry.line - 1 : end])
     if target in block:
         return []
-    line = f"{_child_indent(reading_list, entry)}- [papersum summary](<{target}>)"
+    indent = entry.children[0].indent if entry.children else usual
+    line = f"{indent}- [papersum summary](<{target}>)"
     return [_change(entry, judged, "link", end, _bare(reading_list.lines[end - 1]), line)]
 
 
@@ -201,10 +205,9 @@ def _block_end(reading_list: ReadingList, entry: Entry) -> int:
     return end
 
 
-def _child_indent(reading_list: ReadingList, entry: Entry) -> str:
-    """The indentation the entry's children use, else the list's usual one, else four spaces."""
-    if entry.children:
-        return entry.children[0].indent
+def _usual_indent(reading_list: ReadingList) -> str:
+    """The indentation the list's children use most (for an entry with no children of its own),
+    else four spaces."""
     usual = Counter(c.indent for e in reading_list.top_level for c in e.children).most_common(1)
     return usual[0][0] if usual else "    "
 
