@@ -109,8 +109,10 @@ def run_list(
     resolver = Resolver(folder.folder, store, None if options.offline else api, services, folder.inbox)
     planner = _Planner(folder, fetcher, options)
     runner = _Runner(summarizer, prompts, folder, fetcher, options.force, jobs_for(summarizer, options.jobs))
+    import httpx  # noqa: F401  (whole, before any thread: the workers' and the model client's)
+
     warm_up = _warm_up(summarizer) if _probably_work(selected, folder, options.force) else None
-    runner.ready = warm_up  # no worker starts before the modules they share are imported whole
+    runner.ready = warm_up  # no worker asks the model before its client is imported whole
     for half_written in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left
         remove_stale_temps(half_written)
 
@@ -170,8 +172,6 @@ def _warm_up(summarizer: Summarizer) -> threading.Thread:
 
     def warm() -> None:
         with contextlib.suppress(ImportError, PapersumError):
-            import httpx  # noqa: F401  (the fetcher's, made in the first worker)
-
             load_pymupdf()
             summarizer.prepare()
 
@@ -300,13 +300,10 @@ class _Runner:
         self.pending: dict[Future[SummaryPage], _Job] = {}
         self.submitted = 0
         self.ready: threading.Thread | None = None
-        """The warm-up to wait for before the first job."""
+        """The warm-up a job waits for before it summarizes (downloads need not wait)."""
 
     def submit(self, job: _Job) -> None:
-        """Start a job in the pool (once the warm-up, if any, is over)."""
-        if self.ready is not None:
-            self.ready.join()
-            self.ready = None
+        """Start a job in the pool."""
         self.pending[self.pool.submit(self.work, job)] = job
         self.submitted += 1
 
@@ -329,6 +326,8 @@ class _Runner:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""
         paper = extract_paper(self.fetcher.fetch(job.ref))
         check_pdf_title(job.entry, job.ref, paper)
+        if self.ready is not None:
+            self.ready.join()  # at once when it is over
         made = self.summarizer.summarize(paper)
         checks = check_quotes(made.summary.relevance.quotes, paper)
         return self._page(job, paper, made, checks)
