@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,23 @@ def test_title_only_entries_are_searched_together(arxiv: ArxivStandIn, tmp_path:
     assert [r.arxiv_id for r in refs] == [r.arxiv_id for r in expected]  # never another paper
     assert sum(r.arxiv_id == p.arxiv_id for r, p in zip(refs, real, strict=True)) >= len(real) - 2
     assert len(real) >= 20 and len(searches) <= len(real) // 10 + 1 + 2
+
+
+def test_inbox_matches_kept_in_the_state_follow_the_files(tmp_path: Path) -> None:
+    inbox = tmp_path / "papers"
+    inbox.mkdir()
+    make_pdf(
+        inbox / "download.pdf",
+        "Audio-Visual Music Study 7: Players, Gestures and Sound",
+        [("Abstract", "Text.")],
+    )
+    text = "- [ ] **Audio-Visual Music Study 7: Players, Gestures and Sound**\n"
+    (first,) = resolve_text(text, tmp_path, None)
+    assert first.pdf_path == inbox / "download.pdf"
+    with sqlite3.connect(tmp_path / ".papersum" / "state.sqlite") as db:
+        kept = db.execute("SELECT file FROM inbox_matches").fetchall()
+    assert kept == [("download.pdf",)]  # the next run looks it up instead of matching again
+
+    make_pdf(inbox / "download.pdf", "A Different Paper Altogether About Chemistry", [("Abstract", "Other.")])
+    (again,) = resolve_text(text, tmp_path, None)
+    assert again.pdf_path is None  # the file changed: the kept match is not used

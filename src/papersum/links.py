@@ -6,6 +6,7 @@ title (read once with pymupdf, then kept in the state until the file changes).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -36,6 +37,8 @@ REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 BOLD = re.compile(r"\*\*(?P<inner>.+?)(?:\*\*|$)")
 
 
+_RULE = "exact title, else best of the closest with the margin (1)"
+"""Part of the inbox fingerprint: matches kept in the state are redone when this rule changes."""
 _PICKS = 4
 """PDFs scored closely for an entry: the best by whole-title ratio and by shared words."""
 
@@ -59,7 +62,9 @@ class Inbox:
         self._names: list[str] = []  # normalised title, then file-name words, for each path
         self._by_id: dict[str, Path] = {}
         self._by_title: dict[str, Path] = {}
-        self._found: dict[tuple[str, str | None], Path | None] = {}
+        self._found: dict[str, Path | None] = {}
+        self._new: dict[str, str] = {}  # matches found this time, for the state
+        self._fingerprint = ""
         self._indexed = False
 
     def find(self, entry: Entry) -> PaperRef | None:
@@ -72,9 +77,11 @@ class Inbox:
             return local(entry, self._by_id[arxiv_id], arxiv_key(arxiv_id), arxiv_id)
         if not entry.title:
             return None
-        key = (entry.title, arxiv_id)
+        key = f"{entry.title}\0{arxiv_id or ''}"
         if key not in self._found:
-            self._found[key] = self._by_title.get(normalize_title(entry.title)) or self._fuzzy(entry.title)
+            path = self._by_title.get(normalize_title(entry.title)) or self._fuzzy(entry.title)
+            self._found[key] = path
+            self._new[key] = path.name if path is not None else ""
         path = self._found[key]
         return local(entry, path, slugify(entry.title)) if path is not None else None
 
@@ -105,10 +112,23 @@ class Inbox:
             return None  # two PDFs fit the title about as well: neither is taken
         return scored[0][1]
 
+    def save(self) -> None:
+        """Keep this run's matches in the state, so the next run and ``status`` look them up."""
+        if self._new:
+            self.store.remember_inbox_matches(self._fingerprint, self._new)
+            self._new = {}
+
     def _index(self) -> None:
         if self._indexed:
             return
         self._indexed = True
+        files = []
+        for path in sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf"):
+            stat = path.stat()
+            files.append(f"{path.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+        self._fingerprint = hashlib.sha256(f"{_RULE}\n{chr(10).join(files)}".encode()).hexdigest()
+        known = self.store.inbox_matches(self._fingerprint)
+        self._found = {key: (self.folder / name if name else None) for key, name in known.items()}
         for path, title in self.titles().items():
             self._paths.append(path)
             self._names += [normalize_title(title), normalize_title(words_of(path.stem))]

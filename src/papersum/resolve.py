@@ -107,6 +107,7 @@ class Resolver:
                 yield entry, local
             else:
                 remote.append(entry)
+        self.inbox.save()
         papers = self._lookup(sorted({i for e in remote if (i := linked_arxiv_id(e))}))
         searching: list[Entry] = []
         for entry in remote:

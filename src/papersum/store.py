@@ -26,7 +26,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
 _SCHEMA = """
@@ -61,6 +61,12 @@ CREATE TABLE IF NOT EXISTS lookups (
     records TEXT NOT NULL,
     fetched TEXT NOT NULL,
     PRIMARY KEY (service, query)
+);
+CREATE TABLE IF NOT EXISTS inbox_matches (
+    fingerprint TEXT NOT NULL,
+    query TEXT NOT NULL,
+    file TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, query)
 );
 CREATE TABLE IF NOT EXISTS model_answers (
     cache_key TEXT PRIMARY KEY,
@@ -333,6 +339,24 @@ class Store:
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?)", (service, query, answer, _now())
+            )
+
+    @_locked
+    def inbox_matches(self, fingerprint: str) -> dict[str, str]:
+        """What entries (by query) matched in the inbox as it was (``fingerprint``): a file name,
+        or an empty string for no match."""
+        rows = self._db.execute("SELECT query, file FROM inbox_matches WHERE fingerprint = ?", (fingerprint,))
+        return dict(rows.fetchall())
+
+    @_locked
+    def remember_inbox_matches(self, fingerprint: str, matches: dict[str, str]) -> None:
+        """Keep entries' inbox matches (query → file name, empty for none); those of an inbox
+        that has changed since are dropped."""
+        with self._db:
+            self._db.execute("DELETE FROM inbox_matches WHERE fingerprint != ?", (fingerprint,))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO inbox_matches VALUES (?, ?, ?)",
+                [(fingerprint, query, file) for query, file in matches.items()],
             )
 
     @_locked

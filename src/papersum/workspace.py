@@ -54,6 +54,7 @@ class ListFolder:
         """Where summaries go: ``--out``, else ``summaries/`` beside the list."""
         self._store: Store | None = None
         self._inbox: Inbox | None = None
+        self._summary_dirs: dict[Path, bool] = {}
 
     @property
     def inbox(self) -> Inbox:
@@ -96,12 +97,11 @@ class ListFolder:
     def has_summary(self, state: PaperState) -> bool:
         """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
         file = state.summary_file
-        return (
-            state.status == "summarized"
-            and file is not None
-            and file.is_file()
-            and file.parent.resolve() == self.out_dir.resolve()
-        )
+        if state.status != "summarized" or file is None:
+            return False
+        if file.parent not in self._summary_dirs:  # resolving a path is a system call per part
+            self._summary_dirs[file.parent] = file.parent.resolve() == self.out_dir.resolve()
+        return self._summary_dirs[file.parent] and file.is_file()
 
     def known(self) -> Known:
         """Every top-level entry resolved from the cache (no network) and looked up in the state."""
