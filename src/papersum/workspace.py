@@ -55,6 +55,7 @@ class ListFolder:
         self._store: Store | None = None
         self._inbox: Inbox | None = None
         self._summary_dirs: dict[Path, bool] = {}
+        self._read: tuple[tuple[int, int] | None, ReadingList] | None = None
 
     @property
     def inbox(self) -> Inbox:
@@ -91,8 +92,15 @@ class ListFolder:
         self.close()
 
     def read(self) -> ReadingList:
-        """The list as it is on disk now."""
-        return read_reading_list(self.list_path)
+        """The list as it is on disk now (parsed again only when the file has changed)."""
+        try:
+            stat = self.list_path.stat()
+            version = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            version = None  # read_reading_list says what is wrong
+        if version is None or self._read is None or self._read[0] != version:
+            self._read = (version, read_reading_list(self.list_path))
+        return self._read[1]
 
     def has_summary(self, state: PaperState) -> bool:
         """Whether the state holds a summary of this paper that still exists in ``out_dir``."""
