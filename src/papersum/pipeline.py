@@ -109,8 +109,6 @@ def run_list(
     resolver = Resolver(folder.folder, store, None if options.offline else api, services, folder.inbox)
     planner = _Planner(folder, fetcher, options)
     runner = _Runner(summarizer, prompts, folder, fetcher, options.force, jobs_for(summarizer, options.jobs))
-    import httpx  # noqa: F401  (whole, before any thread: the workers' and the model client's)
-
     warm_up = _warm_up(summarizer) if _probably_work(selected, folder, options.force) else None
     runner.ready = warm_up  # no worker asks the model before its client is imported whole
     for half_written in (out_dir, fetcher.cache_dir / PDF_FOLDER):  # what a killed run left
@@ -166,9 +164,11 @@ def _probably_work(selected: list[Entry], folder: ListFolder, force: bool) -> bo
 
 
 def _warm_up(summarizer: Summarizer) -> threading.Thread:
-    """Import what the workers share (httpx, pymupdf, the model client) in the background, while
-    the run resolves: together they take over a second, which would otherwise stall the first
-    papers; and workers importing them at once could see a half-imported module (issue 14)."""
+    """Import pymupdf and make the model client in the background, while the run resolves:
+    together they take over a second, which would otherwise stall the first papers. httpx, which
+    the model client and the workers share, is imported whole here first, before any thread:
+    workers importing it at once could see a half-imported module (issue 14)."""
+    _import_shared()
 
     def warm() -> None:
         with contextlib.suppress(ImportError, PapersumError):
@@ -178,6 +178,11 @@ def _warm_up(summarizer: Summarizer) -> threading.Thread:
     thread = threading.Thread(target=warm, name="papersum-warm-up")
     thread.start()
     return thread
+
+
+def _import_shared() -> None:
+    """Import httpx whole on the calling (main) thread; a re-run with nothing to do never needs it."""
+    import httpx  # noqa: F401
 
 
 def _proposal(folder: ListFolder) -> Proposal | None:
@@ -304,6 +309,8 @@ class _Runner:
 
     def submit(self, job: _Job) -> None:
         """Start a job in the pool."""
+        if not self.submitted:
+            _import_shared()  # a run with no warm-up still has no worker import it
         self.pending[self.pool.submit(self.work, job)] = job
         self.submitted += 1
 
