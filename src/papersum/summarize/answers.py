@@ -15,41 +15,33 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class Invalid(Exception):
-    """An answer that does not validate; carries the answer for the audit log."""
+    """An answer that does not validate (sent back once with the error)."""
 
-    def __init__(self, error: ValidationError, body: dict[str, Any], content: str = "") -> None:
+    def __init__(self, error: ValidationError, content: str = "") -> None:
         super().__init__(validation_message(error, content))
-        self.body = body
 
 
 class BadAnswer(SummarizeError):
-    """A refused or cut-off answer; carries the answer for the audit log."""
-
-    def __init__(self, message: str, body: dict[str, Any]) -> None:
-        super().__init__(message)
-        self.body = body
+    """A refused or cut-off answer."""
 
 
 def parsed(reply: Reply, schema: type[M], cap: int) -> M:
     """The validated answer; refusals and cut-off answers fail."""
-    body = {"content": reply.content, "finish_reason": reply.finish_reason}
     if reply.refusal:
-        raise BadAnswer(f"the model refused: {reply.refusal[:200]}", body)
+        raise BadAnswer(f"the model refused: {reply.refusal[:200]}")
     if reply.finish_reason == "length":
         used = reply.completion_tokens
         if used is not None and used < cap * 0.9:
             raise BadAnswer(
                 f"the model server stopped the answer at {used:,} tokens, below papersum's cap of "
-                f"{cap:,}: its own limit (its context size or output setting) was reached",
-                body,
+                f"{cap:,}: its own limit (its context size or output setting) was reached"
             )
         raise BadAnswer(
             f"the model's answer was cut off at papersum's cap of {cap:,} output tokens "
-            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}",
-            body,
+            f"(PAPERSUM_MAX_OUTPUT_TOKENS); it ended: …{_tail(reply.content)}"
         )
     if reply.finish_reason == "content_filter":
-        raise BadAnswer("the model server's content filter stopped the answer", body)
+        raise BadAnswer("the model server's content filter stopped the answer")
     try:
         return schema.model_validate_json(reply.content or "")
     except ValidationError as exc:
@@ -57,7 +49,7 @@ def parsed(reply: Reply, schema: type[M], cap: int) -> M:
         if lenient is not None:
             with contextlib.suppress(ValidationError):
                 return schema.model_validate(lenient)
-        raise Invalid(exc, body, reply.content) from exc
+        raise Invalid(exc, reply.content) from exc
 
 
 def _lenient_json(text: str) -> Any:

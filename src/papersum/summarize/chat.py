@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -58,7 +57,6 @@ class Reply:
     refusal: str | None
     prompt_tokens: int | None
     completion_tokens: int | None
-    seconds_to_first_token: float | None = None
     chunks: int = 0
     """Content chunks streamed (llama.cpp-style servers stream one token a chunk)."""
 
@@ -129,8 +127,6 @@ class ChatStream:
         refusal: list[str] = []
         finish: str | None = None
         usage: Any = None
-        first: float | None = None
-        started = time.monotonic()
         try:
             stream = self.client.chat.completions.create(
                 stream=True, extra_headers={"Connection": "close"}, **request
@@ -143,8 +139,6 @@ class ChatStream:
                         text = (delta.content or "") if delta else ""
                         thinking = _reasoning_of(delta)
                         if text or thinking:
-                            if first is None:
-                                first = time.monotonic() - started
                             parts.append(text)
                             if self.on_tokens:
                                 self.on_tokens(1)
@@ -163,7 +157,7 @@ class ChatStream:
                     f"the model server sent nothing for {self.silence:g} s "
                     "(PAPERSUM_MODEL_TIMEOUT); it may be overloaded or stuck"
                 ) from exc
-            if not parts and first is None:
+            if not parts:
                 raise Unreachable(
                     f"cannot reach the model server at {self.base_url} "
                     "(check OPENAI_BASE_URL and that the server is running)"
@@ -182,7 +176,6 @@ class ChatStream:
             refusal="".join(refusal) or None,
             prompt_tokens=getattr(usage, "prompt_tokens", None),
             completion_tokens=getattr(usage, "completion_tokens", None),
-            seconds_to_first_token=first,
             chunks=sum(1 for p in parts if p),
         )
 

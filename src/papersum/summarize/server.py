@@ -24,7 +24,7 @@ import ipaddress
 import json
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -71,17 +71,11 @@ class ServerProfile:
     token_field: str = "max_tokens"
     stream_usage: bool = True
     """Ask for ``stream_options.include_usage`` (dropped if the server rejects it)."""
-    notes: list[str] = field(default_factory=list)
 
     @property
     def is_openai(self) -> bool:
         """Whether this is OpenAI's own API (which bills, and reads ``max_completion_tokens``)."""
         return self.family == "OpenAI"
-
-    def describe(self) -> str:
-        """One line for the usage report: family, where, and how JSON is asked for."""
-        where = "local " if self.local else ""
-        return f"{self.family} {where}server at {self.base_url}, structured output: {self.mode}"
 
     def response_format(self, schema: dict[str, Any], name: str) -> dict[str, Any] | None:
         """The ``response_format`` field for the current mode (None: none is sent)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from papersum.models import ModelCall
@@ -53,7 +53,6 @@ class Usage:
     price_problem: str = ""
     """Why no cost can be given (a broken price table), if that is the case."""
     streamed: int = 0
-    outcomes: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -69,7 +68,6 @@ class Usage:
             self.cost_usd = (
                 None if self.cost_usd is None or call.cost_usd is None else self.cost_usd + call.cost_usd
             )
-            self.outcomes[call.outcome] = self.outcomes.get(call.outcome, 0) + 1
 
     def arrived(self, tokens: int) -> None:
         """Count tokens streaming in."""
