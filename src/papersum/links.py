@@ -142,13 +142,13 @@ class Inbox:
         in the state until a file changes: reading them needs pymupdf, which takes most of a
         second to load, and status, suggest and every run look here."""
         if self._titles is None:
-            self._titles = {}
-            for path in sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf"):
-                title = self.store.cached_pdf_title(path)
-                if title is None:
-                    title = read_title(path)
-                    self.store.cache_pdf_title(path, title)
-                self._titles[path] = title
+            paths = sorted(p for p in self.folder.iterdir() if p.suffix.lower() == ".pdf")
+            self._titles = self.store.cached_pdf_titles(paths)
+            for path in paths:
+                if path not in self._titles:
+                    self._titles[path] = read_title(path)
+                    self.store.cache_pdf_title(path, self._titles[path])
+            self._titles = {path: self._titles[path] for path in paths}
         return self._titles
 
 

@@ -15,10 +15,9 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
-
 if TYPE_CHECKING:
     import httpx
+    from tenacity import RetryCallState
 
 T = TypeVar("T")
 
@@ -64,6 +63,7 @@ def transient_status(status: int, retry_after: str | None) -> Transient | None:
 
 def retry_transient(call: Callable[[], T], *, attempts: int = ATTEMPTS, backoff: float = 1.0) -> T:
     """Run ``call``, retrying ``Transient`` failures; the last failure is re-raised as it was."""
+    from tenacity import Retrying, retry_if_exception_type, stop_after_attempt  # only when calling out
 
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None

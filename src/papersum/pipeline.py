@@ -42,7 +42,7 @@ from papersum.store import SummaryRecord
 from papersum.suggest import Proposal
 from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
-from papersum.workspace import ListFolder
+from papersum.workspace import ListFolder, Resolved
 
 DEFAULT_JOBS = 4
 
@@ -106,6 +106,7 @@ def run_list(
     selected = [e for e in reading_list.unread if _matches(e, options.match)]
     report = RunReport(unread=len(reading_list.unread))
     outcomes: dict[int, Outcome] = {}
+    resolved: Resolved = {}
     resolver = Resolver(folder.folder, store, None if options.offline else api, services, folder.inbox)
     planner = _Planner(folder, fetcher, options)
     runner = _Runner(summarizer, prompts, folder, fetcher, options.force, jobs_for(summarizer, options.jobs))
@@ -121,6 +122,7 @@ def run_list(
 
     try:
         for entry, ref in resolver.stream(selected):  # work starts while arXiv is still searched
+            resolved[entry.line, entry.text] = ref
             planned = planner.plan(entry, ref)
             if isinstance(planned, Outcome):
                 record(planned, announce=False)
@@ -142,7 +144,7 @@ def run_list(
         if warm_up is not None:
             warm_up.join()
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
-        report.proposal = _proposal(folder)
+        report.proposal = _proposal(folder, resolved)
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
         report.index_path = folder.write_index(pending)
     return report
@@ -185,10 +187,10 @@ def _import_shared() -> None:
     import httpx  # noqa: F401
 
 
-def _proposal(folder: ListFolder) -> Proposal | None:
+def _proposal(folder: ListFolder, resolved: Resolved) -> Proposal | None:
     """The checkbox changes the run's summaries suggest (None if the list is gone meanwhile)."""
     try:
-        return folder.proposal()
+        return folder.proposal(refs=resolved)
     except PapersumError:
         return None
 

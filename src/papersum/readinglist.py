@@ -82,6 +82,7 @@ def parse_reading_list(text: str) -> ReadingList:
     """Parse Markdown text into a lossless ``ReadingList``."""
     lines = tuple(_LINE.findall(text))
     entries: list[Entry] = []
+    children: dict[int, list[ChildBox]] = {}  # entry index → its nested checkboxes
     for number, content in enumerate(_strip_endings(lines), start=1):
         match = _CHECKBOX.match(content)
         if not match:
@@ -90,10 +91,10 @@ def parse_reading_list(text: str) -> ReadingList:
         parent = _parent_of(entries, entry)
         if parent is not None:
             box = ChildBox(line=number, indent=entry.indent, checked=entry.checked, label=entry.text)
-            entries[parent] = entries[parent].model_copy(
-                update={"children": (*entries[parent].children, box)}
-            )
+            children.setdefault(parent, []).append(box)
         entries.append(entry)
+    for parent, boxes in children.items():
+        entries[parent] = entries[parent].model_copy(update={"children": tuple(boxes)})
     return ReadingList(lines=lines, entries=tuple(entries))
 
 
@@ -128,6 +129,8 @@ def _parent_of(entries: list[Entry], entry: Entry) -> int | None:
 def find_links(text: str) -> list[Link]:
     """Every link in an entry's text: ``[t](url)``, the malformed ``(t)[url]``, and bare URLs."""
     links: list[Link] = []
+    if "[" not in text and "://" not in text:
+        return links  # e.g. a nested "Relevant?" box: every pattern below needs one of them
     rest = text
     for pattern, kind in ((_WIKILINK, "wikilink"), (_MD_LINK, "markdown"), (_MALFORMED_LINK, "malformed")):
         for m in pattern.finditer(rest):

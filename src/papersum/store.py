@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
 from papersum.errors import StoreError
 from papersum.models import ArxivPaper, PaperRecord, Verdict
+from papersum.state_schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from papersum.models import ModelCall
@@ -26,89 +27,8 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 STATE_DIR = ".papersum"
-SCHEMA_VERSION = 9
 FORGET_MISSES_AFTER = timedelta(days=7)
 """An id arXiv did not know, or a search with no confident hit, is asked again after this long."""
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS papers (
-    key TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    list_line INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    message TEXT NOT NULL DEFAULT '',
-    summary_file TEXT,
-    pdf_sha256 TEXT,
-    backend TEXT,
-    model TEXT,
-    prompt_sha256 TEXT,
-    verdict TEXT,
-    score INTEGER,
-    updated TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS arxiv_papers (
-    arxiv_id TEXT PRIMARY KEY,
-    paper TEXT,
-    fetched TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS arxiv_searches (
-    query TEXT PRIMARY KEY,
-    arxiv_ids TEXT NOT NULL,
-    fetched TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS lookups (
-    service TEXT NOT NULL,
-    query TEXT NOT NULL,
-    records TEXT NOT NULL,
-    fetched TEXT NOT NULL,
-    PRIMARY KEY (service, query)
-);
-CREATE TABLE IF NOT EXISTS inbox_matches (
-    fingerprint TEXT NOT NULL,
-    query TEXT NOT NULL,
-    file TEXT NOT NULL,
-    PRIMARY KEY (fingerprint, query)
-);
-CREATE TABLE IF NOT EXISTS model_answers (
-    cache_key TEXT PRIMARY KEY,
-    answer TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pdf_titles (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    title TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS decisions (
-    key TEXT PRIMARY KEY,
-    decision TEXT NOT NULL,
-    list_line INTEGER NOT NULL,
-    decided TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS model_calls (
-    id INTEGER PRIMARY KEY,
-    paper_sha256 TEXT NOT NULL,
-    model TEXT NOT NULL,
-    prompt_sha256 TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    input_tokens INTEGER NOT NULL,
-    output_tokens INTEGER NOT NULL,
-    seconds REAL NOT NULL,
-    outcome TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-"""
-
-
-_ADDED_COLUMNS = (  # columns later schemas added to earlier tables: (table, column, declaration)
-    ("papers", "rationale", "TEXT NOT NULL DEFAULT ''"),  # 4
-    ("papers", "text_sha256", "TEXT"),  # 5: hash of the extracted text
-    ("papers", "summary_sha256", "TEXT"),  # 5: hash of the page as written
-    ("papers", "resolution", "TEXT"),  # 5: the PaperRef, as JSON
-    ("model_calls", "cost_usd", "REAL"),  # 5: estimated from prices.toml, when the model is there
-    ("model_calls", "counted_by", "TEXT"),  # 8: who counted the tokens: server, estimate, none
-    ("model_calls", "server", "TEXT"),  # 8: the server family and base URL
-)
 
 
 def _locked(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
@@ -170,6 +90,8 @@ class Store:
             self.root = path.parent.parent
             """The folder of the lists this state belongs to; paths inside it are kept relative,
             so the folder can move."""
+            self._resolved_root = self.root.resolve()
+            self._resolved_dirs: dict[Path, Path] = {}  # folder → the same, symlinks resolved
             self._lock = threading.RLock()
             self._db = sqlite3.connect(path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -190,8 +112,8 @@ class Store:
         if version > SCHEMA_VERSION:
             raise sqlite3.DatabaseError(f"made by a newer papersum (schema {version})")
         with self._db:
-            self._db.executescript(_SCHEMA)
-            for table, column, declaration in _ADDED_COLUMNS:
+            self._db.executescript(SCHEMA)
+            for table, column, declaration in ADDED_COLUMNS:
                 columns = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
                 if column not in columns:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
@@ -239,10 +161,16 @@ class Store:
             )
 
     def _relative(self, path: Path) -> str:
+        if path.is_symlink():
+            resolved = path.resolve()
+        else:  # resolving is a system call per part: once per folder
+            if path.parent not in self._resolved_dirs:
+                self._resolved_dirs[path.parent] = path.parent.resolve()
+            resolved = self._resolved_dirs[path.parent] / path.name
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return resolved.relative_to(self._resolved_root).as_posix()
         except ValueError:  # --out outside the list's folder
-            return str(path.resolve())
+            return str(resolved)
 
     @_locked
     def decide(self, key: str, decision: Decision, list_line: int) -> None:
@@ -360,14 +288,21 @@ class Store:
             )
 
     @_locked
-    def cached_pdf_title(self, path: Path) -> str | None:
-        """The title read earlier from the PDF at ``path``, if the file has not changed since."""
-        stat = path.stat()
-        row = self._db.execute(
-            "SELECT title FROM pdf_titles WHERE path = ? AND size = ? AND mtime_ns = ?",
-            (self._relative(path), stat.st_size, stat.st_mtime_ns),
-        ).fetchone()
-        return str(row[0]) if row else None
+    def cached_pdf_titles(self, paths: list[Path]) -> dict[Path, str]:
+        """The titles read earlier from these PDFs (one query), for the files not changed since."""
+        query = "SELECT path, size, mtime_ns, title FROM pdf_titles"
+        rows = {
+            str(path): (int(str(size)), int(str(mtime)), str(title))
+            for path, size, mtime, title in self._db.execute(query)
+        }
+        found: dict[Path, str] = {}
+        for path in paths:
+            row = rows.get(self._relative(path))
+            if row is not None:
+                stat = path.stat()
+                if (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns):
+                    found[path] = row[2]
+        return found
 
     @_locked
     def cache_pdf_title(self, path: Path, title: str) -> None:

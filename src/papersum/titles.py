@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from papersum.models import PaperRecord
 
 CONFIDENT = 90.0
@@ -119,6 +117,8 @@ def normalize_title(title: str) -> str:
 def title_score(wanted: str, candidate: str) -> float:
     """How surely ``candidate`` is the paper titled ``wanted`` (0–100)."""
     want, cand = normalize_title(wanted), normalize_title(candidate)
+    if want and want == cand:
+        return 100.0  # the same words: nothing below can score higher
     scores = [_similar(want, cand)]
     cand_head, want_head = _head(candidate), _head(wanted)
     if cand_head and cand_head != cand:
@@ -217,6 +217,8 @@ def _similar(a: str, b: str) -> float:
         return 100.0 if a else 0.0
     if min(len(a), len(b)) < _MIN_FUZZY:
         return 0.0
+    from rapidfuzz import fuzz  # on first use: a list whose titles all match exactly never loads it
+
     ratio = float(fuzz.ratio(a, b))
     if len(a.split()) != len(b.split()):  # a typo keeps the words; a missing word may be another paper
         return min(ratio, CONFIDENT - 1)

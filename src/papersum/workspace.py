@@ -12,6 +12,7 @@ take it; ``suggest`` stays pure functions over the data this module gathers::
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,10 @@ from papersum.suggest import Applied, Change, Judgment, Proposal, apply_changes,
 SUMMARIES = "summaries"
 BACKUPS = "backups"
 INDEX_NAME = "index.md"
+
+
+Resolved = dict[tuple[int, str], PaperRef]
+"""Papers already resolved, by their entry's line and text."""
 
 
 @dataclass
@@ -55,6 +60,7 @@ class ListFolder:
         self._store: Store | None = None
         self._inbox: Inbox | None = None
         self._summary_dirs: dict[Path, bool] = {}
+        self._summary_names: set[str] | None = None
         self._read: tuple[tuple[int, int] | None, ReadingList] | None = None
 
     @property
@@ -109,21 +115,38 @@ class ListFolder:
             return False
         if file.parent not in self._summary_dirs:  # resolving a path is a system call per part
             self._summary_dirs[file.parent] = file.parent.resolve() == self.out_dir.resolve()
-        return self._summary_dirs[file.parent] and file.is_file()
+        if not self._summary_dirs[file.parent]:
+            return False
+        if self._summary_names is None:  # one listing of the folder rather than a stat per paper
+            try:
+                self._summary_names = {p.name for p in os.scandir(self.out_dir) if p.is_file()}
+            except OSError:
+                self._summary_names = set()
+        return file.name in self._summary_names or file.is_file()  # or written since the listing
 
-    def known(self) -> Known:
-        """Every top-level entry resolved from the cache (no network) and looked up in the state."""
+    def known(self, refs: Resolved | None = None) -> Known:
+        """Every top-level entry resolved from the cache (no network) and looked up in the state;
+        ``refs`` are the entries a run just resolved, not resolved again."""
         reading_list = self.read()
         entries = reading_list.top_level
-        services = Services.from_env(self.store, offline=True)  # what the services answered before
-        refs = Resolver(self.folder, self.store, None, services, self.inbox).resolve(entries)
-        rows = [(entry, ref, self.store.get(ref.key)) for entry, ref in zip(entries, refs, strict=True)]
+        found = dict(refs or {})
+        rest = [e for e in entries if (e.line, e.text) not in found]  # new, or edited meanwhile
+        if rest:
+            services = Services.from_env(self.store, offline=True)  # what the services answered before
+            resolver = Resolver(self.folder, self.store, None, services, self.inbox)
+            found.update(((e.line, e.text), ref) for e, ref in zip(rest, resolver.resolve(rest), strict=True))
+        self._summary_names = None  # listed afresh: a page may have gone since
+        states = {s.key: s for s in self.store.all()}
+        rows = [(e, ref, states.get(ref.key)) for e in entries for ref in [found[e.line, e.text]]]
         summarized = {ref.key: state is not None and self.has_summary(state) for _e, ref, state in rows}
         return Known(reading_list, rows, summarized, self.store.decisions())
 
-    def proposal(self, *, include_maybe: bool = False, link: bool = False) -> Proposal:
-        """The list's proposed changes from its summaries and the decisions in its state."""
-        known = self.known()
+    def proposal(
+        self, *, include_maybe: bool = False, link: bool = False, refs: Resolved | None = None
+    ) -> Proposal:
+        """The list's proposed changes from its summaries and the decisions in its state (``refs``:
+        as for ``known``)."""
+        known = self.known(refs)
         judgments = {
             entry.line: Judgment(ref.key, state.verdict, state.score, state.rationale, state.summary_file)
             for entry, ref, state in known.rows
