@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pymupdf
@@ -159,3 +161,22 @@ def test_a_truncated_pdf(tmp_path: Path) -> None:
     path.write_bytes(data[:2000])
     with pytest.raises(ExtractError, match=r"truncated\.pdf is damaged or truncated"):
         extract_paper(path)
+
+
+def test_extraction_loads_pymupdf_without_its_layout_model() -> None:
+    """pymupdf 2 pulls in an ONNX layout model (onnxruntime, numpy) papersum never uses: a fresh
+    process extracts a paper without loading it, prints nothing, and can still import it later."""
+    script = f"""
+import importlib.util, sys
+from pathlib import Path
+from papersum.extract import extract_paper
+paper = extract_paper(Path({str(PAPERS / "nieto-ismir2019-harmonix-set.pdf")!r}))
+assert paper.title.startswith("The harmonix set"), paper.title
+loaded = sorted(m for m in ("onnxruntime", "numpy", "pymupdf.layout", "pymupdf4llm") if m in sys.modules)
+assert not loaded, loaded
+if importlib.util.find_spec("pymupdf4llm") is not None:
+    import pymupdf4llm  # the user's own code still can
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""

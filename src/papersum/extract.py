@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
     import pymupdf
 
 _MIN_TEXT_CHARS_PER_PAGE = 40
+_LOADING = threading.Lock()
+_UNUSED_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
 
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
@@ -64,9 +69,28 @@ def extract_paper(path: Path) -> PaperText:
         return _extract(doc, path, hashlib.sha256(data).hexdigest())
 
 
-def load_pymupdf() -> None:
-    """Import pymupdf now (it takes most of a second), e.g. in a background thread."""
-    import pymupdf  # noqa: F401
+def load_pymupdf() -> ModuleType:
+    """pymupdf, imported on first call (e.g. in a background thread) without its optional extras.
+
+    pymupdf 1.27+/2.0 imports ``pymupdf.layout`` and ``pymupdf4llm`` when they are installed (its
+    dependencies pull them in): an ONNX layout model with onnxruntime and numpy, ~0.45 s and
+    ~90 MB that papersum never uses (it reads spans and mupdf's XHTML itself). pymupdf treats
+    both as optional, so they are hidden while it loads; afterwards code of the user's own can
+    still import them."""
+    with _LOADING:
+        if "pymupdf" not in sys.modules:
+            hidden = [name for name in _UNUSED_EXTRAS if name not in sys.modules]
+            for name in hidden:
+                sys.modules[name] = None  # type: ignore[assignment]  # reads as "not installed"
+            try:
+                import pymupdf
+            finally:
+                for name in hidden:
+                    del sys.modules[name]
+            pymupdf.no_recommend_layout()  # and no advice about it on stdout
+        import pymupdf
+
+        return pymupdf
 
 
 def read_pdf_title(path: Path) -> str:
@@ -105,8 +129,7 @@ def _read_pdf_bytes(path: Path) -> bytes:
 
 
 def _open(path: Path, data: bytes) -> pymupdf.Document:
-    import pymupdf
-
+    pymupdf = load_pymupdf()
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
     try:
