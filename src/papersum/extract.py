@@ -88,9 +88,7 @@ def load_pymupdf() -> ModuleType:
                 for name in hidden:
                     del sys.modules[name]
             pymupdf.no_recommend_layout()  # and no advice about it on stdout
-        import pymupdf
-
-        return pymupdf
+        return sys.modules["pymupdf"]
 
 
 def read_pdf_title(path: Path) -> str:
