@@ -62,14 +62,25 @@ class Request:
 class ArxivStandIn(LocalServer):
     """The server; ``start()`` it, use ``api`` and ``base``, ``stop()`` it."""
 
-    def __init__(self, papers: list[Paper], *, pdf_latency: float = 0.0) -> None:
+    def __init__(self, papers: list[Paper], *, pdf_latency: float = 0.0, pdf_interval: float = 0.0) -> None:
         self.papers = {p.arxiv_id: p for p in papers}
         self.pdf_latency = pdf_latency
+        self.pdf_interval = pdf_interval
+        """Seconds between the starts of two PDF answers, as arxiv.org's rate limit spaces them."""
+        self._next_pdf = 0.0
         self.requests: list[Request] = []
         self.faults: dict[str, deque[Fault]] = {}
         self._pdfs: dict[str, bytes] = {}
         self._lock = threading.Lock()
         super().__init__(_handler_for(self))
+
+    def pdf_wait(self) -> float:
+        """How long the PDF answer starting now must wait for its turn (``pdf_interval``)."""
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next_pdf)
+            self._next_pdf = start + self.pdf_interval
+        return start - now
 
     @property
     def base(self) -> str:
@@ -167,7 +178,7 @@ def _handler_for(server: ArxivStandIn) -> type[BaseHTTPRequestHandler]:
             if match is None or match[1] not in server.papers:
                 return self.reply(404, b"not found", "text/plain")
             data = server.pdf(match[1])
-            time.sleep(server.pdf_latency)
+            time.sleep(server.pdf_wait() + server.pdf_latency)
             if fault is not None and fault.kind == "truncate":
                 return self.reply(200, data[: len(data) // 2], "application/pdf")
             if fault is not None and fault.kind == "drop":

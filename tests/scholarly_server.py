@@ -186,7 +186,35 @@ class ScholarlyStandIn(LocalServer):
             "results": [self.openalex_work(w) for w in ranked[:per_page]],
         }
 
+    def openalex_filter(self, value: str, per_page: int) -> tuple[int, dict[str, object]]:
+        """``/works?filter=doi:A|B|…`` (bare DOIs or doi.org URLs); OpenAlex answers 403 for
+        more than 100 values OR-ed and 400 for a filter it does not know."""
+        name, _, values = value.partition(":")
+        if name != "doi":
+            return 400, {
+                "error": "Invalid query parameters error.",
+                "message": f"{name} is not a valid field",
+            }
+        dois = [v.removeprefix("https://doi.org/") for v in values.split("|")]
+        if len(dois) > 100:
+            return 403, {
+                "error": "Maximum number of values exceeded for doi. Decrease values to 100 or below."
+            }
+        works = [w for d in dois if (w := self.by_doi(d, "openalex")) is not None]
+        meta = {"count": len(works), "db_response_time_ms": 4, "page": 1, "per_page": per_page}
+        return 200, {"meta": meta, "results": [self.openalex_work(w) for w in works[:per_page]]}
+
     # Semantic Scholar
+
+    def s2_batch(self, body: dict[str, object]) -> tuple[int, object]:
+        """``POST /paper/batch``: one paper (or null) per id asked, in order; at most 500 ids."""
+        ids = body.get("ids")
+        if not isinstance(ids, list):
+            return 400, {"error": "Unacceptable body: 'ids' must be a list"}
+        if len(ids) > 500:
+            return 400, {"error": "Too many ids; 500 maximum"}
+        works = [self.by_doi(i.removeprefix("DOI:"), "s2") if i.startswith("DOI:") else None for i in ids]
+        return 200, [self.s2_paper(w) if w else None for w in works]
 
     def s2_paper(self, w: Work) -> dict[str, object]:
         """A Graph API paper object with the fields papersum asks for."""
@@ -264,7 +292,23 @@ def _handler_for(server: ScholarlyStandIn) -> type[BaseHTTPRequestHandler]:
                 return self.reply(fault.status, b'{"error": "fault"}', "application/json", fault.headers)
             return self.route(path, params)
 
+        def do_POST(self) -> None:
+            url = urlparse(self.path)
+            path = unquote(url.path)
+            params = {k: v[0] for k, v in parse_qs(url.query).items()}
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+            server.requests.append(Request(path, {**params, "body": json.dumps(body)}, time.monotonic()))
+            server.headers.append({k.lower(): v for k, v in self.headers.items()})
+            fault = server.next_fault(path)
+            if fault is not None and fault.kind == "status":
+                return self.reply(fault.status, b'{"error": "fault"}', "application/json", fault.headers)
+            if path == "/s2/paper/batch":
+                return self.json(*server.s2_batch(body))
+            return self.json(405, {"error": "Method not allowed"})
+
         def route(self, path: str, params: dict[str, str]) -> None:
+            if path == "/openalex/works" and "filter" in params:
+                return self.json(*server.openalex_filter(params["filter"], int(params.get("per-page", 25))))
             if path == "/openalex/works":
                 answer = server.openalex_search(params.get("search", ""), int(params.get("per-page", 25)))
                 return self.json(200, answer)

@@ -26,7 +26,7 @@ from .scholarly_catalogue import (
     PUBLISHER,
     SKELETON,
 )
-from .scholarly_server import ScholarlyStandIn
+from .scholarly_server import ScholarlyStandIn, Work
 
 
 def services(arxiv: ArxivStandIn, scholarly: ScholarlyStandIn) -> dict[str, str]:
@@ -260,3 +260,40 @@ def test_when_arxiv_is_down_the_other_services_find_the_title(
     (row,) = json.loads(result.stdout)
     assert (row["status"], row["source"], row["doi"]) == ("resolved", "openalex", HAJIC.doi)
     assert result.returncode == 0
+
+
+def test_dois_are_looked_up_fifty_to_a_request(papersum: RunCli, arxiv: ArxivStandIn, tmp_path: Path) -> None:
+    """60 DOI links: two OpenAlex filter requests (50 DOIs OR-ed each), one Semantic Scholar batch
+    for the DOIs OpenAlex did not return, and no request one DOI at a time."""
+    works = [
+        Work(
+            f"w{i}",
+            f"Gesture and Timbre in Ensemble Performance, Part {i}",
+            ("Ada Player", "Ben Listener"),
+            2021,
+            doi=f"10.5555/ens.{i}",
+            services=frozenset({"openalex", "s2"} if i < 50 else {"s2"} if i < 58 else set()),
+        )
+        for i in range(60)
+    ]
+    scholarly = ScholarlyStandIn(works, arxiv_base=arxiv.base).start()
+    try:
+        listing = tmp_path / "reading-list.md"
+        listing.write_text("".join(f"- [ ] **{w.title}** [Link](https://doi.org/{w.doi})\n" for w in works))
+        result = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
+        rows = json.loads(result.stdout)
+        assert [(r["status"], r["doi"]) for r in rows[:58]] == [("resolved", w.doi) for w in works[:58]]
+        assert {r["source"] for r in rows[:58]} == {"doi"}
+        assert [r["status"] for r in rows[58:]] == ["unresolved", "unresolved"]
+        assert "neither OpenAlex nor Semantic Scholar knows it" in rows[58]["warnings"][0]
+        filters = [r for r in scholarly.calls("/openalex/works") if "filter" in r.params]
+        assert [r.params["filter"].count("|") + 1 for r in filters] == [50, 10]
+        assert len(scholarly.calls("/s2/paper/batch")) == 1
+        lookups = [r for r in scholarly.requests if "search" not in r.path and "search" not in r.params]
+        assert len(lookups) == 3  # no DOI asked on its own; the two unknown ones are searched by title
+        asked = len(scholarly.requests)
+        again = papersum("resolve", listing, "--json", env=services(arxiv, scholarly))
+        assert json.loads(again.stdout) == rows
+        assert len(scholarly.requests) == asked
+    finally:
+        scholarly.stop()

@@ -118,6 +118,9 @@ class Resolver:
                 yield entry, ref
         if self.api is not None:
             search_together(self.api, self.store, searching)
+        if self.services is not None:  # DOIs looked up fifty (OpenAlex) or 500 (S2) to a request
+            dois = (linked_doi(e) for e in searching if not linked_arxiv_id(e))
+            self.services.prefetch_dois([d for d in dois if d and arxiv_id_of_doi(d) is None])
         for entry in searching:
             yield entry, self._resolve_remote(entry, papers)
 

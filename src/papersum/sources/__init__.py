@@ -39,6 +39,13 @@ class Services:
         """Every service, in the order they are asked."""
         return [self.openalex, self.semantic_scholar]
 
+    def prefetch_dois(self, dois: list[str]) -> None:
+        """Look up many DOIs at once, in the order ``by_doi`` asks: OpenAlex, then Semantic
+        Scholar for those OpenAlex did not return."""
+        self.openalex.prefetch_dois(dois)
+        rest = [d for d in dois if not self.openalex.store.cached_lookup(self.openalex.kind, f"doi:{d}")]
+        self.semantic_scholar.prefetch_dois(rest)
+
     @property
     def calls(self) -> int:
         """The requests made to the services and landing pages this run."""

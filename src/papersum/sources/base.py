@@ -20,6 +20,8 @@ class Source:
     kind: ClassVar[RecordSource]
     one_failure_stops: ClassVar[bool] = True
     """A service that failed is not asked again this run; a landing page's host is only itself."""
+    doi_batch: ClassVar[int] = 0
+    """How many DOIs one request can look up (0: one at a time only)."""
 
     def __init__(self, base: str, http: Http | None, store: Store) -> None:
         self.base = base.rstrip("/")
@@ -36,6 +38,25 @@ class Source:
         """The paper with this DOI (a list of one, or empty when the service does not know it)."""
         return self._ask("doi", doi, lambda: self._doi(doi))
 
+    def prefetch_dois(self, dois: list[str]) -> None:
+        """Look up many DOIs in as few requests as the service allows, caching the answers as
+        ``by_doi`` would: a DOI the batch does not return is one the service does not know."""
+        if not self.doi_batch or self.http is None or self.error is not None:
+            return
+        missing = [d for d in dict.fromkeys(dois) if self.store.cached_lookup(self.kind, f"doi:{d}") is None]
+        for start in range(0, len(missing), self.doi_batch):
+            chunk = missing[start : start + self.doi_batch]
+            self.calls += 1
+            try:
+                found = self._dois(chunk)
+            except SourceError as exc:
+                if self.one_failure_stops:
+                    self.error = exc
+                return
+            for doi in chunk:
+                record = found.get(doi.lower())
+                self.store.cache_lookup(self.kind, f"doi:{doi}", [record] if record else [])
+
     @property
     def unavailable(self) -> str:
         """Why the service could not be asked."""
@@ -45,6 +66,10 @@ class Source:
         raise NotImplementedError
 
     def _doi(self, doi: str) -> list[PaperRecord]:
+        raise NotImplementedError
+
+    def _dois(self, dois: list[str]) -> dict[str, PaperRecord]:
+        """The records of these DOIs the service knows, by lower-case DOI (``doi_batch`` > 0)."""
         raise NotImplementedError
 
     def _ask(self, what: str, query: str, ask: Callable[[], list[PaperRecord]]) -> list[PaperRecord] | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,9 +40,28 @@ class Http:
         self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None = None
     ) -> Any | None:
         """The JSON a GET answers; None for 404 (nothing there). Failures raise ``SourceError``."""
+        return self._json(service, url, lambda: self.client.get(url, params=params, headers=headers))
+
+    def post_json(
+        self,
+        service: str,
+        url: str,
+        params: dict[str, str],
+        body: object,
+        headers: dict[str, str] | None = None,
+    ) -> Any | None:
+        """The JSON a POST of ``body`` (sent as JSON) answers; as ``get_json`` otherwise."""
+        return self._json(
+            service, url, lambda: self.client.post(url, params=params, json=body, headers=headers)
+        )
+
+    def _json(self, service: str, url: str, send: Callable[[], httpx.Response]) -> Any | None:
+        def refused(exc: Exception) -> SourceError:
+            return SourceError(f"cannot connect to {service} at {url} ({exc})")
 
         def once() -> Any | None:
-            response = self._get(service, url, params, headers)
+            with httpx_failures(self.timeout, refused):
+                response = send()
             if response.status_code == 404:
                 return None
             _check(service, response)
@@ -91,15 +111,6 @@ class Http:
             if self._client is None:
                 self._client = http_client(self.timeout)
             return self._client
-
-    def _get(
-        self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None
-    ) -> httpx.Response:
-        def refused(exc: Exception) -> SourceError:
-            return SourceError(f"cannot connect to {service} at {url} ({exc})")
-
-        with httpx_failures(self.timeout, refused):
-            return self.client.get(url, params=params, headers=headers)
 
     def _retrying(self, what: str, call: Any) -> Any:
         try:

@@ -1,5 +1,5 @@
 """OpenAlex (https://docs.openalex.org): title search (``/works?search=``) and DOI lookup
-(``/works/doi:…``), read from its Work objects.
+(``/works/doi:…``, or fifty at a time with ``/works?filter=doi:…|…``), read from its Work objects.
 
 A work's open-access PDF is its arXiv copy when one of its ``locations`` is on arXiv (the resolver
 then asks the arXiv API for it), else ``best_oa_location.pdf_url``, else any open location's
@@ -10,6 +10,7 @@ and brings its own requests session, which would bypass our retries, timeouts an
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +22,7 @@ from papersum.sources.http import Http
 from papersum.store import Store
 
 DEFAULT_BASE = "https://api.openalex.org"
+_PLAIN_DOI = re.compile(r"10\.\d{4,9}/[A-Za-z0-9._()/-]+")
 RESULTS = 10
 _FIELDS = "id,doi,title,display_name,publication_year,authorships,primary_location,best_oa_location,locations"
 
@@ -30,6 +32,7 @@ class OpenAlex(Source):
 
     name = "OpenAlex"
     kind = "openalex"
+    doi_batch = 50  # values OR-ed in one filter (OpenAlex allows up to 100)
 
     def __init__(self, base: str, http: Http | None, store: Store, *, email: str | None = None) -> None:
         super().__init__(base, http, store)
@@ -44,6 +47,18 @@ class OpenAlex(Source):
         answer = self._get(f"/works/doi:{quote(doi, safe='/:;()')}", {})
         record = work_record(answer) if isinstance(answer, dict) else None
         return [record] if record is not None else []
+
+    def prefetch_dois(self, dois: list[str]) -> None:
+        # a filter value must not hold the filter syntax's own "|", "," or ":"; DOIs with those
+        # or other unusual characters (old Wiley SICIs) are looked up one by one, exactly
+        super().prefetch_dois([d for d in dois if _PLAIN_DOI.fullmatch(d)])
+
+    def _dois(self, dois: list[str]) -> dict[str, PaperRecord]:
+        value = "|".join(f"https://doi.org/{d}" for d in dois)
+        answer = self._get("/works", {"filter": f"doi:{value}", "per-page": str(len(dois))})
+        works = answer.get("results", []) if isinstance(answer, dict) else []
+        records = [r for w in works if isinstance(w, dict) and (r := work_record(w)) is not None]
+        return {r.doi.lower(): r for r in records if r.doi}
 
     def _get(self, path: str, params: dict[str, str]) -> Any:
         assert self.http is not None

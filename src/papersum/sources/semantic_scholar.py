@@ -1,5 +1,6 @@
 """Semantic Scholar's Graph API (https://api.semanticscholar.org/api-docs/graph): the closest
-title (``/paper/search/match``, a 404 when there is none) and DOI lookup (``/paper/DOI:…``).
+title (``/paper/search/match``, a 404 when there is none) and DOI lookup (``/paper/DOI:…``, or up
+to 500 at a time with ``POST /paper/batch``, which answers null for a DOI it does not know).
 
 ``SEMANTIC_SCHOLAR_API_KEY`` goes as ``x-api-key`` when set. A thin client on the shared httpx
 client rather than the ``semanticscholar`` package, which brings its own HTTP stack and retries and
@@ -26,6 +27,7 @@ class SemanticScholar(Source):
 
     name = "Semantic Scholar"
     kind = "semantic-scholar"
+    doi_batch = 500  # ids in one POST /paper/batch
 
     def __init__(self, base: str, http: Http | None, store: Store, *, api_key: str | None = None) -> None:
         super().__init__(base, http, store)
@@ -41,10 +43,26 @@ class SemanticScholar(Source):
         record = paper_record(answer) if isinstance(answer, dict) else None
         return [record] if record is not None else []
 
+    def _dois(self, dois: list[str]) -> dict[str, PaperRecord]:
+        assert self.http is not None
+        body = {"ids": [f"DOI:{d}" for d in dois]}
+        url, params = self.base + "/paper/batch", {"fields": FIELDS}
+        answer = self.http.post_json(self.name, url, params, body, self._headers)
+        papers = answer if isinstance(answer, list) else []  # one per id asked, null when unknown
+        found = {}
+        for doi, paper in zip(dois, papers, strict=False):
+            record = paper_record(paper) if isinstance(paper, dict) else None
+            if record is not None:
+                found[doi.lower()] = record
+        return found
+
+    @property
+    def _headers(self) -> dict[str, str] | None:
+        return {"x-api-key": self.api_key} if self.api_key else None
+
     def _get(self, path: str, params: dict[str, str]) -> Any:
         assert self.http is not None
-        headers = {"x-api-key": self.api_key} if self.api_key else None
-        return self.http.get_json(self.name, self.base + path, {**params, "fields": FIELDS}, headers)
+        return self.http.get_json(self.name, self.base + path, {**params, "fields": FIELDS}, self._headers)
 
 
 def paper_record(paper: dict[str, Any]) -> PaperRecord | None:
