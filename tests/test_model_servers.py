@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from .arxiv_server import ArxivStandIn
 from .conftest import RunCli, make_pdf
 from .openai_server import FakeOpenAI, Reply, summary, tokens_of
 from .papers import MUSIC_VIDEO
@@ -253,3 +254,21 @@ def test_cold_runs_with_many_workers_all_finish(papersum: RunCli, tmp_path: Path
             )
             assert result.returncode == 0, result.stderr[-2000:]
             assert "12 summarized, 0 skipped, 0 failed" in result.stdout
+
+
+def test_the_next_paper_is_ready_when_the_model_answers(
+    papersum: RunCli, arxiv: ArxivStandIn, tmp_path: Path
+) -> None:
+    """A local server answers one request at a time; meanwhile the next paper is downloaded and
+    extracted, so its request follows the previous answer at once instead of after a download."""
+    papers = list(arxiv.papers.values())[:3]
+    listing = tmp_path / "reading-list.md"
+    listing.write_text(
+        "".join(f"- [ ] **{p.title}** [Link](https://arxiv.org/abs/{p.arxiv_id})\n" for p in papers)
+    )
+    for server in serve("ollama", latency=1.0):
+        assert run(papersum, server, listing, PAPERSUM_ARXIV_API=arxiv.api).returncode == 0
+        assert server.most_in_flight == 1 and len(server.requests) == 3
+        first_answered = server.times[0] + 1.0
+        downloads = sorted(r.at for r in arxiv.requests if r.path.startswith("/pdf/"))
+        assert len(downloads) == 3 and downloads[1] < first_answered

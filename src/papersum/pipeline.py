@@ -286,7 +286,11 @@ def _outcome(
 
 
 class _Runner:
-    """Runs jobs in a thread pool; writes each result on the calling thread."""
+    """Runs jobs in a thread pool; writes each result on the calling thread.
+
+    ``workers`` papers are with the model at once; as many more are downloaded and extracted
+    meanwhile and wait for a turn, so when one answer arrives the next paper is ready to send
+    (rather than every wave of answers being followed by a wave of downloads and extractions)."""
 
     def __init__(
         self,
@@ -303,7 +307,9 @@ class _Runner:
         self.store = folder.store
         self.out_dir = folder.out_dir
         self.force = force
-        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="papersum")
+        workers = max(1, workers)
+        self.pool = ThreadPoolExecutor(max_workers=2 * workers, thread_name_prefix="papersum")
+        self.model_turns = threading.BoundedSemaphore(workers)
         self.pending: dict[Future[SummaryPage], _Job] = {}
         self.submitted = 0
         self.ready: threading.Thread | None = None
@@ -337,7 +343,8 @@ class _Runner:
         check_pdf_title(job.entry, job.ref, paper)
         if self.ready is not None:
             self.ready.join()  # at once when it is over
-        made = self.summarizer.summarize(paper)
+        with self.model_turns:
+            made = self.summarizer.summarize(paper)
         checks = check_quotes(made.summary.relevance.quotes, paper)
         return self._page(job, paper, made, checks)
 
