@@ -24,6 +24,7 @@ _WIKILINK = re.compile(r"!?\[\[(?P<url>[^\]|#]+)(?:#[^\]|]*)?(?:\|(?P<text>[^\]]
 """Obsidian's ``[[papers/x.pdf]]``, ``![[x.pdf]]`` and ``[[x.pdf|alias]]``."""
 _BARE_URL = re.compile(r"<?(?P<url>(?:https?|file)://[^\s<>()\[\]*]+)>?")
 _CITATION_TITLE = re.compile(r"[“\"](?P<title>[^”\"]{3,}?)[,.]?[”\"]")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _EDGE_JUNK = " \t-–—:;,.|()[]*_"
 _GENERIC_LINK_TEXT = re.compile(
     r"^\s*(?:link|pdf|paper|arxiv|abs|html|doi|web|website|page|here|url|project|code|\d+)?\s*$",
@@ -168,6 +169,8 @@ def title_context(entry_text: str, title: str) -> str:
 
 
 def _links_out(text: str) -> str:
+    if "[" not in text and "://" not in text:
+        return text  # every link pattern needs one of them
     for pattern in (_WIKILINK, _MD_LINK, _MALFORMED_LINK, _BARE_URL):
         text = pattern.sub(" ", text)
     return text
@@ -176,5 +179,6 @@ def _links_out(text: str) -> str:
 def _clean_title(text: str) -> str:
     text = _links_out(text)
     text = text.replace("**", " ")
-    text = re.sub(r"\(\s*\)", " ", text)
+    if "(" in text:
+        text = _EMPTY_BRACKETS.sub(" ", text)
     return " ".join(text.split()).strip(_EDGE_JUNK)

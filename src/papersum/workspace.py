@@ -59,7 +59,7 @@ class ListFolder:
         """Where summaries go: ``--out``, else ``summaries/`` beside the list."""
         self._store: Store | None = None
         self._inbox: Inbox | None = None
-        self._summary_dirs: dict[Path, bool] = {}
+        self._summary_dirs: dict[str, bool] = {}
         self._summary_names: set[str] | None = None
         self._read: tuple[tuple[int, int] | None, ReadingList] | None = None
 
@@ -113,9 +113,10 @@ class ListFolder:
         file = state.summary_file
         if state.status != "summarized" or file is None:
             return False
-        if file.parent not in self._summary_dirs:  # resolving a path is a system call per part
-            self._summary_dirs[file.parent] = file.parent.resolve() == self.out_dir.resolve()
-        if not self._summary_dirs[file.parent]:
+        folder = os.path.dirname(file)
+        if folder not in self._summary_dirs:  # resolving a path is a system call per part
+            self._summary_dirs[folder] = file.parent.resolve() == self.out_dir.resolve()
+        if not self._summary_dirs[folder]:
             return False
         if self._summary_names is None:  # one listing of the folder rather than a stat per paper
             try:

@@ -329,7 +329,7 @@ def status(
             "" if r.score is None else str(r.score),
             r.review or "",
         )
-    table.print(stdout())
+    table.print()
 
 
 def main() -> None:

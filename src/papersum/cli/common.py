@@ -73,11 +73,15 @@ class Rows:
         """One row."""
         self.rows.append(cells)
 
-    def print(self, console: Console) -> None:
-        """Print the table on ``console``."""
+    def print(self, console: Console | None = None) -> None:
+        """Print the table on ``console`` (None: stdout; a long table then never loads rich)."""
         if len(self.rows) > PLAIN_ROWS:
-            console.print(self._plain(), highlight=False, markup=False, soft_wrap=True)
+            if console is None:
+                typer.echo(self._plain())
+            else:
+                console.print(self._plain(), highlight=False, markup=False, soft_wrap=True)
             return
+        console = console or stdout()
         from rich.table import Table
         from rich.text import Text
 
