@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from papersum.models import PaperText, Section
+from papersum.summarize.guard import remove_instructions
 from papersum.summarize.packing import (
     estimate_tokens,
     full_text,
     pack_paper,
-    remove_instructions,
     split_paper,
 )
 

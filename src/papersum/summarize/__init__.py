@@ -13,6 +13,7 @@ from papersum.errors import ConfigError
 from papersum.models import ModelCall, PaperSummary, PaperText
 from papersum.prompts import PromptSet
 from papersum.summarize.base import Backend, Summarized
+from papersum.summarize.guard import removal_notes, without_instructions
 from papersum.summarize.usage import CallLog, Meter, Usage
 
 __all__ = ["BACKENDS", "Backend", "Summarized", "Summarizer", "make_summarizer"]
@@ -55,19 +56,22 @@ class Summarizer:
         return self.backend.cancel()
 
     def summarize(self, paper: PaperText) -> Summarized:
-        """The cached answer for ``paper``, else the backend's (then cached)."""
+        """The cached answer for ``paper``, else the backend's (then cached). Every backend reads
+        the paper without its instruction-like sentences (``guard``); the page notes them."""
+        paper, removed = without_instructions(paper)
+        notes = removal_notes(removed)
         key = self.backend.cache_key(paper) if self.log is not None else None
         if key is not None and self.log is not None:
             cached = self.log.cached_answer(key)
             if cached is not None:
                 stored = json.loads(cached)
-                return Summarized(PaperSummary.model_validate(stored["summary"]), stored["notes"])
+                return Summarized(PaperSummary.model_validate(stored["summary"]), notes + stored["notes"])
         made = self.backend.summarize(paper)
         if key is not None and self.log is not None:
             self.log.cache_answer(
                 key, json.dumps({"summary": made.summary.model_dump(), "notes": made.notes})
             )
-        return made
+        return Summarized(made.summary, notes + made.notes)
 
     def record(self, call: ModelCall) -> None:
         """Price, count and log one request of the backend."""

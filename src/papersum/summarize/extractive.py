@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import papersum.summarize.relevance as rel
 from papersum.models import PaperSummary, PaperText, Relevance
 from papersum.summarize.base import Summarized
+from papersum.summarize.guard import MARK
 
 NAME = "extractive"
 _ABBREVIATIONS = "".join(
@@ -83,8 +84,8 @@ class ExtractiveSummarizer:
         )
 
     def _judge(self, paper: PaperText, picker: _Picker, tldr: str) -> Relevance:
-        body = "\n".join(s.text for s in paper.sections)
-        matches = rel.match_facets(self.facets, paper.title, paper.abstract, body)
+        body = "\n".join(s.text for s in paper.sections).replace(MARK, " ")
+        matches = rel.match_facets(self.facets, paper.title, paper.abstract.replace(MARK, " "), body)
         score = rel.score_of(matches)
         quotes = _best_quotes(self.facets, picker.sentences(["abstract", "intro", "conclusion"]))
         return Relevance(
@@ -153,8 +154,9 @@ def _kind_of(heading: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Prose sentences of ``text``: equations, captions and fragments left out."""
-    flat = " ".join(text.split())
+    """Prose sentences of ``text``: equations, captions and fragments left out (and the marks
+    where ``guard`` removed instruction-like sentences: nothing here is for a model)."""
+    flat = " ".join(text.replace(MARK, " ").split())
     return [s for s in _SENTENCE_END.split(flat) if _is_prose(s)]
 
 

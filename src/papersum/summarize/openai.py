@@ -45,7 +45,7 @@ from papersum.summarize.packing import (
     pack_paper,
     split_paper,
 )
-from papersum.summarize.prompting import PartNotes, Prompter, as_paper, combined, without_instructions
+from papersum.summarize.prompting import PartNotes, Prompter, as_paper, combined
 from papersum.summarize.relevance import verdict_of
 from papersum.summarize.server import (
     LADDER,
@@ -159,12 +159,11 @@ class OpenAISummarizer:
 
     def cache_key(self, paper: PaperText) -> str:
         """The answer cache's key: the paper as sent, the prompts, model, schema and budget."""
-        return self._cache_key(without_instructions(paper)[0])
+        return self._cache_key(paper)
 
     def summarize(self, paper: PaperText) -> Summarized:
         """Summarize ``paper`` with the model."""
-        paper, removed = without_instructions(paper)
-        notes = [f'removed an instruction-like sentence from the paper: "{s[:120]}"' for s in removed]
+        notes: list[str] = []
         try:
             summary, how = self._summarize(paper, self.max_input_tokens)
         except _ContextTooLong:

@@ -1,5 +1,5 @@
 """What of a paper goes into a model request: token estimates, packing by priority, parts for
-map-reduce, and instruction-like sentences taken out. Pure: no I/O.
+map-reduce. Pure: no I/O.
 
 Tokens are estimated without a tokenizer (tiktoken would download its tables at first use): one
 token per three characters over-counts English text, which averages about four, so an estimate is
@@ -23,13 +23,6 @@ _PRIORITY = (  # section kinds in the order they earn space in a packed request
     ("results", r"result|experiment|evaluat|analys|discussion|benchmark"),
 )
 _MIN_PIECE_CHARS = 300
-_INJECTION = re.compile(
-    r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*"
-    r"(?:previous|prior|above|earlier|preceding|system|original)?\s*(?:instructions?|prompts?|rules)"
-    r"|\b(?:rate|score|grade|rank)\s+this\s+(?:paper|article|work|submission)\s+(?:as\s+|an?\s+|at\s+)?\d"
-    r"|\byou\s+are\s+now\b|\b(?:system|developer)\s+prompt\b|\bnew\s+instructions?\s*:",
-    re.IGNORECASE,
-)
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 
 
@@ -97,23 +90,6 @@ def split_paper(paper: PaperText, budget: int) -> list[str]:
             current = ""
         current = f"{current}\n\n{piece}" if current else piece
     return [*parts, current] if current else parts
-
-
-def remove_instructions(text: str) -> tuple[str, list[str]]:
-    """``text`` with every sentence that addresses a language model replaced by a marker, and
-    the sentences removed — a paper is data, and such a sentence has no place in a summary."""
-    removed: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        sentence = match.group(0)
-        if sentence.strip() and _INJECTION.search(sentence):
-            removed.append(" ".join(sentence.split()))
-            lead = sentence[: len(sentence) - len(sentence.lstrip())]
-            end = "\n" if sentence.endswith("\n") else ""
-            return f"{lead}[papersum removed an instruction-like sentence]{end}"
-        return sentence
-
-    return _SENTENCE.sub(replace, text), removed
 
 
 def _rank(heading: str, index: int) -> tuple[int, int]:

@@ -1,6 +1,5 @@
 """The model's prompts, filled: the system prompt (with the schema when the server does not
-enforce it), the templates with the paper between markers, what they cost in tokens, and the
-paper with instruction-like sentences taken out (it is data, not instructions)."""
+enforce it), the templates with the paper between markers, and what they cost in tokens."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from papersum.models import PaperSummary, PaperText, Section
 from papersum.prompts import PromptSet
-from papersum.summarize.packing import estimate_tokens, remove_instructions
+from papersum.summarize.packing import estimate_tokens
 from papersum.summarize.server import schema_text
 
 if TYPE_CHECKING:
@@ -57,16 +56,6 @@ class Prompter:
     def paper_budget(self, budget: int, template: str = "summary.md") -> int:
         """Tokens left for the paper in a request of ``budget`` tokens."""
         return budget - self.overhead(template)
-
-
-def without_instructions(paper: PaperText) -> tuple[PaperText, list[str]]:
-    abstract, removed = remove_instructions(paper.abstract)
-    sections = []
-    for section in paper.sections:
-        text, more = remove_instructions(section.text)
-        sections.append(Section(heading=section.heading, text=text))
-        removed += more
-    return paper.model_copy(update={"abstract": abstract, "sections": sections}), removed
 
 
 def combined(paper: PaperText, notes: list[PartNotes]) -> str:

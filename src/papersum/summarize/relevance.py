@@ -21,8 +21,14 @@ ABSTRACT_WEIGHT = 3
 SATURATION = 6.0  # matches per 1000 weighted words that give a facet ~63 % strength
 RELEVANT_FROM = 7
 MAYBE_FROM = 4
+SENTENCE_CAP = 3
+"""Facet hits one sentence can add: a list of terms stuffed into a sentence counts as a few."""
+BREADTH = 3
+"""Distinct sentences that must speak of a facet for it to count fully: one sentence (a title,
+a stuffed or injected line) gives it at most a third of its strength."""
 
 _FACET_LINE = re.compile(r"^\s*[-*]\s*(?P<name>[\w -]+?)\s*\((?P<weight>\d+(?:\.\d+)?)\)\s*:(?P<terms>.+)$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -84,20 +90,40 @@ def words_of(text: str) -> list[str]:
 
 
 def match_facets(facets: list[Facet], title: str, abstract: str, body: str) -> list[FacetMatch]:
-    """Each facet's strength in the paper."""
-    zones = [(words_of(title), TITLE_WEIGHT), (words_of(abstract), ABSTRACT_WEIGHT), (words_of(body), 1)]
-    length = sum(len(words) * weight for words, weight in zones) or 1
+    """Each facet's strength in the paper. Keyword stuffing buys little: a sentence repeated
+    counts once, one sentence adds at most ``SENTENCE_CAP`` hits to a facet, and a facet only
+    counts fully when ``BREADTH`` different sentences use its terms."""
+    zones = [
+        (_sentences(title), TITLE_WEIGHT),
+        (_sentences(abstract), ABSTRACT_WEIGHT),
+        (_sentences(body), 1),
+    ]
+    length = sum(len(words) * weight for sentences, weight in zones for words in sentences) or 1
     results = []
     for facet in facets:
         found: Counter[str] = Counter()
         weighted = 0
-        for words, weight in zones:
-            hits = [w for w in words if facet.matches(w)]
-            found.update(hits)
-            weighted += len(hits) * weight
+        speaking = 0  # sentences that use the facet's terms
+        for sentences, weight in zones:
+            for words in sentences:
+                hits = [w for w in words if facet.matches(w)]
+                found.update(hits)
+                weighted += min(len(hits), SENTENCE_CAP) * weight
+                speaking += bool(hits)
         density = 1000 * weighted / length
-        results.append(FacetMatch(facet, 1 - math.exp(-density / SATURATION), found))
+        breadth = min(1.0, speaking / BREADTH)
+        results.append(FacetMatch(facet, breadth * (1 - math.exp(-density / SATURATION)), found))
     return results
+
+
+def _sentences(text: str) -> list[list[str]]:
+    """The words of each distinct sentence of ``text`` (a sentence repeated counts once)."""
+    seen: dict[tuple[str, ...], None] = {}
+    for sentence in _SENTENCE_SPLIT.split(" ".join(text.split())):
+        words = tuple(words_of(sentence))
+        if words:
+            seen.setdefault(words, None)
+    return [list(words) for words in seen]
 
 
 def score_of(matches: list[FacetMatch]) -> int:
