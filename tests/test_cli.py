@@ -33,7 +33,8 @@ def test_run_the_bundled_example(papersum: RunCli, example: Path) -> None:
     index = (example.parent / "summaries" / "index.md").read_text()
     assert index.index("pitch-spiral") < index.index("identifying-essential-genes")
     assert "`" not in result.stderr and "Traceback" not in result.stderr
-    assert f"3 papers judged 'maybe': `papersum suggest {example} --include-maybe`" in result.stdout
+    # the pitch spiral and the Harmonix set (music from audio alone); the OMR testbed is far in meaning
+    assert f"2 papers judged 'maybe': `papersum suggest {example} --include-maybe`" in result.stdout
 
 
 def test_a_rerun_does_no_work(papersum: RunCli, example: Path) -> None:
@@ -156,7 +157,7 @@ def test_status_json(papersum: RunCli, example: Path) -> None:
         (8, False, False),
         (10, False, False),
     ]
-    assert rows[2]["verdict"] == "maybe" and rows[2]["score"] == 5
+    assert rows[2]["verdict"] == "maybe" and rows[2]["score"] == 6
     assert rows[2]["resolved_to"] == "papers/lostanlen-ismir2016-pitch-spiral.pdf"
 
 

@@ -162,7 +162,7 @@ def test_suggest_then_apply_on_the_real_list(papersum: RunCli, summarized: Path)
         "-- [ ] **VideoBERT**",
         "+- [ ] **VideoBERT**",
     ]
-    assert "line 38: VideoBERT — relevant 7/10" in suggestion.stderr
+    assert "line 38: VideoBERT — relevant 8/10" in suggestion.stderr
 
     result = papersum("apply", summarized, "--yes")
     assert result.returncode == 0, result.stderr
@@ -174,7 +174,7 @@ def test_suggest_then_apply_on_the_real_list(papersum: RunCli, summarized: Path)
         "+ - [ ] **VideoBERT**\n",
     ]  # only gains the newline it needs
     assert (
-        "| 10 | relevant | [Deep audio-visual learning: A survey](<2001.04758.md>) | 7 | accepted |"
+        "| 9 | relevant | [Deep audio-visual learning: A survey](<2001.04758.md>) | 7 | accepted |"
         in (summarized.parent / "summaries" / "index.md").read_text()
     )
 

@@ -2,7 +2,8 @@
 
 Every field is made of verbatim sentences chosen by cue phrases from the sections where such
 sentences live (the method from the abstract and method sections, results from results and
-conclusions, …); relevance comes from ``relevance.py``'s lexical score against the profile.
+conclusions, …); relevance from ``relevance.judge``: the paper's meaning (``semantic``) and its
+terms against the profile.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import papersum.summarize.relevance as rel
 from papersum.models import PaperSummary, PaperText, Relevance
 from papersum.summarize.base import Summarized
 from papersum.summarize.guard import MARK
+from papersum.summarize.semantic import Meaning
 
 NAME = "extractive"
 _ABBREVIATIONS = "".join(
@@ -51,13 +53,15 @@ class ExtractiveSummarizer:
 
     def __init__(self, profile: str) -> None:
         self.facets = rel.parse_profile(profile)
+        self.meaning = Meaning(profile)
 
     def cache_key(self, paper: PaperText) -> None:
         """Not cached: picking sentences again is faster than a database round trip."""
         return None
 
     def prepare(self) -> None:
-        """Nothing to get ready."""
+        """Load the embedding model (a run does this while it resolves)."""
+        self.meaning.load()
 
     def cancel(self) -> int:
         """Nothing runs outside the worker threads: nothing to stop."""
@@ -85,13 +89,15 @@ class ExtractiveSummarizer:
 
     def _judge(self, paper: PaperText, picker: _Picker, tldr: str) -> Relevance:
         body = "\n".join(s.text for s in paper.sections).replace(MARK, " ")
-        matches = rel.match_facets(self.facets, paper.title, paper.abstract.replace(MARK, " "), body)
-        score = rel.score_of(matches)
+        abstract = paper.abstract.replace(MARK, " ") or " ".join(picker.sentences(["abstract"]))
+        closeness = self.meaning.closeness(paper.title, abstract)
+        judged = rel.judge(self.facets, paper.title, abstract, body, closeness)
         quotes = _best_quotes(self.facets, picker.sentences(["abstract", "intro", "conclusion"]))
+        why = self.meaning.unavailable
         return Relevance(
-            score=score,
-            verdict=rel.verdict_of(score),
-            rationale=f"Lexical match against the research profile: {rel.describe(matches)}.",
+            score=judged.score,
+            verdict=judged.verdict,
+            rationale=f"Offline judgment: {judged.reason}" + (f" ({why}; terms only)" if why else "") + ".",
             quotes=quotes or ([tldr] if tldr else []),
         )
 

@@ -1,9 +1,19 @@
-"""A transparent lexical relevance score against the research profile's weighted facets.
+"""The offline relevance judgment: the paper's meaning against the profile's prose, fused with a
+transparent lexical score against the profile's weighted facets.
 
-Each facet (music, audio, visual, …) gets a strength in [0, 1] from how densely the paper uses its
-terms — the title counts ``TITLE_WEIGHT`` times, the abstract ``ABSTRACT_WEIGHT`` times a body
-word — saturating as ``1 - exp(-density / SATURATION)``. The score is the weighted mean of the
-strengths on a 0–10 scale, so a paper scores high only when it matches every facet.
+Terms: each facet (music, audio, visual, …) gets a strength in [0, 1] from how densely the paper
+uses its terms — the title counts ``TITLE_WEIGHT`` times, the abstract ``ABSTRACT_WEIGHT`` times a
+body word — saturating as ``1 - exp(-density / SATURATION)``; the term score is the weighted mean
+of the strengths on a 0–10 scale.
+
+Meaning: the cosine similarity of the title and abstract to the profile's prose (``semantic``),
+mapped linearly from ``MEANING_FLOOR`` (0) to ``MEANING_CEILING`` (10).
+
+The score is ``MEANING_WEIGHT`` × meaning + the rest × terms, capped at ``CAP`` unless the title and
+abstract speak of music *and* of a visual or cross-modal side (each facet at least ``PRESENT``):
+audio-only music and audio-visual work without music are "maybe" at most, whatever their words.
+The constants were chosen on ``tests/data/relevance_set.toml`` from the middle of the range that
+meets its targets (``bench``-free: ``tests/test_relevance_set.py`` measures it).
 """
 
 from __future__ import annotations
@@ -21,6 +31,13 @@ ABSTRACT_WEIGHT = 3
 SATURATION = 6.0  # matches per 1000 weighted words that give a facet ~63 % strength
 RELEVANT_FROM = 7
 MAYBE_FROM = 4
+MEANING_FLOOR = 0.35
+MEANING_CEILING = 0.65
+MEANING_WEIGHT = 0.6
+PRESENT = 0.2
+CAP = 6
+BOTH_SIDES = ("music", ("visual", "multimodal"))
+"""The facets a relevant paper needs in its title and abstract: music, and one of the others."""
 SENTENCE_CAP = 3
 """Facet hits one sentence can add: a list of terms stuffed into a sentence counts as a few."""
 BREADTH = 3
@@ -130,6 +147,57 @@ def score_of(matches: list[FacetMatch]) -> int:
     """The 0–10 score: the weighted mean of the facet strengths."""
     total = sum(m.facet.weight for m in matches)
     return round(10 * sum(m.facet.weight * m.strength for m in matches) / total)
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """The offline score, its verdict, and the one line that explains it."""
+
+    score: int
+    verdict: Verdict
+    reason: str
+
+
+def judge(facets: list[Facet], title: str, abstract: str, body: str, closeness: float | None) -> Judgment:
+    """The fused judgment of a paper (``closeness``: its meaning's similarity to the profile, None
+    when the embedding model is not there: then the terms alone)."""
+    matches = match_facets(facets, title, abstract, body)
+    terms = 10 * sum(m.facet.weight * m.strength for m in matches) / sum(m.facet.weight for m in matches)
+    reasons = [f"profile terms {round(terms)}/10 ({_terse(matches)})"]
+    score = terms
+    if closeness is not None:
+        meaning = 10 * min(max((closeness - MEANING_FLOOR) / (MEANING_CEILING - MEANING_FLOOR), 0.0), 1.0)
+        score = MEANING_WEIGHT * meaning + (1 - MEANING_WEIGHT) * terms
+        reasons.insert(0, f"meaning {_closeness_label(closeness)} to your profile ({round(meaning)}/10)")
+    missing = _missing_side(facets, title, abstract)
+    if missing:
+        score = min(score, CAP)
+        reasons.append(f"at most {CAP}: the title and abstract say nothing of {missing}")
+    final = round(score)
+    return Judgment(final, verdict_of(final), "; ".join(reasons))
+
+
+def _missing_side(facets: list[Facet], title: str, abstract: str) -> str | None:
+    """Which side a relevant paper needs is absent from its title and abstract, if one is."""
+    present = {m.facet.name: m.strength >= PRESENT for m in match_facets(facets, title, abstract, "")}
+    music, others = BOTH_SIDES
+    if music in present and not present[music]:
+        return "music"
+    if any(name in present for name in others) and not any(present.get(name) for name in others):
+        return "a visual or cross-modal side"
+    return None
+
+
+def _closeness_label(closeness: float) -> str:
+    if closeness >= 0.6:
+        return "very close"
+    if closeness >= 0.5:
+        return "close"
+    return "somewhat close" if closeness >= 0.42 else "far"
+
+
+def _terse(matches: list[FacetMatch]) -> str:
+    return ", ".join(f"{m.facet.name} {_strength_label(m.strength)}" for m in matches)
 
 
 def verdict_of(score: int) -> Verdict:
