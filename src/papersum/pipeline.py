@@ -136,6 +136,7 @@ def run_list(
             record(outcome)
     except KeyboardInterrupt:  # Ctrl-C: stop model requests in flight, keep every finished page
         report.interrupted = True
+        runner.stop()
         report.cancelled_requests = summarizer.cancel()
     finally:
         runner.close()
@@ -310,6 +311,8 @@ class _Runner:
         workers = max(1, workers)
         self.pool = ThreadPoolExecutor(max_workers=2 * workers, thread_name_prefix="papersum")
         self.model_turns = threading.BoundedSemaphore(workers)
+        self.stopping = threading.Event()
+        """Set on Ctrl-C: a paper not yet with the model is left for the next run."""
         self.pending: dict[Future[SummaryPage], _Job] = {}
         self.submitted = 0
         self.ready: threading.Thread | None = None
@@ -337,6 +340,10 @@ class _Runner:
         """Wait for running jobs; drop the ones not started (on Ctrl-C or an error)."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def stop(self) -> None:
+        """Ctrl-C: papers not yet with the model stop where they are (skipped, not failed)."""
+        self.stopping.set()
+
     def work(self, job: _Job) -> SummaryPage:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""
         paper = extract_paper(self.fetcher.fetch(job.ref))
@@ -344,6 +351,8 @@ class _Runner:
         if self.ready is not None:
             self.ready.join()  # at once when it is over
         with self.model_turns:
+            if self.stopping.is_set():
+                raise Cancelled("interrupted before it was summarized")
             made = self.summarizer.summarize(paper)
         checks = check_quotes(made.summary.relevance.quotes, paper)
         return self._page(job, paper, made, checks)
