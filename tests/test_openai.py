@@ -251,3 +251,18 @@ def test_a_prompt_override_without_the_paper_is_a_usage_error(
     result = run(papersum, model, listing)
     assert result.returncode == 2 and model.requests == []
     assert "has no {{paper}} placeholder, so the paper would not be sent" in result.stderr
+
+
+def test_a_model_score_far_from_the_offline_one_says_check(
+    papersum: RunCli, model: FakeOpenAI, listing: Path
+) -> None:
+    """The model calls the chemistry paper relevant (10/10) and the music paper 8/10; the offline
+    judgment says 0 and about 9: only the chemistry page and its row say "check"."""
+    model.queue(summary(8, (REAL_QUOTE,)), summary(10, ()))
+    result = run(papersum, model, listing, "--jobs", "1")
+    assert result.returncode == 0, result.stderr + result.stdout
+    chem, music = page(listing, CHEM), page(listing, MUSIC)
+    assert "> [!caution] check: the model scored 10/10 and the offline judgment 0/10 (" in chem
+    assert "check: true" in chem and '"papersum/check"' in chem
+    assert "check: false" in music and "[!caution]" not in music
+    assert "check: the model and the offline judgment disagree" in " ".join(result.stdout.split())

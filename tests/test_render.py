@@ -61,6 +61,7 @@ def test_front_matter_has_every_contract_field() -> None:
         "confidence": "medium",
         "quotes_found": 1,
         "quotes_total": 2,
+        "check": False,
         "tags": ["papersum", "verdict/relevant"],
     }
 

@@ -223,6 +223,8 @@ class SummaryPage(BaseModel):
     quote_checks: list[QuoteCheck] = Field(default_factory=list)
     confidence: Confidence = "high"
     warnings: list[str] = Field(default_factory=list)
+    check: str | None = None
+    """Why the relevance score needs a human look (the model and the offline judgment disagree)."""
 
 
 class Outcome(BaseModel):

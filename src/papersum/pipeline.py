@@ -396,7 +396,12 @@ class _Runner:
             entry,
             ref,
             "summarized",
-            "; ".join(ref.warnings),
+            "; ".join(
+                [
+                    *(["check: the model and the offline judgment disagree"] if page.check else []),
+                    *ref.warnings,
+                ]
+            ),
             path,
             verdict=summary.relevance.verdict,
             score=summary.relevance.score,
@@ -425,6 +430,7 @@ class _Runner:
             quote_checks=checks,
             confidence=confidence_of(checks),
             warnings=[*job.ref.warnings, *made.notes],
+            check=made.check,
             pdf_sha256=paper.sha256,
             text_sha256=hashlib.sha256(paper.full_text.encode()).hexdigest(),
         )

@@ -51,7 +51,8 @@ def render_summary(page: SummaryPage) -> str:
         "confidence": page.confidence,
         "quotes_found": sum(c.found for c in page.quote_checks),
         "quotes_total": len(page.quote_checks),
-        "tags": ["papersum", f"verdict/{r.verdict}"],
+        "check": page.check is not None,
+        "tags": ["papersum", f"verdict/{r.verdict}", *(["papersum/check"] if page.check else [])],
     }
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())]
     lines += ["---", "", f"# {page.title}", "", _byline(page), ""]
@@ -68,6 +69,7 @@ def render_summary(page: SummaryPage) -> str:
         "",
         f"**{r.score}/10 — {_VERDICT_LABEL[r.verdict]}.** {r.rationale}",
         "",
+        *([f"> [!caution] {page.check}", ""] if page.check else []),
         *_quotes(page),
     ]
     return _with_checksum("\n".join(lines))

@@ -13,12 +13,16 @@ from papersum.errors import ConfigError
 from papersum.models import ModelCall, PaperSummary, PaperText
 from papersum.prompts import PromptSet
 from papersum.summarize.base import Backend, Summarized
+from papersum.summarize.extractive import NAME as EXTRACTIVE
+from papersum.summarize.extractive import ExtractiveSummarizer
 from papersum.summarize.guard import removal_notes, without_instructions
 from papersum.summarize.usage import CallLog, Meter, Usage
 
 __all__ = ["BACKENDS", "Backend", "Summarized", "Summarizer", "make_summarizer"]
 
 BACKENDS = ("auto", "openai", "extractive")
+DISAGREE = 6
+"""Points between a model's score and the offline one that make a page say "check"."""
 
 
 class Summarizer:
@@ -31,6 +35,8 @@ class Summarizer:
         self.log = log
         self.usage = Usage()
         self.backend = make_backend(self)
+        self.offline = None if self.backend.name == EXTRACTIVE else ExtractiveSummarizer(prompts.profile)
+        """The offline judge that cross-checks a model's relevance scores."""
 
     @property
     def name(self) -> str:
@@ -48,8 +54,10 @@ class Summarizer:
         return self.backend.local
 
     def prepare(self) -> None:
-        """Let the backend get ready while the run resolves its list."""
+        """Let the backend (and the offline cross-check) get ready while the run resolves."""
         self.backend.prepare()
+        if self.offline is not None:
+            self.offline.prepare()
 
     def cancel(self) -> int:
         """Stop the backend's requests in flight; how many were stopped."""
@@ -71,7 +79,21 @@ class Summarizer:
             self.log.cache_answer(
                 key, json.dumps({"summary": made.summary.model_dump(), "notes": made.notes})
             )
-        return Summarized(made.summary, notes + made.notes)
+        return Summarized(made.summary, notes + made.notes, self._cross_check(paper, made.summary))
+
+    def _cross_check(self, paper: PaperText, summary: PaperSummary) -> str | None:
+        """For a model's summary: a warning when its score and the offline judgment are
+        ``DISAGREE`` points or more apart (neither is trusted silently)."""
+        if self.offline is None:
+            return None
+        offline = self.offline.judge(paper)
+        model = summary.relevance.score
+        if abs(model - offline.score) < DISAGREE:
+            return None
+        return (
+            f"check: the model scored {model}/10 and the offline judgment {offline.score}/10 "
+            f"({offline.reason}); read the paper before trusting either"
+        )
 
     def record(self, call: ModelCall) -> None:
         """Price, count and log one request of the backend."""
@@ -108,8 +130,6 @@ def make_summarizer(
     """The summarizer for ``backend`` (``auto`` has been decided by the caller); the openai one
     gets its client built here, once, from ``OPENAI_API_KEY``/``OPENAI_BASE_URL``."""
     if backend == "extractive":
-        from papersum.summarize.extractive import ExtractiveSummarizer
-
         return Summarizer(lambda _meter: ExtractiveSummarizer(prompts.profile), prompts, log)
     if backend == "openai":
         from papersum.summarize.chat import ChatStream

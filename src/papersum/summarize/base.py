@@ -16,6 +16,8 @@ class Summarized:
 
     summary: PaperSummary
     notes: list[str] = field(default_factory=list)
+    check: str | None = None
+    """Set when the model's relevance score and the offline judgment disagree widely."""
 
 
 class Backend(Protocol):

@@ -87,17 +87,29 @@ class ExtractiveSummarizer:
             relevance=self._judge(paper, picker, tldr),
         )
 
-    def _judge(self, paper: PaperText, picker: _Picker, tldr: str) -> Relevance:
+    def judge(self, paper: PaperText) -> rel.Judgment:
+        """The offline relevance judgment alone (the openai backend's cross-check uses it)."""
+        return self._judgment(paper, _Picker(paper))
+
+    def _judgment(self, paper: PaperText, picker: _Picker) -> rel.Judgment:
         body = "\n".join(s.text for s in paper.sections).replace(MARK, " ")
         abstract = paper.abstract.replace(MARK, " ") or " ".join(picker.sentences(["abstract"]))
         closeness = self.meaning.closeness(paper.title, abstract)
         judged = rel.judge(self.facets, paper.title, abstract, body, closeness)
-        quotes = _best_quotes(self.facets, picker.sentences(["abstract", "intro", "conclusion"]))
         why = self.meaning.unavailable
+        return (
+            judged
+            if not why
+            else rel.Judgment(judged.score, judged.verdict, f"{judged.reason} ({why}; terms only)")
+        )
+
+    def _judge(self, paper: PaperText, picker: _Picker, tldr: str) -> Relevance:
+        judged = self._judgment(paper, picker)
+        quotes = _best_quotes(self.facets, picker.sentences(["abstract", "intro", "conclusion"]))
         return Relevance(
             score=judged.score,
             verdict=judged.verdict,
-            rationale=f"Offline judgment: {judged.reason}" + (f" ({why}; terms only)" if why else "") + ".",
+            rationale=f"Offline judgment: {judged.reason}.",
             quotes=quotes or ([tldr] if tldr else []),
         )
 
