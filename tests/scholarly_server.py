@@ -61,6 +61,7 @@ class Work:
     pdf: Path | None = None
     meta: bool = True
     page_pdf: bool = True
+    abstract: str = ""
 
 
 class ScholarlyStandIn(LocalServer):
@@ -176,6 +177,7 @@ class ScholarlyStandIn(LocalServer):
             "primary_location": primary,
             "best_oa_location": best,
             "locations": locations,
+            "abstract_inverted_index": _inverted(w.abstract),
         }
 
     def openalex_search(self, query: str, per_page: int) -> dict[str, object]:
@@ -237,6 +239,7 @@ class ScholarlyStandIn(LocalServer):
             "year": w.year,
             "openAccessPdf": open_pdf,
             "authors": [{"authorId": str(i), "name": n} for i, n in enumerate(w.authors)],
+            "abstract": w.abstract or None,
         }
 
     def s2_match(self, query: str) -> dict[str, object] | None:
@@ -346,6 +349,16 @@ def _handler_for(server: ScholarlyStandIn) -> type[BaseHTTPRequestHandler]:
             self.reply(status, json.dumps(body).encode(), "application/json")
 
     return ScholarlyHandler
+
+
+def _inverted(abstract: str) -> dict[str, list[int]] | None:
+    """An abstract as OpenAlex stores it: each word with its positions (null when there is none)."""
+    if not abstract:
+        return None
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(abstract.split()):
+        index.setdefault(word, []).append(position)
+    return index
 
 
 def _words(text: str) -> list[str]:

@@ -297,3 +297,23 @@ def test_dois_are_looked_up_fifty_to_a_request(papersum: RunCli, arxiv: ArxivSta
         assert len(scholarly.requests) == asked
     finally:
         scholarly.stop()
+
+
+def test_abstracts_come_from_openalex_and_semantic_scholar_as_they_give_them(arxiv: ArxivStandIn) -> None:
+    """OpenAlex gives an inverted index (word → positions), Semantic Scholar plain text or null."""
+    from papersum.sources.openalex import work_record
+    from papersum.sources.semantic_scholar import paper_record
+
+    text = "We separate the sounds of instruments in videos of music performances, and we localize them."
+    work = Work(
+        "sep", "Seeing the Sound of Instruments", ("A. Player",), 2021, doi="10.5555/sep", abstract=text
+    )
+    bare = Work("bare", "No Abstract Here", ("B. Player",), 2021)
+    server = ScholarlyStandIn([work, bare], arxiv_base=arxiv.base).start()
+    server.stop()  # only its answer shapes are needed
+    openalex = server.openalex_work(work)
+    assert isinstance(openalex["abstract_inverted_index"], dict)
+    assert (record := work_record(openalex)) is not None and record.abstract == text
+    assert (record := paper_record(server.s2_paper(work))) is not None and record.abstract == text
+    assert (record := work_record(server.openalex_work(bare))) is not None and record.abstract == ""
+    assert (record := paper_record(server.s2_paper(bare))) is not None and record.abstract == ""

@@ -169,6 +169,7 @@ def _paper_of(result: arxiv.Result) -> ArxivPaper | None:
         authors=[author.name for author in result.authors],
         year=published.year if published and published.year > 1 else None,
         pdf_url=result.pdf_url,
+        abstract=" ".join((result.summary or "").split()),
     )
 
 

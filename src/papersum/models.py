@@ -74,6 +74,7 @@ class ArxivPaper(BaseModel):
     authors: list[str] = Field(default_factory=list)
     year: int | None = None
     pdf_url: str | None = None
+    abstract: str = ""
 
 
 RecordSource = Literal["arxiv", "openalex", "semantic-scholar", "landing-page"]
@@ -91,6 +92,7 @@ class PaperRecord(BaseModel):
     url: str | None = Field(default=None, description="the paper's landing page")
     venue: str | None = None
     source: RecordSource
+    abstract: str = Field(default="", description="as the service gives it (some give none)")
 
     @property
     def identity(self) -> str:
@@ -114,6 +116,7 @@ def record_of(paper: ArxivPaper) -> PaperRecord:
         pdf_url=paper.pdf_url,
         url=f"https://arxiv.org/abs/{paper.arxiv_id}",
         source="arxiv",
+        abstract=paper.abstract,
     )
 
 
@@ -140,6 +143,7 @@ class PaperRef(BaseModel):
     authors: list[str] = Field(default_factory=list, description="from the resolved record")
     year: int | None = Field(default=None, description="from the resolved record")
     venue: str | None = None
+    abstract: str = Field(default="", description="from the resolved record, when it gives one")
     described: bool = Field(
         default=False,
         description="title, authors and year come from a "

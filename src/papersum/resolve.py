@@ -371,6 +371,7 @@ def _resolved(
         authors=record.authors,
         year=record.year,
         venue=record.venue,
+        abstract=record.abstract,
         described=True,
         warnings=warnings or [],
     )

@@ -1,7 +1,7 @@
 """The tables of the run state (``.papersum/state.sqlite``): the schema of a new state, and the
 columns later versions added, which ``Store`` adds to an older state when it opens it."""
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -58,6 +58,21 @@ CREATE TABLE IF NOT EXISTS decisions (
     decision TEXT NOT NULL,
     list_line INTEGER NOT NULL,
     decided TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS examples (
+    key TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    relevant INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    list_line INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS calibration (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    judged INTEGER NOT NULL,
+    agreed INTEGER NOT NULL,
+    auc REAL,
+    calibrated TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS model_calls (
     id INTEGER PRIMARY KEY,

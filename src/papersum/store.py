@@ -43,6 +43,20 @@ def _locked(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[
 
 
 @dataclass(frozen=True)
+class Example:
+    """A paper the user judged (``Relevant?`` ticked or not on a read entry, or a review decision)."""
+
+    key: str
+    title: str
+    text: str
+    """Its title and abstract (or the start of its text), as the offline judgment read it."""
+    relevant: bool
+    source: str
+    """``list`` (the Relevant? box of a read entry) or ``review`` (an accepted or rejected tick)."""
+    list_line: int
+
+
+@dataclass(frozen=True)
 class PaperState:
     """What the state remembers of one paper."""
 
@@ -185,6 +199,35 @@ class Store:
         """Every decision the user made, by paper key."""
         rows = self._db.execute("SELECT key, decision FROM decisions").fetchall()
         return {str(k): d for k, d in rows}
+
+    @_locked
+    def remember_examples(self, examples: list[Example], agreed: int, auc: float | None) -> None:
+        """Keep the user's judged papers as examples (replacing earlier ones) and how often the
+        offline judgment agreed with them."""
+        with self._db:
+            self._db.execute("DELETE FROM examples")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO examples VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.key, e.title, e.text, int(e.relevant), e.source, e.list_line) for e in examples],
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO calibration VALUES (1, ?, ?, ?, ?)",
+                (len(examples), agreed, auc, _now()),
+            )
+
+    @_locked
+    def examples(self) -> list[Example]:
+        """The user's judged papers, as ``calibrate`` kept them."""
+        rows = self._db.execute(
+            "SELECT key, title, text, relevant, source, list_line FROM examples"
+        ).fetchall()
+        return [Example(str(k), str(t), str(x), bool(r), str(s), int(n)) for k, t, x, r, s, n in rows]
+
+    @_locked
+    def calibration(self) -> tuple[int, int, float | None, str] | None:
+        """The last calibration: papers judged, agreed with, AUC (None: one class only), when."""
+        row = self._db.execute("SELECT judged, agreed, auc, calibrated FROM calibration").fetchone()
+        return (int(row[0]), int(row[1]), row[2], str(row[3])) if row else None
 
     @_locked
     def record_failure(self, key: str, title: str, list_line: int, message: str) -> None:

@@ -24,7 +24,10 @@ from papersum.store import Store
 DEFAULT_BASE = "https://api.openalex.org"
 _PLAIN_DOI = re.compile(r"10\.\d{4,9}/[A-Za-z0-9._()/-]+")
 RESULTS = 10
-_FIELDS = "id,doi,title,display_name,publication_year,authorships,primary_location,best_oa_location,locations"
+_FIELDS = (
+    "id,doi,title,display_name,publication_year,authorships,primary_location,best_oa_location,locations,"
+    "abstract_inverted_index"
+)
 
 
 class OpenAlex(Source):
@@ -92,7 +95,16 @@ def work_record(work: dict[str, Any]) -> PaperRecord | None:
         url=primary.get("landing_page_url") or (f"https://doi.org/{doi}" if doi else None),
         venue=((primary.get("source") or {}).get("display_name")),
         source="openalex",
+        abstract=_abstract(work.get("abstract_inverted_index")),
     )
+
+
+def _abstract(inverted: object) -> str:
+    """The abstract from OpenAlex's inverted index (word → positions); empty when there is none."""
+    if not isinstance(inverted, dict):
+        return ""
+    placed = sorted((pos, str(word)) for word, positions in inverted.items() for pos in positions or [])
+    return " ".join(word for _pos, word in placed)
 
 
 def _arxiv_id_at(location: dict[str, Any]) -> str | None:

@@ -19,7 +19,7 @@ from papersum.sources.http import Http
 from papersum.store import Store
 
 DEFAULT_BASE = "https://api.semanticscholar.org/graph/v1"
-FIELDS = "title,authors,year,externalIds,openAccessPdf,venue,url"
+FIELDS = "title,authors,year,externalIds,openAccessPdf,venue,url,abstract"
 
 
 class SemanticScholar(Source):
@@ -84,4 +84,5 @@ def paper_record(paper: dict[str, Any]) -> PaperRecord | None:
         url=paper.get("url") or (f"https://doi.org/{doi}" if doi else None),
         venue=paper.get("venue") or None,
         source="semantic-scholar",
+        abstract=" ".join(str(paper.get("abstract") or "").split()),
     )

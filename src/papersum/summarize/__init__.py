@@ -8,6 +8,7 @@ import dataclasses
 import json
 import os
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from papersum.errors import ConfigError
 from papersum.models import ModelCall, PaperSummary, PaperText
@@ -17,6 +18,9 @@ from papersum.summarize.extractive import NAME as EXTRACTIVE
 from papersum.summarize.extractive import ExtractiveSummarizer
 from papersum.summarize.guard import removal_notes, without_instructions
 from papersum.summarize.usage import CallLog, Meter, Usage
+
+if TYPE_CHECKING:
+    from papersum.store import Example
 
 __all__ = ["BACKENDS", "Backend", "Summarized", "Summarizer", "make_summarizer"]
 
@@ -29,13 +33,18 @@ class Summarizer:
     """A backend, with its answers cached and its requests logged, counted and priced."""
 
     def __init__(
-        self, make_backend: Callable[[Meter], Backend], prompts: PromptSet, log: CallLog | None = None
+        self,
+        make_backend: Callable[[Meter], Backend],
+        prompts: PromptSet,
+        log: CallLog | None = None,
+        examples: list[Example] | None = None,
     ) -> None:
         self.prompts = prompts
         self.log = log
         self.usage = Usage()
         self.backend = make_backend(self)
-        self.offline = None if self.backend.name == EXTRACTIVE else ExtractiveSummarizer(prompts.profile)
+        offline = self.backend.name != EXTRACTIVE
+        self.offline = ExtractiveSummarizer(prompts.profile, examples) if offline else None
         """The offline judge that cross-checks a model's relevance scores."""
 
     @property
@@ -125,12 +134,14 @@ def make_summarizer(
     log: CallLog | None = None,
     model: str | None = None,
     max_input_tokens: int | None = None,
+    examples: list[Example] | None = None,
     env: Mapping[str, str] = os.environ,
 ) -> Summarizer:
     """The summarizer for ``backend`` (``auto`` has been decided by the caller); the openai one
-    gets its client built here, once, from ``OPENAI_API_KEY``/``OPENAI_BASE_URL``."""
+    gets its client built here, once, from ``OPENAI_API_KEY``/``OPENAI_BASE_URL``. ``examples``
+    are the user's judged papers (``calibrate``), which move the offline judgment."""
     if backend == "extractive":
-        return Summarizer(lambda _meter: ExtractiveSummarizer(prompts.profile), prompts, log)
+        return Summarizer(lambda _meter: ExtractiveSummarizer(prompts.profile, examples), prompts, log)
     if backend == "openai":
         from papersum.summarize.chat import ChatStream
         from papersum.summarize.openai import (
@@ -155,9 +166,10 @@ def make_summarizer(
                 secret=key,
                 env=env,
                 max_input_tokens=max_input_tokens or DEFAULT_MAX_INPUT_TOKENS,
+                examples=examples,
             )
 
-        return Summarizer(openai_backend, prompts, log)
+        return Summarizer(openai_backend, prompts, log, examples)
     raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 

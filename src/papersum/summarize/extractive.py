@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import papersum.summarize.relevance as rel
 from papersum.models import PaperSummary, PaperText, Relevance
 from papersum.summarize.base import Summarized
 from papersum.summarize.guard import MARK
 from papersum.summarize.semantic import Meaning
+
+if TYPE_CHECKING:
+    from papersum.store import Example
 
 NAME = "extractive"
 _ABBREVIATIONS = "".join(
@@ -51,9 +55,11 @@ class ExtractiveSummarizer:
     model: str | None = None
     local = False  # no model server to spare: papers run in parallel
 
-    def __init__(self, profile: str) -> None:
+    def __init__(self, profile: str, examples: list[Example] | None = None) -> None:
         self.facets = rel.parse_profile(profile)
         self.meaning = Meaning(profile)
+        self.examples = examples or []
+        """The user's judged papers (``calibrate``): a paper moves toward its nearest ones."""
 
     def cache_key(self, paper: PaperText) -> None:
         """Not cached: picking sentences again is faster than a database round trip."""
@@ -96,6 +102,10 @@ class ExtractiveSummarizer:
         abstract = paper.abstract.replace(MARK, " ") or " ".join(picker.sentences(["abstract"]))
         closeness = self.meaning.closeness(paper.title, abstract)
         judged = rel.judge(self.facets, paper.title, abstract, body, closeness)
+        nudged = self.meaning.nudge(paper.title, abstract, self.examples)
+        if nudged is not None:
+            score = max(0, min(10, round(judged.score + nudged[0])))
+            judged = rel.Judgment(score, rel.verdict_of(score), f"{judged.reason}; {nudged[1]}")
         why = self.meaning.unavailable
         return (
             judged

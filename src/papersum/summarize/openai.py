@@ -60,6 +60,8 @@ from papersum.summarize.usage import Meter
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletionMessageParam
 
+    from papersum.store import Example
+
     Messages = list[ChatCompletionMessageParam]
 
 __all__ = ["OpenAISummarizer"]
@@ -107,12 +109,13 @@ class OpenAISummarizer:
         max_input_tokens: int = DEFAULT_MAX_INPUT_TOKENS,
         backoff: float = 1.0,
         env: Mapping[str, str] | None = None,
+        examples: list[Example] | None = None,
     ) -> None:
         self.chat = chat
         self.model: str | None = model
         self._model = model
         self.prompts = prompts
-        self.prompter = Prompter(prompts)
+        self.prompter = Prompter(prompts, examples)
         self.meter = meter
         self.max_input_tokens = max_input_tokens
         self.backoff = backoff
@@ -383,6 +386,7 @@ class OpenAISummarizer:
             self._model,
             str(SCHEMA_VERSION),
             str(self.max_input_tokens),
+            self.prompter.judged,  # the user's judged papers shown to the model
         ]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

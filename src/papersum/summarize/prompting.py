@@ -16,6 +16,8 @@ from papersum.summarize.server import schema_text
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletionSystemMessageParam
 
+    from papersum.store import Example
+
 
 class PartNotes(BaseModel):
     """The map step's answer: notes on one part of a long paper."""
@@ -29,8 +31,10 @@ class PartNotes(BaseModel):
 class Prompter:
     """Fills the prompt templates of a ``PromptSet``."""
 
-    def __init__(self, prompts: PromptSet) -> None:
+    def __init__(self, prompts: PromptSet, examples: list[Example] | None = None) -> None:
         self.prompts = prompts
+        self.judged = judged_block(examples or [])
+        """The user's own judgments (``calibrate``), shown to the model after the profile."""
 
     def system(self, schema: type[BaseModel], with_schema: bool) -> ChatCompletionSystemMessageParam:
         """The system prompt; ``with_schema`` when the server will not enforce the schema."""
@@ -42,7 +46,8 @@ class Prompter:
     def fill(self, template: str, **values: str) -> str:
         """A template with its ``{{placeholders}}`` filled."""
         text = self.prompts.texts[template]
-        values = {"profile": self.prompts.profile, "rubric": self.prompts.texts["rubric.md"], **values}
+        profile = self.prompts.profile + self.judged
+        values = {"profile": profile, "rubric": self.prompts.texts["rubric.md"], **values}
         for name, value in values.items():
             text = text.replace("{{" + name + "}}", value)
         return text
@@ -56,6 +61,20 @@ class Prompter:
     def paper_budget(self, budget: int, template: str = "summary.md") -> int:
         """Tokens left for the paper in a request of ``budget`` tokens."""
         return budget - self.overhead(template)
+
+
+JUDGED_SHOWN = 4
+"""Papers of each kind (relevant, not relevant) from the user's judgments shown to the model."""
+
+
+def judged_block(examples: list[Example]) -> str:
+    """A few papers the researcher judged, by title, to show the model their taste ('' if none)."""
+    relevant = [e.title for e in examples if e.relevant][:JUDGED_SHOWN]
+    not_relevant = [e.title for e in examples if not e.relevant][:JUDGED_SHOWN]
+    if not relevant and not not_relevant:
+        return ""
+    lines = [f"- relevant: {t}" for t in relevant] + [f"- not relevant: {t}" for t in not_relevant]
+    return "\n\n## Papers this researcher has already judged\n\n" + "\n".join(lines) + "\n"
 
 
 def combined(paper: PaperText, notes: list[PartNotes]) -> str:

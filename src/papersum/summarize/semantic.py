@@ -17,6 +17,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+    from papersum.store import Example
+
+EXAMPLE_WEIGHT = 2.0
+"""At most this many points up or down from the user's own judged papers (``calibrate``)."""
+NEAR = 0.6
+"""A judged paper this similar to the paper or more is a neighbour; fewer, and nothing moves."""
+NEIGHBOURS = 5
+FULL = 0.85
+"""From this similarity of the nearest judged paper on, the nudge counts in full."""
 ONE_SENTENCE = 0.2
 """How far above the rest of the title and abstract one sentence can lift the similarity."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -37,6 +46,7 @@ class Meaning:
         self._lock = threading.Lock()
         self._model: Any = None
         self._profile: np.ndarray | None = None
+        self._examples: tuple[tuple[str, ...], np.ndarray] | None = None
         self.unavailable: str | None = None
         """Why the model could not be loaded (the scorer then uses the profile's terms alone)."""
 
@@ -73,3 +83,32 @@ class Meaning:
         rest = np.delete(vectors, int(np.argmax(vectors @ self._profile)), axis=0).mean(axis=0)
         without_best = float(rest @ self._profile / (np.linalg.norm(rest) or 1.0))
         return min(whole, without_best + ONE_SENTENCE)
+
+    def nudge(self, title: str, abstract: str, examples: list[Example]) -> tuple[float, str] | None:
+        """Points to move a paper's score toward the user's judgments of the papers nearest in
+        meaning (at most ``NEIGHBOURS``, each at least ``NEAR`` similar): their similarity-
+        weighted vote (+1 relevant, -1 not) times ``EXAMPLE_WEIGHT``, scaled down as the
+        nearest one is less similar. None when no judged paper is near (or no model)."""
+        if not examples or not self.load():
+            return None
+        import numpy as np
+
+        keys = tuple(e.key for e in examples)
+        if self._examples is None or self._examples[0] != keys:
+            self._examples = (keys, self._model.embed([e.text for e in examples], norm=True))
+        paper = self._model.embed([f"{title}. {abstract}"], norm=True)[0]
+        similarity = self._examples[1] @ paper
+        near = [int(i) for i in np.argsort(-similarity)[:NEIGHBOURS] if similarity[i] >= NEAR]
+        if not near:
+            return None
+        weights = [float(similarity[i]) for i in near]
+        signs = [1 if examples[i].relevant else -1 for i in near]
+        vote = sum(w * sign for w, sign in zip(weights, signs, strict=True)) / sum(weights)
+        strength = min(1.0, (weights[0] - NEAR) / (FULL - NEAR))
+        points = EXAMPLE_WEIGHT * vote * strength
+        closest = examples[near[0]]
+        marked = "relevant" if closest.relevant else "not relevant"
+        return points, (
+            f"{points:+.1f} from {len(near)} paper(s) you judged that are close in meaning "
+            f"(closest: \u201c{closest.title[:70]}\u201d, which you marked {marked})"
+        )
