@@ -151,7 +151,7 @@ def test_a_scanned_pdf_without_text(tmp_path: Path) -> None:
         pixmap.clear_with(200)
         page.insert_image(page.rect, pixmap=pixmap)
     doc.save(tmp_path / "scan.pdf")
-    with pytest.raises(ExtractError, match=r"no text layer \(a scanned PDF\?\); run OCR"):
+    with pytest.raises(ExtractError, match=r"no text layer \(a scanned PDF: its pages are images\); run OCR"):
         extract_paper(tmp_path / "scan.pdf")
 
 

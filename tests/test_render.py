@@ -114,5 +114,5 @@ def test_index_is_most_relevant_first() -> None:
         "|---:|---|---|---:|---|",
         "| 9 | relevant | [A \\[draft\\] \\| paper](<a.md>) | 4 | pending |",
         "| 5 | maybe | [C paper](<c.md>) | 2 | rejected |",
-        "| 3 | not relevant | [B paper](<b.md>) | 9 | — |",
+        "| 3 | not-relevant | [B paper](<b.md>) | 9 | — |",
     ]

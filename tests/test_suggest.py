@@ -195,7 +195,7 @@ def test_a_scripted_review(papersum: RunCli, summarized: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1/15" in result.output and "Deep audio-visual learning" in result.output
     assert "summary: " in result.output and "2001.04758.md" in result.output  # "o" showed the path
-    assert "Wrote 1 changes" in result.output and "1 rejected" in result.output
+    assert "Wrote 1 change to" in result.output and "1 rejected" in result.output
     assert changed_lines(original, summarized.read_text()) == ["+     - [x] Relevant?\n"]
     assert (
         "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n"

@@ -130,6 +130,7 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
     pymupdf = load_pymupdf()
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.mupdf_warnings(reset=True)  # what mupdf reports from here on is this file's
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for damaged files
@@ -146,6 +147,26 @@ def _open(path: Path, data: bytes) -> pymupdf.Document:
     return doc
 
 
+def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
+    """Why a PDF gives (almost) no text: damaged (mupdf had to repair it), scanned (its pages are
+    images), or blank."""
+    import pymupdf
+
+    reported = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()]
+    damaged = [w for w in reported if re.search(r"repair|syntax error|format error|not a stream|zlib", w)]
+    if damaged:
+        return (
+            f"{path} is corrupt: mupdf had to repair it ({damaged[0]}) and its pages hold no "
+            "readable text; download it again"
+        )
+    if any(page.get_images() for page in doc):
+        return (
+            f"{path} has no text layer (a scanned PDF: its pages are images); run OCR on it first "
+            "(e.g. `ocrmypdf in.pdf out.pdf`) and link the result"
+        )
+    return f"{path} has no text on its pages (neither text nor images: blank, or damaged); check the file"
+
+
 def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     toc = doc.get_toc(simple=True)
     try:
@@ -154,10 +175,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     text_chars = sum(len(line.text) for line in lines)
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
-        raise ExtractError(
-            f"{path} has no text layer (a scanned PDF?); run OCR on it first "
-            "(e.g. `ocrmypdf in.pdf out.pdf`) and link the result"
-        )
+        raise ExtractError(_why_no_text(doc, path))
     lines = drop_running_lines(lines, doc.page_count)
     body_size = _body_size(lines)
     headings = _find_headings(lines, body_size, toc)

@@ -71,6 +71,8 @@ class RunReport:
     interrupted: bool = False
     cancelled_requests: int = 0
     """Model requests in flight that Ctrl-C cancelled."""
+    index_error: str | None = None
+    """Why ``index.md`` could not be written (the summaries are there all the same)."""
 
     @property
     def failed(self) -> list[Outcome]:
@@ -147,7 +149,10 @@ def run_list(
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
         report.proposal = _proposal(folder, resolved)
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
-        report.index_path = folder.write_index(pending)
+        try:
+            report.index_path = folder.write_index(pending)
+        except OSError as exc:
+            report.index_error = _cannot_write(folder.out_dir / "index.md", exc)
     return report
 
 
@@ -258,6 +263,12 @@ def _skip_reason(
         verdict=state.verdict,
         score=state.score,
     )
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    """One line for a write that failed: what, where, and what to check."""
+    why = exc.strerror or str(exc)
+    return f"cannot write {path} ({why}); check that folder's permissions and free space, then run again"
 
 
 def _explain(ref: PaperRef) -> str:
@@ -371,9 +382,16 @@ class _Runner:
         path = self.out_dir / f"{ref.key}.md"
         text = render_summary(page)
         summary = page.summary
-        if path.exists() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
-            return _outcome(entry, ref, "skipped", "kept your hand-edited summary; --force replaces it", path)
-        write_text_atomic(path, text)
+        try:
+            if path.is_file() and not self.force and is_hand_edited(path.read_text("utf-8", "replace")):
+                return _outcome(
+                    entry, ref, "skipped", "kept your hand-edited summary; --force replaces it", path
+                )
+            write_text_atomic(path, text)
+        except OSError as exc:  # permissions, a full disk, a folder gone: this entry's failure only
+            message = _cannot_write(path, exc)
+            self.store.record_failure(ref.key, entry.title, entry.line, message)
+            return _outcome(entry, ref, "failed", message)
         self.store.record_summary(
             SummaryRecord(
                 key=ref.key,

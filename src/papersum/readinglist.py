@@ -69,6 +69,11 @@ def read_reading_list(path: Path) -> ReadingList:
         raise ReadingListError(f"{path} is a folder; give the path of a Markdown file") from exc
     except OSError as exc:
         raise ReadingListError(f"{path}: cannot read it ({exc.strerror})") from exc
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise ReadingListError(
+            f"{path} is {kind}, not a Markdown reading list; give the path of your list (.md)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -77,6 +82,25 @@ def read_reading_list(path: Path) -> ReadingList:
             "save it as UTF-8 and try again"
         ) from exc
     return parse_reading_list(text)
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a zip archive (a .docx, .odt or .zip file?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a file that is not a text list is, by its first bytes (None: text, or unknown)."""
+    head = data.lstrip()[:8]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return "a binary file" if b"\x00" in data[:4096] else None
 
 
 def parse_reading_list(text: str) -> ReadingList:

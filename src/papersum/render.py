@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from papersum.models import SummaryPage, Verdict
 
 _CHECKSUM_LINE = re.compile(r"^checksum: ([0-9a-f]{64})\n", re.MULTILINE)
-_VERDICT_LABEL = {"relevant": "relevant", "maybe": "maybe", "not-relevant": "not relevant"}
+_VERDICT_LABEL = {"relevant": "relevant", "maybe": "maybe", "not-relevant": "not-relevant"}
+"""Verdicts as the front matter, the status table and --json spell them, everywhere."""
 
 
 @dataclass(frozen=True)

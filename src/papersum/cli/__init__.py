@@ -234,6 +234,8 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     console.print(
         ", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/", highlight=False
     )
+    if report.index_error:
+        stderr().print(f"papersum: the index was not updated: {report.index_error}", highlight=False)
 
 
 def _mark(outcome: Outcome) -> str:

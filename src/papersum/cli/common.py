@@ -23,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 ListArg = Annotated[Path, typer.Argument(metavar="LIST.md", help="Your reading list (a Markdown checklist).")]
@@ -111,3 +112,23 @@ def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from papersum import __version__
+
+        typer.echo(f"papersum {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show papersum's version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass

@@ -211,7 +211,8 @@ def _report(result: Applied, folder: ListFolder) -> None:
         )
     if result.applied:
         typer.echo(
-            f"Wrote {len(result.applied)} changes to {folder.list_path}; "
+            f"Wrote {len(result.applied)} change{'' if len(result.applied) == 1 else 's'} "
+            f"to {folder.list_path}; "
             f"the list as it was is in {result.backup}."
         )
     folder.write_index({c.key for c in folder.proposal().changes})

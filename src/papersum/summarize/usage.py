@@ -77,7 +77,8 @@ class Usage:
     def line(self, model: str) -> str:
         """The usage line printed at the end of a run."""
         line = (
-            f"{model}: {self.requests} requests, {self.input_tokens:,} tokens in, {self.output_tokens:,} out"
+            f"{model}: {self.requests} request{'' if self.requests == 1 else 's'}, "
+            f"{self.input_tokens:,} tokens in, {self.output_tokens:,} out"
         )
         if self.estimated_tokens:
             line += f" ({self.estimated_tokens:,} tokens in estimated by papersum: the server sent no counts)"

@@ -1,0 +1,97 @@
+"""What papersum survives, one case per test: hostile files, failing writes, mistaken arguments.
+Each fails with one clear line for that entry (or the command), never a traceback, and nothing in
+the list is lost. (More cases live beside their step: test_extract, test_fetch, test_kill, …)"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from papersum.errors import ExtractError
+from papersum.extract import extract_paper
+
+from .conftest import EXAMPLES, RunCli
+
+HARMONIX = "the-harmonix-set-beats-downbeats-and-functional-segment-annotations-of-western"
+
+
+def test_a_wrecked_pdf_is_called_corrupt_not_scanned(tmp_path: Path) -> None:
+    """Most of the file overwritten: mupdf repairs what it can and finds no text. That is damage,
+    not a scan (a scan's pages are images: test_extract covers it)."""
+    data = bytearray((EXAMPLES / "papers" / "nieto-ismir2019-harmonix-set.pdf").read_bytes())
+    noise = random.Random(2)
+    for i in range(len(data) // 100, len(data) * 99 // 100):
+        data[i] = noise.randrange(256)
+    wrecked = tmp_path / "wrecked.pdf"
+    wrecked.write_bytes(bytes(data))
+    with pytest.raises(
+        ExtractError,
+        match=r"wrecked\.pdf is corrupt: mupdf had to repair it \(.+\) and its pages hold no readable text",
+    ):
+        extract_paper(wrecked)
+
+
+def test_a_summary_that_cannot_be_written_fails_that_entry_only(papersum: RunCli, example: Path) -> None:
+    """A page path that cannot be written (here a folder is in its way; a read-only folder or a full
+    disk fail the same way): that entry fails with one line, the others are summarized."""
+    (example.parent / "summaries" / f"{HARMONIX}.md").mkdir(parents=True)
+    before = example.read_bytes()
+    result = papersum("run", example)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    out = " ".join(result.stdout.split())
+    assert "3 summarized, 0 skipped, 1 failed" in out
+    (failure,) = [r["error"] for r in json.loads(papersum("status", example, "--json").stdout) if r["error"]]
+    assert failure.startswith(f"cannot write {example.parent / 'summaries' / HARMONIX}.md (")
+    assert failure.endswith("check that folder's permissions and free space, then run again")
+    assert (example.parent / "summaries" / "index.md").is_file()
+    assert not [p for p in (example.parent / "summaries").iterdir() if p.name.startswith(".")]
+    assert example.read_bytes() == before
+
+
+def test_an_index_that_cannot_be_written_leaves_the_summaries(papersum: RunCli, example: Path) -> None:
+    (example.parent / "summaries" / "index.md").mkdir(parents=True)
+    result = papersum("run", example)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "4 summarized, 0 skipped, 0 failed" in result.stdout
+    assert "papersum: the index was not updated: cannot write" in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zip archive"),
+        (b"\x00\x01\x02binary\x00data", "a binary file"),
+    ],
+)
+def test_a_list_that_is_not_text_says_what_it_is(
+    papersum: RunCli, tmp_path: Path, content: bytes, kind: str
+) -> None:
+    listing = tmp_path / "paper.pdf"
+    listing.write_bytes(content)
+    result = papersum("status", listing)
+    assert result.returncode == 2
+    assert f"is {kind}" in result.stderr and "not a Markdown reading list" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version_and_short_help(papersum: RunCli) -> None:
+    from papersum import __version__
+
+    version = papersum("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"papersum {__version__}"
+    short = papersum("-h")
+    assert short.returncode == 0 and "calibrate" in short.stdout and "--version" in short.stdout
+    assert papersum("run", "-h").stdout.startswith("Usage:")
+
+
+def test_verdicts_are_spelled_one_way(papersum: RunCli, example: Path) -> None:
+    """The index, the page and the front matter all say "not-relevant" (as --json does)."""
+    papersum("run", example)
+    index = (example.parent / "summaries" / "index.md").read_text()
+    assert "| not-relevant |" in index and "not relevant" not in index
