@@ -24,7 +24,7 @@ def layer_of(module: str) -> int:
         return LAYERS["foundation"]
     if name == "workspace":
         return LAYERS["workspace"]
-    if name in ("pipeline", "status", "calibrate"):
+    if name in ("pipeline", "runner", "status", "calibrate"):
         return LAYERS["runs"]
     if name in ("cli", "config", "__main__") or name.startswith("cli."):
         return LAYERS["cli"]
