@@ -5,7 +5,11 @@ the list is lost. (More cases live beside their step: test_extract, test_fetch, 
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +99,56 @@ def test_verdicts_are_spelled_one_way(papersum: RunCli, example: Path) -> None:
     papersum("run", example)
     index = (example.parent / "summaries" / "index.md").read_text()
     assert "| not-relevant |" in index and "not relevant" not in index
+
+
+def test_a_second_writer_waits_then_names_the_holder(papersum: RunCli, example: Path) -> None:
+    from papersum.lock import folder_lock
+
+    with folder_lock(example.parent / ".papersum", wait=0):
+        result = papersum("run", example, env={"PAPERSUM_LOCK_WAIT": "0.5"})
+    assert result.returncode == 2
+    err = " ".join(result.stderr.split())
+    assert "papersum: waiting up to 0.5 s for `papersum" in err
+    assert f"(pid {os.getpid()}, since " in err
+    assert "is working on this list's folder" in err and "Traceback" not in err
+    assert not (example.parent / "summaries").exists()  # nothing was done
+    after = papersum("run", example)  # the lock is free again
+    assert after.returncode == 0 and "4 summarized" in after.stdout
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(papersum: RunCli, example: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from papersum.lock import folder_lock\n"
+            "with folder_lock(Path(sys.argv[1]), wait=0):\n    print('held', flush=True); time.sleep(60)",
+            str(example.parent / ".papersum"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    holder.stdout.close()
+    assert (example.parent / ".papersum" / "lock.json").exists()  # what the dead holder left
+    result = papersum("run", example, env={"PAPERSUM_LOCK_WAIT": "0"})
+    assert result.returncode == 0 and "waiting" not in result.stderr
+
+
+def test_two_runs_at_once_do_the_work_once(papersum: RunCli, example: Path) -> None:
+    """The second waits for the first, then finds every paper summarized."""
+    first = subprocess.Popen(
+        [sys.executable, "-m", "papersum", "run", str(example)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PAPERSUM_CACHE_DIR": str(example.parent / "cache"), "COLUMNS": "200"},
+    )
+    second = papersum("run", example, env={"PAPERSUM_LOCK_WAIT": "60"})
+    out, _err = first.communicate(timeout=60)
+    runs = sorted([" ".join(out.split()), " ".join(second.stdout.split())])
+    assert first.returncode == 0 and second.returncode == 0
+    assert sum("4 summarized, 0 skipped" in r for r in runs) == 1
+    assert sum("0 summarized, 4 skipped" in r for r in runs) == 1

@@ -57,5 +57,9 @@ class Cancelled(SummarizeError):
     """A model request was stopped by Ctrl-C while the server worked on it."""
 
 
+class LockedError(PapersumError):
+    """Another papersum holds the list folder's lock."""
+
+
 class StoreError(PapersumError):
     """The run state could not be read or written."""

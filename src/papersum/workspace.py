@@ -13,6 +13,8 @@ take it; ``suggest`` stays pure functions over the data this module gathers::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import Self
 from papersum.errors import ReadingListError
 from papersum.fsio import write_bytes_atomic, write_text_atomic
 from papersum.links import INBOX, Inbox
+from papersum.lock import folder_lock, lock_wait
 from papersum.models import Entry, PaperRef
 from papersum.readinglist import ReadingList, read_reading_list
 from papersum.render import IndexRow, render_index
@@ -81,6 +84,10 @@ class ListFolder:
     def backups(self) -> Path:
         """Where ``apply`` keeps the list as it was before each change."""
         return self.folder / STATE_DIR / BACKUPS
+
+    def locked(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Hold the folder's lock (``lock``) for a command that writes: one papersum at a time."""
+        return folder_lock(self.folder / STATE_DIR, wait=lock_wait(), on_wait=on_wait)
 
     def close(self) -> None:
         """Close the run state, if it was opened."""

@@ -25,6 +25,7 @@ from papersum.cli.common import (
     require_file,
     stderr,
     stdout,
+    waiting,
 )
 from papersum.errors import PapersumError
 
@@ -32,11 +33,13 @@ if TYPE_CHECKING:
     from papersum.arxiv_api import ArxivApi
     from papersum.fetch import Fetcher
     from papersum.models import Outcome
-    from papersum.pipeline import RunReport
+    from papersum.pipeline import RunOptions, RunReport
+    from papersum.prompts import PromptSet
     from papersum.sources import Services
     from papersum.store import Store
     from papersum.summarize import Summarizer
     from papersum.summarize.usage import Usage
+    from papersum.workspace import ListFolder
 
 
 @app.command()
@@ -89,10 +92,9 @@ def run(
     ] = None,
 ) -> None:
     """Summarize every unread entry (top-level '- [ ]') of LIST.md into summaries/."""
-    from papersum.config import choose_backend, model_name
-    from papersum.pipeline import RunOptions, run_list
+    from papersum.config import choose_backend
+    from papersum.pipeline import RunOptions
     from papersum.prompts import load_prompts
-    from papersum.summarize import make_summarizer
     from papersum.workspace import ListFolder
 
     require_file(reading_list)
@@ -103,7 +105,33 @@ def run(
         raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
     prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
     options = RunOptions(jobs=jobs, limit=limit, match=match, force=force, offline=offline)
-    folder = ListFolder(reading_list, out)
+    with ListFolder(reading_list, out) as folder, folder.locked(waiting):
+        summarizer, report = _run_locked(folder, chosen, prompt_set, options, model, max_input_tokens)
+    _print_report(report, folder.out_dir)
+    _print_usage(summarizer)
+    _print_proposal(report, reading_list)
+    if report.interrupted:
+        if report.cancelled_requests:
+            stderr().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
+        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
+        raise typer.Exit(130)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _run_locked(
+    folder: ListFolder,
+    chosen: str,
+    prompt_set: PromptSet,
+    options: RunOptions,
+    model: str | None,
+    max_input_tokens: int | None,
+) -> tuple[Summarizer, RunReport]:
+    """The run itself, the folder's lock held."""
+    from papersum.config import model_name
+    from papersum.pipeline import run_list
+    from papersum.summarize import make_summarizer
+
+    offline = options.offline
     api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(folder.store, offline)
     try:
         summarizer = make_summarizer(
@@ -132,18 +160,9 @@ def run(
         stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130) from None
     finally:
-        folder.close()
         fetcher.close()
         services.close()
-    _print_report(report, folder.out_dir)
-    _print_usage(summarizer)
-    _print_proposal(report, reading_list)
-    if report.interrupted:
-        if report.cancelled_requests:
-            stderr().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
-        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
-        raise typer.Exit(130)
-    raise typer.Exit(1 if report.failed else 0)
+    return summarizer, report
 
 
 def _print_proposal(report: RunReport, reading_list: Path) -> None:
@@ -285,7 +304,7 @@ def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
     from papersum.workspace import ListFolder
 
     require_file(reading_list)
-    with ListFolder(reading_list) as folder:
+    with ListFolder(reading_list) as folder, folder.locked(waiting):
         if not user_judgments(folder):
             stdout().print(
                 "No judgments yet: tick or untick the Relevant? box of entries you have read "

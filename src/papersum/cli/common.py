@@ -114,6 +114,11 @@ def stderr() -> Console:
     return Console(stderr=True)
 
 
+def waiting(message: str) -> None:
+    """Say on stderr whom a command waits for (the folder's lock)."""
+    stderr().print(f"papersum: {message}", highlight=False)
+
+
 def _show_version(value: bool) -> None:
     if value:
         from papersum import __version__

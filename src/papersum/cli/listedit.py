@@ -20,6 +20,7 @@ from papersum.cli.common import (
     require_file,
     stderr,
     stdout,
+    waiting,
 )
 from papersum.errors import ConfigError
 
@@ -70,7 +71,7 @@ def apply_command(
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Write the proposed changes into LIST.md (asks first unless --yes), keeping a backup."""
-    with _folder(reading_list, out) as folder:
+    with _folder(reading_list, out) as folder, folder.locked(waiting):
         _apply(folder, yes=yes, include_maybe=include_maybe, link=link)
 
 
@@ -105,7 +106,7 @@ def review(
             "review needs a terminal to ask you; use `papersum suggest` to see the "
             "changes and `papersum apply --yes` to write them"
         )
-    with _folder(reading_list, out) as folder:
+    with _folder(reading_list, out) as folder, folder.locked(waiting):
         _review(folder, include_maybe=include_maybe, link=link)
 
 
