@@ -152,3 +152,17 @@ def test_two_runs_at_once_do_the_work_once(papersum: RunCli, example: Path) -> N
     assert first.returncode == 0 and second.returncode == 0
     assert sum("4 summarized, 0 skipped" in r for r in runs) == 1
     assert sum("0 summarized, 4 skipped" in r for r in runs) == 1
+
+
+def test_a_paper_listed_twice_is_proposed_once(papersum: RunCli, example: Path) -> None:
+    """The second entry is skipped as the same paper; only the first line gets a proposal, and the
+    count printed is the number of rows shown."""
+    text = example.read_text()
+    twice = "- [ ] **Deep Convolutional Networks on the Pitch Spiral for Musical Instrument Recognition** [PDF](papers/lostanlen-ismir2016-pitch-spiral.pdf)\n    - [ ] Relevant?\n"
+    example.write_text(text + twice)
+    run = papersum("run", example)
+    assert "same paper as line 7" in run.stdout
+    suggestion = papersum("suggest", example, "--include-maybe", "--json")
+    lines = [c["line"] for c in json.loads(suggestion.stdout)]
+    assert len(lines) == len(set(lines)) and 11 not in lines and 12 not in lines  # the second listing
+    assert any(line in (7, 8) for line in lines)  # the first listing of the paper

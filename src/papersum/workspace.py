@@ -155,11 +155,16 @@ class ListFolder:
         """The list's proposed changes from its summaries and the decisions in its state (``refs``:
         as for ``known``)."""
         known = self.known(refs)
-        judgments = {
-            entry.line: Judgment(ref.key, state.verdict, state.score, state.rationale, state.summary_file)
-            for entry, ref, state in known.rows
-            if state is not None and known.summarized[ref.key] and state.verdict and state.score is not None
-        }
+        judgments: dict[int, Judgment] = {}
+        judged: set[str] = set()
+        for entry, ref, state in known.rows:  # a paper listed twice: its first line only
+            if state is None or not known.summarized[ref.key] or not state.verdict or state.score is None:
+                continue
+            if ref.key not in judged:
+                judged.add(ref.key)
+                judgments[entry.line] = Judgment(
+                    ref.key, state.verdict, state.score, state.rationale, state.summary_file
+                )
         changes = propose(
             known.reading_list,
             judgments,

@@ -183,9 +183,9 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
         table.add(str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
     console = stdout()
     table.print(console)
-    papers = len({c.key for c in changes})
     console.print(
-        f"{papers} suggestions pending: review them with `papersum review {reading_list}` "
+        f"{len(changes)} suggestion{'' if len(changes) == 1 else 's'} pending: "
+        f"review them with `papersum review {reading_list}` "
         f"(or `papersum suggest` / `papersum apply`).",
         highlight=False,
         markup=False,
