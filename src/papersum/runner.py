@@ -9,6 +9,7 @@ import os
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,9 +100,9 @@ class Runner:
         self.force = force
         workers = max(1, workers)
         self.pool = ThreadPoolExecutor(max_workers=2 * workers, thread_name_prefix="papersum")
-        self.model_turns = threading.BoundedSemaphore(workers)
         self.stopping = threading.Event()
         """Set on Ctrl-C: a paper not yet with the model is left for the next run."""
+        self.turns = Turns(workers, self.stopping)
         self.pending: dict[Future[SummaryPage], Job] = {}
         self.submitted = 0
         self.ready: threading.Thread | None = None
@@ -111,7 +112,7 @@ class Runner:
         """Start a job in the pool."""
         if not self.submitted:
             import_shared()  # a run with no warm-up still has no worker import it
-        self.pending[self.pool.submit(self.work, job)] = job
+        self.pending[self.pool.submit(self.work, job, self.submitted)] = job
         self.submitted += 1
 
     def finished(self, *, wait: bool) -> Iterator[Outcome]:
@@ -127,21 +128,26 @@ class Runner:
 
     def close(self) -> None:
         """Wait for running jobs; drop the ones not started (on Ctrl-C or an error)."""
+        if self.pending:  # an error or Ctrl-C: jobs waiting for a dropped one's turn stop too
+            self.stopping.set()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def stop(self) -> None:
         """Ctrl-C: papers not yet with the model stop where they are (skipped, not failed)."""
         self.stopping.set()
 
-    def work(self, job: Job) -> SummaryPage:
-        """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread)."""
-        paper = extract_paper(self.fetcher.fetch(job.ref))
-        check_pdf_title(job.entry, job.ref, paper)
-        if self.ready is not None:
-            self.ready.join()  # at once when it is over
-        with self.model_turns:
-            if self.stopping.is_set():
-                raise Cancelled("interrupted before it was summarized")
+    def work(self, job: Job, index: int) -> SummaryPage:
+        """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread);
+        ``index``: its place in the run, which is its place in the queue for the model."""
+        try:
+            paper = extract_paper(self.fetcher.fetch(job.ref))
+            check_pdf_title(job.entry, job.ref, paper)
+            if self.ready is not None:
+                self.ready.join()  # at once when it is over
+        except BaseException:
+            self.turns.pass_turn(index)
+            raise
+        with self.turns.turn(index):
             made = self.summarizer.summarize(paper)
         checks = check_quotes(made.summary.relevance.quotes, paper)
         return self._page(job, paper, made, checks)
@@ -242,3 +248,46 @@ def _relative(path: Path, start: Path) -> str:
         return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return path.resolve().as_uri()
+
+
+class Turns:
+    """Turns at the model: at most ``width`` at once, started in the order of the run (so papers
+    reach a one-at-a-time server in list order, whichever finished extracting first). A job that
+    fails before its turn passes it on; once ``stopping`` is set, no turn is waited for."""
+
+    def __init__(self, width: int, stopping: threading.Event) -> None:
+        self.width = width
+        self.stopping = stopping
+        self._changed = threading.Condition()
+        self._next = 0
+        self._active = 0
+
+    @contextmanager
+    def turn(self, index: int) -> Iterator[None]:
+        """Wait for job ``index``'s turn and hold it for the block."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.stopping.is_set() or self._may_start(index))
+            if self.stopping.is_set():
+                self._advance(index)
+                raise Cancelled("interrupted before it was summarized")
+            self._advance(index)
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._active -= 1
+                self._changed.notify_all()
+
+    def pass_turn(self, index: int) -> None:
+        """Job ``index`` will not use its turn: let the next one have it when its time comes."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.stopping.is_set() or self._next >= index)
+            self._advance(index)
+
+    def _may_start(self, index: int) -> bool:
+        return self._next == index and self._active < self.width
+
+    def _advance(self, index: int) -> None:
+        self._next = max(self._next, index + 1)
+        self._changed.notify_all()

@@ -180,7 +180,7 @@ def _print_proposal(report: RunReport, reading_list: Path) -> None:
         return
     table = Rows("line", "paper", "verdict", "change", title="Proposed checkbox changes (not applied)")
     for c in changes:
-        table.add(str(c.line), c.title[:60], f"{c.verdict} {c.score}/10", c.after.strip())
+        table.add(str(c.line), c.title, f"{c.verdict} {c.score}/10", c.after.strip())
     console = stdout()
     table.print(console)
     console.print(
@@ -247,7 +247,7 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
     )
     for o in report.outcomes:
         detail = " — ".join(filter(None, [o.verdict, o.message]))
-        table.add(str(o.line), o.title[:60], o.status, "" if o.score is None else str(o.score), detail)
+        table.add(str(o.line), o.title, o.status, "" if o.score is None else str(o.score), detail)
     table.print(console)
     counts = {s: sum(o.status == s for o in report.outcomes) for s in ("summarized", "skipped", "failed")}
     console.print(
@@ -325,7 +325,7 @@ def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
     for j in result.judged:
         agree = "yes" if (j.verdict == "relevant") == j.relevant else "NO"
         you = ("relevant" if j.relevant else "not relevant") + (" (review)" if j.source == "review" else "")
-        table.add(str(j.line), j.title[:60], you, f"{j.score} {j.verdict}", j.read_from, agree)
+        table.add(str(j.line), j.title, you, f"{j.score} {j.verdict}", j.read_from, agree)
     table.print()
     out = stdout()
     for relevant in (True, False):
@@ -350,10 +350,10 @@ def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
 
 
 def _print_resolutions(rows: list[Any]) -> None:
-    table = Rows("line", "entry", "status", "paper", "via", "warnings")
+    table = Rows("line", "paper", "status", "resolved to", "via", "warnings")
     for r in rows:
         paper = r.arxiv_id or r.doi or (r.pdf_url or "")
-        table.add(str(r.line), r.title[:50], r.status, paper, r.source or "", "\n".join(r.warnings))
+        table.add(str(r.line), r.title, r.status, paper, r.source or "", "\n".join(r.warnings))
     table.print(stdout())
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
     stdout().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
@@ -406,7 +406,7 @@ def status(
         table.add(
             str(r.line),
             "x" if r.read else "",
-            r.title[:60],
+            r.title,
             r.resolved_to or "",
             r.found_via or "",
             "yes" if r.summarized else ("failed" if r.error else ""),

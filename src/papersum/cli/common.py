@@ -4,6 +4,7 @@ ways output reaches the terminal (``stdout()`` for results, ``stderr()`` for eve
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -61,9 +62,14 @@ PLAIN_ROWS = 200
 which takes seconds for a list of a thousand entries."""
 
 
+TITLE_CHARS = 60
+"""A ``paper`` cell in a terminal table is cut at a word boundary to about this many characters."""
+
+
 class Rows:
-    """A results table: rich (long cells wrap rather than being cut) up to ``PLAIN_ROWS`` rows,
-    plain aligned text beyond. Cells are plain text: titles and ``[x]`` are not markup."""
+    """A results table: in a terminal, rich (long cells wrap; titles cut at a word, with "…") up
+    to ``PLAIN_ROWS`` rows; piped, or longer, plain aligned text with every cell whole, one line
+    per row. Cells are plain text: titles and ``[x]`` are not markup."""
 
     def __init__(self, *columns: str, title: str | None = None) -> None:
         self.columns = columns
@@ -76,7 +82,7 @@ class Rows:
 
     def print(self, console: Console | None = None) -> None:
         """Print the table on ``console`` (None: stdout; a long table then never loads rich)."""
-        if len(self.rows) > PLAIN_ROWS:
+        if len(self.rows) > PLAIN_ROWS or not (console.is_terminal if console else sys.stdout.isatty()):
             if console is None:
                 typer.echo(self._plain())
             else:
@@ -89,22 +95,37 @@ class Rows:
         table = Table(title=self.title, title_justify="left")
         for column in self.columns:
             table.add_column(column, overflow="fold")
+        short = [column == "paper" for column in self.columns]
         for row in self.rows:
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(
+                *(Text(shorten(cell) if cut else cell) for cell, cut in zip(row, short, strict=True))
+            )
         console.print(table)
 
     def _plain(self) -> str:
-        cells = [[" ".join(c.split())[:60] for c in row] for row in [self.columns, *self.rows]]
+        cells = [[" ".join(c.split()) for c in row] for row in [self.columns, *self.rows]]
         widths = [max(len(row[i]) for row in cells) for i in range(len(self.columns))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
         return "\n".join(([self.title] if self.title else []) + lines)
 
 
+def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` cut at the last word boundary within ``limit`` characters, with "…" (or whole)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 def stdout() -> Console:
-    """Where results go."""
+    """Where results go: laid out for the terminal, or whole lines when piped (no 80-column wrap)."""
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console.soft_wrap = True
+    return console
 
 
 def stderr() -> Console:
