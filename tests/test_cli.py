@@ -185,10 +185,12 @@ def test_status_looks_in_the_out_folder(papersum: RunCli, example: Path, tmp_pat
     elsewhere = tmp_path / "notes"
     papersum("run", example, "--match", "pitch spiral", "--out", elsewhere)
     assert (elsewhere / "deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument.md").is_file()
-    default = json.loads(papersum("status", example, "--json").stdout)
+    remembered = json.loads(papersum("status", example, "--json").stdout)  # --out is remembered
     chosen = json.loads(papersum("status", example, "--json", "--out", elsewhere).stdout)
-    assert [r["summarized"] for r in default] == [False] * 5
+    assert [r["summarized"] for r in remembered] == [False, False, True, False, False]
     assert [r["summarized"] for r in chosen] == [False, False, True, False, False]
+    other = json.loads(papersum("status", example, "--json", "--out", example.parent / "summaries").stdout)
+    assert [r["summarized"] for r in other] == [False] * 5
 
 
 def test_every_command_takes_the_common_options(papersum: RunCli, example: Path) -> None:

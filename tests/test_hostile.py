@@ -166,3 +166,27 @@ def test_a_paper_listed_twice_is_proposed_once(papersum: RunCli, example: Path) 
     lines = [c["line"] for c in json.loads(suggestion.stdout)]
     assert len(lines) == len(set(lines)) and 11 not in lines and 12 not in lines  # the second listing
     assert any(line in (7, 8) for line in lines)  # the first listing of the paper
+
+
+def test_out_is_remembered_for_the_list(papersum: RunCli, example: Path) -> None:
+    """After `run --out notes`, status, suggest and the next run look in notes/ without being told."""
+    assert papersum("run", example, "--out", example.parent / "notes").returncode == 0
+    rows = json.loads(papersum("status", example, "--json").stdout)
+    assert sum(r["summarized"] for r in rows) == 4
+    assert all(r["summary"].startswith(str(example.parent / "notes")) for r in rows if r["summarized"])
+    again = papersum("run", example)
+    assert (
+        "0 summarized, 4 skipped" in again.stdout
+        and "summaries in " + str(example.parent / "notes") in again.stdout
+    )
+    assert not (example.parent / "summaries").exists()
+
+
+def test_hints_repeat_the_options_that_matter(papersum: RunCli, example: Path) -> None:
+    papersum("run", example)
+    suggestion = papersum("suggest", example, "--include-maybe")
+    hint = " ".join(suggestion.stderr.split())
+    assert f"`papersum apply {example} --include-maybe --yes` writes these" in hint
+    assert f"`papersum review {example} --include-maybe` goes through them" in hint
+    applied = papersum("apply", example, "--include-maybe", "--yes")
+    assert "Wrote 2 changes" in applied.stdout  # what the hint promised, not "no changes"

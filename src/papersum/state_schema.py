@@ -1,7 +1,7 @@
 """The tables of the run state (``.papersum/state.sqlite``): the schema of a new state, and the
 columns later versions added, which ``Store`` adds to an older state when it opens it."""
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS examples (
     relevant INTEGER NOT NULL,
     source TEXT NOT NULL,
     list_line INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS calibration (
     id INTEGER PRIMARY KEY CHECK (id = 1),

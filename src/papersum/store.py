@@ -212,6 +212,18 @@ class Store:
         return {str(k): d for k, d in rows}
 
     @_locked
+    def setting(self, name: str) -> str | None:
+        """A setting remembered for the lists of this folder (e.g. ``--out``)."""
+        row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return str(row[0]) if row else None
+
+    @_locked
+    def set_setting(self, name: str, value: str) -> None:
+        """Remember a setting for the lists of this folder."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (name, value))
+
+    @_locked
     def remember_examples(self, examples: list[Example], agreed: int, auc: float | None) -> None:
         """Keep the user's judged papers as examples (replacing earlier ones) and how often the
         offline judgment agreed with them."""

@@ -36,6 +36,7 @@ from papersum.suggest import Applied, Change, Judgment, Proposal, apply_changes,
 SUMMARIES = "summaries"
 BACKUPS = "backups"
 INDEX_NAME = "index.md"
+OUT_SETTING = "out_dir"
 
 
 Resolved = dict[tuple[int, str], PaperRef]
@@ -58,8 +59,7 @@ class ListFolder:
     def __init__(self, list_path: Path, out_dir: Path | None = None) -> None:
         self.list_path = list_path
         self.folder = list_path.parent
-        self.out_dir = out_dir if out_dir is not None else self.folder / SUMMARIES
-        """Where summaries go: ``--out``, else ``summaries/`` beside the list."""
+        self._out = out_dir
         self._store: Store | None = None
         self._inbox: Inbox | None = None
         self._summary_dirs: dict[str, bool] = {}
@@ -74,10 +74,24 @@ class ListFolder:
         return self._inbox
 
     @property
+    def out_dir(self) -> Path:
+        """Where summaries go: ``--out`` (then remembered for the list), else the folder the list
+        was last given with ``--out``, else ``summaries/`` beside the list."""
+        if self._out is None:
+            remembered = self.store.setting(f"{OUT_SETTING}:{self.list_path.name}")
+            self._out = self.folder / remembered if remembered else self.folder / SUMMARIES
+        return self._out
+
+    @property
     def store(self) -> Store:
-        """The list's run state (``.papersum/state.sqlite``), opened on first use."""
+        """The list's run state (``.papersum/state.sqlite``), opened on first use; an ``--out``
+        given is remembered in it."""
         if self._store is None:
             self._store = Store.beside(self.list_path)
+            if self._out is not None:
+                self._store.set_setting(
+                    f"{OUT_SETTING}:{self.list_path.name}", _relative_to(self._out, self.folder)
+                )
         return self._store
 
     @property
@@ -224,3 +238,11 @@ class ListFolder:
         path = self.out_dir / INDEX_NAME
         write_text_atomic(path, render_index(rows))
         return path
+
+
+def _relative_to(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` when inside it (the folder may move), else absolute."""
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())

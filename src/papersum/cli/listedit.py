@@ -54,9 +54,10 @@ def suggest(
         typer.echo("No checkbox changes to propose.")
         return
     _show(proposal)
+    same = _same_options(include_maybe=include_maybe, link=link)
     typer.echo(
-        f"`papersum apply {reading_list} --yes` writes these; `papersum review "
-        f"{reading_list}` goes through them one by one.",
+        f"`papersum apply {reading_list}{same} --yes` writes these; `papersum review "
+        f"{reading_list}{same}` goes through them one by one.",
         err=True,
     )
 
@@ -183,6 +184,11 @@ def _present(change: Change, number: int, total: int) -> None:
     stdout().print(
         Panel(Markdown(body), title=escape(f"{number}/{total} · {change.title[:70]}"), title_align="left")
     )
+
+
+def _same_options(*, include_maybe: bool, link: bool) -> str:
+    """The options a hint must repeat to mean the same changes (``--out`` is remembered)."""
+    return (" --include-maybe" if include_maybe else "") + (" --link" if link else "")
 
 
 def _folder(reading_list: Path, out: Path | None) -> ListFolder:
