@@ -190,3 +190,14 @@ def test_hints_repeat_the_options_that_matter(papersum: RunCli, example: Path) -
     assert f"`papersum review {example} --include-maybe` goes through them" in hint
     applied = papersum("apply", example, "--include-maybe", "--yes")
     assert "Wrote 2 changes" in applied.stdout  # what the hint promised, not "no changes"
+
+
+def test_run_json_puts_only_the_outcomes_on_stdout(papersum: RunCli, example: Path) -> None:
+    result = papersum("run", example, "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)  # nothing but the JSON array
+    assert [(r["line"], r["status"]) for r in rows] == [(line, "summarized") for line in (5, 7, 8, 10)]
+    assert {r["verdict"] for r in rows} <= {"relevant", "maybe", "not-relevant"}
+    assert all(Path(r["summary_path"]).is_file() for r in rows)
+    again = json.loads(papersum("run", example, "--json").stdout)
+    assert [r["message"] for r in again] == ["already summarized"] * 4

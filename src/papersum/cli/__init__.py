@@ -21,7 +21,10 @@ from papersum.cli.common import (
     OutOpt,
     Rows,
     app,
+    arxiv_client,
     echo_json,
+    metadata_services,
+    pdf_fetcher,
     require_file,
     stderr,
     stdout,
@@ -30,13 +33,9 @@ from papersum.cli.common import (
 from papersum.errors import PapersumError
 
 if TYPE_CHECKING:
-    from papersum.arxiv_api import ArxivApi
-    from papersum.fetch import Fetcher
     from papersum.models import Outcome
     from papersum.pipeline import RunOptions, RunReport
     from papersum.prompts import PromptSet
-    from papersum.sources import Services
-    from papersum.store import Store
     from papersum.summarize import Summarizer
     from papersum.summarize.usage import Usage
     from papersum.workspace import ListFolder
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
 def run(
     reading_list: ListArg,
     out: OutOpt = None,
+    json_output: JsonOpt = False,
     backend: Annotated[
         str | None,
         typer.Option(
@@ -107,9 +107,16 @@ def run(
     options = RunOptions(jobs=jobs, limit=limit, match=match, force=force, offline=offline)
     with ListFolder(reading_list, out) as folder, folder.locked(waiting):
         summarizer, report = _run_locked(folder, chosen, prompt_set, options, model, max_input_tokens)
-    _print_report(report, folder.out_dir)
-    _print_usage(summarizer)
-    _print_proposal(report, reading_list)
+    if json_output:  # the outcomes on stdout, nothing else there
+        echo_json(report.outcomes)
+        if report.index_error:
+            stderr().print(f"papersum: the index was not updated: {report.index_error}", highlight=False)
+        if (usage := summarizer.usage_line()) is not None:
+            stderr().print(usage, highlight=False, markup=False)
+    else:
+        _print_report(report, folder.out_dir)
+        _print_usage(summarizer)
+        _print_proposal(report, reading_list)
     if report.interrupted:
         if report.cancelled_requests:
             stderr().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
@@ -132,7 +139,7 @@ def _run_locked(
     from papersum.summarize import make_summarizer
 
     offline = options.offline
-    api, fetcher, services = _arxiv_api(offline), _fetcher(), _services(folder.store, offline)
+    api, fetcher, services = arxiv_client(offline), pdf_fetcher(), metadata_services(folder.store, offline)
     try:
         summarizer = make_summarizer(
             chosen,
@@ -271,8 +278,8 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
     require_file(reading_list)
     folder = ListFolder(reading_list)
     entries = folder.read().unread
-    api = _arxiv_api(offline)
-    services = _services(folder.store, offline)
+    api = arxiv_client(offline)
+    services = metadata_services(folder.store, offline)
     try:
         with stderr().status(f"resolving {len(entries)} unread entries"):
             refs = Resolver(folder.folder, folder.store, api, services).resolve(entries)
@@ -291,64 +298,6 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
-def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
-    """Score the papers you have judged (read entries with Relevant? ticked or not, and your
-    review decisions), show how often papersum agrees, and keep them as examples that later
-    offline judgments lean toward."""
-    from papersum.calibrate import calibrate as run_calibration
-    from papersum.calibrate import user_judgments
-    from papersum.prompts import load_prompts
-    from papersum.resolve import Resolver
-    from papersum.summarize.extractive import ExtractiveSummarizer
-    from papersum.workspace import ListFolder
-
-    require_file(reading_list)
-    with ListFolder(reading_list) as folder, folder.locked(waiting):
-        if not user_judgments(folder):
-            stdout().print(
-                "No judgments yet: tick or untick the Relevant? box of entries you have read "
-                "(- [x]), or accept or reject suggestions with `papersum review`, then run "
-                "calibrate again. Nothing was changed.",
-                highlight=False,
-            )
-            return
-        judge = ExtractiveSummarizer(load_prompts([reading_list.parent / "prompts"]).profile)
-        services = _services(folder.store, offline)
-        resolver = Resolver(folder.folder, folder.store, _arxiv_api(offline), services, folder.inbox)
-        try:
-            with stderr().status("reading the papers you judged"):
-                result = run_calibration(folder, resolver, None if offline else _fetcher(), judge)
-        finally:
-            services.close()
-    table = Rows("line", "paper", "you", "papersum", "read from", "agree")
-    for j in result.judged:
-        agree = "yes" if (j.verdict == "relevant") == j.relevant else "NO"
-        you = ("relevant" if j.relevant else "not relevant") + (" (review)" if j.source == "review" else "")
-        table.add(str(j.line), j.title, you, f"{j.score} {j.verdict}", j.read_from, agree)
-    table.print()
-    out = stdout()
-    for relevant in (True, False):
-        counts = ", ".join(
-            f"{result.confusion[relevant, v]} {v}" for v in ("relevant", "maybe", "not-relevant")
-        )
-        out.print(
-            f"you marked {'relevant' if relevant else 'not relevant'}: papersum said {counts}",
-            highlight=False,
-        )
-    auc = f"; AUC {result.auc:.2f}" if result.auc is not None else " (AUC needs papers of both kinds)"
-    total = len(result.judged)
-    out.print(f"papersum agrees with {result.agreed} of {total} of your judgments{auc}.", highlight=False)
-    if total:
-        out.print(
-            f"Kept {total} examples: later offline judgments move up to 2 points toward your "
-            "nearest judged papers.",
-            highlight=False,
-        )
-    for line, title, why in result.unread:
-        stderr().print(f"papersum: line {line} ({title[:60]}) could not be read: {why}", highlight=False)
-
-
 def _print_resolutions(rows: list[Any]) -> None:
     table = Rows("line", "paper", "status", "resolved to", "via", "warnings")
     for r in rows:
@@ -357,30 +306,6 @@ def _print_resolutions(rows: list[Any]) -> None:
     table.print(stdout())
     counts = {s: sum(r.status == s for r in rows) for s in ("resolved", "local", "unresolved")}
     stdout().print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
-
-
-def _arxiv_api(offline: bool) -> ArxivApi | None:
-    """The run's one arXiv client, configured from the environment (none when offline)."""
-    if offline:
-        return None
-    from papersum.arxiv_api import ArxivApi
-    from papersum.config import arxiv_delay, arxiv_endpoint
-
-    return ArxivApi(arxiv_endpoint(), delay=arxiv_delay())
-
-
-def _services(store: Store, offline: bool) -> Services:
-    """The run's metadata services besides arXiv, configured from the environment."""
-    from papersum.sources import Services
-
-    return Services.from_env(store, offline=offline)
-
-
-def _fetcher() -> Fetcher:
-    from papersum.config import cache_dir
-    from papersum.fetch import Fetcher
-
-    return Fetcher(cache_dir())
 
 
 @app.command()
@@ -442,4 +367,5 @@ def main() -> None:
     os._exit(code)
 
 
+from papersum.cli import calibrate as _calibrate  # noqa: E402, F401  (registers calibrate)
 from papersum.cli import listedit  # noqa: E402, F401  (registers suggest, apply and review)

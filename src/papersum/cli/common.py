@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
     from rich.console import Console
 
+    from papersum.arxiv_api import ArxivApi
+    from papersum.fetch import Fetcher
+    from papersum.sources import Services
+    from papersum.store import Store
+
 app = typer.Typer(
     name="papersum",
     help="Summarize the unread papers of a Markdown reading list and judge their relevance "
@@ -158,3 +163,28 @@ def _options(
     ] = False,
 ) -> None:
     pass
+
+
+def arxiv_client(offline: bool) -> ArxivApi | None:
+    """The run's one arXiv client, configured from the environment (none when offline)."""
+    if offline:
+        return None
+    from papersum.arxiv_api import ArxivApi
+    from papersum.config import arxiv_delay, arxiv_endpoint
+
+    return ArxivApi(arxiv_endpoint(), delay=arxiv_delay())
+
+
+def metadata_services(store: Store, offline: bool) -> Services:
+    """The run's metadata services besides arXiv, configured from the environment."""
+    from papersum.sources import Services
+
+    return Services.from_env(store, offline=offline)
+
+
+def pdf_fetcher() -> Fetcher:
+    """The run's PDF downloader, caching in ``PAPERSUM_CACHE_DIR`` (or the user cache folder)."""
+    from papersum.config import cache_dir
+    from papersum.fetch import Fetcher
+
+    return Fetcher(cache_dir())
