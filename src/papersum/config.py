@@ -49,16 +49,26 @@ def arxiv_endpoint(env: Mapping[str, str] = os.environ) -> str:
 
 def arxiv_delay(env: Mapping[str, str] = os.environ) -> float:
     """Seconds between arXiv API calls: ``PAPERSUM_ARXIV_DELAY``, else 3 as arXiv asks."""
-    raw = env.get("PAPERSUM_ARXIV_DELAY", "").strip()
+    return _seconds(env, "PAPERSUM_ARXIV_DELAY", 3.0, most=600)
+
+
+def lock_wait(env: Mapping[str, str] = os.environ) -> float:
+    """Seconds to wait for another papersum on the list's folder: ``PAPERSUM_LOCK_WAIT`` (0 refuses
+    at once), else 10."""
+    return _seconds(env, "PAPERSUM_LOCK_WAIT", 10.0, most=3600)
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, *, most: float) -> float:
+    raw = env.get(name, "").strip()
     if not raw:
-        return 3.0
+        return default
     try:
-        delay = float(raw)
+        seconds = float(raw)
     except ValueError:
-        delay = -1.0
-    if not 0 <= delay <= 600:
-        raise ConfigError(f"PAPERSUM_ARXIV_DELAY={raw!r} is not a number of seconds (0-600)")
-    return delay
+        seconds = -1.0
+    if not 0 <= seconds <= most:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds (0-{most:g})")
+    return seconds
 
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path:

@@ -1,7 +1,7 @@
 """One papersum at a time on a list's folder: ``run``, ``apply``, ``review`` and ``calibrate``
 hold ``.papersum/lock`` (``filelock``: an OS lock, so a process that dies, even by ``kill -9``,
 releases it and the next one simply takes it). A second command waits ``PAPERSUM_LOCK_WAIT``
-seconds (default 10), saying whom it waits for, then refuses with one line naming the holder's
+seconds (``config.lock_wait``), saying whom it waits for, then refuses with one line naming the holder's
 pid, command and start time. Read-only commands (``status``, ``suggest``, ``resolve``) never wait.
 """
 
@@ -15,9 +15,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from papersum.errors import ConfigError, LockedError
+from papersum.errors import LockedError
 
-DEFAULT_WAIT = 10.0
 LOCK_NAME = "lock"
 HOLDER_NAME = "lock.json"
 
@@ -60,20 +59,6 @@ def folder_lock(
     finally:
         holder_file.unlink(missing_ok=True)
         lock.release()
-
-
-def lock_wait(env: dict[str, str] | None = None) -> float:
-    """``PAPERSUM_LOCK_WAIT`` seconds (0 refuses at once), else ``DEFAULT_WAIT``."""
-    raw = (env if env is not None else os.environ).get("PAPERSUM_LOCK_WAIT", "").strip()
-    if not raw:
-        return DEFAULT_WAIT
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds <= 3600:
-        raise ConfigError(f"PAPERSUM_LOCK_WAIT={raw!r} is not a number of seconds (0-3600)")
-    return seconds
 
 
 def _holder(path: Path) -> str:

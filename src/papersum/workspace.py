@@ -24,7 +24,7 @@ from typing import Self
 from papersum.errors import ReadingListError
 from papersum.fsio import write_bytes_atomic, write_text_atomic
 from papersum.links import INBOX, Inbox
-from papersum.lock import folder_lock, lock_wait
+from papersum.lock import folder_lock
 from papersum.models import Entry, PaperRef
 from papersum.readinglist import ReadingList, read_reading_list
 from papersum.render import IndexRow, render_index
@@ -99,9 +99,12 @@ class ListFolder:
         """Where ``apply`` keeps the list as it was before each change."""
         return self.folder / STATE_DIR / BACKUPS
 
-    def locked(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
-        """Hold the folder's lock (``lock``) for a command that writes: one papersum at a time."""
-        return folder_lock(self.folder / STATE_DIR, wait=lock_wait(), on_wait=on_wait)
+    def locked(
+        self, wait: float, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the folder's lock (``lock``) for a command that writes: one papersum at a time,
+        waiting up to ``wait`` seconds for another."""
+        return folder_lock(self.folder / STATE_DIR, wait=wait, on_wait=on_wait)
 
     def close(self) -> None:
         """Close the run state, if it was opened."""

@@ -23,12 +23,12 @@ from papersum.cli.common import (
     app,
     arxiv_client,
     echo_json,
+    holding_lock,
     metadata_services,
     pdf_fetcher,
     require_file,
     stderr,
     stdout,
-    waiting,
 )
 from papersum.errors import PapersumError
 
@@ -105,7 +105,7 @@ def run(
         raise typer.BadParameter(f"{prompts} is not a folder", param_hint="--prompts")
     prompt_set = load_prompts([reading_list.parent / "prompts", *([prompts] if prompts else [])])
     options = RunOptions(jobs=jobs, limit=limit, match=match, force=force, offline=offline)
-    with ListFolder(reading_list, out) as folder, folder.locked(waiting):
+    with ListFolder(reading_list, out) as folder, holding_lock(folder):
         summarizer, report = _run_locked(folder, chosen, prompt_set, options, model, max_input_tokens)
     if json_output:  # the outcomes on stdout, nothing else there
         echo_json(report.outcomes)

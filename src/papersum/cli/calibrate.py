@@ -6,20 +6,21 @@ from __future__ import annotations
 from papersum.cli.common import (
     ListArg,
     OfflineOpt,
+    OutOpt,
     Rows,
     app,
     arxiv_client,
+    holding_lock,
     metadata_services,
     pdf_fetcher,
     require_file,
     stderr,
     stdout,
-    waiting,
 )
 
 
 @app.command()
-def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
+def calibrate(reading_list: ListArg, out: OutOpt = None, offline: OfflineOpt = False) -> None:
     """Score the papers you have judged (read entries with Relevant? ticked or not, and your
     review decisions), show how often papersum agrees, and keep them as examples that later
     offline judgments lean toward."""
@@ -31,7 +32,7 @@ def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
     from papersum.workspace import ListFolder
 
     require_file(reading_list)
-    with ListFolder(reading_list) as folder, folder.locked(waiting):
+    with ListFolder(reading_list, out) as folder, holding_lock(folder):
         if not user_judgments(folder):
             stdout().print(
                 "No judgments yet: tick or untick the Relevant? box of entries you have read "
@@ -54,20 +55,20 @@ def calibrate(reading_list: ListArg, offline: OfflineOpt = False) -> None:
         you = ("relevant" if j.relevant else "not relevant") + (" (review)" if j.source == "review" else "")
         table.add(str(j.line), j.title, you, f"{j.score} {j.verdict}", j.read_from, agree)
     table.print()
-    out = stdout()
+    console = stdout()
     for relevant in (True, False):
         counts = ", ".join(
             f"{result.confusion[relevant, v]} {v}" for v in ("relevant", "maybe", "not-relevant")
         )
-        out.print(
+        console.print(
             f"you marked {'relevant' if relevant else 'not relevant'}: papersum said {counts}",
             highlight=False,
         )
     auc = f"; AUC {result.auc:.2f}" if result.auc is not None else " (AUC needs papers of both kinds)"
     total = len(result.judged)
-    out.print(f"papersum agrees with {result.agreed} of {total} of your judgments{auc}.", highlight=False)
+    console.print(f"papersum agrees with {result.agreed} of {total} of your judgments{auc}.", highlight=False)
     if total:
-        out.print(
+        console.print(
             f"Kept {total} examples: later offline judgments move up to 2 points toward your "
             "nearest judged papers.",
             highlight=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from papersum.fetch import Fetcher
     from papersum.sources import Services
     from papersum.store import Store
+    from papersum.workspace import ListFolder
 
 app = typer.Typer(
     name="papersum",
@@ -140,9 +142,12 @@ def stderr() -> Console:
     return Console(stderr=True)
 
 
-def waiting(message: str) -> None:
-    """Say on stderr whom a command waits for (the folder's lock)."""
-    stderr().print(f"papersum: {message}", highlight=False)
+def holding_lock(folder: ListFolder) -> AbstractContextManager[None]:
+    """The folder's lock for a command that writes, waiting ``PAPERSUM_LOCK_WAIT`` seconds for
+    another papersum and saying on stderr whom it waits for."""
+    from papersum.config import lock_wait
+
+    return folder.locked(lock_wait(), lambda message: stderr().print(f"papersum: {message}", highlight=False))
 
 
 def _show_version(value: bool) -> None:

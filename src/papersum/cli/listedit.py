@@ -17,10 +17,10 @@ from papersum.cli.common import (
     OutOpt,
     app,
     echo_json,
+    holding_lock,
     require_file,
     stderr,
     stdout,
-    waiting,
 )
 from papersum.errors import ConfigError
 
@@ -72,7 +72,7 @@ def apply_command(
     offline: AlwaysOfflineOpt = False,
 ) -> None:
     """Write the proposed changes into LIST.md (asks first unless --yes), keeping a backup."""
-    with _folder(reading_list, out) as folder, folder.locked(waiting):
+    with _folder(reading_list, out) as folder, holding_lock(folder):
         _apply(folder, yes=yes, include_maybe=include_maybe, link=link)
 
 
@@ -107,7 +107,7 @@ def review(
             "review needs a terminal to ask you; use `papersum suggest` to see the "
             "changes and `papersum apply --yes` to write them"
         )
-    with _folder(reading_list, out) as folder, folder.locked(waiting):
+    with _folder(reading_list, out) as folder, holding_lock(folder):
         _review(folder, include_maybe=include_maybe, link=link)
 
 

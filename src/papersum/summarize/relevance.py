@@ -143,12 +143,6 @@ def _sentences(text: str) -> list[list[str]]:
     return [list(words) for words in seen]
 
 
-def score_of(matches: list[FacetMatch]) -> int:
-    """The 0–10 score: the weighted mean of the facet strengths."""
-    total = sum(m.facet.weight for m in matches)
-    return round(10 * sum(m.facet.weight * m.strength for m in matches) / total)
-
-
 @dataclass(frozen=True)
 class Judgment:
     """The offline score, its verdict, and the one line that explains it."""
@@ -205,16 +199,6 @@ def verdict_of(score: int) -> Verdict:
     if score >= RELEVANT_FROM:
         return "relevant"
     return "maybe" if score >= MAYBE_FROM else "not-relevant"
-
-
-def describe(matches: list[FacetMatch]) -> str:
-    """One line per facet: its strength and its most frequent words."""
-    parts = []
-    for m in sorted(matches, key=lambda m: -m.strength):
-        label = _strength_label(m.strength)
-        top = ", ".join(f"{w} ×{n}" for w, n in m.words.most_common(4))
-        parts.append(f"{m.facet.name} {label}" + (f" ({top})" if top else ""))
-    return "; ".join(parts)
 
 
 def _strength_label(strength: float) -> str:
