@@ -92,7 +92,8 @@ def test_one_bad_pdf_does_not_stop_the_others(papersum: RunCli, tmp_path: Path) 
     assert result.returncode == 1
     assert "is an HTML page, not a PDF file" in result.stdout
     assert "the linked PDF missing.pdf does not exist" in result.stdout
-    assert "the arXiv API at http://127.0.0.1:9/api/query failed (cannot connect" in result.stdout
+    assert "the arXiv API at http://127.0.0.1:9/api/query failed (cannot connect" in result.stderr
+    assert "the arXiv API, OpenAlex and Semantic Scholar could not be asked this run" in result.stdout
     assert "1 summarized, 0 skipped, 3 failed" in result.stdout
     assert (tmp_path / "summaries" / "good.md").is_file()
 

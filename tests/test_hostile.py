@@ -10,12 +10,14 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
+from papersum.net import Patience, Transient, retry_transient
 
 from .conftest import EXAMPLES, RunCli
 
@@ -201,3 +203,89 @@ def test_run_json_puts_only_the_outcomes_on_stdout(papersum: RunCli, example: Pa
     assert all(Path(r["summary_path"]).is_file() for r in rows)
     again = json.loads(papersum("run", example, "--json").stdout)
     assert [r["message"] for r in again] == ["already summarized"] * 4
+
+
+class Silent:
+    """A server that accepts connections and never answers a byte."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            self.held.append(connection)
+
+    def close(self) -> None:
+        self.socket.close()
+        for connection in self.held:
+            connection.close()
+
+
+def test_a_silent_arxiv_is_given_up_on_in_time_and_reported_once(papersum: RunCli, tmp_path: Path) -> None:
+    silent = Silent()
+    listing = tmp_path / "list.md"
+    listing.write_text(
+        "- [ ] **VideoBERT: A Joint Model for Video and Language Representation Learning**\n"
+        "- [ ] **ViLBERT** [Link](https://arxiv.org/abs/1908.02265)\n"
+        "- [ ] **Audio to Body Dynamics**\n"
+    )
+    started = time.monotonic()
+    try:
+        result = papersum(
+            "resolve",
+            listing,
+            env={"PAPERSUM_ARXIV_API": f"{silent.url}/api/query", "PAPERSUM_NETWORK_PATIENCE": "3"},
+        )
+    finally:
+        silent.close()
+    assert time.monotonic() - started < 20  # the patience (3 s), not 4 attempts of 20 s
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    arxiv = f"the arXiv API at {silent.url}/api/query"
+    assert f"papersum: still waiting for {arxiv} after " in result.stderr  # what is waited on
+    assert result.stderr.count(f"{arxiv} failed (no answer in 3 s; not asked again this run)") == 1
+    rows = [line for line in result.stdout.splitlines() if line[:1].isdigit()][:-1]  # not the counts
+    assert len(rows) == 3
+    assert all("the arXiv API, OpenAlex and Semantic Scholar could not be asked this run" in r for r in rows)
+    assert all(len(line) < 200 for line in result.stderr.splitlines())  # whole lines, none repeated
+
+
+def test_a_silent_service_spends_its_patience_once_for_the_whole_run() -> None:
+    calls: list[float] = []
+
+    def no_answer() -> None:
+        calls.append(time.monotonic())
+        time.sleep(0.2)
+        raise Transient("timed out")
+
+    patience = Patience("a silent service", budget=0.5)
+    started = time.monotonic()
+    with pytest.raises(Transient, match=r"no answer in 0.5 s; not asked again this run"):
+        retry_transient(no_answer, backoff=0.1, patience=patience)
+    assert time.monotonic() - started < 1.0 and len(calls) <= 3
+    with pytest.raises(Transient, match="not asked again"):  # later calls are not even tried
+        retry_transient(no_answer, patience=patience)
+    assert len(calls) <= 3
+
+
+def test_a_busy_service_that_answers_spends_no_patience() -> None:
+    answers = iter([Transient("HTTP 429", retry_after=0.05, answered=True), None])
+
+    def busy_then_fine() -> str:
+        failure = next(answers)
+        if failure is not None:
+            raise failure
+        return "ok"
+
+    patience = Patience("a busy service", budget=0.01)
+    assert retry_transient(busy_then_fine, patience=patience) == "ok"
+    assert patience.spent == 0

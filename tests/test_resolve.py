@@ -216,8 +216,9 @@ def test_an_unreachable_api_fails_each_entry_once(papersum: RunCli, tmp_path: Pa
     listing.write_text("- [ ] **VideoBERT**\n- [ ] **ViLBERT** [Link](https://arxiv.org/abs/1908.02265)\n")
     result = papersum("resolve", listing)
     assert result.returncode == 1
-    assert result.stdout.count("the arXiv API at") == 2  # each entry says why, once
-    assert result.stdout.count("cannot connect to OpenAlex") == 2
+    assert result.stdout.count("the arXiv API, OpenAlex and Semantic Scholar could not be asked") == 2
+    assert result.stderr.count("the arXiv API at http://127.0.0.1:9/api/query failed (cannot connect") == 1
+    assert result.stderr.count("cannot connect to OpenAlex") == 1  # why, once for the whole run
     assert "Traceback" not in result.stderr
 
 

@@ -9,11 +9,12 @@ by ``delay`` seconds, as the arXiv API's terms ask (3 s).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ArxivApiError
 from papersum.models import ArxivPaper
-from papersum.net import Transient, retry_transient, transient_status
+from papersum.net import PATIENCE, WAITS, Patience, Transient, retry_transient, transient_status
 
 if TYPE_CHECKING:
     import arxiv
@@ -60,9 +61,11 @@ class ArxivApi:
         delay: float = 3.0,
         timeout: float = 20.0,
         backoff: float = 1.0,
+        patience: float = PATIENCE,
     ) -> None:
         self.endpoint = endpoint
         self.backoff = backoff
+        self.patience = Patience(f"the arXiv API at {endpoint}", patience)
         self.calls = 0
         self.delay = delay
         self.timeout = timeout
@@ -97,13 +100,18 @@ class ArxivApi:
         if self._down is not None:  # one unreachable API is enough: don't wait on it per entry
             raise self._down
         try:
-            return retry_transient(lambda: self._call(search), backoff=self.backoff)
+            return retry_transient(lambda: self._call(search), backoff=self.backoff, patience=self.patience)
         except Transient as exc:
-            self._last_error = self._unreachable(str(exc))
-            raise self._last_error from exc
+            raise self._failed(self._unreachable(str(exc))) from exc
         except ArxivApiError as exc:
-            self._last_error = exc
-            raise
+            raise self._failed(exc) from None
+
+    def _failed(self, error: ArxivApiError) -> ArxivApiError:
+        """Remember the failure, and say it once to whoever watches the run (the CLI)."""
+        if self._last_error is None or str(self._last_error) != str(error):
+            WAITS.say(str(error))
+        self._last_error = error
+        return error
 
     def _unreachable(self, why: str) -> ArxivApiError:
         self._down = ArxivApiError(
@@ -119,7 +127,9 @@ class ArxivApi:
         self.calls += 1
         try:
             if self._client is None:
-                self._client = _make_client(self.endpoint, self.delay, self.timeout)
+                self._client = _make_client(
+                    self.endpoint, self.delay, lambda: self.patience.timeout(self.timeout)
+                )
             self._client.page_size = min(BATCH, search.max_results or BATCH)  # ask for no more
             results = list(self._client.results(search))
         except requests.Timeout as exc:
@@ -135,17 +145,17 @@ class ArxivApi:
         return [paper for paper in map(_paper_of, results) if paper is not None]
 
 
-def _make_client(endpoint: str, delay: float, timeout: float) -> arxiv.Client:
+def _make_client(endpoint: str, delay: float, timeout: Callable[[], float]) -> arxiv.Client:
     import arxiv
     import requests
 
     class Session(requests.Session):
-        """Gives every request a timeout; 429 and 5xx become ``Transient``."""
+        """Gives every request a timeout (``timeout()`` seconds); 429 and 5xx become ``Transient``."""
 
         def request(  # type: ignore[override]
             self, method: str, url: str, *args: Any, **kwargs: Any
         ) -> Any:
-            kwargs.setdefault("timeout", timeout)
+            kwargs.setdefault("timeout", timeout())
             response = super().request(method, url, *args, **kwargs)
             failure = transient_status(response.status_code, response.headers.get("Retry-After"))
             if failure is not None:

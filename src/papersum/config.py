@@ -58,6 +58,14 @@ def lock_wait(env: Mapping[str, str] = os.environ) -> float:
     return _seconds(env, "PAPERSUM_LOCK_WAIT", 10.0, most=3600)
 
 
+def network_patience(env: Mapping[str, str] = os.environ) -> float:
+    """Seconds a run waits, in all, on a service that does not answer before giving up on it:
+    ``PAPERSUM_NETWORK_PATIENCE``, else 30."""
+    from papersum.net import PATIENCE
+
+    return _seconds(env, "PAPERSUM_NETWORK_PATIENCE", PATIENCE, most=3600)
+
+
 def _seconds(env: Mapping[str, str], name: str, default: float, *, most: float) -> float:
     raw = env.get(name, "").strip()
     if not raw:

@@ -19,7 +19,16 @@ from papersum.arxiv_api import arxiv_key
 from papersum.errors import FetchError
 from papersum.fsio import atomic_writer
 from papersum.models import PaperRef
-from papersum.net import Pacer, Transient, http_client, httpx_failures, retry_transient, transient_status
+from papersum.net import (
+    PATIENCE,
+    Pacer,
+    Patience,
+    Transient,
+    http_client,
+    httpx_failures,
+    retry_transient,
+    transient_status,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,6 +55,7 @@ class Fetcher:
         max_bytes: int = MAX_BYTES,
         backoff: float = 1.0,
         polite_interval: float = 1.0,
+        patience: float = PATIENCE,
     ) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
@@ -55,6 +65,9 @@ class Fetcher:
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._gates: dict[str, tuple[threading.Semaphore, Pacer]] = {}
+        self.patience = patience
+        self._patience: dict[str, Patience] = {}
+        """Per host: a site that does not answer is waited on ``patience`` seconds in all."""
 
     def path_for(self, ref: PaperRef) -> Path:
         """Where the cache keeps this reference's PDF: by arXiv id, else by URL hash."""
@@ -86,8 +99,15 @@ class Fetcher:
 
     def download(self, url: str, path: Path) -> Path:
         """Download the PDF at ``url`` to ``path`` (atomically), retrying transient failures."""
+        host = (urlparse(url).hostname or "").lower()
+        with self._lock:
+            patience = self._patience.setdefault(host, Patience(host, self.patience))
         try:
-            retry_transient(lambda: self._download_once(url, path), backoff=self.backoff)
+            retry_transient(
+                lambda: self._download_once(url, path, patience.timeout(self.timeout)),
+                backoff=self.backoff,
+                patience=patience,
+            )
         except Transient as exc:
             raise FetchError(f"could not download {url} ({exc}); try again later") from exc
         return path
@@ -97,16 +117,16 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
 
-    def _download_once(self, url: str, path: Path) -> None:
+    def _download_once(self, url: str, path: Path, timeout: float) -> None:
         def refused(exc: Exception) -> FetchError:
             return FetchError(f"cannot connect to get {url} ({exc}); check your network")
 
-        with httpx_failures(self.timeout, refused), atomic_writer(path, ".part") as out, self._polite(url):
-            self._stream_to(url, out)
+        with httpx_failures(timeout, refused), atomic_writer(path, ".part") as out, self._polite(url):
+            self._stream_to(url, out, timeout)
 
-    def _stream_to(self, url: str, out: IO[bytes]) -> None:
+    def _stream_to(self, url: str, out: IO[bytes], timeout: float) -> None:
         """Write the PDF at ``url`` to ``out``; raise unless it is a whole PDF within the cap."""
-        with self.client.stream("GET", url) as response:
+        with self.client.stream("GET", url, timeout=timeout) as response:
             _check_status(url, response)
             size = int(response.headers.get("Content-Length") or 0)
             if size > self.max_bytes:

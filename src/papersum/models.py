@@ -266,3 +266,33 @@ class ModelCall:
     server: str = ""
     local: bool = False
     """Whether the server runs on this machine or network (it costs nothing)."""
+
+
+class Resolution(BaseModel):
+    """One row of ``papersum resolve --json``, as CONTRACT.md defines it."""
+
+    line: int
+    title: str
+    status: Literal["resolved", "local", "unresolved"]
+    arxiv_id: str | None
+    doi: str | None
+    pdf_url: str | None
+    source: RefSource | None
+    warnings: list[str]
+
+
+def resolution_of(entry: Entry, ref: PaperRef) -> Resolution:
+    """The ``resolve`` row of an entry: ``needs-network`` shows as unresolved, saying why."""
+    status = "unresolved" if ref.status == "needs-network" else ref.status
+    warnings = [*ref.warnings, *([ref.reason] if ref.reason and status == "unresolved" else [])]
+    pdf_url = ref.pdf_url or (ref.pdf_path.resolve().as_uri() if ref.pdf_path else None)
+    return Resolution(
+        line=entry.line,
+        title=entry.title or ref.title,
+        status=status,
+        arxiv_id=ref.arxiv_id,
+        doi=ref.doi,
+        pdf_url=pdf_url,
+        source=ref.source,
+        warnings=warnings,
+    )

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel
 
 from papersum.arxiv_api import ArxivApi, arxiv_key
 from papersum.errors import ArxivApiError, ResolveError
@@ -163,9 +160,10 @@ class Resolver:
         it has none (paywalled), None when the DOI is not the entry's paper or is not known."""
         record = self._doi_record(doi)
         if record is None:
-            if self.api is not None:  # offline, nothing is known: the title search says so
-                why = self._unavailable_note() or "neither OpenAlex nor Semantic Scholar knows it"
-                warnings.append(f"the DOI {doi} was not found ({why})")
+            if self.api is not None and not self._unavailable_note():  # else the reason says why
+                warnings.append(
+                    f"the DOI {doi} was not found (neither OpenAlex nor Semantic Scholar knows it)"
+                )
             return None
         if not title_is_note(entry) and not _same_paper(entry.title, record.title):
             warnings.append(f'mismatch: the DOI {doi} is "{record.title}", not "{entry.title}"')
@@ -287,10 +285,19 @@ class Resolver:
         return base.model_copy(update={"reason": _no_match(entry, ranked, self._unavailable_note())})
 
     def _unavailable_note(self) -> str:
-        """Which services could not be asked this run, and why (empty when all could)."""
+        """Which services could not be asked this run (empty when all could); why is said once
+        for the whole run, by ``failures``."""
+        names = ["the arXiv API"] if self.api is not None and self.api.last_error else []
+        names += [s.name for s in self.services.all if s.error] if self.services else []
+        if not names:
+            return ""
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{listed} could not be asked this run"
+
+    def failures(self) -> list[str]:
+        """Each service that failed this run, and why: to be said once, not once per entry."""
         notes = [str(self.api.last_error)] if self.api is not None and self.api.last_error else []
-        notes += [s.unavailable for s in self.services.all if s.error] if self.services else []
-        return "; ".join(notes)
+        return notes + ([s.unavailable for s in self.services.all if s.error] if self.services else [])
 
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
         """An entry that needs a service when none can be asked (offline, or they failed)."""
@@ -301,36 +308,6 @@ class Resolver:
         if self.api is None:
             return ref.model_copy(update={"status": "needs-network", "reason": NEEDS_NETWORK})
         return ref.model_copy(update={"reason": self._unavailable_note() or "the services failed"})
-
-
-class Resolution(BaseModel):
-    """One row of ``papersum resolve --json``, as CONTRACT.md defines it."""
-
-    line: int
-    title: str
-    status: Literal["resolved", "local", "unresolved"]
-    arxiv_id: str | None
-    doi: str | None
-    pdf_url: str | None
-    source: RefSource | None
-    warnings: list[str]
-
-
-def resolution_of(entry: Entry, ref: PaperRef) -> Resolution:
-    """The ``resolve`` row of an entry: ``needs-network`` shows as unresolved, saying why."""
-    status = "unresolved" if ref.status == "needs-network" else ref.status
-    warnings = [*ref.warnings, *([ref.reason] if ref.reason and status == "unresolved" else [])]
-    pdf_url = ref.pdf_url or (ref.pdf_path.resolve().as_uri() if ref.pdf_path else None)
-    return Resolution(
-        line=entry.line,
-        title=entry.title or ref.title,
-        status=status,
-        arxiv_id=ref.arxiv_id,
-        doi=ref.doi,
-        pdf_url=pdf_url,
-        source=ref.source,
-        warnings=warnings,
-    )
 
 
 def check_pdf_title(entry: Entry, ref: PaperRef, paper: PaperText) -> None:

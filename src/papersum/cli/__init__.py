@@ -29,6 +29,8 @@ from papersum.cli.common import (
     require_file,
     stderr,
     stdout,
+    telling,
+    waiting_status,
 )
 from papersum.errors import PapersumError
 
@@ -211,8 +213,13 @@ def _run_with_progress(start: Any, usage: Usage | None = None) -> RunReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TimeElapsedColumn
     from rich.text import Text
 
+    from papersum.net import WAITS
+
     class Streamed(ProgressColumn):
         def render(self, task: Any) -> Text:
+            waiting = WAITS.describe()
+            if waiting:
+                return Text(waiting)
             return Text(f"{usage.streamed:,} tokens from the model" if usage and usage.streamed else "")
 
     with Progress(
@@ -235,7 +242,8 @@ def _run_with_progress(start: Any, usage: Usage | None = None) -> RunReport:
                 f"{_mark(outcome)} line {outcome.line}: {outcome.title[:70]}", highlight=False, markup=False
             )
 
-        report: RunReport = start(planned, done)
+        with telling(progress.console):
+            report: RunReport = start(planned, done)
         return report
 
 
@@ -272,7 +280,8 @@ def _mark(outcome: Outcome) -> str:
 def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: JsonOpt = False) -> None:
     """How each unread entry maps to a paper (local file, arXiv, DOI, landing page, title search
     on arXiv, OpenAlex and Semantic Scholar); no downloads."""
-    from papersum.resolve import Resolver, resolution_of
+    from papersum.models import resolution_of
+    from papersum.resolve import Resolver
     from papersum.workspace import ListFolder
 
     require_file(reading_list)
@@ -280,9 +289,10 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
     entries = folder.read().unread
     api = arxiv_client(offline)
     services = metadata_services(folder.store, offline)
+    resolver = Resolver(folder.folder, folder.store, api, services)
     try:
-        with stderr().status(f"resolving {len(entries)} unread entries"):
-            refs = Resolver(folder.folder, folder.store, api, services).resolve(entries)
+        with waiting_status(f"resolving {len(entries)} unread entries"):
+            refs = resolver.resolve(entries)
     except KeyboardInterrupt:
         stderr().print("papersum: interrupted; what was resolved is cached, run again to resume")
         raise typer.Exit(130) from None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -136,10 +137,62 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
-    """Where progress, notices and errors go."""
+    """Where progress, notices and errors go; whole lines when not a terminal."""
     from rich.console import Console
 
-    return Console(stderr=True)
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        console.soft_wrap = True
+    return console
+
+
+@contextmanager
+def telling(console: Console) -> Iterator[None]:
+    """While the block runs, say on ``console`` when a service keeps the run waiting: once per
+    service when a call is slow, then its timeouts, retries and failure. Piped or not, the user
+    knows what papersum waits on."""
+    import threading
+
+    from papersum.net import WAITS
+
+    def say(message: str) -> None:
+        console.print(f"papersum: {message}", highlight=False, markup=False)
+
+    told: set[str] = set()
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(1.0):
+            longest = WAITS.longest()
+            if longest is not None and longest[0] not in told:
+                told.add(longest[0])
+                say(f"still waiting for {longest[0]} after {longest[1]:.0f} s")
+
+    watcher = threading.Thread(target=watch, name="papersum-waits", daemon=True)
+    watcher.start()
+    try:
+        with WAITS.watched(say):
+            yield
+    finally:
+        stop.set()
+        watcher.join()
+
+
+@contextmanager
+def waiting_status(text: str) -> Iterator[None]:
+    """A spinner saying ``text`` and, once a call is slow, what it waits for; service notices."""
+    from rich.text import Text
+
+    from papersum.net import WAITS
+
+    class Line:
+        def __rich__(self) -> Text:
+            waiting = WAITS.describe()
+            return Text(f"{text} ({waiting})" if waiting else text)
+
+    console = stderr()
+    with telling(console), console.status(Line()):
+        yield
 
 
 def holding_lock(folder: ListFolder) -> AbstractContextManager[None]:
@@ -175,21 +228,22 @@ def arxiv_client(offline: bool) -> ArxivApi | None:
     if offline:
         return None
     from papersum.arxiv_api import ArxivApi
-    from papersum.config import arxiv_delay, arxiv_endpoint
+    from papersum.config import arxiv_delay, arxiv_endpoint, network_patience
 
-    return ArxivApi(arxiv_endpoint(), delay=arxiv_delay())
+    return ArxivApi(arxiv_endpoint(), delay=arxiv_delay(), patience=network_patience())
 
 
 def metadata_services(store: Store, offline: bool) -> Services:
     """The run's metadata services besides arXiv, configured from the environment."""
-    from papersum.sources import Services
+    from papersum.config import network_patience
+    from papersum.sources import Http, Services
 
-    return Services.from_env(store, offline=offline)
+    return Services.from_env(store, offline=offline, http=Http(patience=network_patience()))
 
 
 def pdf_fetcher() -> Fetcher:
     """The run's PDF downloader, caching in ``PAPERSUM_CACHE_DIR`` (or the user cache folder)."""
-    from papersum.config import cache_dir
+    from papersum.config import cache_dir, network_patience
     from papersum.fetch import Fetcher
 
-    return Fetcher(cache_dir())
+    return Fetcher(cache_dir(), patience=network_patience())

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from papersum.errors import SourceError
 from papersum.models import PaperRecord, RecordSource
+from papersum.net import WAITS
 from papersum.sources.http import Http
 from papersum.store import Store
 
@@ -50,12 +51,17 @@ class Source:
             try:
                 found = self._dois(chunk)
             except SourceError as exc:
-                if self.one_failure_stops:
-                    self.error = exc
+                self._failed(exc)
                 return
             for doi in chunk:
                 record = found.get(doi.lower())
                 self.store.cache_lookup(self.kind, f"doi:{doi}", [record] if record else [])
+
+    def _failed(self, error: SourceError) -> None:
+        """A service that failed is not asked again (``one_failure_stops``); it says so once."""
+        if self.one_failure_stops:
+            self.error = error
+            WAITS.say(str(error))
 
     @property
     def unavailable(self) -> str:
@@ -81,8 +87,7 @@ class Source:
         try:
             found = ask()
         except SourceError as exc:
-            if self.one_failure_stops:
-                self.error = exc
+            self._failed(exc)
             return None
         self.store.cache_lookup(self.kind, key, found)
         return found

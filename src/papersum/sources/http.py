@@ -7,9 +7,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 from papersum.errors import SourceError
-from papersum.net import Transient, http_client, httpx_failures, retry_transient, transient_status
+from papersum.net import (
+    PATIENCE,
+    Patience,
+    Transient,
+    http_client,
+    httpx_failures,
+    retry_transient,
+    transient_status,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -28,19 +37,24 @@ class Page:
 
 
 class Http:
-    """A shared httpx client for JSON APIs and web pages; made on first use."""
+    """A shared httpx client for JSON APIs and web pages; made on first use. Each service (each
+    web site, for pages) is waited on for at most ``patience`` seconds over the run."""
 
-    def __init__(self, *, timeout: float = 20.0, backoff: float = 1.0) -> None:
+    def __init__(self, *, timeout: float = 20.0, backoff: float = 1.0, patience: float = PATIENCE) -> None:
         self.timeout = timeout
         self.backoff = backoff
+        self.patience = patience
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
+        self._patience: dict[str, Patience] = {}
 
     def get_json(
         self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None = None
     ) -> Any | None:
         """The JSON a GET answers; None for 404 (nothing there). Failures raise ``SourceError``."""
-        return self._json(service, url, lambda: self.client.get(url, params=params, headers=headers))
+        return self._json(
+            service, url, lambda t: self.client.get(url, params=params, headers=headers, timeout=t)
+        )
 
     def post_json(
         self,
@@ -52,16 +66,21 @@ class Http:
     ) -> Any | None:
         """The JSON a POST of ``body`` (sent as JSON) answers; as ``get_json`` otherwise."""
         return self._json(
-            service, url, lambda: self.client.post(url, params=params, json=body, headers=headers)
+            service,
+            url,
+            lambda t: self.client.post(url, params=params, json=body, headers=headers, timeout=t),
         )
 
-    def _json(self, service: str, url: str, send: Callable[[], httpx.Response]) -> Any | None:
+    def _json(self, service: str, url: str, send: Callable[[float], httpx.Response]) -> Any | None:
         def refused(exc: Exception) -> SourceError:
             return SourceError(f"cannot connect to {service} at {url} ({exc})")
 
+        patience = self._patience_for(service, f"{service} at {url}")
+
         def once() -> Any | None:
-            with httpx_failures(self.timeout, refused):
-                response = send()
+            timeout = patience.timeout(self.timeout)
+            with httpx_failures(timeout, refused):
+                response = send(timeout)
             if response.status_code == 404:
                 return None
             _check(service, response)
@@ -70,16 +89,20 @@ class Http:
             except ValueError as exc:
                 raise SourceError(f"{service} at {url} answered something that is not JSON") from exc
 
-        return self._retrying(service, once)
+        return self._retrying(service, once, patience)
 
     def get_page(self, url: str) -> Page | None:
         """The start of the page at ``url``; None when it answers 4xx (gone, paywalled, blocked)."""
 
+        host = urlparse(url).hostname or url
+        patience = self._patience_for(host, host)
+
         def once() -> Page | None:
             import httpx
 
+            timeout = patience.timeout(self.timeout)
             try:
-                with self.client.stream("GET", url) as response:
+                with self.client.stream("GET", url, timeout=timeout) as response:
                     if 400 <= response.status_code < 500 and response.status_code != 429:
                         return None
                     _check(url, response)
@@ -92,11 +115,11 @@ class Http:
                                 break
                     return Page(str(response.url), kind, body.decode(response.encoding or "utf-8", "replace"))
             except httpx.TimeoutException as exc:
-                raise Transient(f"timed out after {self.timeout:g} s") from exc
+                raise Transient(f"timed out after {timeout:.0f} s") from exc
             except httpx.TransportError as exc:
                 raise SourceError(f"cannot get {url} ({exc})") from exc
 
-        page: Page | None = self._retrying(url, once)
+        page: Page | None = self._retrying(url, once, patience)
         return page
 
     def close(self) -> None:
@@ -112,9 +135,13 @@ class Http:
                 self._client = http_client(self.timeout)
             return self._client
 
-    def _retrying(self, what: str, call: Any) -> Any:
+    def _patience_for(self, key: str, what: str) -> Patience:
+        with self._lock:
+            return self._patience.setdefault(key, Patience(what, self.patience))
+
+    def _retrying(self, what: str, call: Any, patience: Patience) -> Any:
         try:
-            return retry_transient(call, backoff=self.backoff)
+            return retry_transient(call, backoff=self.backoff, patience=patience)
         except Transient as exc:
             raise SourceError(f"{what} kept failing ({exc}); try again later") from exc
 
