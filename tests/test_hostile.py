@@ -21,6 +21,7 @@ from papersum.net import Patience, Transient, retry_transient
 
 from .conftest import EXAMPLES, RunCli
 
+PITCH_SPIRAL = "deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument"
 HARMONIX = "the-harmonix-set-beats-downbeats-and-functional-segment-annotations-of-western"
 
 
@@ -186,6 +187,10 @@ def test_out_is_remembered_for_the_list(papersum: RunCli, example: Path) -> None
 
 def test_hints_repeat_the_options_that_matter(papersum: RunCli, example: Path) -> None:
     papersum("run", example)
+    review = papersum("review", example, "--link", env={"PAPERSUM_INTERACTIVE": "1"})
+    assert f"`papersum review {example} --include-maybe --link` goes through the 2 papers judged 'maybe'" in (
+        " ".join(review.stdout.split())
+    )
     suggestion = papersum("suggest", example, "--include-maybe")
     hint = " ".join(suggestion.stderr.split())
     assert f"`papersum apply {example} --include-maybe --yes` writes these" in hint
@@ -289,3 +294,75 @@ def test_a_busy_service_that_answers_spends_no_patience() -> None:
     patience = Patience("a busy service", budget=0.01)
     assert retry_transient(busy_then_fine, patience=patience) == "ok"
     assert patience.spent == 0
+
+
+def in_terminal(args: list[str | Path], keys: str, env: dict[str, str], cwd: Path) -> tuple[int, list[str]]:
+    """Run papersum in an 80×24 pseudo-terminal, pressing one key (no Enter) at each prompt;
+    returns the exit status and, per prompt and for the end, what the screen showed since the last."""
+    import fcntl
+    import pty
+    import re
+    import select
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: papersum itself
+        os.chdir(cwd)
+        os.execve(sys.executable, [sys.executable, "-m", "papersum", *map(str, args)], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    screens, text, pending = [], "", list(keys)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # the child is gone
+                break
+            if not chunk:
+                break
+            text += re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", chunk.decode("utf-8", "replace")).replace("\r", "")
+        if "(one key)" in text:
+            screen, text = text.split("(one key)", 1)
+            screens.append(screen)
+            time.sleep(0.5)  # as a person would: a key pressed before the terminal is raw is dropped
+            os.write(fd, pending.pop(0).encode() if pending else b"q")
+    screens.append(text)
+    if time.monotonic() >= deadline:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), screens
+
+
+def test_review_fits_an_80_by_24_terminal_one_key_at_a_time(
+    papersum: RunCli, example: Path, tmp_path: Path
+) -> None:
+    assert papersum("run", example).returncode == 0
+    opened = tmp_path / "opened.txt"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "TERM": "xterm",
+        "COLUMNS": "80",
+        "LINES": "24",
+        "PAPERSUM_CACHE_DIR": str(tmp_path / "cache"),
+        "PAGER": f"sh -c 'echo \"$0\" >> {opened}'",
+    }
+    before = example.read_text()
+    code, screens = in_terminal(["review", example, "--include-maybe"], "oar", env, example.parent)
+    assert code == 0, screens
+    first, again, second, end = screens  # a paper, the same after `o`, the next paper, the end
+    for screen, paper in ((first, "1/2 · line 7"), (again, "1/2 · line 7"), (second, "2/2 · line 8")):
+        lines = screen.strip("\n").splitlines()
+        assert lines[-2].startswith(f"{paper} · maybe 6/10 · ")  # at the prompt: which paper, how judged
+        assert lines[-1].startswith("a accept · r reject · s skip · o open · m mark read · q quit")
+        if screen is not again:  # the summary's panel, top to bottom, and the prompt fit the screen
+            top = max(i for i, text in enumerate(lines) if text.startswith("╭"))
+            assert len(lines) - top <= 24 and "o: the whole summary" in screen  # it had to be cut
+    assert "Deep Convolutional Networks on the Pitch Spiral" in first.splitlines()[-2]
+    assert opened.read_text() == f"{example.parent}/summaries/{PITCH_SPIRAL}.md\n"  # `o` → $PAGER
+    assert "→ line 7: accepted: its Relevant? will be ticked" in second
+    assert "→ line 8: rejected: it will not be proposed again" in end
+    assert "Wrote 1 change to" in end and "1 rejected" in end
+    assert example.read_text() != before

@@ -19,12 +19,15 @@ from papersum.cli.common import (
     echo_json,
     holding_lock,
     require_file,
+    shorten,
     stderr,
     stdout,
 )
 from papersum.errors import ConfigError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from papersum.suggest import Applied, Change, Proposal
     from papersum.workspace import ListFolder
 
@@ -33,6 +36,14 @@ MaybeOpt = Annotated[
 ]
 LinkOpt = Annotated[bool, typer.Option("--link", help="Also add a child line linking each paper's summary.")]
 _CHOICES = {"a": "accept", "r": "reject", "s": "skip", "o": "open", "m": "mark read", "q": "quit"}
+_DONE = {
+    "a": "accepted: its Relevant? will be ticked",
+    "r": "rejected: it will not be proposed again",
+    "s": "skipped: it stays pending",
+    "m": "accepted, and the entry is marked read",
+}
+_ASK_LINES = 4
+"""Lines below the summary panel: the paper and keys line of ``_ask``, its answer, and a margin."""
 
 
 @app.command()
@@ -113,20 +124,37 @@ def review(
 
 def _review(folder: ListFolder, *, include_maybe: bool, link: bool) -> None:
     proposal = folder.proposal(include_maybe=include_maybe, link=link)
+    same = _same_options(include_maybe=include_maybe, link=link)
     if not proposal.changes:
-        typer.echo("Nothing to review: no pending suggestions.")
+        maybes = 0 if include_maybe else len({c.line for c in folder.proposal(include_maybe=True).changes})
+        typer.echo(
+            "Nothing to review: no pending suggestions."
+            + (
+                f" `papersum review {folder.list_path} --include-maybe{same}` goes through the "
+                f"{maybes} paper{'' if maybes == 1 else 's'} judged 'maybe'."
+                if maybes
+                else ""
+            )
+        )
         return
-    accepted, rejected = _walk(proposal)
-    if not accepted and not rejected:
+    try:
+        accepted, rejected, left = _walk(proposal)
+    except (KeyboardInterrupt, EOFError):
+        stderr().print("papersum: review interrupted; nothing was written", highlight=False)
+        raise typer.Exit(130) from None
+    if accepted or rejected:
+        _report(folder.apply(accepted, rejected=rejected), folder)
+    else:
         typer.echo("Nothing decided; the list is unchanged.")
-        return
-    _report(folder.apply(accepted, rejected=rejected), folder)
     if rejected:
         typer.echo(f"{len(rejected)} rejected; they will not be proposed again.")
+    if left:
+        typer.echo(f"{left} left pending: `papersum review {folder.list_path}{same}` asks again.")
 
 
-def _walk(proposal: Proposal) -> tuple[list[Change], dict[str, int]]:
-    """Ask about each paper's changes; returns the accepted changes and the rejected papers."""
+def _walk(proposal: Proposal) -> tuple[list[Change], dict[str, int], int]:
+    """Ask about each paper's changes; returns the accepted changes, the rejected papers and how
+    many papers were skipped or not reached."""
     from papersum.suggest import mark_read
 
     groups: dict[int, list[Change]] = {}
@@ -134,14 +162,18 @@ def _walk(proposal: Proposal) -> tuple[list[Change], dict[str, int]]:
         groups.setdefault(change.line, []).append(change)
     accepted: list[Change] = []
     rejected: dict[str, int] = {}
+    left = 0
+    console = stdout()
     for number, (line, changes) in enumerate(groups.items(), start=1):
-        _present(changes[0], number, len(groups))
-        answer = _ask()
+        change = changes[0]
+        _present(console, change, number, len(groups))
+        answer = _ask(console, change, number, len(groups))
         while answer == "o":
-            typer.echo(f"summary: {changes[0].summary}")
-            answer = _ask()
+            _open(change.summary)
+            answer = _ask(console, change, number, len(groups))
         if answer == "q":
-            break
+            return accepted, rejected, left + len(groups) - number + 1
+        left += answer == "s"
         if answer in ("a", "m"):
             accepted += changes
         if answer == "m":
@@ -149,23 +181,39 @@ def _walk(proposal: Proposal) -> tuple[list[Change], dict[str, int]]:
             read = mark_read(proposal.reading_list, entry, proposal.judgments[line])
             accepted += [read] if read else []
         if answer == "r":
-            rejected[changes[0].key] = line
-    return accepted, rejected
+            rejected[change.key] = line
+        console.print(f"→ line {line}: {_DONE[answer]}", highlight=False, markup=False)
+    return accepted, rejected, left
 
 
-def _ask() -> str:
-    keys = " ".join(f"[{k}]{v[1:]}" for k, v in _CHOICES.items())
+def _ask(console: Console, change: Change, number: int, total: int) -> str:
+    """The paper decided on and the keys, just above the prompt (they never scroll away); then
+    one keypress in a terminal, or a line from a script (``PAPERSUM_INTERACTIVE``)."""
+    import click
+
+    single = sys.stdin.isatty()
+    head = f"{number}/{total} · line {change.line} · {change.verdict} {change.score}/10 · "
+    console.print(
+        head + shorten(change.title, max(20, console.width - len(head) - 1)), highlight=False, markup=False
+    )
+    keys = " · ".join(f"{k} {v}" for k, v in _CHOICES.items())
     while True:
-        answer = str(typer.prompt(keys, default="s", show_default=False)).strip().lower()[:1]
+        if single:
+            console.print(f"{keys}  (one key) ", end="", highlight=False, markup=False)
+            typed = click.getchar()
+            console.print(typed if typed.isprintable() else "")
+            answer = "s" if typed in ("\r", "\n") else typed.lower()
+        else:
+            answer = str(typer.prompt(keys, default="s", show_default=False)).strip().lower()[:1]
         if answer in _CHOICES:
             return answer
-        typer.echo(f"Please answer one of: {', '.join(_CHOICES)}")
+        console.print(f"Please press one of: {', '.join(_CHOICES)}", highlight=False, markup=False)
 
 
-def _present(change: Change, number: int, total: int) -> None:
-    """The paper's summary as the reviewer needs it: TL;DR, verdict, rationale, quotes."""
+def _present(console: Console, change: Change, number: int, total: int) -> None:
+    """The paper's summary as the reviewer needs it (TL;DR, verdict, rationale, quotes), cut to
+    leave the terminal room for the lines of ``_ask``."""
     from rich.markdown import Markdown
-    from rich.markup import escape
     from rich.panel import Panel
 
     from papersum.render import page_sections
@@ -175,15 +223,35 @@ def _present(change: Change, number: int, total: int) -> None:
         sections = page_sections(Path(change.summary).read_text("utf-8", "replace"))
     body = "\n\n".join(
         [
-            f"**{change.verdict}, {change.score}/10** — line {change.line}",
+            f"**{change.verdict}, {change.score}/10** — proposed: `{change.after.strip()}`",
             f"**TL;DR** {sections.get('TL;DR', '(summary file missing)')}",
             sections.get("Relevance", change.rationale),
-            f"_Proposed:_ `{change.after.strip()}`",
         ]
     )
-    stdout().print(
-        Panel(Markdown(body), title=escape(f"{number}/{total} · {change.title[:70]}"), title_align="left")
-    )
+    panel = Panel(Markdown(body), title=f"{number}/{total}", title_align="left")
+    room = max(6, console.height - _ASK_LINES)
+    if len(console.render_lines(panel, console.options.update(height=None), pad=False)) > room:
+        panel.height = room
+        panel.subtitle, panel.subtitle_align = "o: the whole summary", "right"
+    console.print(panel)
+
+
+def _open(summary: str | None) -> None:
+    """Show the summary page in ``$PAGER`` (or ``$EDITOR``) when one is set; else say where it is."""
+    import shlex
+    import subprocess
+
+    viewer = os.environ.get("PAGER") or os.environ.get("EDITOR")
+    if not summary or not viewer:
+        typer.echo(
+            f"summary: {summary or '(not written)'}"
+            + ("" if viewer else "  (set $PAGER or $EDITOR to open it here)")
+        )
+        return
+    try:
+        subprocess.run([*shlex.split(viewer), summary], check=False)
+    except OSError as exc:
+        typer.echo(f"summary: {summary}  (could not start {viewer}: {exc.strerror or exc})")
 
 
 def _same_options(*, include_maybe: bool, link: bool) -> str:
