@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -19,7 +21,8 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.net import Patience, Transient, retry_transient
 
-from .conftest import EXAMPLES, RunCli
+from .arxiv_server import ArxivStandIn
+from .conftest import CLOSED_PORT, EXAMPLES, RunCli
 
 PITCH_SPIRAL = "deep-convolutional-networks-on-the-pitch-spiral-for-musical-instrument"
 HARMONIX = "the-harmonix-set-beats-downbeats-and-functional-segment-annotations-of-western"
@@ -301,7 +304,6 @@ def in_terminal(args: list[str | Path], keys: str, env: dict[str, str], cwd: Pat
     returns the exit status and, per prompt and for the end, what the screen showed since the last."""
     import fcntl
     import pty
-    import re
     import select
     import struct
     import termios
@@ -366,3 +368,46 @@ def test_review_fits_an_80_by_24_terminal_one_key_at_a_time(
     assert "→ line 8: rejected: it will not be proposed again" in end
     assert "Wrote 1 change to" in end and "1 rejected" in end
     assert example.read_text() != before
+
+
+def test_no_cost_or_tokens_for_requests_no_server_answered(papersum: RunCli, example: Path) -> None:
+    result = papersum(
+        "run", example, env={"OPENAI_BASE_URL": f"{CLOSED_PORT}/v1", "OPENAI_API_KEY": "sk-test"}
+    )
+    assert result.returncode == 1 and "cannot reach the model server" in result.stdout
+    usage = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"\S+: no request was answered \(\d+ refused or unanswered\); no tokens, no cost", usage
+    )
+    with sqlite3.connect(example.parent / ".papersum" / "state.sqlite") as db:
+        costs = db.execute("SELECT cost_usd, input_tokens, counted_by FROM model_calls").fetchall()
+    assert costs and all(row == (None, 0, "none") for row in costs)
+
+
+def test_quiet_keeps_results_and_errors_only(papersum: RunCli, example: Path) -> None:
+    quiet = papersum("run", example, "-q")  # -q after the command works too
+    assert quiet.returncode == 0 and quiet.stderr == ""  # no notice, progress or hint
+    assert "4 summarized, 0 skipped, 0 failed" in quiet.stdout
+    missing = papersum("--quiet", "status", example.parent / "nope.md")
+    assert missing.returncode == 2 and "nope.md does not exist" in missing.stderr  # errors still show
+
+
+def test_verbose_says_what_papersum_does(papersum: RunCli, example: Path, arxiv: ArxivStandIn) -> None:
+    example.write_text(
+        example.read_text()
+        + "- [ ] **Deep audio-visual learning: A survey** [Link](https://arxiv.org/abs/2001.04758)\n"
+    )
+    result = papersum("-v", "run", example, "--match", "survey", env={"PAPERSUM_ARXIV_API": arxiv.api})
+    assert result.returncode == 0, result.stderr
+    said = result.stderr
+    assert (
+        '[papersum.pipeline] line 11: resolved via link: arXiv 2001.04758 "Deep Audio-Visual Learning' in said
+    )
+    assert f"[httpx] HTTP Request: GET {arxiv.base}/pdf/2001.04758" in said  # every HTTP request
+    assert "[papersum.fetch] 2001.04758: downloaded" in said
+    assert re.search(r"\[papersum.runner\] line 11: read \d+ pages, \d+ sections", said)
+    again = papersum(
+        "run", example, "--match", "survey", "--force", "-v", env={"PAPERSUM_ARXIV_API": arxiv.api}
+    )
+    assert "[papersum.fetch] 2001.04758: the PDF is in the cache" in again.stderr
+    assert papersum("-q", "-v", "status", example).returncode == 2  # opposite asks: a usage error

@@ -74,7 +74,8 @@ def test_an_unrecognised_server_that_fails_json_schema_with_500_is_asked_differe
     assert llama_cpp_python.statuses == [500, 200, 200]  # no back-off, no identical re-send
     kinds = [r["response_format"]["type"] for r in llama_cpp_python.requests]
     assert kinds == ["json_schema", "json_object", "json_object"]
-    assert "test-model: 3 requests" in result.stdout  # the rejected one counts, with 0 tokens
+    assert "test-model: 2 requests, " in result.stdout  # the rejected one is not priced:
+    assert "; 1 more refused or unanswered (no tokens, no cost)" in result.stdout
 
 
 def test_ollama_gets_json_schema_and_its_own_token_counts_are_reported(

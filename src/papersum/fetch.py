@@ -9,7 +9,9 @@ gets at most two downloads at once, spaced a second apart.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -42,6 +44,9 @@ _POLITE_CONCURRENCY = 2
 _CHUNK = 2**16
 _TAIL = 2048
 """A whole PDF has ``%%EOF`` within its last bytes (a few trailing bytes may follow it)."""
+
+
+log = logging.getLogger(__name__)
 
 
 class Fetcher:
@@ -92,10 +97,17 @@ class Fetcher:
             return ref.pdf_path
         cached = self.cached(ref)
         if cached is not None:
+            log.info("%s: the PDF is in the cache (%s)", ref.key, cached)
             return cached
         if not ref.pdf_url:
             raise FetchError(f'no PDF address is known for "{ref.title}"')
-        return self.download(ref.pdf_url, self.path_for(ref))
+        started = time.monotonic()
+        path = self.download(ref.pdf_url, self.path_for(ref))
+        size = path.stat().st_size
+        log.info(
+            "%s: downloaded %s (%s) in %.1f s", ref.key, ref.pdf_url, _mb(size), time.monotonic() - started
+        )
+        return path
 
     def download(self, url: str, path: Path) -> Path:
         """Download the PDF at ``url`` to ``path`` (atomically), retrying transient failures."""

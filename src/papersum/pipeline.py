@@ -10,6 +10,7 @@ never the run's end.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from papersum.sources import Services
 from papersum.suggest import Proposal
 from papersum.summarize import Summarizer
 from papersum.workspace import ListFolder, Resolved
+
+log = logging.getLogger(__name__)
 
 DEFAULT_JOBS = 4
 
@@ -110,6 +113,7 @@ def run_list(
 
     try:
         for entry, ref in resolver.stream(selected):  # work starts while arXiv is still searched
+            log.info("line %d: %s", entry.line, _described(ref))
             resolved[entry.line, entry.text] = ref
             planned = planner.plan(entry, ref)
             if isinstance(planned, Outcome):
@@ -209,6 +213,14 @@ class _Planner:
             return None
         self.jobs += 1
         return Job(entry, ref)
+
+
+def _described(ref: PaperRef) -> str:
+    """What an entry resolved to, in a line of ``-v`` output."""
+    if ref.status != "resolved" and ref.status != "local":
+        return f"{ref.status}: {ref.reason or ''}"
+    where = ref.pdf_path or (f"arXiv {ref.arxiv_id}" if ref.arxiv_id else None) or ref.doi or ref.pdf_url
+    return f'{ref.status} via {ref.source}: {where} "{ref.title}"'
 
 
 def _with_cached_pdf(ref: PaperRef, fetcher: Fetcher, offline: bool) -> PaperRef:

@@ -5,8 +5,10 @@ recorded on the calling thread as results arrive. ``pipeline`` plans the jobs an
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -35,6 +37,8 @@ from papersum.store import SummaryRecord
 from papersum.summarize import Summarized, Summarizer
 from papersum.summarize.grounding import check_quotes, confidence_of
 from papersum.workspace import ListFolder
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,17 @@ class Runner:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread);
         ``index``: its place in the run, which is its place in the queue for the model."""
         try:
-            paper = extract_paper(self.fetcher.fetch(job.ref))
+            pdf = self.fetcher.fetch(job.ref)
+            started = time.monotonic()
+            paper = extract_paper(pdf)
+            log.info(
+                "line %d: read %d pages, %d sections, %s characters in %.2f s",
+                job.entry.line,
+                paper.page_count,
+                len(paper.sections),
+                f"{len(paper.full_text):,}",
+                time.monotonic() - started,
+            )
             check_pdf_title(job.entry, job.ref, paper)
             if self.ready is not None:
                 self.ready.join()  # at once when it is over

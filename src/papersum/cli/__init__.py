@@ -24,6 +24,7 @@ from papersum.cli.common import (
     arxiv_client,
     echo_json,
     holding_lock,
+    lift_loudness,
     metadata_services,
     pdf_fetcher,
     require_file,
@@ -31,6 +32,7 @@ from papersum.cli.common import (
     stdout,
     telling,
     waiting_status,
+    warn,
 )
 from papersum.errors import PapersumError
 
@@ -112,7 +114,7 @@ def run(
     if json_output:  # the outcomes on stdout, nothing else there
         echo_json(report.outcomes)
         if report.index_error:
-            stderr().print(f"papersum: the index was not updated: {report.index_error}", highlight=False)
+            warn(f"the index was not updated: {report.index_error}")
         if (usage := summarizer.usage_line()) is not None:
             stderr().print(usage, highlight=False, markup=False)
     else:
@@ -121,8 +123,8 @@ def run(
         _print_proposal(report, reading_list)
     if report.interrupted:
         if report.cancelled_requests:
-            stderr().print(f"papersum: cancelled {report.cancelled_requests} model request(s) in flight")
-        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
+            warn(f"cancelled {report.cancelled_requests} model request(s) in flight")
+        warn("interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -166,7 +168,7 @@ def _run_locked(
             summarizer.usage if summarizer.model else None,
         )
     except KeyboardInterrupt:
-        stderr().print("papersum: interrupted; finished summaries are kept, run again to resume")
+        warn("interrupted; finished summaries are kept, run again to resume")
         raise typer.Exit(130) from None
     finally:
         fetcher.close()
@@ -269,7 +271,7 @@ def _print_report(report: RunReport, out_dir: Path) -> None:
         ", ".join(f"{n} {s}" for s, n in counts.items()) + f"; summaries in {out_dir}/", highlight=False
     )
     if report.index_error:
-        stderr().print(f"papersum: the index was not updated: {report.index_error}", highlight=False)
+        warn(f"the index was not updated: {report.index_error}")
 
 
 def _mark(outcome: Outcome) -> str:
@@ -294,7 +296,7 @@ def resolve(reading_list: ListArg, offline: OfflineOpt = False, json_output: Jso
         with waiting_status(f"resolving {len(entries)} unread entries"):
             refs = resolver.resolve(entries)
     except KeyboardInterrupt:
-        stderr().print("papersum: interrupted; what was resolved is cached, run again to resume")
+        warn("interrupted; what was resolved is cached, run again to resume")
         raise typer.Exit(130) from None
     finally:
         folder.close()
@@ -363,7 +365,7 @@ def main() -> None:
     """Entry point: run the app; user errors become one line on stderr, never a traceback."""
     code = 0
     try:
-        app()  # typer reports usage errors itself (exit 2)
+        app(args=lift_loudness(sys.argv[1:]))  # typer reports usage errors itself (exit 2)
     except PapersumError as exc:
         typer.echo(f"papersum: error: {exc}", err=True)
         code = 2

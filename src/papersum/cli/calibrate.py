@@ -16,6 +16,7 @@ from papersum.cli.common import (
     require_file,
     stderr,
     stdout,
+    warn,
 )
 
 
@@ -74,4 +75,4 @@ def calibrate(reading_list: ListArg, out: OutOpt = None, offline: OfflineOpt = F
             highlight=False,
         )
     for line, title, why in result.unread:
-        stderr().print(f"papersum: line {line} ({title[:60]}) could not be read: {why}", highlight=False)
+        warn(f"line {line} ({title[:60]}) could not be read: {why}")

@@ -136,14 +136,55 @@ def stdout() -> Console:
     return console
 
 
+_verbosity = 0
+"""-1 with ``-q`` (no progress, notices or hints), 1 and more with ``-v``, else 0."""
+
+
 def stderr() -> Console:
-    """Where progress, notices and errors go; whole lines when not a terminal."""
+    """Where progress, notices and hints go (nowhere with ``-q``); whole lines when not a terminal."""
     from rich.console import Console
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, quiet=_verbosity < 0)
     if not console.is_terminal:
         console.soft_wrap = True
     return console
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, shown even with ``-q``: something the user must know was not done."""
+    from rich.console import Console
+
+    Console(stderr=True, soft_wrap=True).print(f"papersum: {message}", highlight=False, markup=False)
+
+
+LOUD_FLAGS = {"-q": -1, "--quiet": -1, "-v": 1, "--verbose": 1, "-vv": 2}
+
+
+def lift_loudness(args: list[str]) -> list[str]:
+    """``-q``/``-v`` are global options, but a user writes them anywhere (``papersum run LIST -q``):
+    they are moved before the command, where typer reads them (not after a ``--``)."""
+    end = args.index("--") if "--" in args else len(args)
+    loud = [a for a in args[:end] if a in LOUD_FLAGS]
+    return loud + [a for a in args[:end] if a not in LOUD_FLAGS] + args[end:]
+
+
+def _set_loudness(quiet: bool, verbose: int) -> None:
+    """Apply ``-q``/``-v``: ``-v`` logs what papersum does (each resolution, download, cache hit
+    and model request) and every HTTP request on stderr; ``-vv`` also the libraries' detail."""
+    global _verbosity
+    if quiet and verbose:
+        raise typer.BadParameter("-q and -v ask for opposite things; give one", param_hint="-q/-v")
+    _verbosity = -1 if quiet else verbose
+    if verbose:
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("papersum: [%(name)s] %(message)s"))
+        for name in ("papersum", "httpx", "arxiv", "openai"):
+            logger = logging.getLogger(name)
+            logger.addHandler(handler)
+            logger.setLevel(logging.DEBUG if verbose > 1 or name == "papersum" else logging.INFO)
+            logger.propagate = False
 
 
 @contextmanager
@@ -219,8 +260,23 @@ def _options(
             "--version", callback=_show_version, is_eager=True, help="Show papersum's version and exit."
         ),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only results and errors: no progress, notices or hints."),
+    ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Say what papersum does: each resolution, download, cache hit, model request and "
+            "HTTP request (-vv: the libraries' detail too). -q and -v may follow the command.",
+        ),
+    ] = 0,
 ) -> None:
-    pass
+    _set_loudness(quiet, verbose)
 
 
 def arxiv_client(offline: bool) -> ArxivApi | None:

@@ -22,6 +22,7 @@ from papersum.cli.common import (
     shorten,
     stderr,
     stdout,
+    warn,
 )
 from papersum.errors import ConfigError
 
@@ -66,10 +67,11 @@ def suggest(
         return
     _show(proposal)
     same = _same_options(include_maybe=include_maybe, link=link)
-    typer.echo(
+    stderr().print(
         f"`papersum apply {reading_list}{same} --yes` writes these; `papersum review "
         f"{reading_list}{same}` goes through them one by one.",
-        err=True,
+        highlight=False,
+        markup=False,
     )
 
 
@@ -140,7 +142,7 @@ def _review(folder: ListFolder, *, include_maybe: bool, link: bool) -> None:
     try:
         accepted, rejected, left = _walk(proposal)
     except (KeyboardInterrupt, EOFError):
-        stderr().print("papersum: review interrupted; nothing was written", highlight=False)
+        warn("review interrupted; nothing was written")
         raise typer.Exit(130) from None
     if accepted or rejected:
         _report(folder.apply(accepted, rejected=rejected), folder)
@@ -274,16 +276,16 @@ def _show(proposal: Proposal) -> None:
     new, _applied, _skipped = apply_changes(old, proposal.changes)
     typer.echo(diff(old, new, proposal.path.name), nl=False)  # stdout: fit for `git apply`
     for c in proposal.changes:
-        typer.echo(f"line {c.line}: {c.title[:60]} — {c.verdict} {c.score}/10: {c.rationale[:120]}", err=True)
+        stderr().print(
+            f"line {c.line}: {c.title[:60]} — {c.verdict} {c.score}/10: {c.rationale[:120]}",
+            highlight=False,
+            markup=False,
+        )
 
 
 def _report(result: Applied, folder: ListFolder) -> None:
     for change, why in result.skipped:
-        stderr().print(
-            f"papersum: skipped line {change.target} ({change.title[:50]}): {why}",
-            highlight=False,
-            markup=False,
-        )
+        warn(f"skipped line {change.target} ({change.title[:50]}): {why}")
     if result.applied:
         typer.echo(
             f"Wrote {len(result.applied)} change{'' if len(result.applied) == 1 else 's'} "

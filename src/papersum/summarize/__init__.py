@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ __all__ = ["BACKENDS", "Backend", "Summarized", "Summarizer", "make_summarizer"]
 BACKENDS = ("auto", "openai", "extractive")
 DISAGREE = 6
 """Points between a model's score and the offline one that make a page say "check"."""
+
+log = logging.getLogger(__name__)
 
 
 class Summarizer:
@@ -81,6 +84,7 @@ class Summarizer:
         if key is not None and self.log is not None:
             cached = self.log.cached_answer(key)
             if cached is not None:
+                log.info('"%s": the summary is cached from an earlier run', paper.title[:60])
                 stored = json.loads(cached)
                 return Summarized(PaperSummary.model_validate(stored["summary"]), notes + stored["notes"])
         made = self.backend.summarize(paper)
@@ -105,8 +109,20 @@ class Summarizer:
         )
 
     def record(self, call: ModelCall) -> None:
-        """Price, count and log one request of the backend."""
-        call = dataclasses.replace(call, cost_usd=0.0 if call.local else self._cost(call))
+        """Price, count and log one request of the backend (one no server answered has no
+        price: nothing was processed)."""
+        unanswered = call.counted_by == "none"
+        cost = None if unanswered else 0.0 if call.local else self._cost(call)
+        call = dataclasses.replace(call, cost_usd=cost)
+        log.info(
+            "%s request to %s: %s, %d tokens in, %d out, %.1f s",
+            call.kind,
+            call.model,
+            call.outcome,
+            call.input_tokens,
+            call.output_tokens,
+            call.seconds,
+        )
         self.usage.add(call)
         if self.log is not None:
             self.log.record_call(call)

@@ -53,6 +53,8 @@ class Usage:
     price_problem: str = ""
     """Why no cost can be given (a broken price table), if that is the case."""
     streamed: int = 0
+    unanswered: int = 0
+    """Requests a server refused (an error status) or never answered: no tokens, no cost."""
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -60,6 +62,9 @@ class Usage:
     def add(self, call: ModelCall) -> None:
         """Count one request."""
         with self._lock:
+            if call.counted_by == "none":
+                self.unanswered += 1
+                return
             self.requests += 1
             self.input_tokens += call.input_tokens
             self.output_tokens += call.output_tokens
@@ -75,7 +80,11 @@ class Usage:
             self.streamed += tokens
 
     def line(self, model: str) -> str:
-        """The usage line printed at the end of a run."""
+        """The usage line printed at the end of a run: tokens and cost of the requests a server
+        answered only."""
+        if not self.requests and self.unanswered:
+            none = f"{self.unanswered} refused or unanswered"
+            return f"{model}: no request was answered ({none}); no tokens, no cost"
         line = (
             f"{model}: {self.requests} request{'' if self.requests == 1 else 's'}, "
             f"{self.input_tokens:,} tokens in, {self.output_tokens:,} out"
@@ -83,7 +92,10 @@ class Usage:
         if self.estimated_tokens:
             line += f" ({self.estimated_tokens:,} tokens in estimated by papersum: the server sent no counts)"
         if self.price_problem:
-            return line + f" (no cost: {self.price_problem})"
-        if self.cost_usd is None:
-            return line + " (no price for this model in prices.toml)"
-        return line + (f", about ${self.cost_usd:.4f}" if self.cost_usd else ", $0")
+            line += f" (no cost: {self.price_problem})"
+        elif self.cost_usd is None:
+            line += " (no price for this model in prices.toml)"
+        else:
+            line += f", about ${self.cost_usd:.4f}" if self.cost_usd else ", $0"
+        more = f"; {self.unanswered} more refused or unanswered (no tokens, no cost)"
+        return line + (more if self.unanswered else "")
