@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -12,9 +13,9 @@ import pytest
 
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
-from papersum.pdflines import dict_lines, styled_lines
+from papersum.pdflines import dict_lines, heading_level, styled_lines
 
-from .conftest import EXAMPLES, make_pdf
+from .conftest import EXAMPLES, RunCli, make_pdf
 
 PAPERS = EXAMPLES / "papers"
 
@@ -180,3 +181,50 @@ if importlib.util.find_spec("pymupdf4llm") is not None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
+
+
+def test_papersum_extract_shows_what_is_read(papersum: RunCli) -> None:
+    pdf = PAPERS / "hajic-ismir2016-omr-testbed.pdf"
+    shown = papersum("extract", pdf)
+    assert shown.returncode == 0, shown.stderr
+    assert "title:    Further steps towards a standard testbed for optical music recognition" in shown.stdout
+    assert "authors:  Jan Hajič jr.; Jiří Novotný; Pavel Pecina; Jaroslav Pokorný" in shown.stdout
+    assert re.search(r"^2\s+3\.1 Test case corpus\s+\d", shown.stdout, re.M)  # indented by level
+    read = json.loads(papersum("extract", pdf, "--json").stdout)
+    assert list(read) == ["title", "authors", "year", "abstract", "sections", "pages"]
+    assert (read["year"], read["pages"]) == (2016, 7)
+    assert read["abstract"].startswith("Evaluating Optical Music Recognition (OMR) is notoriously difficult")
+    levels = [(s["heading"], s["level"]) for s in read["sections"]]
+    assert levels[:5] == [
+        ("1. INTRODUCTION", 1),
+        ("2. RELATED WORK", 1),
+        ("3. EVALUATING EVALUATION", 1),
+        ("3.1 Test case corpus", 2),
+        ("3.1.1 What is in the test case corpus?", 3),
+    ]
+    assert all(s["text"] for s in read["sections"])
+
+
+def test_papersum_extract_of_a_bad_file(papersum: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "page.pdf").write_text("<html><body>Access denied</body></html>")
+    bad = papersum("extract", tmp_path / "page.pdf")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "HTML page" in bad.stderr
+    missing = papersum("extract", tmp_path / "nope.pdf")
+    assert missing.returncode == 2 and "nope.pdf does not exist" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("heading", "level"),
+    [
+        ("3 Method", 1),
+        ("3.1 Data", 2),
+        ("3.1.2 Splits", 3),
+        ("IV. RESULTS", 1),
+        ("B. Pointing method", 2),
+        ("A.2 Docker Compose files", 2),
+        ("Conclusion", 1),
+        ("2. RELATED WORK", 1),
+    ],
+)
+def test_heading_levels(heading: str, level: int) -> None:
+    assert heading_level(heading) == level

@@ -27,6 +27,7 @@ from papersum.pdflines import (
     Line,
     drop_running_lines,
     heading_key,
+    heading_level,
     read_lines,
 )
 
@@ -297,15 +298,19 @@ def _split_sections(lines: list[Line], headings: set[int]) -> tuple[list[Section
     for i, line in enumerate(lines):
         if i in headings:
             if current:
-                sections.append(Section(heading=current[0], text=_join_lines(current[1])))
+                sections.append(_section(current[0], current[1]))
             current = (line.text, [])
         elif current:
             current[1].append(line)
         else:
             front.append(line)
     if current:
-        sections.append(Section(heading=current[0], text=_join_lines(current[1])))
+        sections.append(_section(current[0], current[1]))
     return [s for s in sections if s.text or _ABSTRACT.match(s.heading)], front
+
+
+def _section(heading: str, lines: list[Line]) -> Section:
+    return Section(heading=heading, text=_join_lines(lines), level=heading_level(heading))
 
 
 def _join_lines(lines: list[Line]) -> str:

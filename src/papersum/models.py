@@ -154,10 +154,12 @@ class PaperRef(BaseModel):
 
 
 class Section(BaseModel):
-    """A section of a paper: its heading and its text."""
+    """A section of a paper: its heading, its depth (1 for "3 Method", 2 for "3.1 Data") and
+    its text."""
 
     heading: str
     text: str
+    level: int = 1
 
 
 class PaperText(BaseModel):

@@ -254,5 +254,22 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     return [ln for key, ln in zip(keys, lines, strict=True) if key not in running]
 
 
+LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))\.?\s")
+
+
+def heading_level(text: str) -> int:
+    """The depth a heading's numbering gives: "3" and "III." 1, "3.1" and "A." 2 (IEEE's
+    subsections), "3.1.2" 3, "A.1" (an appendix's) 2; unnumbered 1."""
+    match = LEVELED.match(text.strip() + " ")
+    if match is None:
+        return 1
+    arabic, letter, below, _roman = match.groups()
+    if arabic:
+        return arabic.count(".") + 1
+    if letter:
+        return below.count(".") + 1 if below else 2
+    return 1  # roman
+
+
 def heading_key(text: str) -> str:
     return NON_LETTERS.sub("", NUMBERING.sub("", text.strip()).lower())

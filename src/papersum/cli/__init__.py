@@ -380,4 +380,5 @@ def main() -> None:
 
 
 from papersum.cli import calibrate as _calibrate  # noqa: E402, F401  (registers calibrate)
+from papersum.cli import extract as _extract  # noqa: E402, F401  (registers extract)
 from papersum.cli import listedit  # noqa: E402, F401  (registers suggest, apply and review)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from papersum.models import PaperText, Section
+from papersum.models import PaperText
 
 MARK = "[papersum removed an instruction-like sentence]"
 """What stands where a removed sentence was (the model sees that something was taken out)."""
@@ -58,7 +58,7 @@ def without_instructions(paper: PaperText) -> tuple[PaperText, list[str]]:
     sections = []
     for section in paper.sections:
         text, more = remove_instructions(section.text)
-        sections.append(Section(heading=section.heading, text=text))
+        sections.append(section.model_copy(update={"text": text}))
         removed += more
     if not removed:
         return paper, []
