@@ -7,6 +7,7 @@ into it holds ``PYMUPDF_LOCK``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sys
 import threading
@@ -40,6 +41,35 @@ _UNUSED_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
 
 _REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
+
+
+_NOT_CONTENT = re.compile(
+    r"^(table of contents|contents|list of (figures|tables|abbreviations|symbols|acronyms|algorithms)|"
+    r"declaration|author'?s declaration|dedication|acknowledge?ments?)$",
+    re.I,
+)
+"""A thesis's front matter: set apart like a section, but not what the paper says."""
+
+
+_HONORIFIC = re.compile(r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore)\b\.?", re.I)
+"""A name so titled on a title page is a supervisor's or examiner's, not the author's."""
+
+
+_REFERENCE_START = re.compile(
+    r"(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
+    r"(?=(?:[A-Z]\. ?)+[A-Z][a-z\u0300-\u036f]|[A-Z][a-z]+, [A-Z]\.)"  # "H. Wierstorf", "Smith, J."
+)
+"""Where a numbered reference starts, in a references list that has no heading (JASA)."""
+_REFERENCE_GAP = 700
+"""Characters at most between two references of such a list."""
+
+
+_FOOTNOTE_SMALLER = 1.5
+"""Points under the body size that make a line of page 1 a footnote."""
+
+
+_ABSTRACT_MOST = 3000
+"""An abstract longer than this ran into what follows it: it is cut at a paragraph."""
 
 
 _ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
@@ -181,9 +211,8 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     body_size = _body_size(lines)
     headings = _find_headings(lines, body_size, toc)
     title_lines = _title_lines(lines)
-    sections, front = _split_sections(lines, headings)
-    abstract, sections = _take_abstract(sections, front)
-    sections = _drop_references(sections)
+    sections, front = _split_sections(lines, headings, body_size)
+    abstract, sections = _take_abstract(_without_unheaded_references(_drop_references(sections)), front)
     return PaperText(
         title=_choose_title(doc.metadata or {}, lines, title_lines),
         authors=_find_authors(doc.metadata or {}, lines, title_lines, body_size),
@@ -206,22 +235,27 @@ def _body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> set[int]:
-    """Indices of the lines that start a section: from the table of contents, else by style."""
-    toc_titles = {(heading_key(str(item[1])), int(item[2]) - 1) for item in toc if len(item) >= 3}
+def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> dict[int, int]:
+    """The lines that start a section, by index, with their level: from the table of contents
+    (its levels), else by style (levels from their numbering)."""
+    toc_titles = {
+        (heading_key(str(item[1])), int(item[2]) - 1, int(item[0])) for item in toc if len(item) >= 3
+    }
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
     if len(toc_titles) >= 2:
-        found = {i for i in candidates if _is_named_heading(lines[i], body_size)}
+        found = {
+            i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
+        }
         where: dict[str, list[int]] = {}
         for i in candidates:
             where.setdefault(heading_key(lines[i].text), []).append(i)
-        for key, page in toc_titles:
-            found |= set(_first_match(lines, where.get(key, []), page))
+        for key, page, level in toc_titles:
+            found.update((i, level) for i in _first_match(lines, where.get(key, []), page))
         if len(found) >= 2:
             return found
     styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
-    return set(_after_front_matter(lines, styled))
+    return {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
 
 
 def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
@@ -247,7 +281,8 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
         return False
     stripped = NUMBERING.sub("", line.text).strip()
     set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
-    return bool(set_apart and (_REFERENCES.match(stripped) or stripped.lower() == "abstract"))
+    known = _REFERENCES.match(stripped) or _NOT_CONTENT.match(stripped) or stripped.lower() == "abstract"
+    return bool(set_apart and known)
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
@@ -290,27 +325,38 @@ def _title_lines(lines: list[Line]) -> list[int]:
     return chosen
 
 
-def _split_sections(lines: list[Line], headings: set[int]) -> tuple[list[Section], list[Line]]:
-    """Group lines under their headings; return the sections and the lines before the first one."""
+def _split_sections(
+    lines: list[Line], headings: dict[int, int], body_size: float
+) -> tuple[list[Section], list[Line]]:
+    """Group lines under their headings; return the sections and the lines before the first one.
+    Small type on page 1 below the first heading is footnotes and the copyright or licence block
+    (ISMIR's CC BY note, JASA's author notes): it is left out of the reading flow."""
     sections: list[Section] = []
     front: list[Line] = []
-    current: tuple[str, list[Line]] | None = None
+    current: tuple[str, int, list[Line]] | None = None
     for i, line in enumerate(lines):
         if i in headings:
             if current:
-                sections.append(_section(current[0], current[1]))
-            current = (line.text, [])
+                sections.append(_section(*current))
+            current = (line.text, headings[i], [])
         elif current:
-            current[1].append(line)
+            if not (line.styled and line.size <= body_size - _FOOTNOTE_SMALLER):
+                current[2].append(line)
         else:
             front.append(line)
     if current:
-        sections.append(_section(current[0], current[1]))
-    return [s for s in sections if s.text or _ABSTRACT.match(s.heading)], front
+        sections.append(_section(*current))
+    following = [*sections[1:], None]
+    kept = [
+        s
+        for s, after in zip(sections, following, strict=True)
+        if s.text or _ABSTRACT.match(s.heading) or (after is not None and after.level > s.level)
+    ]  # a heading with no text of its own is kept when its subsections follow ("4 Results", "4.1 …")
+    return kept, front
 
 
-def _section(heading: str, lines: list[Line]) -> Section:
-    return Section(heading=heading, text=_join_lines(lines), level=heading_level(heading))
+def _section(heading: str, level: int, lines: list[Line]) -> Section:
+    return Section(heading=heading, text=_join_lines(lines), level=level)
 
 
 def _join_lines(lines: list[Line]) -> str:
@@ -330,7 +376,20 @@ def _join_lines(lines: list[Line]) -> str:
 
 
 def _take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
-    """The abstract: a section so named, an inline ``Abstract—`` paragraph, or the longest front block."""
+    """The abstract (at most ``_ABSTRACT_MOST`` characters, cut at a paragraph): a section so
+    named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
+    abstract, like a ReScience replication) the first paragraph of its first section."""
+    abstract, sections = _find_abstract(sections, front)
+    first = next((s for s in sections if not _NOT_CONTENT.match(NUMBERING.sub("", s.heading).strip())), None)
+    if not abstract and first is not None:
+        abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
+    if len(abstract) > _ABSTRACT_MOST:
+        cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
+        abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
+    return abstract, sections
+
+
+def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
     for index, section in enumerate(sections):
         if _ABSTRACT.match(section.heading):
             inline = _ABSTRACT.sub("", section.heading).strip()
@@ -348,8 +407,33 @@ def _take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     return (longest if len(longest) >= 300 else ""), sections
 
 
+def _without_unheaded_references(sections: list[Section]) -> list[Section]:
+    """The last section without the references list that ends it when the list has no heading
+    of its own (JASA): a run of references numbered 1, 2, 3, … from there to the end."""
+    if not sections:
+        return sections
+    text = sections[-1].text
+    starts = [(m.start(), int(m[1] or m[2])) for m in _REFERENCE_START.finditer(text)]
+    for index, (start, number) in enumerate(starts):
+        run = starts[index : index + 5]
+        if number != 1 or [n for _s, n in run] != [1, 2, 3, 4, 5]:
+            continue
+        positions = [s for s, _n in starts[index:]] + [len(text)]
+        if all(b - a <= _REFERENCE_GAP for a, b in itertools.pairwise(positions)):
+            return [*sections[:-1], sections[-1].model_copy(update={"text": text[:start].rstrip()})]
+    return sections
+
+
 def _drop_references(sections: list[Section]) -> list[Section]:
-    return [s for s in sections if not _REFERENCES.match(NUMBERING.sub("", s.heading).strip())]
+    """Without the references and a thesis's lists and declarations (acknowledgements stay: a
+    paper's say who funded it)."""
+    kept = []
+    for section in sections:
+        name = NUMBERING.sub("", section.heading).strip()
+        if _REFERENCES.match(name) or (_NOT_CONTENT.match(name) and not name.lower().startswith("ack")):
+            continue
+        kept.append(section)
+    return kept
 
 
 def _choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
@@ -375,7 +459,11 @@ def _find_authors(
     for line in lines[title_lines[-1] + 1 : title_lines[-1] + 6]:
         if line.page != 0 or _ABSTRACT.match(line.text) or len(line.text) > 120:
             break
-        if line.size >= body_size - 0.5 and not _AFFILIATION.search(line.text):
+        if (
+            line.size >= body_size - 0.5
+            and not _AFFILIATION.search(line.text)
+            and not _HONORIFIC.search(line.text)
+        ):
             names += _split_names(line.text)
     return names
 
