@@ -228,3 +228,11 @@ def test_papersum_extract_of_a_bad_file(papersum: RunCli, tmp_path: Path) -> Non
 )
 def test_heading_levels(heading: str, level: int) -> None:
     assert heading_level(heading) == level
+
+
+def test_compounds_broken_at_a_line_end_keep_their_hyphen() -> None:
+    text = extract_paper(PAPERS / "lostanlen-ismir2016-pitch-spiral.pdf").full_text
+    for joined in ("timefrequency", "melfrequency", "twodimensional", "bagof"):  # broken at line ends
+        assert joined not in text.lower()
+    assert "time-frequency" in text and "two-dimensional" in text
+    assert "instru-ment" not in text and "instrument" in text  # a word broken at a line end is mended

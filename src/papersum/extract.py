@@ -64,6 +64,10 @@ _REFERENCE_GAP = 700
 """Characters at most between two references of such a list."""
 
 
+_COMPOUND = re.compile(r"\b([A-Za-z]{2,})-([a-z]{2,})\b")
+_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
 _FOOTNOTE_SMALLER = 1.5
 """Points under the body size that make a line of page 1 a footnote."""
 
@@ -213,6 +217,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     title_lines = _title_lines(lines)
     sections, front = _split_sections(lines, headings, body_size)
     abstract, sections = _take_abstract(_without_unheaded_references(_drop_references(sections)), front)
+    abstract, sections = _with_compound_hyphens(abstract, sections)
     return PaperText(
         title=_choose_title(doc.metadata or {}, lines, title_lines),
         authors=_find_authors(doc.metadata or {}, lines, title_lines, body_size),
@@ -405,6 +410,25 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
     longest = max(prose, key=len, default="")
     return (longest if len(longest) >= 300 else ""), sections
+
+
+def _with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
+    """Put back the hyphen of compounds broken at a line end ("genre-/specific" was mended to
+    "genrespecific") when the document spells the compound with a hyphen elsewhere."""
+    text = "\n".join([abstract, *(s.text for s in sections)])
+    compounds = {(a + b).lower(): len(a) for a, b in _COMPOUND.findall(text)}
+    if not compounds:
+        return abstract, sections
+
+    def mend(match: re.Match[str]) -> str:
+        word = match[0]
+        cut = compounds.get(word.lower())
+        return f"{word[:cut]}-{word[cut:]}" if cut else word
+
+    def fixed(part: str) -> str:
+        return _WORD.sub(mend, part)
+
+    return fixed(abstract), [s.model_copy(update={"text": fixed(s.text)}) for s in sections]
 
 
 def _without_unheaded_references(sections: list[Section]) -> list[Section]:
