@@ -150,3 +150,74 @@ def test_what_is_read_from_a_real_paper(pdf: Path) -> None:
     assert "licensed under a creative commons" not in body  # page 1's licence block is not text
     assert "electronic mail:" not in body and "this work is supported by" not in body  # nor its footnotes
     assert not any(heading_key(s.heading) in ("references", "bibliography") for s in paper.sections)
+
+
+def test_the_reading_flow_holds_only_body_text() -> None:
+    choi = extract_paper(ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf")
+    text = choi.full_text
+    # sentences that cross a column break read whole
+    assert "trained with annotated pairs {(x, y)} to minimize the distance" in text
+    assert "Parallel to those approaches, an annotation-free" in text
+    # footnotes and captions are out of the flow; the captions are kept apart
+    assert "implementation of DrummerNet is available on" not in text
+    assert "Brooklyn, Heavy, Liverpool" not in text
+    assert "Figure 1: Block diagrams of DrummerNet structure." in " ".join(choi.captions)
+    assert not any(p.startswith(("Figure ", "Table ")) for s in choi.sections for p in s.text.split("\n\n"))
+    petchey = extract_paper(ROOT / "tests" / "data" / "papers" / "petchey-rescience2016-plankton-chaos.pdf")
+    assert "rescience.github.io" not in petchey.full_text  # the running footer, page 1's copy too
+
+
+LATEX = ROOT / "tests" / "data" / "latex"
+"""One paper set by three real LaTeX classes (tests/data/latex/build.sh rebuilds the PDFs)."""
+LAYOUT_HEADINGS = [
+    (1, "Introduction"),
+    (1, "Related Work"),
+    (2, "Audio-only source separation"),
+    (2, "Audio-visual learning"),
+    (1, "Method"),
+    (2, "Visual encoder"),
+    (2, "Audio network and fusion"),
+    (1, "Experiments"),
+    (2, "Datasets"),
+    (2, "Results"),
+    (1, "Discussion"),
+    (1, "Conclusion"),
+]
+
+
+@pytest.mark.parametrize(
+    ("layout", "first_heading", "acknowledgements"),
+    [
+        ("ieee", "I. INTRODUCTION", "ACKNOWLEDGMENT"),  # small caps, roman numerals, A./B. subsections
+        ("acm", "1 INTRODUCTION", "ACKNOWLEDGMENTS"),  # acmart sigconf: the number set apart
+        ("llncs", "1 Introduction", "Acknowledgments"),  # Springer LNCS
+    ],
+)
+def test_every_heading_of_a_paper_in_three_latex_classes(
+    layout: str, first_heading: str, acknowledgements: str
+) -> None:
+    paper = extract_paper(LATEX / f"{layout}.pdf")
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]  # not "Music Technology Group"
+    assert paper.abstract.startswith(
+        "Separating two violins that play together is hard from the sound alone."
+    )
+    assert paper.sections[0].heading == first_heading
+    found = [(s.level, heading_key(s.heading)) for s in paper.sections]
+    assert found == [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS] + [
+        (1, heading_key(acknowledgements))
+    ]
+    text = paper.full_text
+    assert "placeholder address for this fixture" not in text  # the footnote
+    assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
+    assert "than one who only hears it. This paper studies" in text  # read across the footnote mark
+
+
+@pytest.mark.parametrize("layout", ["ieee", "acm"])
+def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
+    paper = extract_paper(LATEX / f"{layout}.pdf")
+    assert paper.tables == [
+        "Instrument | Pieces | Audio only | Audio-visual\nviolin | 12 | 4.1 | 7.9\n"
+        "cello | 9 | 3.6 | 6.8\nflute | 10 | 5.2 | 6.1"
+    ]
+    assert "violin 12 4.1" not in paper.full_text

@@ -68,7 +68,17 @@ _COMPOUND = re.compile(r"\b([A-Za-z]{2,})-([a-z]{2,})\b")
 _WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
 
-_FOOTNOTE_SMALLER = 1.5
+_CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s", re.I)
+_FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
+_FOOTNOTE_MOST = 400
+
+
+_SAME_ROW = 2.0
+_CELL_MOST = 20
+"""A table's cells are short; a block that is mostly so, on several rows, is a table."""
+
+
+_FOOTNOTE_SMALLER = 0.9
 """Points under the body size that make a line of page 1 a footnote."""
 
 
@@ -85,6 +95,9 @@ _BARE_INTEGER = re.compile(r"^\d+\s")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 
 
+_SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
+
+
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -93,7 +106,8 @@ _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|t
 
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
-    r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google",
+    r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google|"
+    r"\bgroup\b|\blab\b|faculty|company",
     re.I,
 )
 
@@ -211,7 +225,8 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     text_chars = sum(len(line.text) for line in lines)
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
         raise ExtractError(_why_no_text(doc, path))
-    lines = drop_running_lines(lines, doc.page_count)
+    lines, captions = _set_aside(drop_running_lines(lines, doc.page_count))
+    lines, tables = _tables_aside(lines)
     body_size = _body_size(lines)
     headings = _find_headings(lines, body_size, toc)
     title_lines = _title_lines(lines)
@@ -229,7 +244,70 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
             ([abstract] if abstract else []) + [f"{s.heading}\n{s.text}" for s in sections]
         ),
         sha256=sha256,
+        captions=captions,
+        tables=tables,
     )
+
+
+def _set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """The reading flow without figure and table captions (returned apart) and the footnotes at
+    the foot of each later page (numbered or marked paragraphs after the page's last body text),
+    so a sentence that runs past them reads whole."""
+    captions: list[str] = []
+    caption_blocks: set[tuple[int, int]] = set()
+    footnotes: set[int] = set()
+    for index, line in enumerate(lines):
+        starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
+        if starts and _CAPTION.match(line.text):
+            caption_blocks.add((line.page, line.block))
+    for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
+        line = lines[index]
+        if line.styled or line.bold or not line.alone or not _FOOTNOTE.match(line.text):
+            continue
+        last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page
+        at_foot = last_of_page or index + 1 in footnotes
+        text = line.text
+        linked = "://" in text or "www." in text
+        sentence = text.endswith(".") or len(text.split()) >= 8  # not a heading such as "2 Challenges"
+        if len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200))):
+            footnotes.add(index)
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if (line.page, line.block) in caption_blocks:
+            if captions and lines[index - 1].block == line.block and lines[index - 1].page == line.page:
+                captions[-1] += " " + line.text
+            else:
+                captions.append(line.text)
+        elif index not in footnotes:
+            kept.append(line)
+    return kept, captions
+
+
+def _tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Page 1's tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): a
+    block of many short cells on a few rows, told apart by where each cell is."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.styled:
+            blocks.setdefault(line.block, []).append(line)
+    tables: list[str] = []
+    table_blocks: set[int] = set()
+    for block, cells in blocks.items():
+        rows: list[list[Line]] = []
+        for cell in sorted(cells, key=lambda c: c.top):  # a row: cells whose tops are within 2 pt
+            if rows and cell.top - rows[-1][0].top <= _SAME_ROW:
+                rows[-1].append(cell)
+            else:
+                rows.append([cell])
+        wide = [row for row in rows if len(row) >= 2]
+        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
+        if len(cells) >= 6 and len(wide) >= 2 and short >= 0.7 * len(cells):
+            table_blocks.add(block)
+            ordered = [sorted(row, key=lambda c: c.left) for row in rows]
+            tables.append("\n".join(" | ".join(c.text for c in row) for row in ordered))
+    if not table_blocks:
+        return lines, tables
+    return [ln for ln in lines if not (ln.styled and ln.block in table_blocks)], tables
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -312,7 +390,16 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             and (line.size > 0 or not _BARE_INTEGER.match(line.text))
         )
     emphasised = line.bold or line.size >= body_size + 0.9
-    return emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold)
+    if emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold):
+        return True
+    # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
+    # its block, in body type, is a heading all the same
+    return (
+        line.alone
+        and numbered
+        and abs(line.size - body_size) <= 0.5
+        and sum(c.isalpha() for c in unnumbered) >= 3
+    )
 
 
 def _title_lines(lines: list[Line]) -> list[int]:
@@ -374,8 +461,10 @@ def _join_lines(lines: list[Line]) -> str:
         elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
             parts[-1] = parts[-1][:-1] + line.text
         else:
-            gap = "\n\n" if line.block != previous.block or line.page != previous.page else " "
-            parts.append(gap + line.text)
+            new_block = line.block != previous.block or line.page != previous.page
+            # a sentence running on into the next column or page is one paragraph
+            runs_on = line.text[:1].islower() and not _SENTENCE_END.search(previous.text)
+            parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
         previous = line
     return _SPACES.sub(" ", "".join(parts)).strip()
 

@@ -173,6 +173,10 @@ class PaperText(BaseModel):
     page_count: int
     full_text: str
     sha256: str = Field(description="hash of the PDF file")
+    captions: list[str] = Field(default_factory=list)
+    """Figure and table captions, kept out of the sections' reading flow."""
+    tables: list[str] = Field(default_factory=list)
+    """Tables read from page 1, one row a line, cells between " | "; out of the reading flow."""
 
 
 class Relevance(BaseModel):

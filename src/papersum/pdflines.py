@@ -24,6 +24,10 @@ PYMUPDF_LOCK = threading.Lock()
 NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 
 
+SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)$")
+"""A line that is only a section's number."""
+
+
 HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
 
 
@@ -67,6 +71,9 @@ HTML_SPAN = re.compile(  # tags, font name, size, text
 )
 
 
+ROW_PLACE = re.compile(r'<p style="top:([\d.]+)pt;left:([\d.]+)pt')
+
+
 INLINE = re.compile(r"</?(?:i|tt|sup)>")
 
 
@@ -105,9 +112,12 @@ class Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     """True for a line of page 1, with its type size; False for a paragraph of a later page,
     whose size is known only from 12 pt up (``TAG_SIZE``)."""
     first: bool = False
-    """A paragraph that starts its block."""
+    """A paragraph (a line, on page 1) that starts its block."""
     alone: bool = False
-    """A paragraph that is its whole block."""
+    """A paragraph (a line, on page 1) that is its whole block."""
+    top: float = 0.0
+    """Where a line of page 1 is: its top and left edge, in points (0 for later pages)."""
+    left: float = 0.0
 
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
@@ -123,7 +133,9 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     lines: list[Line] = []
     for page_number, page in enumerate(doc.pages(0, pages)):
         if page_number == 0:
-            lines += styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
+            lines += numbers_joined(
+                styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
+            )
         else:
             textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE)
             lines += paragraphs(textpage.extractXHTML(), page_number)
@@ -144,7 +156,8 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     lines: list[Line] = []
     start = 0
     for block_number, count in enumerate(counts):
-        for row in rows[start : start + count]:
+        for position, row in enumerate(rows[start : start + count]):
+            where = ROW_PLACE.match(row)
             spans = [
                 (
                     float(size),
@@ -155,23 +168,47 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
             ]
             line = make_line(spans, page_number, block_number)
             if line is not None:
-                lines.append(line)
+                top, left = (float(where[1]), float(where[2])) if where else (0.0, 0.0)
+                lines.append(line._replace(first=position == 0, alone=count == 1, top=top, left=left))
         start += count
     return lines
+
+
+def numbers_joined(lines: list[Line]) -> list[Line]:
+    """A heading's number set apart from its words ("1" then "INTRODUCTION", as ACM and LNCS set
+    them, far enough apart that mupdf reads two lines) joined again into one line."""
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and SECTION_NUMBER.match(previous.text)
+            and (previous.block, previous.size, previous.bold) == (line.block, line.size, line.bold)
+            and abs(previous.top - line.top) <= 2  # on one row: not a table's "12" and "4.1"
+            and line.text[:1].isalpha()
+        ):
+            joined[-1] = line._replace(
+                text=f"{previous.text} {line.text}", first=previous.first, alone=previous.alone and line.alone
+            )
+        else:
+            joined.append(line)
+    return joined
 
 
 def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
     """The same lines from pymupdf's span dictionaries."""
     lines: list[Line] = []
     for block_number, block in enumerate(page_dict["blocks"]):
-        for raw in block.get("lines", []):
+        rows = block.get("lines", [])
+        for position, raw in enumerate(rows):
             spans = [
                 (float(s["size"]), s["text"], bool(s["flags"] & 16 or BOLD_FONT.search(s["font"])))
                 for s in raw["spans"]
             ]
             line = make_line(spans, page_number, block_number)
             if line is not None:
-                lines.append(line)
+                top, left = float(raw["bbox"][1]), float(raw["bbox"][0])
+                lines.append(line._replace(first=position == 0, alone=len(rows) == 1, top=top, left=left))
     return lines
 
 
@@ -251,7 +288,17 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
     if not running:
         return lines
-    return [ln for key, ln in zip(keys, lines, strict=True) if key not in running]
+    # page 1 is read line by line: its copy of a running footer is a block of several lines
+    blocks: dict[int, list[str]] = {}
+    for line in lines:
+        if line.styled:
+            blocks.setdefault(line.block, []).append(line.text)
+    footer_blocks = {b for b, texts in blocks.items() if fold("#", " ".join(texts).lower()) in running}
+    return [
+        ln
+        for key, ln in zip(keys, lines, strict=True)
+        if key not in running and not (ln.styled and ln.block in footer_blocks)
+    ]
 
 
 LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))\.?\s")
