@@ -71,6 +71,12 @@ HTML_SPAN = re.compile(  # tags, font name, size, text
 )
 
 
+SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
+SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
+
+
 ROW_PLACE = re.compile(r'<p style="top:([\d.]+)pt;left:([\d.]+)pt')
 
 
@@ -320,3 +326,21 @@ def heading_level(text: str) -> int:
 
 def heading_key(text: str) -> str:
     return NON_LETTERS.sub("", NUMBERING.sub("", text.strip()).lower())
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Join lines into paragraphs, mending words hyphenated at line breaks."""
+    parts: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None:
+            parts.append(line.text)
+        elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
+            parts[-1] = parts[-1][:-1] + line.text
+        else:
+            new_block = line.block != previous.block or line.page != previous.page
+            # a sentence running on into the next column or page is one paragraph
+            runs_on = line.text[:1].islower() and not SENTENCE_END.search(previous.text)
+            parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
+        previous = line
+    return SPACES.sub(" ", "".join(parts)).strip()

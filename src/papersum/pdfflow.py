@@ -1,0 +1,163 @@
+"""The reading flow of a paper: only its body text. Captions, footnotes, tables, running
+footers, references and a thesis's front matter are taken out (captions and tables kept apart),
+and compounds broken at a line end get their hyphen back."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from papersum.models import Section
+from papersum.pdflines import NUMBERING, Line
+
+REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
+
+
+NOT_CONTENT = re.compile(
+    r"^(table of contents|contents|list of (figures|tables|abbreviations|symbols|acronyms|algorithms)|"
+    r"declaration|author'?s declaration|dedication|acknowledge?ments?)$",
+    re.I,
+)
+"""A thesis's front matter: set apart like a section, but not what the paper says."""
+
+
+_REFERENCE_START = re.compile(
+    r"(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
+    r"(?=(?:[A-Z]\. ?)+[A-Z][a-z\u0300-\u036f]|[A-Z][a-z]+, [A-Z]\.)"  # "H. Wierstorf", "Smith, J."
+)
+"""Where a numbered reference starts, in a references list that has no heading (JASA)."""
+
+
+_REFERENCE_GAP = 700
+"""Characters at most between two references of such a list."""
+
+
+_COMPOUND = re.compile(r"\b([A-Za-z]{2,})-([a-z]{2,})\b")
+
+
+_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+_CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s", re.I)
+
+
+_FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
+
+
+_FOOTNOTE_MOST = 400
+
+
+_SAME_ROW = 2.0
+
+
+_CELL_MOST = 20
+"""A table's cells are short; a block that is mostly so, on several rows, is a table."""
+
+
+def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """The reading flow without figure and table captions (returned apart) and the footnotes at
+    the foot of each later page (numbered or marked paragraphs after the page's last body text),
+    so a sentence that runs past them reads whole."""
+    captions: list[str] = []
+    caption_blocks: set[tuple[int, int]] = set()
+    footnotes: set[int] = set()
+    for index, line in enumerate(lines):
+        starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
+        if starts and _CAPTION.match(line.text):
+            caption_blocks.add((line.page, line.block))
+    for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
+        line = lines[index]
+        if line.styled or line.bold or not line.alone or not _FOOTNOTE.match(line.text):
+            continue
+        last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page
+        at_foot = last_of_page or index + 1 in footnotes
+        text = line.text
+        linked = "://" in text or "www." in text
+        sentence = text.endswith(".") or len(text.split()) >= 8  # not a heading such as "2 Challenges"
+        if len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200))):
+            footnotes.add(index)
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if (line.page, line.block) in caption_blocks:
+            if captions and lines[index - 1].block == line.block and lines[index - 1].page == line.page:
+                captions[-1] += " " + line.text
+            else:
+                captions.append(line.text)
+        elif index not in footnotes:
+            kept.append(line)
+    return kept, captions
+
+
+def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Page 1's tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): a
+    block of many short cells on a few rows, told apart by where each cell is."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.styled:
+            blocks.setdefault(line.block, []).append(line)
+    tables: list[str] = []
+    table_blocks: set[int] = set()
+    for block, cells in blocks.items():
+        rows: list[list[Line]] = []
+        for cell in sorted(cells, key=lambda c: c.top):  # a row: cells whose tops are within 2 pt
+            if rows and cell.top - rows[-1][0].top <= _SAME_ROW:
+                rows[-1].append(cell)
+            else:
+                rows.append([cell])
+        wide = [row for row in rows if len(row) >= 2]
+        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
+        if len(cells) >= 6 and len(wide) >= 2 and short >= 0.7 * len(cells):
+            table_blocks.add(block)
+            ordered = [sorted(row, key=lambda c: c.left) for row in rows]
+            tables.append("\n".join(" | ".join(c.text for c in row) for row in ordered))
+    if not table_blocks:
+        return lines, tables
+    return [ln for ln in lines if not (ln.styled and ln.block in table_blocks)], tables
+
+
+def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
+    """Put back the hyphen of compounds broken at a line end ("genre-/specific" was mended to
+    "genrespecific") when the document spells the compound with a hyphen elsewhere."""
+    text = "\n".join([abstract, *(s.text for s in sections)])
+    compounds = {(a + b).lower(): len(a) for a, b in _COMPOUND.findall(text)}
+    if not compounds:
+        return abstract, sections
+
+    def mend(match: re.Match[str]) -> str:
+        word = match[0]
+        cut = compounds.get(word.lower())
+        return f"{word[:cut]}-{word[cut:]}" if cut else word
+
+    def fixed(part: str) -> str:
+        return _WORD.sub(mend, part)
+
+    return fixed(abstract), [s.model_copy(update={"text": fixed(s.text)}) for s in sections]
+
+
+def without_unheaded_references(sections: list[Section]) -> list[Section]:
+    """The last section without the references list that ends it when the list has no heading
+    of its own (JASA): a run of references numbered 1, 2, 3, … from there to the end."""
+    if not sections:
+        return sections
+    text = sections[-1].text
+    starts = [(m.start(), int(m[1] or m[2])) for m in _REFERENCE_START.finditer(text)]
+    for index, (start, number) in enumerate(starts):
+        run = starts[index : index + 5]
+        if number != 1 or [n for _s, n in run] != [1, 2, 3, 4, 5]:
+            continue
+        positions = [s for s, _n in starts[index:]] + [len(text)]
+        if all(b - a <= _REFERENCE_GAP for a, b in itertools.pairwise(positions)):
+            return [*sections[:-1], sections[-1].model_copy(update={"text": text[:start].rstrip()})]
+    return sections
+
+
+def drop_references(sections: list[Section]) -> list[Section]:
+    """Without the references and a thesis's lists and declarations (acknowledgements stay: a
+    paper's say who funded it)."""
+    kept = []
+    for section in sections:
+        name = NUMBERING.sub("", section.heading).strip()
+        if REFERENCES.match(name) or (NOT_CONTENT.match(name) and not name.lower().startswith("ack")):
+            continue
+        kept.append(section)
+    return kept

@@ -1,0 +1,118 @@
+"""A paper's metadata from its first page and the PDF's own: title, authors, year, abstract."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from papersum.models import Section
+from papersum.pdfflow import NOT_CONTENT
+from papersum.pdflines import NUMBERING, Line, join_lines
+
+ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
+
+
+_HONORIFIC = re.compile(r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore)\b\.?", re.I)
+"""A name so titled on a title page is a supervisor's or examiner's, not the author's."""
+
+
+_ABSTRACT_MOST = 3000
+"""An abstract longer than this ran into what follows it: it is cut at a paragraph."""
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+_BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
+
+
+_AFFILIATION = re.compile(
+    r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
+    r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google|"
+    r"\bgroup\b|\blab\b|faculty|company",
+    re.I,
+)
+
+
+def take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
+    """The abstract (at most ``_ABSTRACT_MOST`` characters, cut at a paragraph): a section so
+    named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
+    abstract, like a ReScience replication) the first paragraph of its first section."""
+    abstract, sections = _find_abstract(sections, front)
+    first = next((s for s in sections if not NOT_CONTENT.match(NUMBERING.sub("", s.heading).strip())), None)
+    if not abstract and first is not None:
+        abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
+    if len(abstract) > _ABSTRACT_MOST:
+        cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
+        abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
+    return abstract, sections
+
+
+def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
+    for index, section in enumerate(sections):
+        if ABSTRACT.match(section.heading):
+            inline = ABSTRACT.sub("", section.heading).strip()
+            text = f"{inline} {section.text}".strip()
+            return text, sections[:index] + sections[index + 1 :]
+    blocks: dict[tuple[int, int], list[Line]] = {}
+    for line in front:
+        blocks.setdefault((line.page, line.block), []).append(line)
+    paragraphs = [join_lines(group) for group in blocks.values()]
+    for paragraph in paragraphs:
+        if ABSTRACT.match(paragraph) and len(paragraph) > 200:
+            return ABSTRACT.sub("", paragraph).strip(), sections
+    prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
+    longest = max(prose, key=len, default="")
+    return (longest if len(longest) >= 300 else ""), sections
+
+
+def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
+    """The metadata title when it is plausible, else the largest text on page 1."""
+    meta = " ".join(str(metadata.get("title") or "").split())
+    if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
+        return meta
+    title = " ".join(lines[i].text for i in title_lines).strip()
+    if title.isupper():
+        title = title[:1] + title[1:].lower()
+    return title
+
+
+def find_authors(
+    metadata: dict[str, Any], lines: list[Line], title_lines: list[int], body_size: float
+) -> list[str]:
+    meta = str(metadata.get("author") or "").strip()
+    if meta and not re.search(r"\d|@|template", meta, re.I):
+        return _split_names(meta)
+    if not title_lines:
+        return []
+    names: list[str] = []
+    for line in lines[title_lines[-1] + 1 : title_lines[-1] + 6]:
+        if line.page != 0 or ABSTRACT.match(line.text) or len(line.text) > 120:
+            break
+        if (
+            line.size >= body_size - 0.5
+            and not _AFFILIATION.search(line.text)
+            and not _HONORIFIC.search(line.text)
+        ):
+            names += _split_names(line.text)
+    return names
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r",|;|\band\b|&", text)
+    names = [" ".join(p.split()) for p in parts]
+    return [n for n in names if _is_name(n)]
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def find_year(metadata: dict[str, Any], first_page: list[Line]) -> int | None:
+    years = Counter(int(y) for ln in first_page for y in _YEAR.findall(ln.text))
+    if years:
+        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+    created = _YEAR.search(str(metadata.get("creationDate") or ""))
+    return int(created.group(1)) if created else None
