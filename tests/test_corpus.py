@@ -4,6 +4,7 @@ the text. The guard against regressions in extraction; `papersum extract PAPER.p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -191,6 +192,7 @@ LAYOUT_HEADINGS = [
         ("ieee", "I. INTRODUCTION", "ACKNOWLEDGMENT"),  # small caps, roman numerals, A./B. subsections
         ("acm", "1 INTRODUCTION", "ACKNOWLEDGMENTS"),  # acmart sigconf: the number set apart
         ("llncs", "1 Introduction", "Acknowledgments"),  # Springer LNCS
+        ("draft", "1 Introduction", "Acknowledgments"),  # LNCS with review line numbers in the margin
     ],
 )
 def test_every_heading_of_a_paper_in_three_latex_classes(
@@ -211,6 +213,7 @@ def test_every_heading_of_a_paper_in_three_latex_classes(
     assert "placeholder address for this fixture" not in text  # the footnote
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in text  # read across the footnote mark
+    assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
 @pytest.mark.parametrize("layout", ["ieee", "acm"])

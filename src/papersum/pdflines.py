@@ -9,9 +9,11 @@ it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import threading
 import unicodedata
+from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -77,6 +79,10 @@ SPACES = re.compile(r"[ \t]{2,}|\t")
 SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
 
 
+MARGIN_NUMBERS = 8
+"""Line numbers counting up in the margin of page 1, at least, that make a review draft."""
+
+
 ROW_PLACE = re.compile(r'<p style="top:([\d.]+)pt;left:([\d.]+)pt')
 
 
@@ -137,15 +143,37 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     import pymupdf
 
     lines: list[Line] = []
+    margin: float | None = None
     for page_number, page in enumerate(doc.pages(0, pages)):
         if page_number == 0:
-            lines += numbers_joined(
-                styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
-            )
+            first = styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
+            margin = line_number_margin(first)
+            if margin is not None:  # a review draft: its line numbers are not text
+                first = [line for line in first if line.left >= margin or not line.text.isdigit()]
+            lines += numbers_joined(first)
         else:
-            textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE)
+            flags = pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE
+            clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
+            textpage = page.get_textpage(flags=flags, clip=clip)
             lines += paragraphs(textpage.extractXHTML(), page_number)
     return lines
+
+
+def line_number_margin(lines: list[Line]) -> float | None:
+    """Where the text starts right of a review draft's line numbers (``lineno``: small integers
+    counting up down the left margin), or None for a paper without them."""
+    numbers = [line for line in lines if line.text.isdigit() and len(line.text) <= 4]
+    if len(numbers) < MARGIN_NUMBERS:
+        return None
+    usual = Counter(round(line.left / 4) for line in numbers).most_common(1)[0][0] * 4
+    column = [line for line in numbers if abs(line.left - usual) <= 6]
+    edge = max((line.left for line in column), default=0.0)
+    counts = [int(line.text) for line in column]
+    rising = sum(b == a + 1 for a, b in itertools.pairwise(counts))
+    text_left = [line.left for line in lines if line.left > edge + 2 and not line.text.isdigit()]
+    if rising < MARGIN_NUMBERS - 1 or not text_left:
+        return None
+    return min(text_left) - 1.0
 
 
 def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:

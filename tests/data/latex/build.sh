@@ -4,7 +4,7 @@
 # committed, so the tests never need TeX.
 set -e
 cd "$(dirname "$0")"
-for paper in ieee acm llncs; do
+for paper in ieee acm llncs draft; do
     pdflatex -interaction=nonstopmode -halt-on-error "$paper.tex" >/dev/null
     pdflatex -interaction=nonstopmode -halt-on-error "$paper.tex" >/dev/null
     rm -f "$paper.aux" "$paper.log" "$paper.out" comment.cut
