@@ -15,7 +15,7 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.pdflines import dict_lines, heading_level, styled_lines
 
-from .conftest import EXAMPLES, RunCli, make_pdf
+from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
 PAPERS = EXAMPLES / "papers"
 
@@ -239,3 +239,13 @@ def test_compounds_broken_at_a_line_end_keep_their_hyphen() -> None:
         assert joined not in text.lower()
     assert "time-frequency" in text and "two-dimensional" in text
     assert "instru-ment" not in text and "instrument" in text  # a word broken at a line end is mended
+
+
+def test_equations_keep_their_terms() -> None:
+    laroche = ROOT / "tests" / "data" / "papers" / "laroche-ismir2016-genre-dictionaries.pdf"
+    text = extract_paper(laroche).full_text
+    equation = text[text.index("which leads to:") : text.index("(3)")]
+    for term in ("WHW", "T", "H^V", "+ WP HP"):  # Ṽ = W_H W_H^T V + W_P H_P, as mupdf reads it
+        assert term in equation
+    assert "∈R^m×n" in text  # an exponent right after its symbol
+    assert "et al.1" not in extract_paper(PAPERS / "broman-rescience2020-essential-genes.pdf").full_text

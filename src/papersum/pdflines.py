@@ -63,8 +63,12 @@ NON_LETTERS = re.compile(r"[^a-z]")
 ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>(.*?)</\2>")
 
 
-MARK = re.compile(r"<sup>(?:<[bi]>)*[^<]{0,3}(?:</[bi]>)*</sup>")
-"""A footnote mark: a superscript of three characters at most."""
+MARK = re.compile(r"<sup>(?:<[bi]>)*[\d*†‡§,\s]{1,5}(?:</[bi]>)*</sup>")
+"""A footnote mark: a superscript of digits or a dagger (other superscripts are mathematics)."""
+
+
+EXPONENT = re.compile(r"(?<=[^\s>])((?:</[bi]>)*)<sup>((?:<[bi]>)*)(?=[^<\s]{1,3}(?:</[bi]>)*</sup>)")
+"""A short superscript right after a symbol (``W<sup>T</sup>``): written ``W^T``."""
 
 
 HTML_SPAN = re.compile(  # tags, font name, size, text
@@ -249,7 +253,7 @@ def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
 def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     """The paragraphs of a page's XHTML: one per block, split where the type size changes
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
-    page = INLINE.sub("", MARK.sub("", xhtml)).replace("</b><b>", "")
+    page = INLINE.sub("", EXPONENT.sub(r"\1^\2", MARK.sub("", xhtml))).replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = normalize(html.unescape(page))
         if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
@@ -273,9 +277,18 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     inner, first, alone = inner[end + 4 :], False, False
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
-        if len(text) > MIN_FRAGMENT:
+        if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
+
+
+def is_plot_markers(text: str) -> bool:
+    """A scatter plot's markers read as text: mostly one character, over and over ("G G G")."""
+    tokens = text.replace("^", " ").split()
+    if len(tokens) < 2:
+        return False
+    token, count = Counter(tokens).most_common(1)[0]
+    return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))
 
 
 def is_run_in_heading(text: str) -> bool:
