@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -377,11 +378,59 @@ def extraction_ratio(repeat: int) -> tuple[float, float, int]:
     return min(o for o, _r in pairs), min(r for _o, r in pairs), len(pdfs)
 
 
+def extraction_per_page(repeat: int) -> None:
+    """ms a page for papersum's extraction and raw ``get_text`` on every real and LaTeX-built
+    paper the tests use (theses included), and the median over them."""
+    import statistics
+
+    import pymupdf
+
+    from papersum.extract import extract_paper
+
+    pdfs = sorted(
+        [
+            *PDFS.glob("*.pdf"),
+            *(ROOT / "tests/data/papers").glob("*.pdf"),
+            *(ROOT / "tests/data/latex").glob("*.pdf"),
+        ]
+    )
+    rows = []
+    for pdf in pdfs:
+        extract_paper(pdf)  # warm
+        ours = min(_timed(lambda pdf=pdf: extract_paper(pdf)) for _ in range(repeat))
+        raw = min(_timed(lambda pdf=pdf: _raw_text(pymupdf, pdf)) for _ in range(repeat))
+        with pymupdf.open(pdf) as doc:
+            pages = doc.page_count
+        rows.append((pdf.stem, pages, ours * 1000 / pages, raw * 1000 / pages))
+    for name, pages, ours_ms, raw_ms in rows:
+        ratio = ours_ms / raw_ms
+        print(f"| extraction, {name} ({pages} pages) | {ours_ms:.1f} ms a page ({ratio:.2f}× get_text) | |")
+    median_ms = statistics.median(r[2] for r in rows)
+    median_ratio = statistics.median(r[2] / r[3] for r in rows)
+    print(
+        f"| extraction, median of {len(rows)} papers | {median_ms:.1f} ms a page, {median_ratio:.2f}× raw "
+        "`get_text` | ≤ 10 ms, ≤ 1.3× |"
+    )
+
+
+def _timed(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def _raw_text(pymupdf: ModuleType, pdf: Path) -> str:
+    with pymupdf.open(pdf) as doc:
+        return "".join(page.get_text() for page in doc)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one repetition where there are more")
     parser.add_argument(
-        "--only", choices=("basics", "thousand", "bound", "paced"), help="run one group of scenarios"
+        "--only",
+        choices=("basics", "thousand", "bound", "paced", "extraction"),
+        help="run one group of scenarios",
     )
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
@@ -405,6 +454,8 @@ def main() -> None:
                     f"| cold run, {papers} entries, `--jobs {jobs}`, model 1 s | {b.seconds:.1f} s: "
                     f"{b.seconds / b.bound:.2f}× the bound ⌈N/jobs⌉ × 1 s = {b.bound:.0f} s | ≤ 1.2× |"
                 )
+        if args.only in (None, "extraction"):
+            extraction_per_page(repeat)
         if args.only in (None, "paced"):
             r = paced(tmp)
             print(

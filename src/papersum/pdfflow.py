@@ -35,9 +35,6 @@ _REFERENCE_GAP = 700
 _COMPOUND = re.compile(r"\b([A-Za-z]{2,})-([a-z]{2,})\b")
 
 
-_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
-
-
 _CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s", re.I)
 
 
@@ -120,16 +117,19 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
     "genrespecific") when the document spells the compound with a hyphen elsewhere."""
     text = "\n".join([abstract, *(s.text for s in sections)])
     compounds = {(a + b).lower(): len(a) for a, b in _COMPOUND.findall(text)}
+    lower = text.lower()
+    compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
     if not compounds:
         return abstract, sections
+    joined = re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I)
 
     def mend(match: re.Match[str]) -> str:
         word = match[0]
-        cut = compounds.get(word.lower())
-        return f"{word[:cut]}-{word[cut:]}" if cut else word
+        cut = compounds[word.lower()]
+        return f"{word[:cut]}-{word[cut:]}"
 
     def fixed(part: str) -> str:
-        return _WORD.sub(mend, part)
+        return joined.sub(mend, part)
 
     return fixed(abstract), [s.model_copy(update={"text": fixed(s.text)}) for s in sections]
 

@@ -253,7 +253,9 @@ def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
 def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     """The paragraphs of a page's XHTML: one per block, split where the type size changes
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
-    page = INLINE.sub("", EXPONENT.sub(r"\1^\2", MARK.sub("", xhtml))).replace("</b><b>", "")
+    if "<sup>" in xhtml:
+        xhtml = EXPONENT.sub(r"\1^\2", MARK.sub("", xhtml))
+    page = INLINE.sub("", xhtml).replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = normalize(html.unescape(page))
         if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
@@ -284,6 +286,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
 
 def is_plot_markers(text: str) -> bool:
     """A scatter plot's markers read as text: mostly one character, over and over ("G G G")."""
+    if len(text.split(None, 1)[0].strip("^")) > 2:  # most paragraphs: a word comes first
+        return False
     tokens = text.replace("^", " ").split()
     if len(tokens) < 2:
         return False
