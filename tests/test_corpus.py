@@ -224,3 +224,14 @@ def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
         "cello | 9 | 3.6 | 6.8\nflute | 10 | 5.2 | 6.1"
     ]
     assert "violin 12 4.1" not in paper.full_text
+
+
+def test_tables_on_later_pages_are_kept_as_rows() -> None:
+    lostanlen = extract_paper(EXAMPLES / "papers" / "lostanlen-ismir2016-pitch-spiral.pdf")
+    rows = "\n".join(lostanlen.tables).splitlines()
+    assert "piano | 58 | 28 | 44 | 15" in rows and "total | 158 | 88 | 208 | 139" in rows
+    assert "piano 58 28 44 15" not in lostanlen.full_text
+    # the sentence the table interrupted is not glued to its cells
+    assert "hidden units and piano" not in lostanlen.full_text
+    hajic = extract_paper(EXAMPLES / "papers" / "hajic-ismir2016-omr-testbed.pdf")
+    assert "TED | 0.46 | 0.58 | 0.40 | 0.50 | 0.35 | 0.51" in "\n".join(hajic.tables)

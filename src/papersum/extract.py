@@ -23,6 +23,7 @@ from papersum.pdfflow import (
     NOT_CONTENT,
     REFERENCES,
     drop_references,
+    join_lines,
     set_aside,
     tables_aside,
     with_compound_hyphens,
@@ -37,7 +38,6 @@ from papersum.pdflines import (
     drop_running_lines,
     heading_key,
     heading_level,
-    join_lines,
     read_lines,
 )
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract

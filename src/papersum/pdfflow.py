@@ -86,8 +86,9 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
 
 
 def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
-    """Page 1's tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): a
-    block of many short cells on a few rows, told apart by where each cell is."""
+    """Tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): on page 1 a
+    block of many short cells on a few rows, told apart by where each cell is; on later pages the
+    paragraphs ``pdflines`` marked (a figure's numbers, a single row, are dropped)."""
     blocks: dict[int, list[Line]] = {}
     for line in lines:
         if line.styled:
@@ -107,9 +108,14 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             table_blocks.add(block)
             ordered = [sorted(row, key=lambda c: c.left) for row in rows]
             tables.append("\n".join(" | ".join(c.text for c in row) for row in ordered))
-    if not table_blocks:
-        return lines, tables
-    return [ln for ln in lines if not (ln.styled and ln.block in table_blocks)], tables
+    kept = []
+    for line in lines:
+        if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
+            if "\n" in line.text:
+                tables.append(line.text)
+        elif not (line.styled and line.block in table_blocks):
+            kept.append(line)
+    return kept, tables
 
 
 def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
@@ -161,3 +167,27 @@ def drop_references(sections: list[Section]) -> list[Section]:
             continue
         kept.append(section)
     return kept
+
+
+SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
+SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Join lines into paragraphs, mending words hyphenated at line breaks."""
+    parts: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None:
+            parts.append(line.text)
+        elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
+            parts[-1] = parts[-1][:-1] + line.text
+        else:
+            new_block = line.block != previous.block or line.page != previous.page
+            # a sentence running on into the next column or page is one paragraph
+            runs_on = line.text[:1].islower() and not SENTENCE_END.search(previous.text)
+            parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
+        previous = line
+    return SPACES.sub(" ", "".join(parts)).strip()

@@ -77,10 +77,8 @@ HTML_SPAN = re.compile(  # tags, font name, size, text
 )
 
 
-SPACES = re.compile(r"[ \t]{2,}|\t")
-
-
-SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
+TABLE_CELL = re.compile(r"[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()]")
+"""A token of a table or an axis: a number, maybe signed or in brackets, or a lone sign."""
 
 
 MARGIN_NUMBERS = 8
@@ -134,6 +132,9 @@ class Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     top: float = 0.0
     """Where a line of page 1 is: its top and left edge, in points (0 for later pages)."""
     left: float = 0.0
+    table: bool = False
+    """A paragraph that is a table (its rows, one a line, cells between " | ") or a figure's
+    numbers: not body text."""
 
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
@@ -159,8 +160,63 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
             flags = pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
             textpage = page.get_textpage(flags=flags, clip=clip)
-            lines += paragraphs(textpage.extractXHTML(), page_number)
+            page_lines = paragraphs(textpage.extractXHTML(), page_number)
+            if any(is_table_like(line.text) for line in page_lines):
+                page_lines = with_tables(page_lines, textpage.extractWORDS())
+            lines += page_lines
     return lines
+
+
+def is_table_like(text: str) -> bool:
+    """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
+    tokens = text.split()
+    return len(tokens) >= 8 and sum(bool(TABLE_CELL.fullmatch(t)) for t in tokens) >= 0.4 * len(tokens)
+
+
+def with_tables(lines: list[Line], words: list[tuple[Any, ...]]) -> list[Line]:
+    """The page's table-like paragraphs marked as tables, rebuilt as rows from where mupdf's
+    words are (``extractWORDS``: x0, y0, x1, y1, text, block, line, word): a row is the words
+    at one height, a new cell starts where the gap is wider than half the type's height."""
+    blocks: dict[int, list[tuple[Any, ...]]] = {}
+    for word in words:
+        blocks.setdefault(int(word[5]), []).append(word)
+    starts = {b: [normalize(str(w[4])) for w in ws[:3]] for b, ws in blocks.items()}
+    marked: list[Line] = []
+    used: set[int] = set()
+    for line in lines:
+        if not is_table_like(line.text):
+            marked.append(line)
+            continue
+        head = line.text.split()[:3]
+        block = next((b for b, first in starts.items() if first == head and b not in used), None)
+        rows = table_rows(blocks[block]) if block is not None else []
+        used.add(block if block is not None else -1)
+        text = "\n".join(" | ".join(row) for row in rows) if len(rows) >= 2 else line.text
+        marked.append(line._replace(text=text, table=True))
+    return marked
+
+
+def table_rows(words: list[tuple[Any, ...]]) -> list[list[str]]:
+    """The cells of a table's words, row by row (see ``with_tables``)."""
+    rows: list[list[tuple[Any, ...]]] = []
+    for word in sorted(words, key=lambda w: (round(float(w[1])), float(w[0]))):
+        if rows and abs(float(word[1]) - float(rows[-1][0][1])) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    table: list[list[str]] = []
+    for row in rows:
+        cells: list[str] = []
+        previous: tuple[Any, ...] | None = None
+        for word in sorted(row, key=lambda w: float(w[0])):
+            gap = float(word[0]) - float(previous[2]) if previous else 0.0
+            if previous is None or gap > 0.5 * (float(word[3]) - float(word[1])):
+                cells.append(normalize(str(word[4])))
+            else:
+                cells[-1] += " " + normalize(str(word[4]))
+            previous = word
+        table.append(cells)
+    return [row for row in table if row]
 
 
 def line_number_margin(lines: list[Line]) -> float | None:
@@ -371,21 +427,3 @@ def heading_level(text: str) -> int:
 
 def heading_key(text: str) -> str:
     return NON_LETTERS.sub("", NUMBERING.sub("", text.strip()).lower())
-
-
-def join_lines(lines: list[Line]) -> str:
-    """Join lines into paragraphs, mending words hyphenated at line breaks."""
-    parts: list[str] = []
-    previous: Line | None = None
-    for line in lines:
-        if previous is None:
-            parts.append(line.text)
-        elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
-            parts[-1] = parts[-1][:-1] + line.text
-        else:
-            new_block = line.block != previous.block or line.page != previous.page
-            # a sentence running on into the next column or page is one paragraph
-            runs_on = line.text[:1].islower() and not SENTENCE_END.search(previous.text)
-            parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
-        previous = line
-    return SPACES.sub(" ", "".join(parts)).strip()

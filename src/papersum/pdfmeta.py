@@ -7,8 +7,8 @@ from collections import Counter
 from typing import Any
 
 from papersum.models import Section
-from papersum.pdfflow import NOT_CONTENT
-from papersum.pdflines import NUMBERING, Line, join_lines
+from papersum.pdfflow import NOT_CONTENT, join_lines
+from papersum.pdflines import NUMBERING, Line
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
