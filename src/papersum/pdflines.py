@@ -77,8 +77,8 @@ HTML_SPAN = re.compile(  # tags, font name, size, text
 )
 
 
-TABLE_CELL = re.compile(r"[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()]")
-"""A token of a table or an axis: a number, maybe signed or in brackets, or a lone sign."""
+TABLE_CELLS = re.compile(r"(?<!\S)(?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?!\S)")
+"""The tokens of a table or an axis: numbers, maybe signed or in brackets, and lone signs."""
 
 
 MARGIN_NUMBERS = 8
@@ -169,8 +169,8 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
 
 def is_table_like(text: str) -> bool:
     """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
-    tokens = text.split()
-    return len(tokens) >= 8 and sum(bool(TABLE_CELL.fullmatch(t)) for t in tokens) >= 0.4 * len(tokens)
+    tokens = text.count(" ") + 1  # paragraphs are single-spaced
+    return tokens >= 8 and len(TABLE_CELLS.findall(text)) >= 0.4 * tokens
 
 
 def with_tables(lines: list[Line], words: list[tuple[Any, ...]]) -> list[Line]:
