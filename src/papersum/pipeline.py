@@ -65,9 +65,6 @@ class RunReport:
     """Model requests in flight that Ctrl-C cancelled."""
     index_error: str | None = None
     """Why ``index.md`` could not be written (the summaries are there all the same)."""
-    service_failures: list[str] = field(default_factory=list)
-    """The metadata services that failed this run, and why (each entry only names them; the
-    CLI says each as it happens)."""
 
     @property
     def failed(self) -> list[Outcome]:
@@ -137,7 +134,6 @@ def run_list(
         if warm_up is not None:
             warm_up.join()
         report.outcomes = [outcomes[e.line] for e in selected if e.line in outcomes]
-        report.service_failures = resolver.failures()
         report.proposal = _proposal(folder, resolved)
         pending = {c.key for c in report.proposal.changes} if report.proposal else None
         try:

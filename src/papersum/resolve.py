@@ -286,18 +286,13 @@ class Resolver:
 
     def _unavailable_note(self) -> str:
         """Which services could not be asked this run (empty when all could); why is said once
-        for the whole run, by ``failures``."""
+        for the whole run, when each fails (``net.WAITS``)."""
         names = ["the arXiv API"] if self.api is not None and self.api.last_error else []
         names += [s.name for s in self.services.all if s.error] if self.services else []
         if not names:
             return ""
         listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         return f"{listed} could not be asked this run"
-
-    def failures(self) -> list[str]:
-        """Each service that failed this run, and why: to be said once, not once per entry."""
-        notes = [str(self.api.last_error)] if self.api is not None and self.api.last_error else []
-        return notes + ([s.unavailable for s in self.services.all if s.error] if self.services else [])
 
     def _unknown(self, entry: Entry, arxiv_id: str | None, base: PaperRef | None = None) -> PaperRef:
         """An entry that needs a service when none can be asked (offline, or they failed)."""

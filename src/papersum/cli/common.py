@@ -51,13 +51,13 @@ AlwaysOfflineOpt = Annotated[
 ]
 
 
-def require_file(path: Path) -> None:
-    """A missing list is a one-line error (exit 2), not typer's usage block."""
+def require_file(path: Path, wanted: str = "your reading list") -> None:
+    """A missing file is a one-line error (exit 2), not typer's usage block."""
     if not path.is_file():
         from papersum.errors import ReadingListError
 
         what = "is a folder" if path.is_dir() else "does not exist"
-        raise ReadingListError(f"{path} {what}; give the path of your reading list")
+        raise ReadingListError(f"{path} {what}; give the path of {wanted}")
 
 
 def echo_json(rows: Sequence[BaseModel]) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from papersum.cli.common import AlwaysOfflineOpt, JsonOpt, Rows, app, stdout
+from papersum.cli.common import AlwaysOfflineOpt, JsonOpt, Rows, app, require_file, stdout
 
 ABSTRACT_SHOWN = 400
 """Characters of the abstract shown without ``--json`` (the JSON has all of it)."""
@@ -23,13 +23,10 @@ def extract(
 ) -> None:
     """Show what papersum reads from a PDF: title, authors, year, abstract and the sections
     (heading, level, length; their text with --json)."""
-    from papersum.errors import ConfigError, ExtractError
+    from papersum.errors import ExtractError
     from papersum.extract import extract_paper
 
-    if not pdf.is_file():
-        raise ConfigError(
-            f"{pdf} {'is a folder' if pdf.is_dir() else 'does not exist'}; give the path of a PDF"
-        )
+    require_file(pdf, "a PDF")
     try:
         paper = extract_paper(pdf)
     except ExtractError as exc:
