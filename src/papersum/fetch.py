@@ -24,7 +24,7 @@ from papersum.models import PaperRef
 from papersum.net import (
     PATIENCE,
     Pacer,
-    Patience,
+    Patiences,
     Transient,
     http_client,
     httpx_failures,
@@ -70,8 +70,7 @@ class Fetcher:
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._gates: dict[str, tuple[threading.Semaphore, Pacer]] = {}
-        self.patience = patience
-        self._patience: dict[str, Patience] = {}
+        self.patience = Patiences(patience)
         """Per host: a site that does not answer is waited on ``patience`` seconds in all."""
 
     def path_for(self, ref: PaperRef) -> Path:
@@ -111,9 +110,7 @@ class Fetcher:
 
     def download(self, url: str, path: Path) -> Path:
         """Download the PDF at ``url`` to ``path`` (atomically), retrying transient failures."""
-        host = (urlparse(url).hostname or "").lower()
-        with self._lock:
-            patience = self._patience.setdefault(host, Patience(host, self.patience))
+        patience = self.patience.of((urlparse(url).hostname or "").lower())
         try:
             retry_transient(
                 lambda: self._download_once(url, path, patience.timeout(self.timeout)),

@@ -81,6 +81,20 @@ class Patience:
         return f"no answer in {self.budget:g} s; not asked again this run"
 
 
+class Patiences:
+    """One ``Patience`` per service or web site, made when it is first called; shared by threads."""
+
+    def __init__(self, budget: float = PATIENCE) -> None:
+        self.budget = budget
+        self._each: dict[str, Patience] = {}
+        self._lock = threading.Lock()
+
+    def of(self, key: str, what: str | None = None) -> Patience:
+        """The patience of ``key`` (a service's name, a host), said as ``what`` (else ``key``)."""
+        with self._lock:
+            return self._each.setdefault(key, Patience(what or key, self.budget))
+
+
 class Waits:
     """The network calls in flight, so that a run can show what it waits on; and the watchers told
     when a service keeps the run waiting (a timeout, a retry, giving up)."""

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from papersum.models import Section
-from papersum.pdflines import NUMBERING, Line
+from papersum.pdflines import NUMBERING, Line, rows_of
 
 REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 
@@ -42,9 +42,6 @@ _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
 
 
 _FOOTNOTE_MOST = 400
-
-
-_SAME_ROW = 2.0
 
 
 _CELL_MOST = 20
@@ -96,18 +93,12 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     tables: list[str] = []
     table_blocks: set[int] = set()
     for block, cells in blocks.items():
-        rows: list[list[Line]] = []
-        for cell in sorted(cells, key=lambda c: c.top):  # a row: cells whose tops are within 2 pt
-            if rows and cell.top - rows[-1][0].top <= _SAME_ROW:
-                rows[-1].append(cell)
-            else:
-                rows.append([cell])
+        rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
         wide = [row for row in rows if len(row) >= 2]
         short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
         if len(cells) >= 6 and len(wide) >= 2 and short >= 0.7 * len(cells):
             table_blocks.add(block)
-            ordered = [sorted(row, key=lambda c: c.left) for row in rows]
-            tables.append("\n".join(" | ".join(c.text for c in row) for row in ordered))
+            tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
     kept = []
     for line in lines:
         if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)

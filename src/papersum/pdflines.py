@@ -14,13 +14,17 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     import pymupdf
 
 
 PYMUPDF_LOCK = threading.Lock()
+
+
+T = TypeVar("T")
 
 
 NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
@@ -75,6 +79,10 @@ HTML_SPAN = re.compile(  # tags, font name, size, text
     r'((?:<(?:b|i|sup|tt)>)*)<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt'
     r'[^"]*">([^<]*)</span>'
 )
+
+
+SAME_ROW = 2.0
+"""Points between the tops of two cells (or words) of one table row, at most."""
 
 
 TABLE_CELLS = re.compile(r"(?<!\S)(?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?!\S)")
@@ -196,19 +204,25 @@ def with_tables(lines: list[Line], words: list[tuple[Any, ...]]) -> list[Line]:
     return marked
 
 
+def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float]) -> list[list[T]]:
+    """A table's items (cells, words) in rows, top to bottom: those whose tops are within
+    ``SAME_ROW`` points of the row's first, each row left to right."""
+    rows: list[list[T]] = []
+    for item in sorted(items, key=top):
+        if rows and top(item) - top(rows[-1][0]) <= SAME_ROW:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [sorted(row, key=left) for row in rows]
+
+
 def table_rows(words: list[tuple[Any, ...]]) -> list[list[str]]:
     """The cells of a table's words, row by row (see ``with_tables``)."""
-    rows: list[list[tuple[Any, ...]]] = []
-    for word in sorted(words, key=lambda w: (round(float(w[1])), float(w[0]))):
-        if rows and abs(float(word[1]) - float(rows[-1][0][1])) <= 2:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
     table: list[list[str]] = []
-    for row in rows:
+    for row in rows_of(words, top=lambda w: float(w[1]), left=lambda w: float(w[0])):
         cells: list[str] = []
         previous: tuple[Any, ...] | None = None
-        for word in sorted(row, key=lambda w: float(w[0])):
+        for word in row:
             gap = float(word[0]) - float(previous[2]) if previous else 0.0
             if previous is None or gap > 0.5 * (float(word[3]) - float(word[1])):
                 cells.append(normalize(str(word[4])))

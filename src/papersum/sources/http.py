@@ -13,6 +13,7 @@ from papersum.errors import SourceError
 from papersum.net import (
     PATIENCE,
     Patience,
+    Patiences,
     Transient,
     http_client,
     httpx_failures,
@@ -43,10 +44,9 @@ class Http:
     def __init__(self, *, timeout: float = 20.0, backoff: float = 1.0, patience: float = PATIENCE) -> None:
         self.timeout = timeout
         self.backoff = backoff
-        self.patience = patience
+        self.patience = Patiences(patience)
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
-        self._patience: dict[str, Patience] = {}
 
     def get_json(
         self, service: str, url: str, params: dict[str, str], headers: dict[str, str] | None = None
@@ -75,7 +75,7 @@ class Http:
         def refused(exc: Exception) -> SourceError:
             return SourceError(f"cannot connect to {service} at {url} ({exc})")
 
-        patience = self._patience_for(service, f"{service} at {url}")
+        patience = self.patience.of(service, f"{service} at {url}")
 
         def once() -> Any | None:
             timeout = patience.timeout(self.timeout)
@@ -94,8 +94,7 @@ class Http:
     def get_page(self, url: str) -> Page | None:
         """The start of the page at ``url``; None when it answers 4xx (gone, paywalled, blocked)."""
 
-        host = urlparse(url).hostname or url
-        patience = self._patience_for(host, host)
+        patience = self.patience.of(urlparse(url).hostname or url)
 
         def once() -> Page | None:
             import httpx
@@ -134,10 +133,6 @@ class Http:
             if self._client is None:
                 self._client = http_client(self.timeout)
             return self._client
-
-    def _patience_for(self, key: str, what: str) -> Patience:
-        with self._lock:
-            return self._patience.setdefault(key, Patience(what, self.patience))
 
     def _retrying(self, what: str, call: Any, patience: Patience) -> Any:
         try:
