@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
+from papersum.pdfchars import unescape
 from papersum.pdflines import dict_lines, heading_level, styled_lines
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
@@ -84,6 +86,16 @@ def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> Non
             assert unplaced == [line._replace(top=0.0, left=0.0) for line in from_dicts], pdf.name
             assert all(abs(a.left - b.left) < 1 for a, b in zip(html_lines, from_dicts, strict=True))
             assert len(html_lines) > 40
+
+
+def test_mupdfs_escapes_decode_as_html_would() -> None:
+    # mupdf writes every character outside ASCII as &#x…; and five named escapes; papersum's own
+    # decoder must agree with html.unescape on all of them, the odd code points included
+    codes = [*range(1, 0x3000), 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFDD0, 0xFDEF, 0xFDF0, 0xFFFD, 0xFFFE]
+    codes += [0xFFFF, 0x10000, 0x1D400, 0x1FFFE, 0x10FFFF, 0x110000]
+    text = "".join(f"a&#x{code:x};b" for code in codes) + "&lt;x&gt; &quot;&apos; &amp;lt;"
+    assert unescape(text) == html.unescape(text)
+    assert unescape("V &#x2248; W&#x2c7;") == "V ≈ Wˇ"
 
 
 def test_ligatures_and_latex_accents_are_folded() -> None:
