@@ -178,10 +178,11 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     sections, front = _split_sections(lines, headings, body_size)
     abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
     abstract, sections = with_compound_hyphens(abstract, sections)
+    metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
     return PaperText(
-        title=choose_title(doc.metadata or {}, lines, title_lines),
-        authors=find_authors(doc.metadata or {}, lines, title_lines, body_size),
-        year=find_year(doc.metadata or {}, [ln for ln in lines if ln.page == 0]),
+        title=choose_title(metadata, lines, title_lines),
+        authors=find_authors(metadata, lines, title_lines, body_size),
+        year=find_year(metadata, [ln for ln in lines if ln.page == 0]),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,
