@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from papersum.models import Section
-from papersum.pdflines import NUMBERING, Line, rows_of
+from papersum.pdflines import NUMBERING, Line
+from papersum.pdftables import rows_of
 
 REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 

@@ -9,23 +9,19 @@ it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape
+from papersum.pdftables import WordBlocks, is_table_like
 
 if TYPE_CHECKING:
     import pymupdf
 
 
 PYMUPDF_LOCK = threading.Lock()
-
-
-T = TypeVar("T")
 
 
 NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
@@ -84,15 +80,6 @@ HTML_SPAN = re.compile(  # font name, size, text, closing tags
 """A span of mupdf's HTML with the tags that close its style (``</span></i></b>``): mupdf
 closes each span's own ``<b>``/``<i>`` right after it, and a pattern that starts with a literal
 is searched four times faster than one that starts with the opening tags."""
-
-
-SAME_ROW = 2.0
-"""Points between the tops of two cells (or words) of one table row, at most."""
-
-
-TABLE_CELLS = re.compile(r" (?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?=\s|$)")
-"""The tokens of a table or an axis, each after its space: numbers, maybe signed or in brackets,
-and lone signs. (Starting with the space, a literal, it is searched twice as fast.)"""
 
 
 MARGIN_NUMBERS = 8
@@ -164,71 +151,13 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     return lines
 
 
-def is_table_like(text: str) -> bool:
-    """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
-    tokens = text.count(" ") + 1  # paragraphs are single-spaced
-    return tokens >= 8 and len(TABLE_CELLS.findall(" " + text)) >= 0.4 * tokens
-
-
 def with_tables(lines: list[Line], words: list[tuple[Any, ...]]) -> list[Line]:
-    """The page's table-like paragraphs marked as tables, rebuilt as rows from where mupdf's
-    words are (``extractWORDS``: x0, y0, x1, y1, text, block, line, word): a row is the words
-    at one height, a new cell starts where the gap is wider than half the type's height."""
-    # a page has hundreds of blocks (a figure's labels each one): grouped in C, and a block's
-    # first three words compared only when its first word is the paragraph's
-    blocks = [list(group) for _block, group in itertools.groupby(words, key=operator.itemgetter(5))]
-    by_first_word: dict[str, list[int]] = {}
-    for number, block_words in enumerate(blocks):
-        by_first_word.setdefault(normalize(str(block_words[0][4])), []).append(number)
-    marked: list[Line] = []
-    used: set[int] = set()
-    for line in lines:
-        if not is_table_like(line.text):
-            marked.append(line)
-            continue
-        head = line.text.split()[:3]
-        block = next(
-            (
-                b
-                for b in by_first_word.get(head[0], [])
-                if b not in used and [normalize(str(w[4])) for w in blocks[b][:3]] == head
-            ),
-            None,
-        )
-        rows = table_rows(blocks[block]) if block is not None else []
-        used.add(block if block is not None else -1)
-        text = "\n".join(" | ".join(row) for row in rows) if len(rows) >= 2 else line.text
-        marked.append(line._replace(text=text, table=True))
-    return marked
-
-
-def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float]) -> list[list[T]]:
-    """A table's items (cells, words) in rows, top to bottom: those whose tops are within
-    ``SAME_ROW`` points of the row's first, each row left to right."""
-    rows: list[list[T]] = []
-    for item in sorted(items, key=top):
-        if rows and top(item) - top(rows[-1][0]) <= SAME_ROW:
-            rows[-1].append(item)
-        else:
-            rows.append([item])
-    return [sorted(row, key=left) for row in rows]
-
-
-def table_rows(words: list[tuple[Any, ...]]) -> list[list[str]]:
-    """The cells of a table's words, row by row (see ``with_tables``)."""
-    table: list[list[str]] = []
-    for row in rows_of(words, top=lambda w: float(w[1]), left=lambda w: float(w[0])):
-        cells: list[str] = []
-        previous: tuple[Any, ...] | None = None
-        for word in row:
-            gap = float(word[0]) - float(previous[2]) if previous else 0.0
-            if previous is None or gap > 0.5 * (float(word[3]) - float(word[1])):
-                cells.append(normalize(str(word[4])))
-            else:
-                cells[-1] += " " + normalize(str(word[4]))
-            previous = word
-        table.append(cells)
-    return [row for row in table if row]
+    """The page's table-like paragraphs marked as tables, rebuilt as rows (``pdftables``)."""
+    blocks = WordBlocks(words)
+    return [
+        line._replace(text=blocks.table_of(line.text), table=True) if is_table_like(line.text) else line
+        for line in lines
+    ]
 
 
 def line_number_margin(lines: list[Line]) -> float | None:

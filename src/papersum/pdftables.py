@@ -1,0 +1,90 @@
+"""Tables read from where mupdf puts their words: mupdf reads a table as one run of tokens
+("piano 58 28 44 15 violin 51 …"); papersum rebuilds its rows and cells (``piano | 58 | 28``)."""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from papersum.pdfchars import normalize
+
+T = TypeVar("T")
+
+
+SAME_ROW = 2.0
+"""Points between the tops of two cells (or words) of one table row, at most."""
+
+
+TABLE_CELLS = re.compile(r" (?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?=\s|$)")
+"""The tokens of a table or an axis, each after its space: numbers, maybe signed or in brackets,
+and lone signs. (Starting with the space, a literal, it is searched twice as fast.)"""
+
+
+def is_table_like(text: str) -> bool:
+    """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
+    tokens = text.count(" ") + 1  # paragraphs are single-spaced
+    return tokens >= 8 and len(TABLE_CELLS.findall(" " + text)) >= 0.4 * tokens
+
+
+class WordBlocks:
+    """A page's words (``extractWORDS``: x0, y0, x1, y1, text, block, line, word) by block.
+
+    A page has hundreds of blocks (a figure's labels are one each): they are grouped in C, and
+    a block's first three words are compared with a paragraph's only when its first word is
+    the paragraph's."""
+
+    def __init__(self, words: list[tuple[Any, ...]]) -> None:
+        self._blocks = [list(group) for _block, group in itertools.groupby(words, key=operator.itemgetter(5))]
+        self._by_first_word: dict[str, list[int]] = {}
+        for number, block in enumerate(self._blocks):
+            self._by_first_word.setdefault(normalize(str(block[0][4])), []).append(number)
+        self._used: set[int] = set()
+
+    def table_of(self, paragraph: str) -> str:
+        """The table that ``paragraph`` reads as one run, a row a line and its cells between
+        " | ": a row is the words at one height, a new cell starts where the gap is wider than
+        half the type's height. The paragraph itself when its block is not found."""
+        head = paragraph.split()[:3]
+        block = next(
+            (
+                b
+                for b in self._by_first_word.get(head[0], [])
+                if b not in self._used and [normalize(str(w[4])) for w in self._blocks[b][:3]] == head
+            ),
+            None,
+        )
+        rows = table_rows(self._blocks[block]) if block is not None else []
+        self._used.add(block if block is not None else -1)
+        return "\n".join(" | ".join(row) for row in rows) if len(rows) >= 2 else paragraph
+
+
+def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float]) -> list[list[T]]:
+    """A table's items (cells, words) in rows, top to bottom: those whose tops are within
+    ``SAME_ROW`` points of the row's first, each row left to right."""
+    rows: list[list[T]] = []
+    for item in sorted(items, key=top):
+        if rows and top(item) - top(rows[-1][0]) <= SAME_ROW:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [sorted(row, key=left) for row in rows]
+
+
+def table_rows(words: list[tuple[Any, ...]]) -> list[list[str]]:
+    """The cells of a table's words, row by row (see ``WordBlocks.table_of``)."""
+    table: list[list[str]] = []
+    for row in rows_of(words, top=lambda w: float(w[1]), left=lambda w: float(w[0])):
+        cells: list[str] = []
+        previous: tuple[Any, ...] | None = None
+        for word in row:
+            gap = float(word[0]) - float(previous[2]) if previous else 0.0
+            if previous is None or gap > 0.5 * (float(word[3]) - float(word[1])):
+                cells.append(normalize(str(word[4])))
+            else:
+                cells[-1] += " " + normalize(str(word[4]))
+            previous = word
+        table.append(cells)
+    return [row for row in table if row]
