@@ -14,7 +14,9 @@ import pytest
 
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
+from papersum.models import Section
 from papersum.pdfchars import unescape
+from papersum.pdfflow import with_compound_hyphens
 from papersum.pdflines import dict_lines, heading_level, styled_lines
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
@@ -251,6 +253,21 @@ def test_compounds_broken_at_a_line_end_keep_their_hyphen() -> None:
         assert joined not in text.lower()
     assert "time-frequency" in text and "two-dimensional" in text
     assert "instru-ment" not in text and "instrument" in text  # a word broken at a line end is mended
+
+
+@pytest.mark.parametrize("odd", ["", "İstanbul "])  # "İ" lowercases to two characters
+def test_a_compound_gets_its_hyphen_back_only_as_a_whole_word(odd: str) -> None:
+    sections = [
+        Section(heading="1 Introduction", text=f"{odd}Genre-specific dictionaries help."),
+        Section(
+            heading="2 Method",
+            text="Each genrespecific dictionary (GenreSpecific too) but not genrespecificity.",
+        ),
+    ]
+    abstract, mended = with_compound_hyphens("We learn genrespecific atoms.", sections)
+    assert abstract == "We learn genre-specific atoms."
+    assert mended[0] is sections[0]  # unchanged sections are not copied
+    assert mended[1].text == "Each genre-specific dictionary (Genre-Specific too) but not genrespecificity."
 
 
 def test_equations_keep_their_terms() -> None:

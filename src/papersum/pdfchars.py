@@ -56,4 +56,6 @@ def normalize(text: str) -> str:
     if text.isascii():  # most lines: nothing to fold
         return text
     text = SPACING_ACCENT.sub(lambda m: m[2].replace("ı", "i") + COMBINING[m[1]], text)
-    return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check, most often enough
+        text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u00ad", "")

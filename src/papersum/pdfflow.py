@@ -125,18 +125,38 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
     compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
     if not compounds:
         return abstract, sections
-    joined = re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I)
+    return _mended(abstract, compounds), [
+        s if (text := _mended(s.text, compounds)) == s.text else s.model_copy(update={"text": text})
+        for s in sections
+    ]
 
-    def mend(match: re.Match[str]) -> str:
-        word = match[0]
-        cut = compounds[word.lower()]
-        return f"{word[:cut]}-{word[cut:]}"
 
-    def fixed(part: str) -> str:
-        lower = part.lower()  # most sections have none: looked for at C speed first
-        return joined.sub(mend, part) if any(word in lower for word in compounds) else part
+def _mended(text: str, compounds: dict[str, int]) -> str:
+    """``text`` with its ``compounds`` (lowercase, joined → where the hyphen goes) hyphenated
+    where they stand as words, found with ``str.find`` (an alternation regex with ``re.I`` is
+    ten times slower)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): find by regex
 
-    return fixed(abstract), [s.model_copy(update={"text": fixed(s.text)}) for s in sections]
+        def mend(match: re.Match[str]) -> str:
+            cut = compounds[match[0].lower()]
+            return f"{match[0][:cut]}-{match[0][cut:]}"
+
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I).sub(mend, text)
+    cuts: list[int] = []
+    for joined, cut in compounds.items():
+        start = lower.find(joined)
+        while start != -1:
+            end = start + len(joined)
+            if not _is_word_char(lower, start - 1) and not _is_word_char(lower, end):
+                cuts.append(start + cut)
+            start = lower.find(joined, end)
+    parts = [text[a:b] for a, b in itertools.pairwise([0, *sorted(cuts), len(text)])]
+    return "-".join(parts)
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _hyphenated(text: str) -> Iterator[tuple[str, str]]:
