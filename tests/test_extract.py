@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pymupdf
@@ -15,7 +16,7 @@ import pytest
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
-from papersum.pdfchars import unescape
+from papersum.pdfchars import normalize, unescape
 from papersum.pdfflow import with_compound_hyphens
 from papersum.pdflines import dict_lines, heading_level, styled_lines
 
@@ -98,6 +99,14 @@ def test_mupdfs_escapes_decode_as_html_would() -> None:
     text = "".join(f"a&#x{code:x};b" for code in codes) + "&lt;x&gt; &quot;&apos; &amp;lt;"
     assert unescape(text) == html.unescape(text)
     assert unescape("V &#x2248; W&#x2c7;") == "V ≈ Wˇ"
+
+
+@pytest.mark.parametrize(
+    "text", ["ﬁnd the ﬃne ﬂow", "ﬁ\u0301rst", "ϵ ≤ ½ and ℓ", "signi\u00adﬁcant", "plain ASCII", "e\u0301 ﬀ Ω"]
+)
+def test_text_is_folded_as_nfkc_would(text: str) -> None:
+    # ligatures are replaced before the NFKC check to save its pass: the result must not change
+    assert normalize(text) == unicodedata.normalize("NFKC", text).replace("\u00ad", "")
 
 
 def test_ligatures_and_latex_accents_are_folded() -> None:

@@ -24,6 +24,12 @@ COMBINING = {
 SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-zı])")
 
 
+LIGATURES = (("ﬁ", "fi"), ("ﬀ", "ff"), ("ﬂ", "fl"), ("ﬃ", "ffi"), ("ﬄ", "ffl"))
+"""The ligatures of TeX's fonts, nine in ten of the characters that make a page's text not
+NFKC-normal: replaced, most pages need no NFKC pass (a third of the time of a page's
+paragraphs)."""
+
+
 NAMED_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
 """The named escapes mupdf writes in its HTML and XHTML, ``&amp;`` last."""
 
@@ -55,7 +61,13 @@ def normalize(text: str) -> str:
     """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched."""
     if text.isascii():  # most lines: nothing to fold
         return text
-    text = SPACING_ACCENT.sub(lambda m: m[2].replace("ı", "i") + COMBINING[m[1]], text)
+    # the accented letter composed right away: the text may then need no NFKC pass at all
+    text = SPACING_ACCENT.sub(
+        lambda m: unicodedata.normalize("NFC", m[2].replace("ı", "i") + COMBINING[m[1]]), text
+    )
+    for ligature, letters in LIGATURES:  # what NFKC would do, at C speed
+        if ligature in text:
+            text = text.replace(ligature, letters)
     if not unicodedata.is_normalized("NFKC", text):  # a quick check, most often enough
         text = unicodedata.normalize("NFKC", text)
     return text.replace("\u00ad", "")

@@ -100,6 +100,8 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     tables: list[str] = []
     table_blocks: set[int] = set()
     for block, cells in blocks.items():
+        if len(cells) < 6:  # most blocks: a title, a paragraph's lines
+            continue
         rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
         wide = [row for row in rows if len(row) >= 2]
         short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
