@@ -89,7 +89,9 @@ MARGIN_NUMBERS = 8
 """Line numbers counting up in the margin of page 1, at least, that make a review draft."""
 
 
-ROW_PLACE = re.compile(r'<p style="top:([\d.]+)pt;left:([\d.]+)pt')
+HTML_ROW_OR_SPAN = re.compile(f'<p style="top:(-?[\\d.]+)pt;left:(-?[\\d.]+)pt|{HTML_SPAN.pattern}')
+"""A row of mupdf's HTML (its top and left) or one of its spans (see ``HTML_SPAN``): a page's
+rows and spans in one pass of the regex engine."""
 
 
 INLINE = re.compile(r"</?(?:i|tt|sup)>")
@@ -147,19 +149,20 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
             flags = pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
             textpage = page.get_textpage(flags=flags, clip=clip)
-            page_lines = paragraphs(textpage.extractXHTML(), page_number)
-            if any(is_table_like(line.text) for line in page_lines):
-                page_lines = with_tables(page_lines, textpage.extractWORDS())
-            lines += page_lines
+            lines += with_tables(paragraphs(textpage.extractXHTML(), page_number), textpage)
     return lines
 
 
-def with_tables(lines: list[Line], words: list[tuple[Any, ...]]) -> list[Line]:
-    """The page's table-like paragraphs marked as tables, rebuilt as rows (``pdftables``)."""
-    blocks = WordBlocks(words)
+def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
+    """The page's table-like paragraphs marked as tables, rebuilt as rows from where the page's
+    words are (``pdftables``); mupdf's words are read only for a page that has such paragraphs."""
+    tables = [is_table_like(line.text) for line in lines]
+    if not any(tables):
+        return lines
+    blocks = WordBlocks(textpage.extractWORDS())
     return [
-        line._replace(text=blocks.table_of(line.text), table=True) if is_table_like(line.text) else line
-        for line in lines
+        line._replace(text=blocks.table_of(line.text), table=True) if table else line
+        for line, table in zip(lines, tables, strict=True)
     ]
 
 
@@ -188,22 +191,25 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     same at five times the cost.)
     """
     counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
-    rows = [row for row in textpage.extractHTML().split("\n") if row.startswith("<p ")]
+    rows: list[tuple[float, float, list[tuple[float, str, bool]]]] = []
+    bold_fonts: dict[str, bool] = {}
+    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(textpage.extractHTML()):
+        if top:  # a row starts
+            rows.append((float(top), float(left), []))
+            continue
+        if not rows:  # a span outside a row: not mupdf's HTML as known, read from dictionaries
+            return dict_lines(textpage.extractDICT(), page_number)
+        if (bold_font := bold_fonts.get(font)) is None:
+            bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
+        rows[-1][2].append(
+            (float(size), unescape(text) if "&" in text else text, bold_font or "</b>" in tags)
+        )
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), page_number)
     lines: list[Line] = []
-    bold_fonts: dict[str, bool] = {}
     start = 0
     for block_number, count in enumerate(counts):
-        for position, row in enumerate(rows[start : start + count]):
-            spans = []
-            for font, size, text, tags in HTML_SPAN.findall(row):
-                if (bold_font := bold_fonts.get(font)) is None:
-                    bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
-                text = unescape(text) if "&" in text else text
-                spans.append((float(size), text, bold_font or "</b>" in tags))
-            where = ROW_PLACE.match(row)
-            top, left = (float(where[1]), float(where[2])) if where else (0.0, 0.0)
+        for position, (top, left, spans) in enumerate(rows[start : start + count]):
             line = make_line(spans, page_number, block_number, position == 0, count == 1, top, left)
             if line is not None:
                 lines.append(line)
