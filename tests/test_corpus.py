@@ -169,7 +169,8 @@ def test_the_reading_flow_holds_only_body_text() -> None:
 
 
 LATEX = ROOT / "tests" / "data" / "latex"
-"""One paper set by three real LaTeX classes (tests/data/latex/build.sh rebuilds the PDFs)."""
+"""One paper set by seven real LaTeX classes and styles (tests/data/latex/build.sh rebuilds the
+PDFs)."""
 LAYOUT_HEADINGS = [
     (1, "Introduction"),
     (1, "Related Work"),
@@ -193,9 +194,12 @@ LAYOUT_HEADINGS = [
         ("acm", "1 INTRODUCTION", "ACKNOWLEDGMENTS"),  # acmart sigconf: the number set apart
         ("llncs", "1 Introduction", "Acknowledgments"),  # Springer LNCS
         ("draft", "1 Introduction", "Acknowledgments"),  # LNCS with review line numbers in the margin
+        ("neurips", "1 Introduction", "Acknowledgments and Disclosure of Funding"),  # one column, Times
+        ("icml", "1. Introduction", "Acknowledgements"),  # two columns, authors on one line with marks
+        ("cvpr", "1. Introduction", "Acknowledgements"),  # CVPR's author kit
     ],
 )
-def test_every_heading_of_a_paper_in_three_latex_classes(
+def test_every_heading_of_a_paper_in_seven_latex_layouts(
     layout: str, first_heading: str, acknowledgements: str
 ) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
@@ -216,7 +220,7 @@ def test_every_heading_of_a_paper_in_three_latex_classes(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
-@pytest.mark.parametrize("layout", ["ieee", "acm"])
+@pytest.mark.parametrize("layout", ["ieee", "acm", "neurips", "icml", "cvpr"])
 def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
     assert paper.tables == [

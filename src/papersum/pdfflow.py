@@ -105,7 +105,9 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
         wide = [row for row in rows if len(row) >= 2]
         short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
-        if len(cells) >= 6 and len(wide) >= 2 and short >= 0.7 * len(cells):
+        # a justified footnote whose words mupdf reads apart (ICML's affiliations) has no figures
+        figures = sum(any(c.isdigit() for c in cell.text) for cell in cells)
+        if len(wide) >= 2 and short >= 0.7 * len(cells) and figures >= 0.25 * len(cells):
             table_blocks.add(block)
             tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
     kept = []

@@ -24,6 +24,10 @@ _ABSTRACT_MOST = 3000
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
+_CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)")
+"""The year of a PDF date ("D:20231125213553Z")."""
+
+
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 
 
@@ -100,7 +104,9 @@ def find_authors(
 
 
 def _split_names(text: str) -> list[str]:
-    parts = re.split(r",|;|\band\b|&", text)
+    # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
+    # the marks, smaller type, are left out of the line, their spaces stay
+    parts = re.split(r",|;|\band\b|&|\s{2,}", text)
     names = [" ".join(p.split()) for p in parts]
     return [n for n in names if _is_name(n)]
 
@@ -114,5 +120,5 @@ def find_year(metadata: dict[str, Any], first_page: list[Line]) -> int | None:
     years = Counter(int(y) for ln in first_page for y in _YEAR.findall(ln.text))
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
-    created = _YEAR.search(str(metadata.get("creationDate") or ""))
+    created = _CREATED.match(str(metadata.get("creationDate") or ""))
     return int(created.group(1)) if created else None

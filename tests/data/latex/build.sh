@@ -1,11 +1,26 @@
 #!/bin/sh
 # Rebuild the fixture PDFs from their sources with TeX Live (Debian: texlive-latex-base,
-# texlive-latex-recommended, texlive-fonts-recommended, texlive-publishers). The PDFs are
-# committed, so the tests never need TeX.
+# texlive-latex-recommended, texlive-latex-extra, texlive-fonts-recommended,
+# texlive-publishers). The PDFs are committed, so the tests never need TeX.
+#
+# neurips, icml and cvpr need their conferences' style files, which are not in TeX Live and
+# not ours to commit: put neurips_2023.sty, icml2024.sty (with the algorithm.sty and
+# algorithmic.sty of ICML's author kit) and cvpr.sty (github.com/cvpr-org/author-kit) in a
+# folder and pass it as STYLES=/that/folder; without it those three are left as they are.
 set -e
 cd "$(dirname "$0")"
+build() {
+    pdflatex -interaction=nonstopmode -halt-on-error "$1.tex" >/dev/null
+    pdflatex -interaction=nonstopmode -halt-on-error "$1.tex" >/dev/null
+    rm -f "$1.aux" "$1.log" "$1.out" comment.cut
+}
 for paper in ieee acm llncs draft; do
-    pdflatex -interaction=nonstopmode -halt-on-error "$paper.tex" >/dev/null
-    pdflatex -interaction=nonstopmode -halt-on-error "$paper.tex" >/dev/null
-    rm -f "$paper.aux" "$paper.log" "$paper.out" comment.cut
+    build "$paper"
 done
+if [ -n "$STYLES" ]; then
+    for paper in neurips icml cvpr; do
+        TEXINPUTS="$STYLES:" build "$paper"
+    done
+else
+    echo "STYLES not set: neurips.pdf, icml.pdf and cvpr.pdf not rebuilt" >&2
+fi
