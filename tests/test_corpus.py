@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from papersum.extract import extract_paper
-from papersum.pdflines import heading_key
+from papersum.pdfheadings import heading_key
 
 from .conftest import EXAMPLES, ROOT
 
@@ -188,19 +188,22 @@ LAYOUT_HEADINGS = [
 
 
 @pytest.mark.parametrize(
-    ("layout", "first_heading", "acknowledgements"),
+    ("layout", "first_heading", "subsubsection", "acknowledgements"),
     [
-        ("ieee", "I. INTRODUCTION", "ACKNOWLEDGMENT"),  # small caps, roman numerals, A./B. subsections
-        ("acm", "1 INTRODUCTION", "ACKNOWLEDGMENTS"),  # acmart sigconf: the number set apart
-        ("llncs", "1 Introduction", "Acknowledgments"),  # Springer LNCS
-        ("draft", "1 Introduction", "Acknowledgments"),  # LNCS with review line numbers in the margin
-        ("neurips", "1 Introduction", "Acknowledgments and Disclosure of Funding"),  # one column, Times
-        ("icml", "1. Introduction", "Acknowledgements"),  # two columns, authors on one line with marks
-        ("cvpr", "1. Introduction", "Acknowledgements"),  # CVPR's author kit
+        # small caps, roman numerals, A./B. subsections, "1) Failure cases:" run in, in italics
+        ("ieee", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),
+        # acmart sigconf: numbers set apart, "4.2.1 Failure cases." run in, in italics
+        ("acm", "1 INTRODUCTION", "4.2.1 Failure cases", "ACKNOWLEDGMENTS"),
+        # Springer LNCS: its subsubsection is unnumbered bold run in, a paragraph's lead: text
+        ("llncs", "1 Introduction", None, "Acknowledgments"),
+        ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
+        ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
+        ("icml", "1. Introduction", "4.2.1. FAILURE CASES", "Acknowledgements"),  # authors on one line
+        ("cvpr", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),  # CVPR's author kit
     ],
 )
 def test_every_heading_of_a_paper_in_seven_latex_layouts(
-    layout: str, first_heading: str, acknowledgements: str
+    layout: str, first_heading: str, subsubsection: str | None, acknowledgements: str
 ) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
     assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
@@ -209,11 +212,16 @@ def test_every_heading_of_a_paper_in_seven_latex_layouts(
         "Separating two violins that play together is hard from the sound alone."
     )
     assert paper.sections[0].heading == first_heading
-    found = [(s.level, heading_key(s.heading)) for s in paper.sections]
-    assert found == [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS] + [
-        (1, heading_key(acknowledgements))
-    ]
+    found = [(s.level, s.heading) for s in paper.sections]
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    if subsubsection:
+        expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+        assert (3, subsubsection) in found
+    else:
+        assert "Failure cases Most of the remaining errors" in paper.full_text
+    assert [(level, heading_key(h)) for level, h in found] == [*expected, (1, heading_key(acknowledgements))]
     text = paper.full_text
+    assert "Ana Lima and Ben Ortiz" not in text  # ACM's running head, on one later page only
     assert "placeholder address for this fixture" not in text  # the footnote
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in text  # read across the footnote mark

@@ -17,8 +17,9 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfchars import normalize, unescape
-from papersum.pdfflow import with_compound_hyphens
-from papersum.pdflines import dict_lines, heading_level, styled_lines
+from papersum.pdfflow import with_compound_hyphens, without_running_heads
+from papersum.pdfheadings import heading_level
+from papersum.pdflines import Line, dict_lines, styled_lines
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -277,6 +278,23 @@ def test_a_compound_gets_its_hyphen_back_only_as_a_whole_word(odd: str) -> None:
     assert abstract == "We learn genre-specific atoms."
     assert mended[0] is sections[0]  # unchanged sections are not copied
     assert mended[1].text == "Each genre-specific dictionary (Genre-Specific too) but not genrespecificity."
+
+
+def test_a_running_head_naming_the_authors_or_title_leaves_the_text() -> None:
+    lines = [
+        Line(0, "Seeing the Bow", 14.0, True, 0),
+        Line(1, "Ana Lima and Ben Ortiz", 8.0, False, 0),  # ACM's head on a later page
+        Line(1, "Ana Lima and Ben Ortiz recorded the duets in a hall.", 9.0, False, 1),
+        Line(1, "A paragraph of the body that runs on.", 9.0, False, 2),
+        Line(2, "Lima et al.", 8.0, False, 0),
+        Line(2, "Seeing the Bow", 8.0, False, 1),
+    ]
+    kept = without_running_heads(lines, "Seeing the Bow", ["Ana Lima", "Ben Ortiz"])
+    assert [line.text for line in kept] == [
+        "Seeing the Bow",  # page 1's title stays
+        "Ana Lima and Ben Ortiz recorded the duets in a hall.",
+        "A paragraph of the body that runs on.",
+    ]
 
 
 def test_equations_keep_their_terms() -> None:

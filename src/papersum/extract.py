@@ -23,23 +23,16 @@ from papersum.pdfflow import (
     NOT_CONTENT,
     REFERENCES,
     drop_references,
+    drop_running_lines,
     join_lines,
     set_aside,
     tables_aside,
     with_compound_hyphens,
+    without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdflines import (
-    ANCHOR_HEADINGS,
-    HEADING_SHAPE,
-    NUMBERING,
-    PYMUPDF_LOCK,
-    Line,
-    drop_running_lines,
-    heading_key,
-    heading_level,
-    read_lines,
-)
+from papersum.pdfheadings import ANCHOR_HEADINGS, HEADING_SHAPE, NUMBERING, heading_key, heading_level
+from papersum.pdflines import PYMUPDF_LOCK, Line, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
 
 if TYPE_CHECKING:
@@ -173,15 +166,18 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     lines, captions = set_aside(drop_running_lines(lines, doc.page_count))
     lines, tables = tables_aside(lines)
     body_size = _body_size(lines)
-    headings = _find_headings(lines, body_size, toc)
     title_lines = _title_lines(lines)
+    metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
+    title = choose_title(metadata, lines, title_lines)
+    authors = find_authors(metadata, lines, title_lines, body_size)
+    lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
+    headings = _find_headings(lines, body_size, toc)
     sections, front = _split_sections(lines, headings, body_size)
     abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
     abstract, sections = with_compound_hyphens(abstract, sections)
-    metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
     return PaperText(
-        title=choose_title(metadata, lines, title_lines),
-        authors=find_authors(metadata, lines, title_lines, body_size),
+        title=title,
+        authors=authors,
         year=find_year(metadata, [ln for ln in lines if ln.page == 0]),
         abstract=abstract,
         sections=sections,
@@ -221,6 +217,15 @@ def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) ->
         for key, page, level in toc_titles:
             found.update((i, level) for i in _first_match(lines, where.get(key, []), page))
         if len(found) >= 2:
+            # the outline stops at a depth (hyperref's bookmarks at subsections): headings
+            # below it are found by their style and numbering
+            depth = max(level for _key, _page, level in toc_titles)
+            deeper = [i for i in candidates if lines[i].text[:1].isdigit()]  # numbered
+            for i in deeper:
+                if (level := heading_level(lines[i].text)) > depth and _looks_like_heading(
+                    lines[i], body_size
+                ):
+                    found.setdefault(i, level)
             return found
     styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
     return {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}

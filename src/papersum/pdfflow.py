@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from papersum.models import Section
-from papersum.pdflines import NUMBERING, Line
+from papersum.pdfheadings import NUMBERING
+from papersum.pdflines import Line
 from papersum.pdftables import rows_of
 
 REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
@@ -202,6 +203,60 @@ def drop_references(sections: list[Section]) -> list[Section]:
             continue
         kept.append(section)
     return kept
+
+
+def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
+    """Remove running headers and footers: short lines repeated on many pages (page numbers
+    folded)."""
+    if pages < 3:
+        return lines
+    fold = _DIGITS.sub
+    keys = [fold("#", line.text.lower()) if len(line.text) < 90 else "" for line in lines]
+    pages_of: dict[str, set[int]] = {}
+    for key, line in zip(keys, lines, strict=True):
+        if key:
+            pages_of.setdefault(key, set()).add(line.page)
+    threshold = max(3, pages // 2)
+    running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
+    if not running:
+        return lines
+    # page 1 is read line by line: its copy of a running footer is a block of several lines
+    blocks: dict[int, list[str]] = {}
+    for line in lines:
+        if line.styled:
+            blocks.setdefault(line.block, []).append(line.text)
+    footer_blocks = {b for b, texts in blocks.items() if fold("#", " ".join(texts).lower()) in running}
+    return [
+        ln
+        for key, ln in zip(keys, lines, strict=True)
+        if key not in running and not (ln.styled and ln.block in footer_blocks)
+    ]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
+    """Without a later page's running head that names the paper's authors or title ("Ana Lima
+    and Ben Ortiz", "Lima et al.", as ACM sets them): a short paper has too few pages for the
+    head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
+    names = {word for author in authors for word in _WORDS.findall(author.lower())}
+    heading = " ".join(_WORDS.findall(title.lower()))
+    pages = [line.page for line in lines]
+    starts = [i for i in range(1, len(pages)) if pages[i] != pages[i - 1]]
+    near = [i for start in starts for i in (start - 2, start - 1, start, start + 1)]
+    edges = {i for i in [*near, len(pages) - 2, len(pages) - 1] if 0 <= i < len(pages) and pages[i]}
+
+    def is_head(line: Line) -> bool:
+        words = _WORDS.findall(line.text.lower())
+        by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
+        return by_authors or (len(words) >= 3 and " ".join(words) == heading)
+
+    heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
+    return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
+
+
+_WORDS = re.compile(r"\w+")
 
 
 SPACES = re.compile(r"[ \t]{2,}|\t")

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape
+from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
 from papersum.pdftables import WordBlocks, is_table_like
 
 if TYPE_CHECKING:
@@ -24,41 +25,10 @@ if TYPE_CHECKING:
 PYMUPDF_LOCK = threading.Lock()
 
 
-NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
-
-
-SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)$")
-"""A line that is only a section's number."""
-
-
-HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
-
-
-ANCHOR_HEADINGS = {
-    "abstract",
-    "introduction",
-    "references",
-    "conclusion",
-    "conclusions",
-    "acknowledgments",
-    "acknowledgements",
-    "acknowledgement",
-    "acknowledgment",
-    "relatedwork",
-    "background",
-}
-
-
 BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 
 
-DIGITS = re.compile(r"\d+")
-
-
 BROKEN_WORD = re.compile(r"(?<=[a-z])\u2010 (?=[a-z])")
-
-
-NON_LETTERS = re.compile(r"[^a-z]")
 
 
 ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>([^<\n]*+(?:<(?!/[ph])[^<\n]*+)*+)</\2>")
@@ -95,6 +65,16 @@ rows and spans in one pass of the regex engine."""
 
 
 INLINE = re.compile(r"</?(?:i|tt|sup)>")
+
+
+RUN_IN_LEAD = re.compile(r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\))\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]")
+"""A numbered heading run in ("4.2.1 Failure cases.", "1) Failure cases:"): the heading without
+its period or colon."""
+
+
+ITALIC_RUN_IN = re.compile(rf"<p><i>\s*{RUN_IN_LEAD.pattern}\s*</i>")
+"""A paragraph that starts with an italic numbered heading ending in a period or colon, as ACM
+("4.2.1 Failure cases. …") and IEEE ("1) Failure cases: …") set their subsubsections."""
 
 
 MIN_FRAGMENT = 3
@@ -191,30 +171,97 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     same at five times the cost.)
     """
     counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
-    rows: list[tuple[float, float, list[tuple[float, str, bool]]]] = []
+    rows: list[tuple[float, float, list[tuple[float, str, bool]], list[bool]]] = []
     bold_fonts: dict[str, bool] = {}
     for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(textpage.extractHTML()):
         if top:  # a row starts
-            rows.append((float(top), float(left), []))
+            rows.append((float(top), float(left), [], []))
             continue
         if not rows:  # a span outside a row: not mupdf's HTML as known, read from dictionaries
             return dict_lines(textpage.extractDICT(), page_number)
         if (bold_font := bold_fonts.get(font)) is None:
             bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
-        rows[-1][2].append(
-            (float(size), unescape(text) if "&" in text else text, bold_font or "</b>" in tags)
-        )
+        bold = bold_font or "</b>" in tags
+        rows[-1][2].append((float(size), unescape(text) if "&" in text else text, bold))
+        rows[-1][3].append(bold or "</i>" in tags or not text.strip())
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), page_number)
+    blocks = []
+    for count in counts:
+        blocks.append(rows[:count])
+        rows = rows[count:]
+    return lines_of(blocks, page_number)
+
+
+Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]
+"""A line of page 1 as read: its top and left, its spans (size, text, bold) and which spans are
+emphasised (bold, italic or blank)."""
+
+
+def lines_of(blocks: list[list[Row]], page: int) -> list[Line]:
+    """The lines of page 1 from its blocks' rows."""
     lines: list[Line] = []
-    start = 0
-    for block_number, count in enumerate(counts):
-        for position, (top, left, spans) in enumerate(rows[start : start + count]):
-            line = make_line(spans, page_number, block_number, position == 0, count == 1, top, left)
-            if line is not None:
+    for block, rows in enumerate(blocks):
+        for position, (top, left, spans, emphasised) in enumerate(rows):
+            if position == 0:
+                lines += block_start(spans, emphasised, page, block, len(rows) == 1, top, left)
+                continue
+            previous = lines[-1] if lines else None
+            if (  # "4.2.1" set apart from its run-in heading (ACM): both read as one
+                position == 1
+                and previous is not None
+                and previous.block == block
+                and SECTION_NUMBER.match(previous.text)
+                and abs(previous.top - top) <= 2
+                and (split := run_in(spans, emphasised, page, block, top, left, previous.text))
+            ):
+                lines[-1:] = split
+            elif line := make_line(spans, page, block, False, False, top, left):
                 lines.append(line)
-        start += count
     return lines
+
+
+def run_in(
+    spans: list[tuple[float, str, bool]],
+    emphasised: list[bool],
+    page: int,
+    block: int,
+    top: float,
+    left: float,
+    number: str = "",
+) -> list[Line] | None:
+    """A numbered heading run in, in italics or bold, at the start of a line ("4.2.1 Failure
+    cases. Most …": ACM's and IEEE's subsubsections) and the rest of the line; None for a line
+    that does not start so. ``number``: the heading's number when it was read apart."""
+    lead = 0
+    while lead < len(spans) and emphasised[lead]:
+        lead += 1
+    if not 0 < lead < len(spans):
+        return None
+    heading = RUN_IN_LEAD.fullmatch(
+        f"{number} " * bool(number) + "".join(t for _s, t, _b in spans[:lead]).strip()
+    )
+    rest = make_line(spans[lead:], page, block, False, False, top, left)
+    if heading is None or rest is None:
+        return None
+    size = round(max(size for size, text, _bold in spans[:lead] if text.strip()), 1)
+    return [Line(page, normalize(heading[1]), size, True, block, True, True, True, top, left), rest]
+
+
+def block_start(
+    spans: list[tuple[float, str, bool]],
+    emphasised: list[bool],
+    page: int,
+    block: int,
+    alone: bool,
+    top: float,
+    left: float,
+) -> list[Line]:
+    """The first line of a block; two lines when it starts with a heading run in."""
+    if split := run_in(spans, emphasised, page, block, top, left):
+        return split
+    line = make_line(spans, page, block, True, alone, top, left)
+    return [line] if line else []
 
 
 def numbers_joined(lines: list[Line]) -> list[Line]:
@@ -240,19 +287,21 @@ def numbers_joined(lines: list[Line]) -> list[Line]:
 
 def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
     """The same lines from pymupdf's span dictionaries."""
-    lines: list[Line] = []
-    for block_number, block in enumerate(page_dict["blocks"]):
-        rows = block.get("lines", [])
-        for position, raw in enumerate(rows):
+    blocks: list[list[Row]] = []
+    for block in page_dict["blocks"]:
+        rows: list[Row] = []
+        for raw in block.get("lines", []):
             spans = [
                 (float(s["size"]), s["text"], bool(s["flags"] & 16 or BOLD_FONT.search(s["font"])))
                 for s in raw["spans"]
             ]
-            top, left = float(raw["bbox"][1]), float(raw["bbox"][0])
-            line = make_line(spans, page_number, block_number, position == 0, len(rows) == 1, top, left)
-            if line is not None:
-                lines.append(line)
-    return lines
+            emphasised = [
+                bool(s["flags"] & 2) or b or not t.strip()
+                for s, (_z, t, b) in zip(raw["spans"], spans, strict=True)
+            ]
+            rows.append((float(raw["bbox"][1]), float(raw["bbox"][0]), spans, emphasised))
+        blocks.append(rows)
+    return lines_of(blocks, page_number)
 
 
 def paragraphs(xhtml: str, page_number: int) -> list[Line]:
@@ -260,6 +309,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
         xhtml = EXPONENT.sub(caret, MARK.sub("", xhtml))
+    if "<p><i>" in xhtml:  # a numbered subsubsection run in, in italics, made a bold lead
+        xhtml = ITALIC_RUN_IN.sub(r"<p><b>\1</b>", xhtml)
     page = INLINE.sub("", xhtml).replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = normalize(unescape(page))
@@ -312,15 +363,6 @@ def is_plot_markers(text: str) -> bool:
     return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))
 
 
-def is_run_in_heading(text: str) -> bool:
-    """A bold numbered or named heading at the start of a paragraph: ``1 Introduction The …``."""
-    return (
-        bool(text)
-        and bool(NUMBERING.match(text) or heading_key(text) in ANCHOR_HEADINGS)
-        and bool(HEADING_SHAPE.match(NUMBERING.sub("", text)))
-    )
-
-
 def make_line(
     spans: list[tuple[float, str, bool]],
     page: int,
@@ -345,52 +387,3 @@ def make_line(
     text = "".join(t for sz, t, _b in spans if sz >= size * 0.8 or not t.strip())
     bold = all(b for _s, _t, b in visible)
     return Line(page, normalize(text).strip(), round(size, 1), bold, block, True, first, alone, top, left)
-
-
-def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
-    """Remove running headers and footers: short lines repeated on many pages (page numbers
-    folded)."""
-    if pages < 3:
-        return lines
-    fold = DIGITS.sub
-    keys = [fold("#", line.text.lower()) if len(line.text) < 90 else "" for line in lines]
-    pages_of: dict[str, set[int]] = {}
-    for key, line in zip(keys, lines, strict=True):
-        if key:
-            pages_of.setdefault(key, set()).add(line.page)
-    threshold = max(3, pages // 2)
-    running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
-    if not running:
-        return lines
-    # page 1 is read line by line: its copy of a running footer is a block of several lines
-    blocks: dict[int, list[str]] = {}
-    for line in lines:
-        if line.styled:
-            blocks.setdefault(line.block, []).append(line.text)
-    footer_blocks = {b for b, texts in blocks.items() if fold("#", " ".join(texts).lower()) in running}
-    return [
-        ln
-        for key, ln in zip(keys, lines, strict=True)
-        if key not in running and not (ln.styled and ln.block in footer_blocks)
-    ]
-
-
-LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))\.?\s")
-
-
-def heading_level(text: str) -> int:
-    """The depth a heading's numbering gives: "3" and "III." 1, "3.1" and "A." 2 (IEEE's
-    subsections), "3.1.2" 3, "A.1" (an appendix's) 2; unnumbered 1."""
-    match = LEVELED.match(text.strip() + " ")
-    if match is None:
-        return 1
-    arabic, letter, below, _roman = match.groups()
-    if arabic:
-        return arabic.count(".") + 1
-    if letter:
-        return below.count(".") + 1 if below else 2
-    return 1  # roman
-
-
-def heading_key(text: str) -> str:
-    return NON_LETTERS.sub("", NUMBERING.sub("", text.strip()).lower())

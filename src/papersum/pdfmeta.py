@@ -8,7 +8,8 @@ from typing import Any
 
 from papersum.models import Section
 from papersum.pdfflow import NOT_CONTENT, join_lines
-from papersum.pdflines import NUMBERING, Line
+from papersum.pdfheadings import NUMBERING
+from papersum.pdflines import Line
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
