@@ -168,6 +168,21 @@ def test_the_reading_flow_holds_only_body_text() -> None:
     assert "rescience.github.io" not in petchey.full_text  # the running footer, page 1's copy too
 
 
+def test_a_figures_words_leave_the_reading_flow() -> None:
+    # mupdf reads a diagram's boxes and a plot's ticks and labels as paragraphs of their own
+    choi = extract_paper(ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf").full_text
+    for debris in ("6 × Conv1D", "(Kick)", "Upsampler (zero-insertion)", "KD SD HH"):
+        assert debris not in choi
+    assert "Table 1: Symbols used in this paper" not in choi  # a caption: kept apart, not lost
+    nieto = extract_paper(EXAMPLES / "papers" / "nieto-ismir2019-harmonix-set.pdf").full_text
+    assert "Pop-Rock" not in nieto and "Dubstep" not in nieto  # a bar chart's labels
+    # a sentence that the figure interrupted reads whole
+    assert "we show in Figure 7 the number of segments starting at a specific beat" in nieto
+    # formulas are no figure: laroche's algorithm and equation (3) keep their lines
+    laroche = extract_paper(ROOT / "tests" / "data" / "papers" / "laroche-ismir2016-genre-dictionaries.pdf")
+    assert "Input: V ∈R^m×n" in laroche.full_text and "HP ←HP ⊗" in laroche.full_text
+
+
 LATEX = ROOT / "tests" / "data" / "latex"
 """One paper set by seven real LaTeX classes and styles (tests/data/latex/build.sh rebuilds the
 PDFs)."""

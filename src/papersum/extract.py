@@ -28,6 +28,7 @@ from papersum.pdfflow import (
     set_aside,
     tables_aside,
     with_compound_hyphens,
+    without_figure_text,
     without_running_heads,
     without_unheaded_references,
 )
@@ -163,7 +164,8 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     text_chars = sum(len(line.text) for line in lines)
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
         raise ExtractError(_why_no_text(doc, path))
-    lines, captions = set_aside(drop_running_lines(lines, doc.page_count))
+    # a figure's words out first: a footnote under a figure is then at the foot of its page
+    lines, captions = set_aside(without_figure_text(drop_running_lines(lines, doc.page_count)))
     lines, tables = tables_aside(lines)
     body_size = _body_size(lines)
     title_lines = _title_lines(lines)

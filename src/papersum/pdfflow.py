@@ -90,6 +90,62 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     return kept, captions
 
 
+def without_figure_text(lines: list[Line]) -> list[Line]:
+    """The reading flow without the words of a figure that mupdf reads as text: a run of three or
+    more short paragraphs of a later page that are no sentences (axis ticks and labels, a
+    diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)"). Formulas (a relation or an operator),
+    headings, captions and list items break a run and stay."""
+    debris = [
+        not line.styled
+        and not line.table  # a table's rows, or a figure's numbers: tables_aside's
+        and len(line.text) < _FIGURE_WORDS_MOST
+        and not line.bold
+        and not _SENTENCE_END.search(line.text)
+        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
+        and not (
+            _HEADING_START.match(line.text) or _CAPTION.match(line.text) or line.text.startswith(_BULLETS)
+        )
+        for line in lines
+    ]
+    # axis ticks ("0 50 100 150 200") are no text wherever they stand
+    drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
+    start = 0
+    for index in range(len(lines) + 1):
+        ends = index == len(lines) or not debris[index] or lines[index].page != lines[start].page
+        if ends:
+            if index - start >= _FIGURE_RUN:
+                drop.update(range(start, index))
+            start = index + (index < len(lines) and not debris[index])
+    return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+_FIGURE_WORDS_MOST = 60
+
+
+_FIGURE_RUN = 3
+
+
+_SENTENCE_END = re.compile(r"[.?!:;]$")
+
+
+_FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03ff]|^\(\d+(?:\.\d+)*\)$")
+"""A formula's line (a relation, an operator, an index, a Greek letter) or its number."""
+
+
+_HEADING_START = re.compile(NUMBERING.pattern + r"[A-Z]")
+"""A numbered heading's start ("2.1 Datasets"), not a row of numbers ("1 2 3 4 5 Beat")."""
+
+
+_LABEL_VALUE = re.compile(r"[A-Za-z][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
+"""A figure's annotation ("F1=0.869"), not a formula."""
+
+
+_TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
+
+
+_BULLETS = ("•", "◦", "▪", "–", "- ", "* ")
+
+
 def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): on page 1 a
     block of many short cells on a few rows, told apart by where each cell is; on later pages the
