@@ -262,3 +262,16 @@ def test_tables_on_later_pages_are_kept_as_rows() -> None:
     assert "hidden units and piano" not in lostanlen.full_text
     hajic = extract_paper(EXAMPLES / "papers" / "hajic-ismir2016-omr-testbed.pdf")
     assert "TED | 0.46 | 0.58 | 0.40 | 0.50 | 0.35 | 0.51" in "\n".join(hajic.tables)
+
+
+def test_tables_of_words_are_kept_as_rows_when_their_words_stand_in_a_grid() -> None:
+    choi = extract_paper(ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf")
+    rows = "\n".join(choi.tables).splitlines()
+    assert "n, N | The temporal index/length of audio input" in rows  # table 1: symbols
+    assert "SD | SD | Snare drum" in rows  # table 2: the drum hierarchy
+    assert "The temporal index/length of audio input" not in choi.full_text
+    # a paragraph of prose full of acronyms, with no full stop in it, is no table
+    assert "Comparing MEL and STFT, the melfrequency compression helps" in choi.full_text
+    laroche = extract_paper(ROOT / "tests" / "data" / "papers" / "laroche-ismir2016-genre-dictionaries.pdf")
+    assert "Classical | JoelHelander Definition" in "\n".join(laroche.tables).splitlines()
+    assert "JoelHelander" not in laroche.full_text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
-from papersum.pdftables import WordBlocks, is_table_like
+from papersum.pdftables import WordBlocks, is_table_like, is_word_table_like
 
 if TYPE_CHECKING:
     import pymupdf
@@ -135,15 +135,26 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
 
 def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
     """The page's table-like paragraphs marked as tables, rebuilt as rows from where the page's
-    words are (``pdftables``); mupdf's words are read only for a page that has such paragraphs."""
-    tables = [is_table_like(line.text) for line in lines]
-    if not any(tables):
+    words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
+    words when their words stand in a grid. mupdf's words are read only for a page that has
+    such paragraphs."""
+    kinds = [
+        _NUMBERS if is_table_like(ln.text) else _WORDS if is_word_table_like(ln.text) else "" for ln in lines
+    ]
+    if not any(kinds):
         return lines
     blocks = WordBlocks(textpage.extractWORDS())
-    return [
-        line._replace(text=blocks.table_of(line.text), table=True) if table else line
-        for line, table in zip(lines, tables, strict=True)
-    ]
+    marked = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == _NUMBERS:
+            line = line._replace(text=blocks.table_of(line.text), table=True)
+        elif kind == _WORDS and (table := blocks.word_table_of(line.text)):
+            line = line._replace(text=table, table=True)
+        marked.append(line)
+    return marked
+
+
+_NUMBERS, _WORDS = "numbers", "words"
 
 
 def line_number_margin(lines: list[Line]) -> float | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -47,6 +48,20 @@ class WordBlocks:
         """The table that ``paragraph`` reads as one run, a row a line and its cells between
         " | ": a row is the words at one height, a new cell starts where the gap is wider than
         half the type's height. The paragraph itself when its block is not found."""
+        rows = self._rows(paragraph)
+        return _rendered(rows) if len(rows) >= 2 else paragraph
+
+    def word_table_of(self, paragraph: str) -> str | None:
+        """The table that ``paragraph`` reads as one run when its words stand in a grid (see
+        ``is_word_table_like``), else None: three rows or more, and two columns or more, each a
+        left edge that three cells share (a justified paragraph's wide gaps do not line up)."""
+        rows = self._rows(paragraph)
+        starts = Counter(round(left / _COLUMN_ALIGN) for row in rows for left, _text in row)
+        columns = sum(count >= 3 for count in starts.values())
+        wide = sum(len(row) >= 2 for row in rows)
+        return _rendered(rows) if len(rows) >= 3 and columns >= 2 and wide >= len(rows) / 4 else None
+
+    def _rows(self, paragraph: str) -> list[list[tuple[float, str]]]:
         head = paragraph.split()[:3]
         block = next(
             (
@@ -56,9 +71,33 @@ class WordBlocks:
             ),
             None,
         )
-        rows = table_rows(self._blocks[block]) if block is not None else []
         self._used.add(block if block is not None else -1)
-        return "\n".join(" | ".join(row) for row in rows) if len(rows) >= 2 else paragraph
+        return table_rows(self._blocks[block]) if block is not None else []
+
+
+def is_word_table_like(text: str) -> bool:
+    """A paragraph that may be a table of words read as one run (a table of symbols, of songs):
+    a dozen tokens or more, no sentence in it, and many capitalised words after the first (cells
+    start so). ``WordBlocks.word_table_of`` tells from where the words are."""
+    if text.count(" ") < 11 or _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text) or is_table_like(text):
+        return False
+    tokens = text.split()
+    return sum(token[:1].isupper() for token in tokens[1:]) >= 0.2 * len(tokens)
+
+
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)|[:;,]$")
+
+
+_NOT_A_TABLE = re.compile(r"(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d|\[\d|[•◦▪–-]\s|.* \| ")
+"""A caption, a reference, a list item, a running footer ("ReScience | … | Volume 2")."""
+
+
+_COLUMN_ALIGN = 3.0
+"""Points within which cells of one column start."""
+
+
+def _rendered(rows: list[list[tuple[float, str]]]) -> str:
+    return "\n".join(" | ".join(text for _left, text in row) for row in rows)
 
 
 def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float]) -> list[list[T]]:
@@ -73,18 +112,19 @@ def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float
     return [sorted(row, key=left) for row in rows]
 
 
-def table_rows(words: list[tuple[Any, ...]]) -> list[list[str]]:
-    """The cells of a table's words, row by row (see ``WordBlocks.table_of``)."""
-    table: list[list[str]] = []
+def table_rows(words: list[tuple[Any, ...]]) -> list[list[tuple[float, str]]]:
+    """The cells of a table's words, row by row, each with its left edge (see
+    ``WordBlocks.table_of``)."""
+    table: list[list[tuple[float, str]]] = []
     for row in rows_of(words, top=lambda w: float(w[1]), left=lambda w: float(w[0])):
-        cells: list[str] = []
+        cells: list[tuple[float, str]] = []
         previous: tuple[Any, ...] | None = None
         for word in row:
             gap = float(word[0]) - float(previous[2]) if previous else 0.0
             if previous is None or gap > 0.5 * (float(word[3]) - float(word[1])):
-                cells.append(normalize(str(word[4])))
+                cells.append((float(word[0]), normalize(str(word[4]))))
             else:
-                cells[-1] += " " + normalize(str(word[4]))
+                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {normalize(str(word[4]))}")
             previous = word
         table.append(cells)
     return [row for row in table if row]
