@@ -182,7 +182,7 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     same at five times the cost.)
     """
     counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
-    rows: list[tuple[float, float, list[tuple[float, str, bool]], list[bool]]] = []
+    rows: list[Row] = []
     bold_fonts: dict[str, bool] = {}
     for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(textpage.extractHTML()):
         if top:  # a row starts
@@ -197,11 +197,8 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
         rows[-1][3].append(bold or "</i>" in tags or not text.strip())
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), page_number)
-    blocks = []
-    for count in counts:
-        blocks.append(rows[:count])
-        rows = rows[count:]
-    return lines_of(blocks, page_number)
+    ends = list(itertools.accumulate(counts))
+    return lines_of([rows[end - count : end] for count, end in zip(counts, ends, strict=True)], page_number)
 
 
 Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]
