@@ -360,10 +360,12 @@ def caret(sup: re.Match[str]) -> str:
 def is_plot_markers(text: str) -> bool:
     """A scatter plot's markers read as text: mostly one character, over and over ("G G G",
     "GG G^GG")."""
-    if len(text) <= 40 and len(set(text) - {" ", "^"}) == 1:
-        return True
     head = text[:3]
-    if len(head) == 3 and "^" not in head and len(head.split()) == 1:  # most: a word comes first
+    if len(text) > 40 and "^" not in head and len(head.split()) == 1:  # most: a word comes first
+        return False
+    if len(set(text) - {" ", "^"}) == 1:  # "GG G^GG"
+        return True
+    if len(head) == 3 and "^" not in head and len(head.split()) == 1:
         return False
     if len(text.split(None, 1)[0].strip("^")) > 2:
         return False

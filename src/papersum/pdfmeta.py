@@ -118,7 +118,7 @@ def _is_name(text: str) -> bool:
 
 
 def find_year(metadata: dict[str, Any], first_page: list[Line]) -> int | None:
-    years = Counter(int(y) for ln in first_page for y in _YEAR.findall(ln.text))
+    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
