@@ -79,13 +79,15 @@ def is_word_table_like(text: str) -> bool:
     """A paragraph that may be a table of words read as one run (a table of symbols, of songs):
     a dozen tokens or more, no sentence in it, and many capitalised words after the first (cells
     start so). ``WordBlocks.word_table_of`` tells from where the words are."""
-    if text.count(" ") < 11 or _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text) or is_table_like(text):
+    if text.count(" ") < 11 or text[-1] in ":;," or _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
+        return False
+    if is_table_like(text):
         return False
     tokens = text.split()
     return sum(token[:1].isupper() for token in tokens[1:]) >= 0.2 * len(tokens)
 
 
-_SENTENCE_END = re.compile(r"[.?!](?:\s|$)|[:;,]$")
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 
 
 _NOT_A_TABLE = re.compile(r"(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d|\[\d|[•◦▪–-]\s|.* \| ")
