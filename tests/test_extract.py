@@ -17,7 +17,7 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfchars import normalize, unescape
-from papersum.pdfflow import with_compound_hyphens, without_running_heads
+from papersum.pdfflow import with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, styled_lines
 
@@ -294,6 +294,34 @@ def test_a_running_head_naming_the_authors_or_title_leaves_the_text() -> None:
         "Seeing the Bow",  # page 1's title stays
         "Ana Lima and Ben Ortiz recorded the duets in a hall.",
         "A paragraph of the body that runs on.",
+    ]
+
+
+def test_a_figures_words_go_and_short_list_items_formulas_and_captions_stay() -> None:
+    def later(text: str, block: int) -> Line:
+        return Line(1, text, 0.0, False, block, False, True, True)
+
+    body = "We compare the separation of three tasks on duets of one instrument."
+    lines = [
+        later(body, 0),
+        *(later(label, b) for b, label in enumerate(["Conv1D", "(Kick)", "Upsampler", "0 20 40 60"], 1)),
+        later("Figure 2: The network.", 5),
+        *(
+            later(item, b)
+            for b, item in enumerate(["(1) Separation", "(2) Localization", "(3) Generation"], 6)
+        ),
+        *(later(formula, b) for b, formula in enumerate(["y = Wx + b", "(3)", "∑ k W_k"], 9)),
+    ]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert kept == [
+        body,
+        "Figure 2: The network.",
+        "(1) Separation",
+        "(2) Localization",
+        "(3) Generation",
+        "y = Wx + b",
+        "(3)",
+        "∑ k W_k",
     ]
 
 

@@ -102,9 +102,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         and not line.bold
         and not _SENTENCE_END.search(line.text)
         and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
-        and not (
-            _HEADING_START.match(line.text) or _CAPTION.match(line.text) or line.text.startswith(_BULLETS)
-        )
+        and not (_HEADING_START.match(line.text) or _CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
         for line in lines
     ]
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
@@ -143,7 +141,8 @@ _LABEL_VALUE = re.compile(r"[A-Za-z][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
 _TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
 
 
-_BULLETS = ("•", "◦", "▪", "–", "- ", "* ")
+_LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
+"""A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
 
 
 def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
