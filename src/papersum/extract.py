@@ -228,9 +228,25 @@ def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) ->
                     lines[i], body_size
                 ):
                     found.setdefault(i, level)
-            return found
+            return _under_letters(lines, found)
     styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
-    return {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
+    return _under_letters(
+        lines, {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
+    )
+
+
+def _under_letters(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """Levels where sections are numbered I., II. and subsections A., B. (IEEE, JASA's revtex):
+    a heading numbered "1." there is a subsubsection, level 3."""
+    if not any(_ROMAN.match(lines[i].text) for i in headings):
+        return headings
+    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
+
+
+_ROMAN = re.compile(r"[IVXLC]+\.\s")
+
+
+_ARABIC = re.compile(r"\d{1,2}\.\s")
 
 
 def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:

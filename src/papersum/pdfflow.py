@@ -293,8 +293,9 @@ _DIGITS = re.compile(r"\d+")
 
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
     """Without a later page's running head that names the paper's authors or title ("Ana Lima
-    and Ben Ortiz", "Lima et al.", as ACM sets them): a short paper has too few pages for the
-    head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
+    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart): a
+    short paper has too few pages for the head to be found repeated. Only the first and last
+    two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
     heading = " ".join(_WORDS.findall(title.lower()))
     pages = [line.page for line in lines]
@@ -303,7 +304,7 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     edges = {i for i in [*near, len(pages) - 2, len(pages) - 1] if 0 <= i < len(pages) and pages[i]}
 
     def is_head(line: Line) -> bool:
-        words = _WORDS.findall(line.text.lower())
+        words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
         by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
         return by_authors or (len(words) >= 3 and " ".join(words) == heading)
 

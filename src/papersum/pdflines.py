@@ -67,14 +67,18 @@ rows and spans in one pass of the regex engine."""
 INLINE = re.compile(r"</?(?:i|tt|sup)>")
 
 
-RUN_IN_LEAD = re.compile(r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\))\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]")
-"""A numbered heading run in ("4.2.1 Failure cases.", "1) Failure cases:"): the heading without
-its period or colon."""
+RUN_IN_LEAD = re.compile(r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\))\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*([.:])?")
+"""A numbered heading that leads a paragraph ("4.2.1 Failure cases.", "1) Failure cases:",
+"2.1. Audio-only source separation"): the heading without its period or colon."""
 
 
-ITALIC_RUN_IN = re.compile(rf"<p><i>\s*{RUN_IN_LEAD.pattern}\s*</i>")
-"""A paragraph that starts with an italic numbered heading ending in a period or colon, as ACM
-("4.2.1 Failure cases. …") and IEEE ("1) Failure cases: …") set their subsubsections."""
+EMPHASISED_LEAD = re.compile(
+    r"<p>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
+    r"\s*([A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]?\s*</(?:i|b)>(?=\s*[^<\s])"
+)
+"""A paragraph led by a numbered heading in italics or bold, number and all ("<i>4.2.1 Failure
+cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
+text after it: made a bold lead ``paragraphs`` splits off."""
 
 
 MIN_FRAGMENT = 3
@@ -238,22 +242,30 @@ def run_in(
     left: float,
     number: str = "",
 ) -> list[Line] | None:
-    """A numbered heading run in, in italics or bold, at the start of a line ("4.2.1 Failure
-    cases. Most …": ACM's and IEEE's subsubsections) and the rest of the line; None for a line
-    that does not start so. ``number``: the heading's number when it was read apart."""
-    lead = 0
+    """A numbered heading at the start of a block's first line, in italics or bold, and the rest
+    of the line: run in ("4.2.1 Failure cases. Most …", ACM's and IEEE's subsubsections, amsart's
+    "2.1. **Title.**" with its number in roman) or a whole italic line that mupdf put in one block
+    with its text (elsarticle's subsections). None for a line that does not start so.
+    ``number``: the heading's number when it was read as a line apart."""
+    first = 0
+    if not number and spans and not emphasised[0] and SECTION_NUMBER.match(spans[0][1].strip()):
+        number, first = spans[0][1].strip(), 1  # the number in roman, the title emphasised
+    lead = first
     while lead < len(spans) and emphasised[lead]:
         lead += 1
-    if not 0 < lead < len(spans):
+    if lead == first:
         return None
-    heading = RUN_IN_LEAD.fullmatch(
-        f"{number} " * bool(number) + "".join(t for _s, t, _b in spans[:lead]).strip()
-    )
+    lead_text = "".join(text for _size, text, _bold in spans[first:lead]).strip()
+    heading = RUN_IN_LEAD.fullmatch(f"{number} {lead_text}" if number else lead_text)
+    if heading is None:
+        return None
+    size = round(max(size for size, text, _bold in spans[first:lead] if text.strip()), 1)
+    head = Line(page, normalize(heading[1]), size, True, block, True, True, True, top, left)
+    if lead == len(spans):  # the whole line, in italics (a bold one is a heading as it is)
+        italic = not any(bold for _size, _text, bold in spans[first:lead])
+        return [head] if italic and heading[2] is None else None
     rest = make_line(spans[lead:], page, block, False, False, top, left)
-    if heading is None or rest is None:
-        return None
-    size = round(max(size for size, text, _bold in spans[:lead] if text.strip()), 1)
-    return [Line(page, normalize(heading[1]), size, True, block, True, True, True, top, left), rest]
+    return [head, rest] if rest is not None else None
 
 
 def block_start(
@@ -317,8 +329,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
         xhtml = EXPONENT.sub(caret, MARK.sub("", xhtml))
-    if "<p><i>" in xhtml:  # a numbered subsubsection run in, in italics, made a bold lead
-        xhtml = ITALIC_RUN_IN.sub(r"<p><b>\1</b>", xhtml)
+    xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     page = INLINE.sub("", xhtml).replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = normalize(unescape(page))
@@ -346,6 +357,10 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
+
+
+def _bold_lead(lead: re.Match[str]) -> str:
+    return f"<p><b>{lead[2] or lead[3]} {lead[5]}</b>"
 
 
 def caret(sup: re.Match[str]) -> str:

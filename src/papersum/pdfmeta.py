@@ -69,7 +69,9 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
             return ABSTRACT.sub("", paragraph).strip(), sections
     prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
     longest = max(prose, key=len, default="")
-    return (longest if len(longest) >= 300 else ""), sections
+    # a short abstract with no heading (revtex, KOMA) is still sentences, unlike an address
+    sentences = longest.endswith(".") and ". " in longest
+    return (longest if len(longest) >= 300 or (len(longest) >= 150 and sentences) else ""), sections
 
 
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
@@ -101,13 +103,18 @@ def find_authors(
             and not _HONORIFIC.search(line.text)
         ):
             names += _split_names(line.text)
+    if not names and len(lines) > title_lines[-1] + 1:
+        # amsart sets the authors in small capitals under the title, smaller than the body
+        below = lines[title_lines[-1] + 1]
+        if below.page == 0 and below.text.isupper() and not _AFFILIATION.search(below.text):
+            names = [name.title() for name in _split_names(below.text)]
     return names
 
 
 def _split_names(text: str) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
-    parts = re.split(r",|;|\band\b|&|\s{2,}", text)
+    parts = re.split(r",|;|\band\b|&|\s{2,}", text, flags=re.IGNORECASE)
     names = [" ".join(p.split()) for p in parts]
     return [n for n in names if _is_name(n)]
 
