@@ -163,6 +163,21 @@ def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
         extract_paper(path)
 
 
+def test_a_page_of_text_with_no_heading_at_all(tmp_path: Path) -> None:
+    # a one-page note with no section heading: its text is one section, nothing raises (a
+    # paper without headings raised ValueError; its text was lost)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A short note on bowing", fontsize=16)
+    for row in range(12):
+        page.insert_text((72, 110 + 14 * row), f"The bow that moves is the one that sounds, line {row}.")
+    doc.save(tmp_path / "note.pdf")
+    paper = extract_paper(tmp_path / "note.pdf")
+    assert paper.title == "A short note on bowing"
+    assert [section.heading for section in paper.sections] == ["Text"]
+    assert "the one that sounds, line 0." in paper.full_text and "line 11." in paper.full_text
+
+
 def test_an_encrypted_pdf(tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "locked.pdf", "Locked", [("Abstract", "Secret text.")], encrypt=True)
     with pytest.raises(ExtractError, match=r"encrypted with a password; .*qpdf --decrypt"):

@@ -175,6 +175,9 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
     headings = _find_headings(lines, body_size, toc)
     sections, front = _split_sections(lines, headings, body_size)
+    if not sections and front:  # no heading anywhere (a note, a report): its text is one section
+        body = front[title_lines[-1] + 1 :] if title_lines else front
+        sections, front = ([_section("Text", 1, body)] if body else []), []
     abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
     abstract, sections = with_compound_hyphens(abstract, sections)
     return PaperText(
@@ -346,7 +349,7 @@ def _split_sections(
             front.append(line)
     if current:
         sections.append(_section(*current))
-    following = [*sections[1:], None]
+    following: list[Section | None] = [*sections[1:], None] if sections else []
     kept = [
         s
         for s, after in zip(sections, following, strict=True)
