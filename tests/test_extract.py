@@ -176,6 +176,14 @@ def test_a_page_of_text_with_no_heading_at_all(tmp_path: Path) -> None:
     assert paper.title == "A short note on bowing"
     assert [section.heading for section in paper.sections] == ["Text"]
     assert "the one that sounds, line 0." in paper.full_text and "line 11." in paper.full_text
+    # a page set in one size throughout has no title to tell: at most four lines are taken
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for row in range(12):
+        page.insert_text((72, 72 + 14 * row), f"A plain report, all in one size, line {row}.")
+    doc.save(tmp_path / "plain.pdf")
+    plain = extract_paper(tmp_path / "plain.pdf")
+    assert plain.title.count("line") == 4 and "line 11." in plain.full_text
 
 
 def test_an_encrypted_pdf(tmp_path: Path) -> None:

@@ -322,10 +322,14 @@ def _title_lines(lines: list[Line]) -> list[int]:
     chosen: list[int] = []
     for i, ln in first_page:
         if ln.size >= biggest - 0.5:
-            if chosen and i - chosen[-1] > 1:
+            if chosen and (i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST):
                 break
             chosen.append(i)
     return chosen
+
+
+_TITLE_LINES_MOST = 4
+"""A title is a few lines: a page set in one size throughout (a plain report) is no title."""
 
 
 def _split_sections(
