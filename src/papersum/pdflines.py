@@ -128,7 +128,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
             margin = line_number_margin(first)
             if margin is not None:  # a review draft: its line numbers are not text
                 first = [line for line in first if line.left >= margin or not line.text.isdigit()]
-            lines += numbers_joined(first)
+            lines += first
         else:
             flags = pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
@@ -214,23 +214,43 @@ def lines_of(blocks: list[list[Row]], page: int) -> list[Line]:
     """The lines of page 1 from its blocks' rows."""
     lines: list[Line] = []
     for block, rows in enumerate(blocks):
-        for position, (top, left, spans, emphasised) in enumerate(rows):
+        alone = len(rows) == 1
+        for position, (top, left, spans, emphasised) in enumerate(numbers_joined(rows)):
             if position == 0:
-                lines += block_start(spans, emphasised, page, block, len(rows) == 1, top, left)
-                continue
-            previous = lines[-1] if lines else None
-            if (  # "4.2.1" set apart from its run-in heading (ACM): both read as one
-                position == 1
-                and previous is not None
-                and previous.block == block
-                and SECTION_NUMBER.match(previous.text)
-                and abs(previous.top - top) <= 2
-                and (split := run_in(spans, emphasised, page, block, top, left, previous.text))
-            ):
-                lines[-1:] = split
+                lines += block_start(spans, emphasised, page, block, alone, top, left)
             elif line := make_line(spans, page, block, False, False, top, left):
                 lines.append(line)
     return lines
+
+
+def numbers_joined(rows: list[Row]) -> list[Row]:
+    """A block's rows with a heading's number set apart from its words ("1" then "INTRODUCTION",
+    as ACM and LNCS set them, far enough apart that mupdf reads two lines; "4.2.1" then an
+    italic "Failure cases. Most …", ACM's run-in subsubsection) joined again into one row, the
+    number a span of its own."""
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and SECTION_NUMBER.match("".join(text for _size, text, _bold in previous[2]).strip())
+            and abs(previous[0] - row[0]) <= 2  # on one row: not a table's "12" and "4.1"
+            and (number := make_line(previous[2], 0, 0, False, False, 0.0, 0.0)) is not None
+            and (words := make_line(row[2], 0, 0, False, False, 0.0, 0.0)) is not None
+            and (number.size, number.bold) == (words.size, words.bold)
+            and words.text[:1].isalpha()
+        ):
+            first, *rest = row[2]
+            spans = [
+                (number.size, number.text, number.bold),
+                (words.size, " ", words.bold),
+                (first[0], first[1].lstrip(), first[2]),
+                *rest,
+            ]
+            joined[-1] = (previous[0], previous[1], spans, [all(previous[3]), True, *row[3]])
+        else:
+            joined.append(row)
+    return joined
 
 
 def run_in(
@@ -282,27 +302,6 @@ def block_start(
         return split
     line = make_line(spans, page, block, True, alone, top, left)
     return [line] if line else []
-
-
-def numbers_joined(lines: list[Line]) -> list[Line]:
-    """A heading's number set apart from its words ("1" then "INTRODUCTION", as ACM and LNCS set
-    them, far enough apart that mupdf reads two lines) joined again into one line."""
-    joined: list[Line] = []
-    for line in lines:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and SECTION_NUMBER.match(previous.text)
-            and (previous.block, previous.size, previous.bold) == (line.block, line.size, line.bold)
-            and abs(previous.top - line.top) <= 2  # on one row: not a table's "12" and "4.1"
-            and line.text[:1].isalpha()
-        ):
-            joined[-1] = line._replace(
-                text=f"{previous.text} {line.text}", first=previous.first, alone=previous.alone and line.alone
-            )
-        else:
-            joined.append(line)
-    return joined
 
 
 def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
