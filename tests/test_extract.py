@@ -19,7 +19,8 @@ from papersum.models import Section
 from papersum.pdfchars import normalize, unescape
 from papersum.pdfflow import with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
-from papersum.pdflines import Line, dict_lines, styled_lines
+from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
+from papersum.pdftables import TABLE_CELLS, cells_at_most, is_table_like
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -356,3 +357,28 @@ def test_equations_keep_their_terms() -> None:
         assert term in equation
     assert "∈R^m×n" in text  # an exponent right after its symbol
     assert "et al.1" not in extract_paper(PAPERS / "broman-rescience2020-essential-genes.pdf").full_text
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("piano 58 28 44 15 violin 51 30 42 cello 49", True),
+        ("Model −0.12 +0.3 (4.5) – ± 12% 0.81 0.79 0.77", True),  # signs beyond ASCII
+        ("Durée ٣ ٤ ٥ ٦ ٧ ٨ ٩ ١", True),  # digits beyond ASCII: the quick count is a bound
+        ("We train the model for 40 epochs on 2 GPUs with a batch size of 16 clips.", False),
+        ("A model in 2019 and 2020: see (3) and [12] for the 4 cases we left out of it.", False),
+    ],
+)
+def test_a_paragraph_of_figures_is_told_from_prose(text: str, table: bool) -> None:
+    # the quick count of digits and signs must never be below what the search finds
+    assert is_table_like(text) is table
+    assert len(TABLE_CELLS.findall(" " + text)) <= cells_at_most(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [("GG G^GG", True), ("G G G G G G G G G x", True), ("^ ^ ^", False), ("A plot of G and G", False)],
+)
+def test_scatter_markers_are_told_from_text(text: str, markers: bool) -> None:
+    assert is_plot_markers(text) is markers
+    assert not is_plot_markers("A " + "sentence of ordinary words " * 40)  # no count of every word

@@ -56,6 +56,9 @@ _CELL_MOST = 20
 """A table's cells are short; a block that is mostly so, on several rows, is a table."""
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """The reading flow without figure and table captions (returned apart) and the footnotes at
     the foot of each later page (numbered or marked paragraphs after the page's last body text),
@@ -158,12 +161,14 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for block, cells in blocks.items():
         if len(cells) < 6:  # most blocks: a title, a paragraph's lines
             continue
+        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
+        if short < 0.7 * len(cells):  # most: a paragraph's lines (cheapest told first)
+            continue
         rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
         wide = [row for row in rows if len(row) >= 2]
-        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
         # a justified footnote whose words mupdf reads apart (ICML's affiliations) has no figures
-        figures = sum(any(c.isdigit() for c in cell.text) for cell in cells)
-        if len(wide) >= 2 and short >= 0.7 * len(cells) and figures >= 0.25 * len(cells):
+        figures = sum(bool(_DIGIT.search(cell.text)) for cell in cells)
+        if len(wide) >= 2 and figures >= 0.25 * len(cells):
             table_blocks.add(block)
             tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
     kept = []

@@ -377,15 +377,16 @@ def is_plot_markers(text: str) -> bool:
     head = text[:3]
     if len(text) > 40 and "^" not in head and len(head.split()) == 1:  # most: a word comes first
         return False
-    if len(set(text) - {" ", "^"}) == 1:  # "GG G^GG"
+    core = text.lstrip(" ^")
+    if core and not core.strip(" ^" + core[0]):  # one character over and over: "GG G^GG"
         return True
     if len(head) == 3 and "^" not in head and len(head.split()) == 1:
         return False
     if len(text.split(None, 1)[0].strip("^")) > 2:
         return False
     tokens = text.replace("^", " ").split()
-    if len(tokens) < 2:
-        return False
+    if len(tokens) < 2 or sum(len(token) <= 2 for token in tokens) < len(tokens) / 2:
+        return False  # the most common token, of two characters at most, fills half or more
     token, count = Counter(tokens).most_common(1)[0]
     return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))
 

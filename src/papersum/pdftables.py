@@ -27,7 +27,18 @@ and lone signs. (Starting with the space, a literal, it is searched twice as fas
 def is_table_like(text: str) -> bool:
     """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
     tokens = text.count(" ") + 1  # paragraphs are single-spaced
-    return tokens >= 8 and len(TABLE_CELLS.findall(" " + text)) >= 0.4 * tokens
+    if tokens < 8 or cells_at_most(text) < 0.4 * tokens:
+        return False
+    return len(TABLE_CELLS.findall(" " + text)) >= 0.4 * tokens
+
+
+def cells_at_most(text: str) -> int:
+    """How many of ``TABLE_CELLS``' tokens ``text`` can hold at most: each has a digit or a sign
+    of its own. Counted in C as ASCII ones plus every byte a character beyond ASCII adds (a
+    bound for the other digits and signs), so that prose is told apart ten times faster than by
+    the search."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, b"0123456789+-()")) + len(data) - len(text)
 
 
 class WordBlocks:
