@@ -17,9 +17,10 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfchars import normalize, unescape
-from papersum.pdfflow import with_compound_hyphens, without_figure_text, without_running_heads
+from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
+from papersum.pdfmeta import find_year
 from papersum.pdftables import TABLE_CELLS, cells_at_most, is_table_like
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
@@ -382,3 +383,32 @@ def test_a_paragraph_of_figures_is_told_from_prose(text: str, table: bool) -> No
 def test_scatter_markers_are_told_from_text(text: str, markers: bool) -> None:
     assert is_plot_markers(text) is markers
     assert not is_plot_markers("A " + "sentence of ordinary words " * 40)  # no count of every word
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("as shown above.", True),
+        ("He asked “why?”", True),
+        ("the three parts:", True),
+        ("(see Section 2.)  \n", True),
+        ("as described in (Smith, 2019)", False),
+        ("the model of Fig. 2", False),
+        ("", False),
+    ],
+)
+def test_a_sentence_running_into_the_next_column_is_told_by_how_its_line_ends(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("first_page", "year"),
+    [
+        ("Proc. ISMIR 2016, New York", 2016),
+        ("ICASSP2019 © 1999 and 2019, again 2019", 2019),  # no year glued to a word
+        ("arXiv:2104.01234 page 1950-2049", 2049),  # the later of two years seen as often
+        ("id 12019 x20195 _2018", None),
+    ],
+)
+def test_the_year_is_a_word_of_its_own_on_page_one(first_page: str, year: int | None) -> None:
+    assert find_year({}, [Line(0, first_page, 10.0, False, 0)]) == year

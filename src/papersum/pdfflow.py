@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Iterator
 
 from papersum.models import Section
@@ -38,9 +39,6 @@ _REFERENCE_GAP = 700
 _COMPOUND_TAIL = re.compile(r"-([a-z]{2,}+)\b")
 """The second half of a hyphenated compound ("-specific"): searched from its hyphen, a literal,
 which is four times faster than matching whole compounds at every word."""
-
-
-_COMPOUND_HEAD = re.compile(r"(?<!\w)[A-Za-z]{2,}\Z")
 
 
 _CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s", re.I)
@@ -184,15 +182,25 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
 def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
     """Put back the hyphen of compounds broken at a line end ("genre-/specific" was mended to
     "genrespecific") when the document spells the compound with a hyphen elsewhere."""
-    text = "\n".join([abstract, *(s.text for s in sections)])
+    parts = [abstract, *(s.text for s in sections)]
+    text = "\n".join(parts)
     compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)}
     lower = text.lower()
-    compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
-    if not compounds:
-        return abstract, sections
-    return _mended(abstract, compounds), [
-        s if (text := _mended(s.text, compounds)) == s.text else s.model_copy(update={"text": text})
-        for s in sections
+    if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): part by part
+        compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
+        mended = [_mended(part, compounds) if compounds else part for part in parts]
+    else:  # one search of the whole text for each compound, its parts cut where it stands
+        cuts = _cuts(lower, compounds)
+        if not cuts:
+            return abstract, sections
+        starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
+        mended = [
+            _hyphens_put(part, [cut - start for cut in cuts if start < cut < start + len(part)])
+            for part, start in zip(parts, starts, strict=False)
+        ]
+    return mended[0], [
+        s if text == s.text else s.model_copy(update={"text": text})
+        for s, text in zip(sections, mended[1:], strict=True)
     ]
 
 
@@ -208,6 +216,12 @@ def _mended(text: str, compounds: dict[str, int]) -> str:
             return f"{match[0][:cut]}-{match[0][cut:]}"
 
         return re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I).sub(mend, text)
+    return _hyphens_put(text, _cuts(lower, compounds))
+
+
+def _cuts(lower: str, compounds: dict[str, int]) -> list[int]:
+    """Where a hyphen goes in ``lower`` (a text in lowercase): in each of ``compounds`` where it
+    stands as a word, in order."""
     cuts: list[int] = []
     for joined, cut in compounds.items():
         start = lower.find(joined)
@@ -216,8 +230,13 @@ def _mended(text: str, compounds: dict[str, int]) -> str:
             if not _is_word_char(lower, start - 1) and not _is_word_char(lower, end):
                 cuts.append(start + cut)
             start = lower.find(joined, end)
-    parts = [text[a:b] for a, b in itertools.pairwise([0, *sorted(cuts), len(text)])]
-    return "-".join(parts)
+    return sorted(cuts)
+
+
+def _hyphens_put(text: str, cuts: list[int]) -> str:
+    if not cuts:
+        return text
+    return "-".join(text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)]))
 
 
 def _is_word_char(text: str, index: int) -> bool:
@@ -226,14 +245,19 @@ def _is_word_char(text: str, index: int) -> bool:
 
 def _hyphenated(text: str) -> Iterator[tuple[str, str]]:
     """The halves of the hyphenated compounds in ``text``, left to right, not overlapping
-    ("state-of-the-art": state/of, the/art)."""
+    ("state-of-the-art": state/of, the/art): a tail found by its hyphen, its head the letters
+    before it, read back from the hyphen (a regex search at each place before it is slower)."""
     end = 0
     for tail in _COMPOUND_TAIL.finditer(text):
-        hyphen = tail.start()
-        head = _COMPOUND_HEAD.search(text, max(end, hyphen - 60), hyphen)
-        if head is not None:
+        hyphen = start = tail.start()
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if hyphen - start >= 2 and start >= max(end, hyphen - 60) and not _is_word_char(text, start - 1):
             end = tail.end()
-            yield head[0], tail[1]
+            yield text[start:hyphen], tail[1]
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def without_unheaded_references(sections: list[Section]) -> list[Section]:
@@ -323,7 +347,11 @@ _WORDS = re.compile(r"\w+")
 SPACES = re.compile(r"[ \t]{2,}|\t")
 
 
-SENTENCE_END = re.compile(r"[.?!:;][\"'’”)\]]*\s*$")
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: a full stop, question or exclamation mark, colon or
+    semicolon, maybe in quotes or brackets (read from its end: a regex searches all of it)."""
+    end = text.rstrip().rstrip("\"'’”)]")
+    return bool(end) and end[-1] in ".?!:;"
 
 
 def join_lines(lines: list[Line]) -> str:
@@ -338,7 +366,7 @@ def join_lines(lines: list[Line]) -> str:
         else:
             new_block = line.block != previous.block or line.page != previous.page
             # a sentence running on into the next column or page is one paragraph
-            runs_on = line.text[:1].islower() and not SENTENCE_END.search(previous.text)
+            runs_on = line.text[:1].islower() and not ends_sentence(previous.text)
             parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
         previous = line
     text = "".join(parts)
