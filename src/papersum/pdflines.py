@@ -122,17 +122,19 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
 
     lines: list[Line] = []
     margin: float | None = None
+    # ligatures as their letters ("ﬁ" as "fi"): mupdf then also sees the space after one that
+    # ends a word ("JeffMuirhead", "offthe" otherwise), and writes no escape for each
+    flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     for page_number, page in enumerate(doc.pages(0, pages)):
         if page_number == 0:
-            first = styled_lines(page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT), page_number)
+            first = styled_lines(page.get_textpage(flags=flags), page_number)
             margin = line_number_margin(first)
             if margin is not None:  # a review draft: its line numbers are not text
                 first = [line for line in first if line.left >= margin or not line.text.isdigit()]
             lines += first
         else:
-            flags = pymupdf.TEXTFLAGS_TEXT | pymupdf.TEXT_DEHYPHENATE
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
-            textpage = page.get_textpage(flags=flags, clip=clip)
+            textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
             lines += with_tables(paragraphs(textpage.extractXHTML(), page_number), textpage)
     return lines
 
