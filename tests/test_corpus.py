@@ -278,6 +278,7 @@ def test_tables_of_words_are_kept_as_rows_when_their_words_stand_in_a_grid() -> 
     rows = "\n".join(choi.tables).splitlines()
     assert "n, N | The temporal index/length of audio input" in rows  # table 1: symbols
     assert "SD | SD | Snare drum" in rows  # table 2: the drum hierarchy
+    assert "x, y | Mixture and transcription | ∈RN" in rows  # a row with a raised superscript
     assert "The temporal index/length of audio input" not in choi.full_text
     # a paragraph of prose full of acronyms, with no full stop in it, is no table
     assert "Comparing MEL and STFT, the melfrequency compression helps" in choi.full_text

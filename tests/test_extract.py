@@ -21,7 +21,7 @@ from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figur
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
 from papersum.pdfmeta import find_year
-from papersum.pdftables import TABLE_CELLS, cells_at_most, is_table_like
+from papersum.pdftables import TABLE_CELLS, cells_at_most, is_table_like, table_rows
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -233,6 +233,44 @@ if importlib.util.find_spec("pymupdf4llm") is not None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
+
+
+def test_a_pdf_reads_the_same_whoever_imported_pymupdf_first() -> None:
+    """A plain ``import pymupdf`` (2.0) imports pymupdf4llm, which switches pymupdf's character
+    box corrections off for the whole process; papersum reads with them off either way, and
+    leaves the setting as it found it."""
+    choi = ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf"
+    script = f"""
+import sys
+if sys.argv[1] == "plain":
+    import pymupdf
+from pathlib import Path
+from papersum.extract import extract_paper, load_pymupdf
+before = load_pymupdf().TOOLS.unset_quad_corrections()
+print(extract_paper(Path({str(choi)!r})).model_dump_json())
+assert load_pymupdf().TOOLS.unset_quad_corrections() == before
+"""
+    read = [
+        subprocess.run([sys.executable, "-c", script, how], capture_output=True, text=True, check=True).stdout
+        for how in ("plain", "papersum")
+    ]
+    assert read[0] == read[1]
+    assert "Mixture and transcription" in json.loads(read[0])["tables"][0]
+
+
+def test_a_raised_unit_stays_in_its_tables_row() -> None:
+    # a thesis's parameter table: the degree sign of "ψ | ° | 5" is set 2.1 pt above its row
+    words = [
+        (132.4, 277.7, 173.8, 288.3, "Dilation", 11, 11, 0),
+        (177.7, 277.7, 207.3, 288.3, "Angle", 11, 11, 1),
+        (282.6, 277.7, 290.2, 288.3, "ψ", 11, 12, 0),
+        (328.2, 275.6, 332.5, 283.2, "◦", 11, 13, 0),
+        (384.5, 277.7, 390.3, 288.3, "5", 11, 14, 0),
+        (124.4, 292.1, 149.3, 302.8, "Flow", 11, 17, 0),
+        (384.5, 292.1, 390.3, 302.8, "0.78", 11, 18, 0),
+    ]
+    rows = [[text for _left, text in row] for row in table_rows(words)]
+    assert rows == [["Dilation Angle", "ψ", "◦", "5"], ["Flow", "0.78"]]
 
 
 def test_papersum_extract_shows_what_is_read(papersum: RunCli) -> None:

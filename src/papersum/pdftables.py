@@ -15,8 +15,9 @@ from papersum.pdfchars import normalize
 T = TypeVar("T")
 
 
-SAME_ROW = 2.0
-"""Points between the tops of two cells (or words) of one table row, at most."""
+SAME_ROW = 3.0
+"""Points between the tops of two cells (or words) of one table row, at most: a raised unit or
+mark ("°", "¹") sits two points or so above its row."""
 
 
 TABLE_CELLS = re.compile(r" (?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?=\s|$)")
