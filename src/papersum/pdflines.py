@@ -28,7 +28,9 @@ PYMUPDF_LOCK = threading.Lock()
 BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 
 
-BROKEN_WORD = re.compile(r"(?<=[a-z])\u2010 (?=[a-z])")
+BROKEN_WORD = re.compile(r"\u2010(?<=[a-z]\u2010) (?=[a-z])")
+"""A word broken at a line end with U+2010 ("Biostatis\u2010 tics"): the pattern starts with the
+hyphen, a literal the search skips ahead to, and looks back for the letter before it."""
 
 
 ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>([^<\n]*+(?:<(?!/[ph])[^<\n]*+)*+)</\2>")
@@ -64,7 +66,8 @@ HTML_ROW_OR_SPAN = re.compile(f'<p style="top:(-?[\\d.]+)pt;left:(-?[\\d.]+)pt|{
 rows and spans in one pass of the regex engine."""
 
 
-INLINE = re.compile(r"</?(?:i|tt|sup)>")
+INLINE_TAGS = ("<i>", "</i>", "<tt>", "</tt>", "<sup>", "</sup>")
+"""The tags of italics, monospace and superscripts that paragraphs' text is read without."""
 
 
 RUN_IN_LEAD = re.compile(r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\))\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*([.:])?")
@@ -331,7 +334,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     if "<sup>" in xhtml:
         xhtml = EXPONENT.sub(caret, MARK.sub("", xhtml))
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
-    page = INLINE.sub("", xhtml).replace("</b><b>", "")
+    for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
+        xhtml = xhtml.replace(tag, "")
+    page = xhtml.replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = normalize(unescape(page))
         if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
@@ -387,7 +392,8 @@ def is_plot_markers(text: str) -> bool:
     if len(text.split(None, 1)[0].strip("^")) > 2:
         return False
     tokens = text.replace("^", " ").split()
-    if len(tokens) < 2 or sum(len(token) <= 2 for token in tokens) < len(tokens) / 2:
+    lengths = list(map(len, tokens))  # counted in C: a paragraph has hundreds of words
+    if len(tokens) < 2 or lengths.count(1) + lengths.count(2) < len(tokens) / 2:
         return False  # the most common token, of two characters at most, fills half or more
     token, count = Counter(tokens).most_common(1)[0]
     return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))
