@@ -32,7 +32,14 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdfheadings import ANCHOR_HEADINGS, HEADING_SHAPE, NUMBERING, heading_key, heading_level
+from papersum.pdfheadings import (
+    ANCHOR_HEADINGS,
+    HEADING_SHAPE,
+    heading_key,
+    heading_level,
+    is_numbered,
+    unnumbered,
+)
 from papersum.pdflines import PYMUPDF_LOCK, Line, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
 
@@ -273,7 +280,7 @@ def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
     """Drop bold title and author lines: headings start at the first named or numbered one."""
     for position, index in enumerate(headings):
         text = lines[index].text
-        if NUMBERING.match(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page:
+        if is_numbered(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page:
             return headings[position:]
     return headings
 
@@ -290,7 +297,7 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
     candidate of ``_find_headings``)."""
     if len(line.text) > 40:
         return False
-    stripped = NUMBERING.sub("", line.text).strip()
+    stripped = unnumbered(line.text).strip()
     set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
     known = REFERENCES.match(stripped) or NOT_CONTENT.match(stripped) or stripped.lower() == "abstract"
     return bool(set_apart and known)
@@ -301,10 +308,10 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     start = line.text[:1]
     if not (start.isupper() or start.isdigit()):
         return False
-    unnumbered = NUMBERING.sub("", line.text)
-    if not HEADING_SHAPE.match(unnumbered) or len(line.text.split()) > 12:
+    words = unnumbered(line.text)
+    if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
         return False
-    numbered = bool(NUMBERING.match(line.text))
+    numbered = is_numbered(line.text)
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
@@ -314,7 +321,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         return (
             line.alone
             and numbered
-            and sum(c.isalpha() for c in unnumbered) >= 3
+            and sum(c.isalpha() for c in words) >= 3
             and (line.size > 0 or not _BARE_INTEGER.match(line.text))
         )
     emphasised = line.bold or line.size >= body_size + 0.9
@@ -323,10 +330,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return (
-        line.alone
-        and numbered
-        and abs(line.size - body_size) <= 0.5
-        and sum(c.isalpha() for c in unnumbered) >= 3
+        line.alone and numbered and abs(line.size - body_size) <= 0.5 and sum(c.isalpha() for c in words) >= 3
     )
 
 

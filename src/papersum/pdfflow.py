@@ -10,7 +10,7 @@ import string
 from collections.abc import Iterator
 
 from papersum.models import Section
-from papersum.pdfheadings import NUMBERING
+from papersum.pdfheadings import NUMBERING, unnumbered
 from papersum.pdflines import Line
 from papersum.pdftables import rows_of
 
@@ -47,6 +47,11 @@ _CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s",
 _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
 
 
+def _may_be_footnote(text: str) -> bool:
+    """``_FOOTNOTE``'s match, its first character told first (a regex call costs more)."""
+    return (text[:1] in "*†‡§" or text[:1].isdigit()) and _FOOTNOTE.match(text) is not None
+
+
 _FOOTNOTE_MOST = 400
 
 
@@ -66,11 +71,11 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     footnotes: set[int] = set()
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
-        if starts and _CAPTION.match(line.text):
+        if starts and line.text[:1] in "FfTt" and _CAPTION.match(line.text):
             caption_blocks.add((line.page, line.block))
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
-        if line.styled or line.bold or not line.alone or not _FOOTNOTE.match(line.text):
+        if line.styled or line.bold or not line.alone or not _may_be_footnote(line.text):
             continue
         last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page
         at_foot = last_of_page or index + 1 in footnotes
@@ -101,7 +106,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         and not line.table  # a table's rows, or a figure's numbers: tables_aside's
         and len(line.text) < _FIGURE_WORDS_MOST
         and not line.bold
-        and not _SENTENCE_END.search(line.text)
+        and not line.text.endswith(_SENTENCE_ENDS)
         and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
         and not (_HEADING_START.match(line.text) or _CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
         for line in lines
@@ -124,7 +129,7 @@ _FIGURE_WORDS_MOST = 60
 _FIGURE_RUN = 3
 
 
-_SENTENCE_END = re.compile(r"[.?!:;]$")
+_SENTENCE_ENDS = (".", "?", "!", ":", ";")
 
 
 _FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03ff]|^\(\d+(?:\.\d+)*\)$")
@@ -282,7 +287,7 @@ def drop_references(sections: list[Section]) -> list[Section]:
     paper's say who funded it)."""
     kept = []
     for section in sections:
-        name = NUMBERING.sub("", section.heading).strip()
+        name = unnumbered(section.heading).strip()
         if REFERENCES.match(name) or (NOT_CONTENT.match(name) and not name.lower().startswith("ack")):
             continue
         kept.append(section)
@@ -294,8 +299,7 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     folded)."""
     if pages < 3:
         return lines
-    fold = _DIGITS.sub
-    keys = [fold("#", line.text.lower()) if len(line.text) < 90 else "" for line in lines]
+    keys = [_running_key(line.text) if len(line.text) < 90 else "" for line in lines]
     pages_of: dict[str, set[int]] = {}
     for key, line in zip(keys, lines, strict=True):
         if key:
@@ -309,7 +313,7 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     for line in lines:
         if line.styled:
             blocks.setdefault(line.block, []).append(line.text)
-    footer_blocks = {b for b, texts in blocks.items() if fold("#", " ".join(texts).lower()) in running}
+    footer_blocks = {b for b, texts in blocks.items() if _running_key(" ".join(texts)) in running}
     return [
         ln
         for key, ln in zip(keys, lines, strict=True)
@@ -318,6 +322,15 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _running_key(text: str) -> str:
+    """A short line's text in lowercase, each run of digits one "#" (page numbers change); a
+    line of ASCII with no digit (most of them) is told in C first: a regex call costs more."""
+    lower = text.lower()
+    if lower.isascii() and len((data := lower.encode()).translate(None, b"0123456789")) == len(data):
+        return lower
+    return _DIGITS.sub("#", lower)
 
 
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:

@@ -238,8 +238,8 @@ def numbers_joined(rows: list[Row]) -> list[Row]:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and SECTION_NUMBER.match("".join(text for _size, text, _bold in previous[2]).strip())
             and abs(previous[0] - row[0]) <= 2  # on one row: not a table's "12" and "4.1"
+            and SECTION_NUMBER.match("".join(text for _size, text, _bold in previous[2]).strip())
             and (number := make_line(previous[2], 0, 0, False, False, 0.0, 0.0)) is not None
             and (words := make_line(row[2], 0, 0, False, False, 0.0, 0.0)) is not None
             and (number.size, number.bold) == (words.size, words.bold)

@@ -8,7 +8,7 @@ from typing import Any
 
 from papersum.models import Section
 from papersum.pdfflow import NOT_CONTENT, join_lines
-from papersum.pdfheadings import NUMBERING
+from papersum.pdfheadings import unnumbered
 from papersum.pdflines import Line
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
@@ -47,7 +47,7 @@ def take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list
     named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
     abstract, like a ReScience replication) the first paragraph of its first section."""
     abstract, sections = _find_abstract(sections, front)
-    first = next((s for s in sections if not NOT_CONTENT.match(NUMBERING.sub("", s.heading).strip())), None)
+    first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
     if len(abstract) > _ABSTRACT_MOST:
