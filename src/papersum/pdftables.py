@@ -35,11 +35,12 @@ def is_table_like(text: str) -> bool:
 
 def cells_at_most(text: str) -> int:
     """How many of ``TABLE_CELLS``' tokens ``text`` can hold at most: each has a digit or a sign
-    of its own. Counted in C as ASCII ones plus every byte a character beyond ASCII adds (a
-    bound for the other digits and signs), so that prose is told apart ten times faster than by
-    the search."""
-    data = text.encode("utf-8", "surrogatepass")
-    return len(data) - len(data.translate(None, b"0123456789+-()")) + len(data) - len(text)
+    of its own. Counted in C as the ASCII ones plus every character beyond ASCII (a bound for
+    the other digits and signs), so that prose is told apart ten times faster than by the
+    search."""
+    ascii_only = text.encode("ascii", "ignore")
+    beyond_ascii = len(text) - len(ascii_only)
+    return len(ascii_only) - len(ascii_only.translate(None, b"0123456789+-()")) + beyond_ascii
 
 
 class WordBlocks:
@@ -91,7 +92,9 @@ def is_word_table_like(text: str) -> bool:
     """A paragraph that may be a table of words read as one run (a table of symbols, of songs):
     a dozen tokens or more, no sentence in it, and many capitalised words after the first (cells
     start so). ``WordBlocks.word_table_of`` tells from where the words are."""
-    if text.count(" ") < 11 or text[-1] in ":;," or _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
+    if text.count(" ") < 11 or text[-1] in ":;," or ". " in text:  # most: told in C
+        return False
+    if _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
         return False
     if is_table_like(text):
         return False
