@@ -16,7 +16,7 @@ import pytest
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
-from papersum.pdfchars import normalize, unescape
+from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
@@ -110,6 +110,22 @@ def test_mupdfs_escapes_decode_as_html_would() -> None:
 def test_text_is_folded_as_nfkc_would(text: str) -> None:
     # ligatures are replaced before the NFKC check to save its pass: the result must not change
     assert normalize(text) == unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+
+
+@pytest.mark.parametrize(
+    "xhtml",
+    [
+        "Haji&#x2c7;c jr. and Novotn&#xb4;y",
+        "an accent alone &#xb4; and &#x2c7;&#x2da;x, `a and ` b",
+        "e&#xfb01;ne&#xad;ly, &#x1d400; &#xbc; &#xa0;&lt;b&gt; &amp;lt;",
+        "a control &#x80; and a surrogate &#xd800;",
+        "raw ´e beyond ASCII, as mupdf never writes it",
+        "plain ASCII",
+    ],
+)
+def test_a_page_is_decoded_and_folded_as_each_step_alone_would(xhtml: str) -> None:
+    # a page's characters beyond ASCII are known from its escapes: only those are looked for
+    assert unescape_and_fold(xhtml) == normalize(unescape(xhtml))
 
 
 def test_ligatures_and_latex_accents_are_folded() -> None:

@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from papersum.pdfchars import normalize, unescape
+from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
 from papersum.pdftables import WordBlocks, is_table_like, is_word_table_like
 
@@ -338,7 +338,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         xhtml = xhtml.replace(tag, "")
     page = xhtml.replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
-        page = normalize(unescape(page))
+        page = unescape_and_fold(page)
         if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
             page = BROKEN_WORD.sub("", page)
     found = ELEMENT.findall(page)
