@@ -180,7 +180,7 @@ def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
 
 
 def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
-    toc = doc.get_toc(simple=True)
+    toc = _outline(doc)
     try:
         lines = read_lines(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
@@ -218,6 +218,29 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         captions=captions,
         tables=tables,
     )
+
+
+def _outline(doc: pymupdf.Document) -> list[list[Any]]:
+    """The PDF's outline as ``get_toc(simple=True)`` gives it ([level, title, page]), read from
+    the outline pymupdf loaded on opening: ``get_toc`` loads it again, and every metadata field
+    with it (half its time on a thesis's long outline). ``get_toc`` itself if pymupdf's outline
+    items are not as known."""
+    items: list[list[Any]] = []
+
+    def walk(item: Any, level: int) -> None:
+        while item is not None and item.this.m_internal:
+            page = -1
+            if not item.is_external and item.uri:
+                page = (doc.resolve_link(item.uri)[0] if item.page == -1 else item.page) + 1
+            items.append([level, item.title or " ", page])
+            walk(item.down, level + 1)
+            item = item.next
+
+    try:
+        walk(doc.outline, 1)
+    except AttributeError:
+        return list(doc.get_toc(simple=True))
+    return items
 
 
 def _body_size(lines: list[Line]) -> float:
