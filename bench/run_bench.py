@@ -401,10 +401,10 @@ def extraction_per_page(repeat: int) -> None:
     rows = []
     for pdf in pdfs:
         extract_paper(pdf)  # warm
-        pairs = [  # interleaved, best of each: the least disturbed by other work
-            (_timed(lambda pdf=pdf: extract_paper(pdf)), _timed(lambda pdf=pdf: _raw_text(pymupdf, pdf)))
-            for _ in range(repeat + 2)
-        ]
+        read, plain = (lambda pdf=pdf: extract_paper(pdf)), (lambda pdf=pdf: _raw_text(pymupdf, pdf))
+        # interleaved, each first in turn, in CPU time (one thread), best of each: the least
+        # disturbed by other work on a machine whose speed varies by the minute
+        pairs = [_timed_pair(read, plain, ours_first=turn % 2 == 0) for turn in range(4 * repeat + 3)]
         ours, raw = min(o for o, _r in pairs), min(r for _o, r in pairs)
         with pymupdf.open(pdf) as doc:
             pages = doc.page_count
@@ -427,6 +427,23 @@ def _timed(call: Callable[[], object]) -> float:
     start = time.perf_counter()
     call()
     return time.perf_counter() - start
+
+
+def _timed_pair(
+    ours: Callable[[], object], raw: Callable[[], object], *, ours_first: bool
+) -> tuple[float, float]:
+    """CPU seconds of ``ours`` and of ``raw``, run one after the other in the order given."""
+    if ours_first:
+        first = _cpu_timed(ours)
+        return first, _cpu_timed(raw)
+    first = _cpu_timed(raw)
+    return _cpu_timed(ours), first
+
+
+def _cpu_timed(call: Callable[[], object]) -> float:
+    start = time.process_time()
+    call()
+    return time.process_time() - start
 
 
 def _raw_text(pymupdf: ModuleType, pdf: Path) -> str:

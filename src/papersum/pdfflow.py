@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
+from collections import Counter
 from collections.abc import Iterator
 
 from papersum.models import Section
@@ -26,10 +27,11 @@ NOT_CONTENT = re.compile(
 
 
 _REFERENCE_START = re.compile(
-    r"(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
+    r"(?=[\[\d])(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
     r"(?=(?:[A-Z]\. ?)+[A-Z][a-z\u0300-\u036f]|[A-Z][a-z]+, [A-Z]\.)"  # "H. Wierstorf", "Smith, J."
 )
-"""Where a numbered reference starts, in a references list that has no heading (JASA)."""
+"""Where a numbered reference starts, in a references list that has no heading (JASA). (It
+starts by looking ahead for a bracket or a digit, which lets the search skip ahead in C.)"""
 
 
 _REFERENCE_GAP = 700
@@ -300,12 +302,9 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     if pages < 3:
         return lines
     keys = [_running_key(line.text) if len(line.text) < 90 else "" for line in lines]
-    pages_of: dict[str, set[int]] = {}
-    for key, line in zip(keys, lines, strict=True):
-        if key:
-            pages_of.setdefault(key, set()).add(line.page)
+    on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
     threshold = max(3, pages // 2)
-    running = {text for text, seen in pages_of.items() if len(seen) >= threshold}
+    running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
     if not running:
         return lines
     # page 1 is read line by line: its copy of a running footer is a block of several lines
