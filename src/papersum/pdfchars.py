@@ -31,8 +31,8 @@ NFKC-normal: replaced, most pages need no NFKC pass (a third of the time of a pa
 paragraphs)."""
 
 
-NAMED_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
-"""The named escapes mupdf writes in its HTML and XHTML, ``&amp;`` last."""
+NAMED_ENTITIES = (("lt;", "<"), ("gt;", ">"), ("quot;", '"'), ("apos;", "'"), ("amp;", "&"))
+"""The named escapes mupdf writes in its HTML and XHTML, each after its ``&``."""
 
 
 def unescape(text: str) -> str:
@@ -71,9 +71,17 @@ def _unescaped(text: str, seen: set[str]) -> str:
             decoded.append(character)
             decoded.append(piece[end + 1 :])
         text = "".join(decoded)
-    if "&" in text:
-        for entity, character in NAMED_ENTITIES:
-            text = text.replace(entity, character)
+    if "&" in text:  # one split, not a pass over the page for each named escape
+        head, *pieces = text.split("&")
+        named = [head]
+        for piece in pieces:
+            for entity, character in NAMED_ENTITIES:
+                if piece.startswith(entity):
+                    named.append(character + piece[len(entity) :])
+                    break
+            else:
+                named.append("&" + piece)
+        text = "".join(named)
     return text
 
 
