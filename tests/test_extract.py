@@ -165,6 +165,13 @@ def test_a_made_up_paper(tmp_path: Path) -> None:
     ]
 
 
+def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
+    # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
+    text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."
+    pdf = make_pdf(tmp_path / "p.pdf", "Escapes in Text", [("1. Introduction", text), ("2. More", text)])
+    assert extract_paper(pdf).sections[1].text == text
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -138,8 +138,25 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         else:
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
             textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
-            lines += with_tables(paragraphs(textpage.extractXHTML(), page_number), textpage)
+            lines += with_tables(paragraphs(mupdf_output(textpage, xhtml=True), page_number), textpage)
     return lines
+
+
+def mupdf_output(textpage: pymupdf.TextPage, *, xhtml: bool) -> str:
+    """mupdf's XHTML (or HTML) of a page, decoded as UTF-8. pymupdf's ``extractXHTML`` decodes
+    it as ``raw_unicode_escape``, which also turns a "\\u00e9" written in the PDF's text into
+    "é" and costs a fifth more; mupdf writes every character beyond ASCII as an escape."""
+    from pymupdf import mupdf
+
+    try:
+        buffer = mupdf.fz_new_buffer(16384)
+        output = mupdf.FzOutput(buffer)
+        write = mupdf.fz_print_stext_page_as_xhtml if xhtml else mupdf.fz_print_stext_page_as_html
+        write(output, textpage.this, 0)
+        output.fz_close_output()
+        return bytes(mupdf.fz_buffer_extract_copy(buffer)).decode("utf-8", "replace")
+    except AttributeError:  # pymupdf's low-level API not as known
+        return str(textpage.extractXHTML() if xhtml else textpage.extractHTML())
 
 
 def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
@@ -193,7 +210,7 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
     rows: list[Row] = []
     bold_fonts: dict[str, bool] = {}
-    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(textpage.extractHTML()):
+    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(mupdf_output(textpage, xhtml=False)):
         if top:  # a row starts
             rows.append((float(top), float(left), [], []))
             continue
