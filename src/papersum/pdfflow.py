@@ -196,8 +196,9 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
     if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): part by part
         compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
         mended = [_mended(part, compounds) if compounds else part for part in parts]
-    else:  # one search of the whole text for each compound, its parts cut where it stands
-        cuts = _cuts(lower, compounds)
+    else:  # the text's runs of letters first (in C), then one search for each compound found
+        words = set(lower.encode("ascii", "replace").translate(_LETTER_RUNS).split())
+        cuts = _cuts(lower, {joined: cut for joined, cut in compounds.items() if joined.encode() in words})
         if not cuts:
             return abstract, sections
         starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
@@ -209,6 +210,11 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
         s if text == s.text else s.model_copy(update={"text": text})
         for s, text in zip(sections, mended[1:], strict=True)
     ]
+
+
+_LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+"""A table for ``bytes.translate`` that keeps a to z and makes every other byte a space: a
+compound that stands as a word in a text is one of the runs of letters it leaves."""
 
 
 def _mended(text: str, compounds: dict[str, int]) -> str:
