@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
-from papersum.pdftables import WordBlocks, is_table_like, is_word_table_like
+from papersum.pdftables import NUMBERS, WORDS, WordBlocks, table_kind
 
 if TYPE_CHECKING:
     import pymupdf
@@ -164,23 +164,18 @@ def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
     words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
     words when their words stand in a grid. mupdf's words are read only for a page that has
     such paragraphs."""
-    kinds = [
-        _NUMBERS if is_table_like(ln.text) else _WORDS if is_word_table_like(ln.text) else "" for ln in lines
-    ]
+    kinds = [table_kind(line.text) for line in lines]
     if not any(kinds):
         return lines
     blocks = WordBlocks(textpage.extractWORDS())
     marked = []
     for line, kind in zip(lines, kinds, strict=True):
-        if kind == _NUMBERS:
+        if kind == NUMBERS:
             line = line._replace(text=blocks.table_of(line.text), table=True)
-        elif kind == _WORDS and (table := blocks.word_table_of(line.text)):
+        elif kind == WORDS and (table := blocks.word_table_of(line.text)):
             line = line._replace(text=table, table=True)
         marked.append(line)
     return marked
-
-
-_NUMBERS, _WORDS = "numbers", "words"
 
 
 def line_number_margin(lines: list[Line]) -> float | None:

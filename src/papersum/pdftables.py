@@ -66,7 +66,7 @@ class WordBlocks:
 
     def word_table_of(self, paragraph: str) -> str | None:
         """The table that ``paragraph`` reads as one run when its words stand in a grid (see
-        ``is_word_table_like``), else None: three rows or more, and two columns or more, each a
+        ``table_kind``), else None: three rows or more, and two columns or more, each a
         left edge that three cells share (a justified paragraph's wide gaps do not line up)."""
         rows = self._rows(paragraph)
         starts = Counter(round(left / _COLUMN_ALIGN) for row in rows for left, _text in row)
@@ -88,18 +88,22 @@ class WordBlocks:
         return table_rows(self._blocks[block]) if block is not None else []
 
 
-def is_word_table_like(text: str) -> bool:
-    """A paragraph that may be a table of words read as one run (a table of symbols, of songs):
-    a dozen tokens or more, no sentence in it, and many capitalised words after the first (cells
-    start so). ``WordBlocks.word_table_of`` tells from where the words are."""
-    if text.count(" ") < 11 or text[-1] in ":;," or ". " in text:  # most: told in C
-        return False
-    if _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
-        return False
+NUMBERS, WORDS = "numbers", "words"
+
+
+def table_kind(text: str) -> str:
+    """Whether a paragraph may be a table read as one run: ``NUMBERS`` when it is mostly
+    numbers (``is_table_like``), ``WORDS`` when it may be a table of words (of symbols, of
+    songs: a dozen tokens or more, no sentence in it, and many capitalised words after the
+    first, as cells start), else "". ``WordBlocks`` tells from where the words are."""
     if is_table_like(text):
-        return False
+        return NUMBERS
+    if text.count(" ") < 11 or text[-1] in ":;," or ". " in text:  # most: told in C
+        return ""
+    if _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
+        return ""
     tokens = text.split()
-    return sum(token[:1].isupper() for token in tokens[1:]) >= 0.2 * len(tokens)
+    return WORDS if sum(token[:1].isupper() for token in tokens[1:]) >= 0.2 * len(tokens) else ""
 
 
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
