@@ -21,7 +21,7 @@ from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figur
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
 from papersum.pdfmeta import find_year
-from papersum.pdftables import TABLE_CELLS, cells_at_most, is_table_like, table_rows
+from papersum.pdftables import TABLE_CELLS, WordBlocks, cells_at_most, is_table_like, table_rows
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -294,6 +294,44 @@ def test_a_raised_unit_stays_in_its_tables_row() -> None:
     ]
     rows = [[text for _left, text in row] for row in table_rows(words)]
     assert rows == [["Dilation Angle", "ψ", "◦", "5"], ["Flow", "0.78"]]
+
+
+def test_a_tables_words_are_found_by_its_first_words() -> None:
+    # a page's words by block (x0, y0, x1, y1, text, block, line, word): a caption that starts
+    # like the table, two tables that start alike, one whose first word carries LaTeX's accent
+    def block(
+        number: int, top: float, *rows: str
+    ) -> list[tuple[float, float, float, float, str, int, int, int]]:
+        return [
+            (
+                60.0 * column,
+                top + 12.0 * line,
+                60.0 * column + 30,
+                top + 12.0 * line + 9,
+                word,
+                number,
+                line,
+                column,
+            )
+            for line, row in enumerate(rows)
+            for column, word in enumerate(row.split())
+        ]
+
+    words = [
+        *block(0, 100, "Model F1 is the best"),
+        *block(1, 200, "Model F1 Recall", "ours 0.91 0.88", "base 0.85 0.80"),
+        *block(2, 300, "Model F1 Recall", "ours 0.71 0.60", "base 0.65 0.52"),
+        *block(3, 400, "\u00b4Etude 1 2", "piano 3 4"),
+    ]
+    blocks = WordBlocks(words)
+    assert blocks.table_of("Model F1 Recall ours 0.91 0.88 base 0.85 0.80") == (
+        "Model | F1 | Recall\nours | 0.91 | 0.88\nbase | 0.85 | 0.80"
+    )
+    assert blocks.table_of("Model F1 Recall ours 0.71 0.60 base 0.65 0.52").startswith(
+        "Model | F1 | Recall\nours | 0.71"
+    )
+    assert blocks.table_of("Model F1 Recall again") == "Model F1 Recall again"  # both read: not found
+    assert blocks.table_of("\u00c9tude 1 2 piano 3 4") == "\u00c9tude | 1 | 2\npiano | 3 | 4"
 
 
 def test_papersum_extract_shows_what_is_read(papersum: RunCli) -> None:

@@ -46,15 +46,17 @@ def cells_at_most(text: str) -> int:
 class WordBlocks:
     """A page's words (``extractWORDS``: x0, y0, x1, y1, text, block, line, word) by block.
 
-    A page has hundreds of blocks (a figure's labels are one each): they are grouped in C, and
-    a block's first three words are compared with a paragraph's only when its first word is
-    the paragraph's."""
+    A page has hundreds of blocks (a figure's labels are one each, a plot thousands) and only
+    a table's are wanted: they are grouped and their first words listed in C, a paragraph's
+    block is looked up by its first word (``list.index``), and only first words beyond ASCII
+    are folded as the paragraphs' text is."""
 
     def __init__(self, words: list[tuple[Any, ...]]) -> None:
         self._blocks = [list(group) for _block, group in itertools.groupby(words, key=operator.itemgetter(5))]
-        self._by_first_word: dict[str, list[int]] = {}
-        for number, block in enumerate(self._blocks):
-            self._by_first_word.setdefault(normalize(str(block[0][4])), []).append(number)
+        self._firsts = list(map(operator.itemgetter(4), map(operator.itemgetter(0), self._blocks)))
+        beyond_ascii = map(operator.not_, map(str.isascii, self._firsts))
+        for block in itertools.compress(itertools.count(), beyond_ascii):
+            self._firsts[block] = normalize(self._firsts[block])
         self._used: set[int] = set()
 
     def table_of(self, paragraph: str) -> str:
@@ -75,17 +77,19 @@ class WordBlocks:
         return _rendered(rows) if len(rows) >= 3 and columns >= 2 and wide >= len(rows) / 4 else None
 
     def _rows(self, paragraph: str) -> list[list[tuple[float, str]]]:
+        """The rows of the first block not read yet whose first three words are the
+        paragraph's."""
         head = paragraph.split()[:3]
-        block = next(
-            (
-                b
-                for b in self._by_first_word.get(head[0], [])
-                if b not in self._used and [normalize(str(w[4])) for w in self._blocks[b][:3]] == head
-            ),
-            None,
-        )
-        self._used.add(block if block is not None else -1)
-        return table_rows(self._blocks[block]) if block is not None else []
+        block = 0
+        while True:
+            try:
+                block = self._firsts.index(head[0], block)
+            except ValueError:
+                return []
+            if block not in self._used and [normalize(word[4]) for word in self._blocks[block][:3]] == head:
+                self._used.add(block)
+                return table_rows(self._blocks[block])
+            block += 1
 
 
 NUMBERS, WORDS = "numbers", "words"
