@@ -138,25 +138,34 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         else:
             clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
             textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
-            lines += with_tables(paragraphs(mupdf_output(textpage, xhtml=True), page_number), textpage)
+            lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines
 
 
-def mupdf_output(textpage: pymupdf.TextPage, *, xhtml: bool) -> str:
-    """mupdf's XHTML (or HTML) of a page, decoded as UTF-8. pymupdf's ``extractXHTML`` decodes
-    it as ``raw_unicode_escape``, which also turns a "\\u00e9" written in the PDF's text into
-    "é" and costs a fifth more; mupdf writes every character beyond ASCII as an escape."""
+def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:
+    """mupdf's XHTML, HTML or plain text (``kind``) of a page, decoded as UTF-8. pymupdf's
+    ``extractXHTML`` decodes it as ``raw_unicode_escape``, which also turns a "\\u00e9" written
+    in the PDF's text into "é" and costs a fifth more; mupdf writes every character beyond ASCII
+    of its (X)HTML as an escape."""
     from pymupdf import mupdf
 
     try:
         buffer = mupdf.fz_new_buffer(16384)
         output = mupdf.FzOutput(buffer)
-        write = mupdf.fz_print_stext_page_as_xhtml if xhtml else mupdf.fz_print_stext_page_as_html
-        write(output, textpage.this, 0)
+        if kind == "text":
+            mupdf.fz_print_stext_page_as_text(output, textpage.this)
+        elif kind == "xhtml":
+            mupdf.fz_print_stext_page_as_xhtml(output, textpage.this, 0)
+        else:
+            mupdf.fz_print_stext_page_as_html(output, textpage.this, 0)
         output.fz_close_output()
         return bytes(mupdf.fz_buffer_extract_copy(buffer)).decode("utf-8", "replace")
     except AttributeError:  # pymupdf's low-level API not as known
-        return str(textpage.extractXHTML() if xhtml else textpage.extractHTML())
+        return str(getattr(textpage, _EXTRACT[kind])())
+
+
+_EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText"}
+"""pymupdf's own method for each kind of ``mupdf_output``."""
 
 
 def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
@@ -202,10 +211,11 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
     its blocks; the blocks say how many lines each has. (Its span dictionaries would say the
     same at five times the cost.)
     """
-    counts = [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
+    html = mupdf_output(textpage, "html")
+    counts = block_lines(textpage, html)
     rows: list[Row] = []
     bold_fonts: dict[str, bool] = {}
-    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(mupdf_output(textpage, xhtml=False)):
+    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(html):
         if top:  # a row starts
             rows.append((float(top), float(left), [], []))
             continue
@@ -220,6 +230,24 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
         return dict_lines(textpage.extractDICT(), page_number)
     ends = list(itertools.accumulate(counts))
     return lines_of([rows[end - count : end] for count, end in zip(counts, ends, strict=True)], page_number)
+
+
+def block_lines(textpage: pymupdf.TextPage, html: str) -> list[int]:
+    """How many lines each text block of a page read without ``TEXT_DEHYPHENATE`` has, in order,
+    ``html`` being the page's HTML (a line a row): from mupdf's plain text, where each line ends
+    with a newline and each block with one more, at a quarter of the cost of pymupdf's
+    ``extractBLOCKS``. From ``extractBLOCKS`` when a line holds a newline character of its own
+    (an escape in the HTML) or the text does not have the HTML's lines. (Dehyphenated, mupdf's
+    text and ``extractBLOCKS`` part a broken word's lines differently.)"""
+    if "&#xa;" not in html:
+        text = mupdf_output(textpage, "text")
+        if text.endswith("\n\n") and "\n\n\n" not in text:
+            counts = [block.count("\n") + 1 for block in text[:-2].split("\n\n")]
+            if sum(counts) == html.count('<p style="top:'):
+                return counts
+        elif not text and "<p " not in html:  # a page without text
+            return []
+    return [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
 
 
 Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]
