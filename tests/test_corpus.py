@@ -184,7 +184,7 @@ def test_a_figures_words_leave_the_reading_flow() -> None:
 
 
 LATEX = ROOT / "tests" / "data" / "latex"
-"""One paper set by twelve real LaTeX classes and styles (tests/data/latex/build.sh rebuilds the
+"""One paper set by thirteen real LaTeX classes and styles (tests/data/latex/build.sh rebuilds the
 PDFs)."""
 LAYOUT_HEADINGS = [
     (1, "Introduction"),
@@ -223,9 +223,11 @@ LAYOUT_HEADINGS = [
         # amsart: run-in bold subsections with their numbers in roman, authors in small capitals
         ("amsart", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         ("koma", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),  # KOMA-Script, two columns
+        # LaTeX's article, as most arXiv preprints: an outline, and the abstract in smaller type
+        ("article", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
     ],
 )
-def test_every_heading_of_a_paper_in_twelve_latex_layouts(
+def test_every_heading_of_a_paper_in_thirteen_latex_layouts(
     layout: str, first_heading: str, subsubsection: str | None, acknowledgements: str
 ) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
@@ -252,7 +254,7 @@ def test_every_heading_of_a_paper_in_twelve_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
-@pytest.mark.parametrize("layout", ["ieee", "acm", "neurips", "icml", "cvpr"])
+@pytest.mark.parametrize("layout", ["ieee", "acm", "neurips", "icml", "cvpr", "article"])
 def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
     assert paper.tables == [

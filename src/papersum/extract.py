@@ -381,17 +381,23 @@ def _split_sections(
 ) -> tuple[list[Section], list[Line]]:
     """Group lines under their headings; return the sections and the lines before the first one.
     Small type on page 1 below the first heading is footnotes and the copyright or licence block
-    (ISMIR's CC BY note, JASA's author notes): it is left out of the reading flow."""
+    (ISMIR's CC BY note, JASA's author notes): it is left out of the reading flow. Under an
+    Abstract heading, small is smaller than the abstract's own first line: LaTeX's article class
+    sets the abstract a size smaller than the body."""
     sections: list[Section] = []
     front: list[Line] = []
     current: tuple[str, int, list[Line]] | None = None
+    small = body_size - _FOOTNOTE_SMALLER
     for i, line in enumerate(lines):
         if i in headings:
             if current:
                 sections.append(_section(*current))
             current = (line.text, headings[i], [])
+            small = body_size - _FOOTNOTE_SMALLER
+            if ABSTRACT.match(line.text) and i + 1 < len(lines) and i + 1 not in headings:
+                small = min(small, lines[i + 1].size - _FOOTNOTE_SMALLER)
         elif current:
-            if not (line.styled and line.size <= body_size - _FOOTNOTE_SMALLER):
+            if not (line.styled and line.size <= small):
                 current[2].append(line)
         else:
             front.append(line)
