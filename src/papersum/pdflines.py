@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
-from papersum.pdftables import NUMBERS, WORDS, WordBlocks, table_kind
+from papersum.pdftables import with_tables
 
 if TYPE_CHECKING:
     import pymupdf
@@ -166,25 +166,6 @@ def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:
 
 _EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText"}
 """pymupdf's own method for each kind of ``mupdf_output``."""
-
-
-def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
-    """The page's table-like paragraphs marked as tables, rebuilt as rows from where the page's
-    words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
-    words when their words stand in a grid. mupdf's words are read only for a page that has
-    such paragraphs."""
-    kinds = [table_kind(line.text) for line in lines]
-    if not any(kinds):
-        return lines
-    blocks = WordBlocks(textpage.extractWORDS())
-    marked = []
-    for line, kind in zip(lines, kinds, strict=True):
-        if kind == NUMBERS:
-            line = line._replace(text=blocks.table_of(line.text), table=True)
-        elif kind == WORDS and (table := blocks.word_table_of(line.text)):
-            line = line._replace(text=table, table=True)
-        marked.append(line)
-    return marked
 
 
 def line_number_margin(lines: list[Line]) -> float | None:

@@ -8,9 +8,14 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from papersum.pdfchars import normalize
+
+if TYPE_CHECKING:
+    import pymupdf
+
+    from papersum.pdflines import Line
 
 T = TypeVar("T")
 
@@ -108,6 +113,25 @@ def table_kind(text: str) -> str:
         return ""
     tokens = text.split()
     return WORDS if sum(token[:1].isupper() for token in tokens[1:]) >= 0.2 * len(tokens) else ""
+
+
+def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
+    """The page's table-like paragraphs marked as tables, rebuilt as rows from where the page's
+    words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
+    words when their words stand in a grid. mupdf's words are read only for a page that has
+    such paragraphs."""
+    kinds = [table_kind(line.text) for line in lines]
+    if not any(kinds):
+        return lines
+    blocks = WordBlocks(textpage.extractWORDS())
+    marked = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == NUMBERS:
+            line = line._replace(text=blocks.table_of(line.text), table=True)
+        elif kind == WORDS and (table := blocks.word_table_of(line.text)):
+            line = line._replace(text=table, table=True)
+        marked.append(line)
+    return marked
 
 
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
