@@ -19,9 +19,16 @@ from papersum.models import Section
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
-from papersum.pdflines import Line, dict_lines, is_plot_markers, styled_lines
+from papersum.pdflines import Line, dict_lines, styled_lines
 from papersum.pdfmeta import find_year
-from papersum.pdftables import TABLE_CELLS, WordBlocks, cells_at_most, is_table_like, table_rows
+from papersum.pdftables import (
+    TABLE_CELLS,
+    WordBlocks,
+    cells_at_most,
+    is_plot_markers,
+    is_table_like,
+    table_rows,
+)
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 

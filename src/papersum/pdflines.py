@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
-from papersum.pdftables import with_tables
+from papersum.pdftables import is_plot_markers, with_tables
 
 if TYPE_CHECKING:
     import pymupdf
@@ -353,7 +353,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     """The paragraphs of a page's XHTML: one per block, split where the type size changes
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
-        xhtml = EXPONENT.sub(caret, MARK.sub("", xhtml))
+        xhtml = EXPONENT.sub(caret, MARK.sub(unmarked, xhtml))
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
@@ -386,6 +386,15 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     return lines
 
 
+def unmarked(mark: re.Match[str]) -> str:
+    """A footnote mark taken out, with the space mupdf read into it when its text had none
+    ("hears it.<sup>1 </sup>This")."""
+    text, start, end = mark.string, mark.start(), mark.end()
+    if not any(map(str.isspace, mark[0])) or not 0 < start < end < len(text):
+        return ""
+    return "" if text[start - 1].isspace() or text[end].isspace() else " "
+
+
 def _bold_lead(lead: re.Match[str]) -> str:
     return f"<p><b>{lead[2] or lead[3]} {lead[5]}</b>"
 
@@ -397,27 +406,6 @@ def caret(sup: re.Match[str]) -> str:
     while text.endswith(("</b>", "</i>"), 0, end):
         end -= 4
     return "^" if end and not text[end - 1].isspace() and text[end - 1] != ">" else sup[0]
-
-
-def is_plot_markers(text: str) -> bool:
-    """A scatter plot's markers read as text: mostly one character, over and over ("G G G",
-    "GG G^GG")."""
-    head = text[:3]
-    if len(text) > 40 and "^" not in head and len(head.split()) == 1:  # most: a word comes first
-        return False
-    core = text.lstrip(" ^")
-    if core and not core.strip(" ^" + core[0]):  # one character over and over: "GG G^GG"
-        return True
-    if len(head) == 3 and "^" not in head and len(head.split()) == 1:
-        return False
-    if len(text.split(None, 1)[0].strip("^")) > 2:
-        return False
-    tokens = text.replace("^", " ").split()
-    lengths = list(map(len, tokens))  # counted in C: a paragraph has hundreds of words
-    if len(tokens) < 2 or lengths.count(1) + lengths.count(2) < len(tokens) / 2:
-        return False  # the most common token, of two characters at most, fills half or more
-    token, count = Counter(tokens).most_common(1)[0]
-    return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))
 
 
 def make_line(

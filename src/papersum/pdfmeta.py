@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -96,21 +97,38 @@ def find_authors(
     if not title_lines:
         return []
     names: list[str] = []
-    for line in lines[title_lines[-1] + 1 : title_lines[-1] + 6]:
+    under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
+    smallest = body_size - 0.5
+    page_one = sum(len(ln.text) for ln in lines if ln.page == 0)
+    if sum(len(lines[i].text) for i in title_lines) * 5 >= page_one:  # a title page (a thesis, a report)
+        sizes = Counter(ln.size for ln in under_title if ln.page == 0)
+        smallest = min(smallest, sizes.most_common(1)[0][0] - 0.5) if sizes else smallest
+    for line in under_title:
         if line.page != 0 or ABSTRACT.match(line.text) or len(line.text) > 120:
             break
-        if (
-            line.size >= body_size - 0.5
-            and not _AFFILIATION.search(line.text)
-            and not _HONORIFIC.search(line.text)
-        ):
+        if line.size < smallest or _HONORIFIC.search(line.text):
+            continue
+        if not _AFFILIATION.search(line.text):
             names += _split_names(line.text)
+        else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
+            names += _names_in_capitals(line.text)
     if not names and len(lines) > title_lines[-1] + 1:
         # amsart sets the authors in small capitals under the title, smaller than the body
         below = lines[title_lines[-1] + 1]
         if below.page == 0 and below.text.isupper() and not _AFFILIATION.search(below.text):
             names = [name.title() for name in _split_names(below.text)]
     return names
+
+
+def _names_in_capitals(text: str) -> list[str]:
+    """The names in capitals that lead a line of names and their affiliation, as ACM's journals
+    set them, in title case; none when the affiliation is in capitals too ("SONY CSL, PARIS")."""
+    parts = [re.sub(r"^(?:and|&)\s+", "", part.strip()) for part in text.split(",")]
+    lead = list(itertools.takewhile(lambda part: part.replace(" and ", " ").isupper(), parts))
+    rest = ",".join(parts[len(lead) :])
+    if not lead or not rest or not any(c.islower() for c in rest):
+        return []
+    return [name.title() for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
 
 
 def _split_names(text: str) -> list[str]:
