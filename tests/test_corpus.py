@@ -265,6 +265,19 @@ def test_every_heading_of_a_paper_in_fourteen_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+def test_an_abstract_with_no_heading_read_as_blocks_of_a_line_each() -> None:
+    # nature.cls: the title broken after "Same-", the abstract in bold under the affiliations
+    # with no heading (mupdf reads each of its lines as a block), a references list with none
+    paper = extract_paper(LATEX / "nature.pdf")
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+    assert paper.abstract.startswith(
+        "Separating two violins that play together is hard from the sound alone."
+    )
+    assert paper.abstract.endswith("where the video helps and where it misleads.")
+    assert paper.sections[-1].text == "We thank the musicians who recorded the test duets."  # no references
+
+
 @pytest.mark.parametrize("layout", ["ieee", "acm", "neurips", "icml", "cvpr", "article"])
 def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")

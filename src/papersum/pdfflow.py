@@ -28,9 +28,10 @@ NOT_CONTENT = re.compile(
 
 _REFERENCE_START = re.compile(
     r"(?=[\[\d])(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
-    r"(?=(?:[A-Z]\. ?)+[A-Z][a-z\u0300-\u036f]|[A-Z][a-z]+, [A-Z]\.)"  # "H. Wierstorf", "Smith, J."
+    r"(?=(?:[A-Z]\.(?:-[A-Z]\.)? ?)+[A-ZÀ-Þ][^\W\d_A-Z]|[A-ZÀ-Þ][^\W\d_A-Z]+, [A-Z]\.)"
 )
-"""Where a numbered reference starts, in a references list that has no heading (JASA). (It
+"""Where a numbered reference starts, in a references list that has no heading (JASA, Nature):
+its number, then an author ("H. Wierstorf", "F.-R. Stöter", "A. Défossez", "Smith, J."). (It
 starts by looking ahead for a bracket or a digit, which lets the search skip ahead in C.)"""
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from papersum.models import Section
-from papersum.pdfflow import NOT_CONTENT, join_lines
+from papersum.pdfflow import NOT_CONTENT, ends_sentence, join_lines
 from papersum.pdfheadings import unnumbered
 from papersum.pdflines import Line
 
@@ -63,10 +63,19 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
             inline = ABSTRACT.sub("", section.heading).strip()
             text = f"{inline} {section.text}".strip()
             return text, sections[:index] + sections[index + 1 :]
-    blocks: dict[tuple[int, int], list[Line]] = {}
+    # the front's paragraphs: its blocks, and a block whose sentence runs on into the next (an
+    # abstract with no heading whose lines mupdf reads as blocks of their own, Nature's)
+    groups: list[list[Line]] = []
     for line in front:
-        blocks.setdefault((line.page, line.block), []).append(line)
-    paragraphs = [join_lines(group) for group in blocks.values()]
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and (
+            (previous.page, previous.block) == (line.page, line.block)
+            or (line.text[:1].islower() and not ends_sentence(previous.text))
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    paragraphs = [join_lines(group) for group in groups]
     for paragraph in paragraphs:
         if ABSTRACT.match(paragraph) and len(paragraph) > 200:
             return ABSTRACT.sub("", paragraph).strip(), sections
@@ -82,7 +91,11 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
     meta = " ".join(str(metadata.get("title") or "").split())
     if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
         return meta
-    title = " ".join(lines[i].text for i in title_lines).strip()
+    title = ""
+    for text in (lines[i].text.strip() for i in title_lines):
+        # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
+        title += text if re.search(r"\w-$", title) else f" {text}"
+    title = title.strip()
     if title.isupper():
         title = title[:1] + title[1:].lower()
     return title
