@@ -265,6 +265,16 @@ def test_every_heading_of_a_paper_in_fourteen_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+def test_appendices_after_the_references_are_kept() -> None:
+    # arXiv, NeurIPS and ICML papers put their appendices after the references, numbered by a
+    # letter alone ("A Proof of …"), which hyperref's outline leaves out of its items
+    paper = extract_paper(LATEX / "article-appendix.pdf")
+    headings = [s.heading for s in paper.sections]
+    assert headings[-3:] == ["Acknowledgements", "A Proof of the masking bound", "B Additional results"]
+    assert paper.sections[-1].text.startswith("On cello duets recorded in a second hall")
+    assert "The sound of pixels" not in paper.full_text
+
+
 def test_an_abstract_with_no_heading_read_as_blocks_of_a_line_each() -> None:
     # nature.cls: the title broken after "Same-", the abstract in bold under the affiliations
     # with no heading (mupdf reads each of its lines as a block), a references list with none

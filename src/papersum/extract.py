@@ -265,7 +265,11 @@ def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) ->
         }
         where: dict[str, list[int]] = {}
         for i in candidates:
-            where.setdefault(heading_key(lines[i].text), []).append(i)
+            text = lines[i].text
+            where.setdefault(heading_key(text), []).append(i)
+            if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
+                # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
+                where.setdefault(heading_key(text[2:]), []).append(i)
         for key, page, level in toc_titles:
             found.update((i, level) for i in _first_match(lines, where.get(key, []), page))
         if len(found) >= 2:
