@@ -265,6 +265,28 @@ def test_every_heading_of_a_paper_in_fourteen_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+def test_unnumbered_headings_take_their_levels_from_their_type() -> None:
+    # sections with no numbers and no outline (\\setcounter{secnumdepth}{0}, no hyperref): a
+    # section whose subsection follows at once has no text of its own, and was lost as level 1
+    paper = extract_paper(LATEX / "article-unnumbered.pdf")
+    found = [(s.level, s.heading) for s in paper.sections]
+    assert found[:4] == [
+        (1, "Introduction"),
+        (1, "Related Work"),
+        (2, "Audio-only source separation"),
+        (2, "Audio-visual learning"),
+    ]
+    assert [h for level, h in found if level == 1] == [
+        "Introduction",
+        "Related Work",
+        "Method",
+        "Experiments",
+        "Discussion",
+        "Conclusion",
+        "Acknowledgements",
+    ]
+
+
 def test_appendices_after_the_references_are_kept() -> None:
     # arXiv, NeurIPS and ICML papers put their appendices after the references, numbered by a
     # letter alone ("A Proof of …"), which hyperref's outline leaves out of its items

@@ -284,9 +284,25 @@ def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) ->
                     found.setdefault(i, level)
             return _under_letters(lines, found)
     styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
-    return _under_letters(
-        lines, {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
-    )
+    headings = {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
+    if not any(is_numbered(lines[i].text) for i in headings):
+        return _levels_by_size(lines, headings)
+    return _under_letters(lines, headings)
+
+
+def _levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """Levels of a paper whose headings have no numbers (\\section*): from their type, larger
+    above smaller, in the classes mupdf's XHTML tells apart on later pages (12, 15 and 20 pt;
+    page 1's sizes, read exactly, put in the same classes). Same-size headings are siblings."""
+    classes = {i: _size_class(lines[i]) for i in headings}
+    ranks = {size: rank for rank, size in enumerate(sorted(set(classes.values()), reverse=True), 1)}
+    return {i: min(ranks[classes[i]], 3) for i in headings}
+
+
+def _size_class(line: Line) -> int:
+    # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
+    bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
+    return sum(line.size >= bound for bound in bounds)
 
 
 def _under_letters(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
