@@ -287,6 +287,19 @@ def test_unnumbered_headings_take_their_levels_from_their_type() -> None:
     ]
 
 
+def test_a_thesis_with_no_outline_reads_its_chapters_not_its_contents_page() -> None:
+    # LaTeX's report class as a short thesis: a title page (the title is most of its text), the
+    # abstract on a page of its own, a table of contents ("1 Background 2"), then the chapters
+    paper = extract_paper(LATEX / "report.pdf")
+    assert paper.authors == ["Ana Lima"]
+    assert paper.abstract.startswith(
+        "Separating two violins that play together is hard from the sound alone."
+    )
+    found = [(s.level, s.heading) for s in paper.sections]
+    assert found[:3] == [(1, "Background"), (2, "1.1 Introduction"), (2, "1.2 Related Work")]
+    assert paper.sections[0].text.startswith("Musicians are seen and heard; this chapter sets the scene")
+
+
 def test_appendices_after_the_references_are_kept() -> None:
     # arXiv, NeurIPS and ICML papers put their appendices after the references, numbered by a
     # letter alone ("A Proof of …"), which hyperref's outline leaves out of its items

@@ -90,6 +90,7 @@ def test_plot_markers_superscript_marks_and_broken_words_stay_out_of_the_text() 
 def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> None:
     # page 1 is read from mupdf's HTML, as its span dictionaries cost five times as much; both
     # must give the same lines: text, type size, weight and block (and nearly the same place)
+    compared = 0
     for pdf in sorted(PAPERS.glob("*.pdf")) + sorted((ROOT / "tests" / "data" / "latex").glob("*.pdf")):
         with pymupdf.open(pdf) as doc:
             textpage = doc[0].get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
@@ -98,7 +99,9 @@ def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> Non
             unplaced = [line._replace(top=0.0, left=0.0) for line in html_lines]
             assert unplaced == [line._replace(top=0.0, left=0.0) for line in from_dicts], pdf.name
             assert all(abs(a.left - b.left) < 1 for a, b in zip(html_lines, from_dicts, strict=True))
-            assert len(html_lines) > 20
+            assert html_lines, pdf.name  # a thesis's title page has four lines, a paper's dozens
+            compared += len(html_lines)
+    assert compared > 1000
 
 
 def test_mupdfs_escapes_decode_as_html_would() -> None:

@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Any
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
 from papersum.pdfflow import (
-    NOT_CONTENT,
-    REFERENCES,
     drop_references,
     drop_running_lines,
     join_lines,
@@ -32,16 +30,9 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdfheadings import (
-    ANCHOR_HEADINGS,
-    HEADING_SHAPE,
-    heading_key,
-    heading_level,
-    is_numbered,
-    unnumbered,
-)
 from papersum.pdflines import PYMUPDF_LOCK, Line, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
+from papersum.pdfsections import find_headings
 
 if TYPE_CHECKING:
     import pymupdf
@@ -53,9 +44,6 @@ _UNUSED_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
 _FOOTNOTE_SMALLER = 0.9
 """Points under the body size that make a line of page 1 a footnote."""
-
-
-_BARE_INTEGER = re.compile(r"^\d+\s")
 
 
 def extract_paper(path: Path) -> PaperText:
@@ -197,7 +185,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     title = choose_title(metadata, lines, title_lines)
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
-    headings = _find_headings(lines, body_size, toc)
+    headings = find_headings(lines, body_size, toc)
     sections, front = _split_sections(lines, headings, body_size)
     if not sections and front:  # no heading anywhere (a note, a report): its text is one section
         body = front[title_lines[-1] + 1 :] if title_lines else front
@@ -249,132 +237,6 @@ def _body_size(lines: list[Line]) -> float:
         if line.styled:
             sizes[line.size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
-
-
-def _find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> dict[int, int]:
-    """The lines that start a section, by index, with their level: from the table of contents
-    (its levels), else by style (levels from their numbering)."""
-    toc_titles = {
-        (heading_key(str(item[1])), int(item[2]) - 1, int(item[0])) for item in toc if len(item) >= 3
-    }
-    # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
-    candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
-    if len(toc_titles) >= 2:
-        found = {
-            i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
-        }
-        where: dict[str, list[int]] = {}
-        for i in candidates:
-            text = lines[i].text
-            where.setdefault(heading_key(text), []).append(i)
-            if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
-                # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
-                where.setdefault(heading_key(text[2:]), []).append(i)
-        for key, page, level in toc_titles:
-            found.update((i, level) for i in _first_match(lines, where.get(key, []), page))
-        if len(found) >= 2:
-            # the outline stops at a depth (hyperref's bookmarks at subsections): headings
-            # below it are found by their style and numbering
-            depth = max(level for _key, _page, level in toc_titles)
-            deeper = [i for i in candidates if lines[i].text[:1].isdigit()]  # numbered
-            for i in deeper:
-                if (level := heading_level(lines[i].text)) > depth and _looks_like_heading(
-                    lines[i], body_size
-                ):
-                    found.setdefault(i, level)
-            return _under_letters(lines, found)
-    styled = [i for i in candidates if _looks_like_heading(lines[i], body_size)]
-    headings = {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
-    if not any(is_numbered(lines[i].text) for i in headings):
-        return _levels_by_size(lines, headings)
-    return _under_letters(lines, headings)
-
-
-def _levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """Levels of a paper whose headings have no numbers (\\section*): from their type, larger
-    above smaller, in the classes mupdf's XHTML tells apart on later pages (12, 15 and 20 pt;
-    page 1's sizes, read exactly, put in the same classes). Same-size headings are siblings."""
-    classes = {i: _size_class(lines[i]) for i in headings}
-    ranks = {size: rank for rank, size in enumerate(sorted(set(classes.values()), reverse=True), 1)}
-    return {i: min(ranks[classes[i]], 3) for i in headings}
-
-
-def _size_class(line: Line) -> int:
-    # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
-    bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
-    return sum(line.size >= bound for bound in bounds)
-
-
-def _under_letters(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """Levels where sections are numbered I., II. and subsections A., B. (IEEE, JASA's revtex):
-    a heading numbered "1." there is a subsubsection, level 3."""
-    if not any(_ROMAN.match(lines[i].text) for i in headings):
-        return headings
-    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
-
-
-_ROMAN = re.compile(r"[IVXLC]+\.\s")
-
-
-_ARABIC = re.compile(r"\d{1,2}\.\s")
-
-
-def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
-    """Drop bold title and author lines: headings start at the first named or numbered one."""
-    for position, index in enumerate(headings):
-        text = lines[index].text
-        if is_numbered(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page:
-            return headings[position:]
-    return headings
-
-
-def _first_match(lines: list[Line], candidates: list[int], page: int) -> list[int]:
-    """Of the lines whose text is a TOC item, the one on the item's page, else next to it (the
-    page may be off by one); the larger type, else the first (running headers repeat items)."""
-    near = [i for i in candidates if abs(lines[i].page - page) <= 1]
-    return [min(near, key=lambda i: (abs(lines[i].page - page), -lines[i].size, i))] if near else []
-
-
-def _is_named_heading(line: Line, body_size: float) -> bool:
-    """Abstract and References are often missing from the table of contents (``line`` is a
-    candidate of ``_find_headings``)."""
-    if len(line.text) > 40:
-        return False
-    stripped = unnumbered(line.text).strip()
-    set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
-    known = REFERENCES.match(stripped) or NOT_CONTENT.match(stripped) or stripped.lower() == "abstract"
-    return bool(set_apart and known)
-
-
-def _looks_like_heading(line: Line, body_size: float) -> bool:
-    """Whether a candidate of ``_find_headings`` is set apart and shaped like a heading."""
-    start = line.text[:1]
-    if not (start.isupper() or start.isdigit()):
-        return False
-    words = unnumbered(line.text)
-    if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
-        return False
-    numbered = is_numbered(line.text)
-    key = heading_key(line.text)
-    named = key in ANCHOR_HEADINGS or key.startswith("appendix")
-    if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
-        if named or (line.alone and line.bold):
-            return True
-        # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"
-        return (
-            line.alone
-            and numbered
-            and sum(c.isalpha() for c in words) >= 3
-            and (line.size > 0 or not _BARE_INTEGER.match(line.text))
-        )
-    emphasised = line.bold or line.size >= body_size + 0.9
-    if emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold):
-        return True
-    # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
-    # its block, in body type, is a heading all the same
-    return (
-        line.alone and numbered and abs(line.size - body_size) <= 0.5 and sum(c.isalpha() for c in words) >= 3
-    )
 
 
 def _title_lines(lines: list[Line]) -> list[int]:
