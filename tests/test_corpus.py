@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from papersum.extract import extract_paper
 from papersum.pdfheadings import heading_key
+from papersum.pdflines import is_arxiv_stamp
 
 from .conftest import EXAMPLES, ROOT
 
@@ -285,6 +287,24 @@ def test_unnumbered_headings_take_their_levels_from_their_type() -> None:
         "Conclusion",
         "Acknowledgements",
     ]
+
+
+def test_arxivs_stamp_in_the_margin_is_not_the_title(tmp_path: Path) -> None:
+    # a PDF from arxiv.org carries its identifier up page 1's left margin, in 20 pt type: larger
+    # than many a title, and not the paper's text
+    for layout in ("article", "neurips", "llncs"):
+        with pymupdf.open(LATEX / f"{layout}.pdf") as doc:
+            stamp = "arXiv:2401.01234v2  [cs.SD]  12 Jan 2024"
+            doc[0].insert_text(
+                (32, 560), stamp, fontname="tiro", fontsize=20, rotate=90, color=(0.5, 0.5, 0.5)
+            )
+            doc.save(tmp_path / f"{layout}.pdf")
+        paper = extract_paper(tmp_path / f"{layout}.pdf")
+        assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets", layout
+        assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+        assert "arXiv:2401" not in paper.full_text
+    assert is_arxiv_stamp("arXiv:cs/0608082v1  [cs.LG]  21 Aug 2006")  # the identifiers before 2007
+    assert not is_arxiv_stamp("arXiv:2401.01234 is where we put the code")
 
 
 def test_a_thesis_with_no_outline_reads_its_chapters_not_its_contents_page() -> None:

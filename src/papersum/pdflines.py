@@ -57,6 +57,17 @@ closes each span's own ``<b>``/``<i>`` right after it, and a pattern that starts
 is searched four times faster than one that starts with the opening tags."""
 
 
+ARXIV_STAMP = re.compile(
+    r"arXiv:(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\s+(?:\[[\w.-]+\]\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}"
+)
+"""The stamp arxiv.org prints up page 1's left margin ("arXiv:2106.09685v2 [cs.CL] 16 Oct 2021"),
+in 20 pt type: not the paper's text, and the largest type on the page (a title's)."""
+
+
+def is_arxiv_stamp(text: str) -> bool:
+    return text.startswith("arXiv:") and ARXIV_STAMP.fullmatch(text) is not None
+
+
 MARGIN_NUMBERS = 8
 """Line numbers counting up in the margin of page 1, at least, that make a review draft."""
 
@@ -131,6 +142,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     for page_number, page in enumerate(doc.pages(0, pages)):
         if page_number == 0:
             first = styled_lines(page.get_textpage(flags=flags), page_number)
+            first = [line for line in first if not is_arxiv_stamp(line.text)]
             margin = line_number_margin(first)
             if margin is not None:  # a review draft: its line numbers are not text
                 first = [line for line in first if line.left >= margin or not line.text.isdigit()]
