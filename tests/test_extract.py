@@ -20,7 +20,7 @@ from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, styled_lines
-from papersum.pdfmeta import find_year
+from papersum.pdfmeta import find_year, take_abstract
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -521,3 +521,19 @@ def test_a_sentence_running_into_the_next_column_is_told_by_how_its_line_ends(te
 )
 def test_the_year_is_a_word_of_its_own_on_page_one(first_page: str, year: int | None) -> None:
     assert find_year({}, [Line(0, first_page, 10.0, False, 0)]) == year
+
+
+def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
+    # ICASSP runs "Index Terms—" on after the abstract; elsewhere "Keywords:" has its paragraph
+    for after in (" Index Terms— audio-visual separation, music", "\n\nKeywords: violin; motion; keypoints"):
+        sections = [
+            Section(
+                heading="Abstract", text="We separate two violins by their players' motion." + after, level=1
+            ),
+            Section(heading="1 Introduction", text="Musicians are seen as well as heard.", level=1),
+        ]
+        abstract, rest = take_abstract(sections, [])
+        assert abstract == "We separate two violins by their players' motion."
+        assert [s.heading for s in rest] == ["1 Introduction"]
+    sections = [Section(heading="Abstract", text="We list the keywords: violin, cello.", level=1)]
+    assert take_abstract(sections, [])[0] == "We list the keywords: violin, cello."

@@ -15,6 +15,12 @@ from papersum.pdflines import Line
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
 
+_KEYWORDS_AFTER = re.compile(
+    r"(?:(?<=[.!?])\s+|\n\n)(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+)
+"""Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music")."""
+
+
 _HONORIFIC = re.compile(r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore)\b\.?", re.I)
 """A name so titled on a title page is a supervisor's or examiner's, not the author's."""
 
@@ -48,6 +54,7 @@ def take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list
     named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
     abstract, like a ReScience replication) the first paragraph of its first section."""
     abstract, sections = _find_abstract(sections, front)
+    abstract = _KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
