@@ -180,6 +180,13 @@ def test_a_superscript_citation_leaves_the_space_after_it() -> None:
     assert not re.search(r"[a-z]{2}[.,][A-Z][a-z]{2}", text)  # "synthesis.This", the mark gone with its space
 
 
+def test_a_power_of_a_number_is_not_a_footnote_mark() -> None:
+    # "10<sup>6</sup>" after a digit is a power: a footnote mark there would read "6 × 10 items"
+    text = extract_paper(ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf").full_text
+    assert "trained the network for 6 × 10^6 items (about 13 epochs)" in text
+    assert "shorter by a factor of 4^2 = 16" in text
+
+
 def test_a_figures_words_leave_the_reading_flow() -> None:
     # mupdf reads a diagram's boxes and a plot's ticks and labels as paragraphs of their own
     choi = extract_paper(ROOT / "tests" / "data" / "papers" / "choi-ismir2019-drummernet.pdf").full_text

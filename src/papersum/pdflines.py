@@ -43,6 +43,10 @@ MARK = re.compile(r"<sup>(?:<[bi]>)*[\d*†‡§,\s]{1,5}(?:</[bi]>)*</sup>")
 """A footnote mark: a superscript of digits or a dagger (other superscripts are mathematics)."""
 
 
+POWER = re.compile(r"(?<=\d)<sup>(\d{1,3})</sup>")
+"""A power of a number ("10<sup>6</sup>", "4<sup>2</sup>"): written ``10^6``, not a footnote mark."""
+
+
 EXPONENT = re.compile(r"<sup>(?=(?:<[bi]>)*[^<\s]{1,3}(?:</[bi]>)*</sup>)")
 """A short superscript (``W<sup>T</sup>``): written ``W^T`` when it follows a symbol (see
 ``caret``). The pattern starts with its literal so that the search skips ahead fast."""
@@ -365,7 +369,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     """The paragraphs of a page's XHTML: one per block, split where the type size changes
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
-        xhtml = EXPONENT.sub(caret, MARK.sub(unmarked, xhtml))
+        xhtml = EXPONENT.sub(caret, MARK.sub(unmarked, POWER.sub(r"^\1", xhtml)))
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
