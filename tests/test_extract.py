@@ -19,7 +19,7 @@ from papersum.models import Section
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
-from papersum.pdflines import Line, dict_lines, styled_lines
+from papersum.pdflines import Line, dict_lines, read_lines, styled_lines
 from papersum.pdfmeta import find_year, take_abstract
 from papersum.pdftables import (
     TABLE_CELLS,
@@ -537,3 +537,21 @@ def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
         assert [s.heading for s in rest] == ["1 Introduction"]
     sections = [Section(heading="Abstract", text="We list the keywords: violin, cello.", level=1)]
     assert take_abstract(sections, [])[0] == "We list the keywords: violin, cello."
+
+
+def test_a_power_on_page_one_stays_a_power(tmp_path: Path) -> None:
+    # page 1 drops type smaller than its line (footnote marks, affiliations), but a superscript
+    # of digits right after a digit is a power: "6 × 10^6", not "6 × 10"
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_text((72, 100), "Seeing the Bow in Duets", fontsize=18, fontname="tibo")
+        lead, x = "The network saw 6 x 10", 72.0
+        page.insert_text((x, 200), lead, fontsize=10, fontname="tiro")
+        x += pymupdf.get_text_length(lead, "tiro", 10)
+        page.insert_text((x, 196.5), "6", fontsize=7, fontname="tiro")  # raised, smaller
+        x += pymupdf.get_text_length("6", "tiro", 7)
+        page.insert_text((x, 200), " items while training.", fontsize=10, fontname="tiro")
+        doc.save(tmp_path / "power.pdf")
+    with pymupdf.open(tmp_path / "power.pdf") as doc:
+        texts = [line.text for line in read_lines(doc)]
+    assert texts == ["Seeing the Bow in Duets", "The network saw 6 x 10^6 items while training."]

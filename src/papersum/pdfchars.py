@@ -1,5 +1,5 @@
-"""The characters of mupdf's output: its HTML escapes decoded, ligatures (ﬁ) and LaTeX's
-spacing accents (´e) folded so that text can be searched and quoted."""
+"""mupdf's output of a page and its characters: its HTML escapes decoded, ligatures (ﬁ) and
+LaTeX's spacing accents (´e) folded so that text can be searched and quoted."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
 
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
 COMBINING = {
@@ -135,3 +139,29 @@ def _places(text: str, character: str) -> list[int]:
         places.append(place)
         place = text.find(character, place + 1)
     return places
+
+
+def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:
+    """mupdf's XHTML, HTML or plain text (``kind``) of a page, decoded as UTF-8. pymupdf's
+    ``extractXHTML`` decodes it as ``raw_unicode_escape``, which also turns a "\\u00e9" written
+    in the PDF's text into "é" and costs a fifth more; mupdf writes every character beyond ASCII
+    of its (X)HTML as an escape."""
+    from pymupdf import mupdf
+
+    try:
+        buffer = mupdf.fz_new_buffer(16384)
+        output = mupdf.FzOutput(buffer)
+        if kind == "text":
+            mupdf.fz_print_stext_page_as_text(output, textpage.this)
+        elif kind == "xhtml":
+            mupdf.fz_print_stext_page_as_xhtml(output, textpage.this, 0)
+        else:
+            mupdf.fz_print_stext_page_as_html(output, textpage.this, 0)
+        output.fz_close_output()
+        return bytes(mupdf.fz_buffer_extract_copy(buffer)).decode("utf-8", "replace")
+    except AttributeError:  # pymupdf's low-level API not as known
+        return str(getattr(textpage, _EXTRACT[kind])())
+
+
+_EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText"}
+"""pymupdf's own method for each kind of ``mupdf_output``."""

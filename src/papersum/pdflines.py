@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from papersum.pdfchars import normalize, unescape, unescape_and_fold
+from papersum.pdfchars import mupdf_output, normalize, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
 from papersum.pdftables import is_plot_markers, with_tables
 
@@ -156,32 +156,6 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
             textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
             lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines
-
-
-def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:
-    """mupdf's XHTML, HTML or plain text (``kind``) of a page, decoded as UTF-8. pymupdf's
-    ``extractXHTML`` decodes it as ``raw_unicode_escape``, which also turns a "\\u00e9" written
-    in the PDF's text into "é" and costs a fifth more; mupdf writes every character beyond ASCII
-    of its (X)HTML as an escape."""
-    from pymupdf import mupdf
-
-    try:
-        buffer = mupdf.fz_new_buffer(16384)
-        output = mupdf.FzOutput(buffer)
-        if kind == "text":
-            mupdf.fz_print_stext_page_as_text(output, textpage.this)
-        elif kind == "xhtml":
-            mupdf.fz_print_stext_page_as_xhtml(output, textpage.this, 0)
-        else:
-            mupdf.fz_print_stext_page_as_html(output, textpage.this, 0)
-        output.fz_close_output()
-        return bytes(mupdf.fz_buffer_extract_copy(buffer)).decode("utf-8", "replace")
-    except AttributeError:  # pymupdf's low-level API not as known
-        return str(getattr(textpage, _EXTRACT[kind])())
-
-
-_EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText"}
-"""pymupdf's own method for each kind of ``mupdf_output``."""
 
 
 def line_number_margin(lines: list[Line]) -> float | None:
@@ -444,7 +418,14 @@ def make_line(
     if not visible:
         return None
     size = max(s[0] for s in visible)
-    # superscripts (footnote marks, affiliations) are smaller than the line they sit on
-    text = "".join(t for sz, t, _b in spans if sz >= size * 0.8 or not t.strip())
+    # superscripts (footnote marks, affiliations) are smaller than the line they sit on; digits
+    # right after a digit are a power ("10^6"), as on later pages (``POWER``)
+    parts: list[str] = []
+    for sz, t, _b in spans:
+        if sz >= size * 0.8 or not t.strip():
+            parts.append(t)
+        elif t.strip().isdigit() and len(t.strip()) <= 3 and parts and parts[-1][-1:].isdigit():
+            parts.append("^" + t.lstrip())
+    text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
     return Line(page, normalize(text).strip(), round(size, 1), bold, block, True, first, alone, top, left)
