@@ -344,6 +344,45 @@ def test_a_tables_words_are_found_by_its_first_words() -> None:
     assert blocks.table_of("\u00c9tude 1 2 piano 3 4") == "\u00c9tude | 1 | 2\npiano | 3 | 4"
 
 
+def test_a_header_set_as_tightly_as_words_is_cut_where_its_columns_end() -> None:
+    # LNCS's header cells stand 2.8 pt apart, as its words do: the columns of the rows below
+    # (a left-aligned one, right-aligned numbers) say where each cell ends; a heading that
+    # spans two columns stays whole
+    def row(
+        top: float, *cells: tuple[float, float, str]
+    ) -> list[tuple[float, float, float, float, str, int, int, int]]:
+        return [(x0, top, x1, top + 8.0, text, 0, 0, n) for n, (x0, x1, text) in enumerate(cells)]
+
+    words = [
+        *row(88.0, (330.0, 370.0, "Separation"), (373.0, 394.2, "quality")),
+        *row(
+            100.0,
+            (221.2, 265.8, "Instrument"),
+            (268.6, 293.3, "Pieces"),
+            (296.1, 320.4, "Audio"),
+            (323.5, 340.7, "only"),
+            (343.5, 394.2, "Audio-visual"),
+        ),
+        *row(
+            112.0,
+            (221.2, 243.5, "violin"),
+            (284.1, 293.3, "12"),
+            (328.9, 340.7, "4.1"),
+            (382.4, 394.2, "7.9"),
+        ),
+        *row(
+            124.0, (221.2, 238.0, "cello"), (288.5, 293.3, "9"), (328.9, 340.7, "3.6"), (382.4, 394.2, "6.8")
+        ),
+    ]
+    rows = [[text for _left, text in cells] for cells in table_rows(words)]
+    assert rows == [
+        ["Separation quality"],
+        ["Instrument", "Pieces", "Audio only", "Audio-visual"],
+        ["violin", "12", "4.1", "7.9"],
+        ["cello", "9", "3.6", "6.8"],
+    ]
+
+
 def test_papersum_extract_shows_what_is_read(papersum: RunCli) -> None:
     pdf = PAPERS / "hajic-ismir2016-omr-testbed.pdf"
     shown = papersum("extract", pdf)
