@@ -8,7 +8,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from papersum.pdfchars import normalize
 
@@ -190,7 +190,7 @@ def table_rows(words: list[Word]) -> list[list[tuple[float, str]]]:
     """The cells of a table's words, row by row, each with its left edge (see
     ``WordBlocks.table_of``): a new cell where the gap is wider than half the type's height, and
     in a row of fewer cells (a header set as tightly as words, as LNCS sets it) also where the
-    columns of the fullest rows say one ends (``_column_cuts``), when that makes it a full row."""
+    columns of the fullest rows say one ends (``_Columns.cut``), when that makes it a full row."""
     table: list[list[list[Word]]] = []
     for row in rows_of(words, top=lambda w: float(w[1]), left=lambda w: float(w[0])):
         cells: list[list[Word]] = []
@@ -204,7 +204,8 @@ def table_rows(words: list[Word]) -> list[list[tuple[float, str]]]:
     widest = max((len(row) for row in table), default=0)
     full = [row for row in table if len(row) == widest]
     if widest >= 2 and len(full) >= 2:  # cut only into a full row: a spanning header stays whole
-        cuts = [row if len(row) == widest else _column_cuts(row, full) for row in table]
+        columns = _Columns.of(full)
+        cuts = [row if len(row) == widest else columns.cut(row) for row in table]
         table = [cut if len(cut) == widest else row for row, cut in zip(table, cuts, strict=True)]
     return [
         [(float(cell[0][0]), " ".join(normalize(str(w[4])) for w in cell)) for cell in row] for row in table
@@ -215,33 +216,45 @@ _ALIGNED = 1.0
 """Points within which the cells of a column share their left or right edge."""
 
 
-def _column_cuts(row: list[list[Word]], full: list[list[list[Word]]]) -> list[list[Word]]:
-    """``row``'s cells cut where a column of the ``full`` rows ends: after a word that ends at a
-    right-aligned column's edge, before one that starts at a left-aligned column's, and between
-    two words that each fall in a different column."""
-    starts = [[float(cell[0][0]) for cell in column] for column in zip(*full, strict=True)]
-    ends = [[float(cell[-1][2]) for cell in column] for column in zip(*full, strict=True)]
-    spans = [(min(s), max(e)) for s, e in zip(starts, ends, strict=True)]
-    right_edges = [max(e) for e in ends if max(e) - min(e) <= _ALIGNED]
-    left_edges = [min(s) for s in starts if max(s) - min(s) <= _ALIGNED]
+class _Columns(NamedTuple):
+    """The columns of a table's fullest rows: where each spans, and the edges its cells share."""
 
-    def column_of(word: Word) -> int | None:
-        inside = [
-            j for j, (start, end) in enumerate(spans) if float(word[0]) < end and float(word[2]) > start
-        ]
+    spans: list[tuple[float, float]]
+    right_edges: list[float]
+    """Of the right-aligned columns (numbers, mostly)."""
+    left_edges: list[float]
+    """Of the left-aligned columns."""
+
+    @classmethod
+    def of(cls, full: list[list[list[Word]]]) -> _Columns:
+        starts = [[float(cell[0][0]) for cell in column] for column in zip(*full, strict=True)]
+        ends = [[float(cell[-1][2]) for cell in column] for column in zip(*full, strict=True)]
+        return cls(
+            spans=[(min(s), max(e)) for s, e in zip(starts, ends, strict=True)],
+            right_edges=[max(e) for e in ends if max(e) - min(e) <= _ALIGNED],
+            left_edges=[min(s) for s in starts if max(s) - min(s) <= _ALIGNED],
+        )
+
+    def cut(self, row: list[list[Word]]) -> list[list[Word]]:
+        """``row``'s cells cut where a column ends: after a word that ends at a right-aligned
+        column's edge, before one that starts at a left-aligned column's, and between two words
+        that each fall in a different column."""
+        cut: list[list[Word]] = []
+        for cell in row:
+            cut.append([cell[0]])
+            for before, word in itertools.pairwise(cell):
+                one, other = self._column_of(before), self._column_of(word)
+                if (
+                    any(abs(float(before[2]) - edge) <= _ALIGNED for edge in self.right_edges)
+                    or any(abs(float(word[0]) - edge) <= _ALIGNED for edge in self.left_edges)
+                    or (one is not None and other is not None and one != other)
+                ):
+                    cut.append([word])
+                else:
+                    cut[-1].append(word)
+        return cut
+
+    def _column_of(self, word: Word) -> int | None:
+        x0, x1 = float(word[0]), float(word[2])
+        inside = [j for j, (start, end) in enumerate(self.spans) if x0 < end and x1 > start]
         return inside[0] if len(inside) == 1 else None
-
-    cut: list[list[Word]] = []
-    for cell in row:
-        cut.append([cell[0]])
-        for before, word in itertools.pairwise(cell):
-            one, other = column_of(before), column_of(word)
-            if (
-                any(abs(float(before[2]) - edge) <= _ALIGNED for edge in right_edges)
-                or any(abs(float(word[0]) - edge) <= _ALIGNED for edge in left_edges)
-                or (one is not None and other is not None and one != other)
-            ):
-                cut.append([word])
-            else:
-                cut[-1].append(word)
-    return cut
