@@ -30,7 +30,7 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdflines import PYMUPDF_LOCK, Line, read_lines
+from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
 from papersum.pdfsections import find_headings
 
@@ -195,7 +195,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     return PaperText(
         title=title,
         authors=authors,
-        year=find_year(metadata, [ln for ln in lines if ln.page == 0]),
+        year=find_year(metadata, page_one(lines)),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,

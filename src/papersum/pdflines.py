@@ -128,6 +128,11 @@ class Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     numbers: not body text."""
 
 
+def page_one(lines: list[Line]) -> list[Line]:
+    """The lines of page 1, which come first: read up to page 2, not through the whole paper."""
+    return list(itertools.takewhile(lambda line: line.page == 0, lines))
+
+
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     """The text of the document: page 1 line by line with type sizes (for the title and
     authors), the other pages paragraph by paragraph.
@@ -422,9 +427,10 @@ def make_line(
     # right after a digit are a power ("10^6"), as on later pages (``POWER``)
     parts: list[str] = []
     for sz, t, _b in spans:
-        if sz >= size * 0.8 or not t.strip():
+        core = t.strip()
+        if sz >= size * 0.8 or not core:
             parts.append(t)
-        elif t.strip().isdigit() and len(t.strip()) <= 3 and parts and parts[-1][-1:].isdigit():
+        elif core.isdigit() and len(core) <= 3 and parts and parts[-1][-1:].isdigit():
             parts.append("^" + t.lstrip())
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)

@@ -10,7 +10,7 @@ from typing import Any
 from papersum.models import Section
 from papersum.pdfflow import NOT_CONTENT, ends_sentence, join_lines
 from papersum.pdfheadings import unnumbered
-from papersum.pdflines import Line
+from papersum.pdflines import Line, page_one
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
@@ -119,8 +119,8 @@ def find_authors(
     names: list[str] = []
     under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
     smallest = body_size - 0.5
-    page_one = sum(len(ln.text) for ln in lines if ln.page == 0)
-    if sum(len(lines[i].text) for i in title_lines) * 5 >= page_one:  # a title page (a thesis, a report)
+    page_chars = sum(len(ln.text) for ln in page_one(lines))
+    if sum(len(lines[i].text) for i in title_lines) * 5 >= page_chars:  # a title page (a thesis, a report)
         sizes = Counter(ln.size for ln in under_title if ln.page == 0)
         smallest = min(smallest, sizes.most_common(1)[0][0] - 0.5) if sizes else smallest
     for line in under_title:

@@ -131,7 +131,7 @@ def _first_match(lines: list[Line], candidates: list[int], page: int) -> list[in
 
 def _is_named_heading(line: Line, body_size: float) -> bool:
     """Abstract and References are often missing from the table of contents (``line`` is a
-    candidate of ``_find_headings``)."""
+    candidate of ``find_headings``)."""
     if len(line.text) > 40:
         return False
     stripped = unnumbered(line.text).strip()
@@ -141,7 +141,7 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
-    """Whether a candidate of ``_find_headings`` is set apart and shaped like a heading."""
+    """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
     start = line.text[:1]
     if not (start.isupper() or start.isdigit()):
         return False
