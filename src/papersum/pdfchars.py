@@ -109,8 +109,20 @@ def _folded(text: str, present: Callable[[str], bool]) -> str:
         if present(ligature):
             text = text.replace(ligature, letters)
     if not unicodedata.is_normalized("NFKC", text):  # a quick check, most often enough
-        text = unicodedata.normalize("NFKC", text)
+        text = _nfkc(text)
     return text.replace("\u00ad", "") if present("\u00ad") else text
+
+
+def _nfkc(text: str) -> str:
+    """``text`` in NFKC, a line at a time and only the lines that need it: a page has a
+    "¼" or a "˜" in one or two of its lines, and normalizing the whole page costs ten times
+    more. (A newline composes with nothing, so lines normalize apart as they would together.)"""
+    if "\n" not in text:
+        return unicodedata.normalize("NFKC", text)
+    return "\n".join(
+        line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+        for line in text.split("\n")
+    )
 
 
 _ACCENTS_BEYOND_ASCII = tuple(accent for accent in COMBINING if not accent.isascii())
