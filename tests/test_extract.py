@@ -448,7 +448,12 @@ def test_compounds_broken_at_a_line_end_keep_their_hyphen() -> None:
     assert "instru-ment" not in text and "instrument" in text  # a word broken at a line end is mended
 
 
-@pytest.mark.parametrize("odd", ["", "İstanbul "])  # "İ" lowercases to two characters
+MANY_COMPOUNDS = " ".join(f"x{chr(97 + i % 26)}{chr(97 + i // 26)}-part" for i in range(45)) + " "
+
+
+# "İ" lowercases to two characters, the Kelvin sign to an ASCII "k"; with many compounds only
+# those among the text's words are searched
+@pytest.mark.parametrize("odd", ["", "İstanbul ", "A 5 \u212a rise. ", MANY_COMPOUNDS])
 def test_a_compound_gets_its_hyphen_back_only_as_a_whole_word(odd: str) -> None:
     sections = [
         Section(heading="1 Introduction", text=f"{odd}Genre-specific dictionaries help."),

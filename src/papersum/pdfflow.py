@@ -193,13 +193,12 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
     parts = [abstract, *(s.text for s in sections)]
     text = "\n".join(parts)
     compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)}
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): part by part
+    if "\u0130" in text:  # "İ", whose lowercase is longer: part by part
+        lower = text.lower()
         compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
         mended = [_mended(part, compounds) if compounds else part for part in parts]
-    else:  # the text's runs of letters first (in C), then one search for each compound found
-        words = set(lower.encode("ascii", "replace").translate(_LETTER_RUNS).split())
-        cuts = _cuts(lower, {joined: cut for joined, cut in compounds.items() if joined.encode() in words})
+    else:
+        cuts = _cuts(text, compounds)
         if not cuts:
             return abstract, sections
         starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
@@ -211,11 +210,6 @@ def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, 
         s if text == s.text else s.model_copy(update={"text": text})
         for s, text in zip(sections, mended[1:], strict=True)
     ]
-
-
-_LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
-"""A table for ``bytes.translate`` that keeps a to z and makes every other byte a space: a
-compound that stands as a word in a text is one of the runs of letters it leaves."""
 
 
 def _mended(text: str, compounds: dict[str, int]) -> str:
@@ -230,21 +224,39 @@ def _mended(text: str, compounds: dict[str, int]) -> str:
             return f"{match[0][:cut]}-{match[0][cut:]}"
 
         return re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I).sub(mend, text)
-    return _hyphens_put(text, _cuts(lower, compounds))
+    return _hyphens_put(text, _cuts(text, compounds))
 
 
-def _cuts(lower: str, compounds: dict[str, int]) -> list[int]:
-    """Where a hyphen goes in ``lower`` (a text in lowercase): in each of ``compounds`` where it
-    stands as a word, in order."""
+def _cuts(text: str, compounds: dict[str, int]) -> list[int]:
+    """Where a hyphen goes in ``text`` (without "İ"): in each of ``compounds`` (lowercase ASCII)
+    where it stands as a word, in order. Searched in the text's bytes, a character a byte and
+    lowercased (ASCII stays, any other character is "?"), which costs a third of lowercasing
+    the text. Each search is a pass over the text: with many compounds, only those that are
+    among the text's words (its runs of letters, listed in C) are searched."""
+    kelvin = "\u212a" in text  # "K", whose lowercase is an ASCII "k"
+    letters = (text.lower() if kelvin else text).encode("ascii", "replace").lower()
+    if len(compounds) > _SEARCHES_AT_MOST:
+        words = set(letters.translate(_LETTER_RUNS).split())
+        compounds = {joined: cut for joined, cut in compounds.items() if joined.encode() in words}
     cuts: list[int] = []
     for joined, cut in compounds.items():
-        start = lower.find(joined)
+        word = joined.encode()
+        start = letters.find(word)
         while start != -1:
-            end = start + len(joined)
-            if not _is_word_char(lower, start - 1) and not _is_word_char(lower, end):
+            end = start + len(word)
+            if not _is_word_char(text, start - 1) and not _is_word_char(text, end):
                 cuts.append(start + cut)
-            start = lower.find(joined, end)
+            start = letters.find(word, end)
     return sorted(cuts)
+
+
+_SEARCHES_AT_MOST = 40
+"""Compounds searched one by one, at most: listing a text's words costs 30 to 60 searches."""
+
+
+_LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+"""A table for ``bytes.translate`` that keeps a to z and makes every other byte a space: a
+compound that stands as a word in a text is one of the runs of letters it leaves."""
 
 
 def _hyphens_put(text: str, cuts: list[int]) -> str:
