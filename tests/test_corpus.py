@@ -327,12 +327,24 @@ def test_a_thesis_with_no_outline_reads_its_chapters_not_its_contents_page() -> 
     assert paper.sections[0].text.startswith("Musicians are seen and heard; this chapter sets the scene")
 
 
-def test_appendices_after_the_references_are_kept() -> None:
+@pytest.mark.parametrize("outline", [True, False])
+def test_appendices_after_the_references_are_kept(outline: bool, tmp_path: Path) -> None:
     # arXiv, NeurIPS and ICML papers put their appendices after the references, numbered by a
-    # letter alone ("A Proof of …"), which hyperref's outline leaves out of its items
-    paper = extract_paper(LATEX / "article-appendix.pdf")
-    headings = [s.heading for s in paper.sections]
-    assert headings[-3:] == ["Acknowledgements", "A Proof of the masking bound", "B Additional results"]
+    # letter alone ("A Proof of …"), which hyperref's outline leaves out of its items; without
+    # hyperref there is no outline, and the letter alone still makes a section, not "A." (IEEE's
+    # subsection)
+    path = LATEX / "article-appendix.pdf"
+    if not outline:
+        with pymupdf.open(path) as doc:
+            doc.set_toc([])
+            doc.save(path := tmp_path / "no-outline.pdf")
+    paper = extract_paper(path)
+    found = [(s.level, s.heading) for s in paper.sections]
+    assert found[-3:] == [
+        (1, "Acknowledgements"),
+        (1, "A Proof of the masking bound"),
+        (1, "B Additional results"),
+    ]
     assert paper.sections[-1].text.startswith("On cello duets recorded in a second hall")
     assert "The sound of pixels" not in paper.full_text
 

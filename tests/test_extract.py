@@ -432,6 +432,8 @@ def test_papersum_extract_of_a_bad_file(papersum: RunCli, tmp_path: Path) -> Non
         ("IV. RESULTS", 1),
         ("B. Pointing method", 2),
         ("A.2 Docker Compose files", 2),
+        ("A Proof of the masking bound", 1),  # an appendix, as LaTeX numbers it
+        ("A Note on the Recordings", 1),
         ("Conclusion", 1),
         ("2. RELATED WORK", 1),
     ],

@@ -67,23 +67,24 @@ def is_run_in_heading(text: str) -> bool:
     )
 
 
-LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))\.?\s")
+LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))(\.?)\s")
 
 
 def heading_level(text: str) -> int:
     """The depth a heading's numbering gives: "3" and "III." 1, "3.1" and "A." 2 (IEEE's
     subsections), "3.1.2" and "1)" (IEEE's subsubsections) 3, "A.1" (an appendix's) 2;
-    unnumbered 1."""
+    unnumbered 1, and so is "A Proofs" (an appendix as LaTeX numbers it, or a heading whose
+    first word is "A")."""
     if RUN_IN_NUMBER.match(text.strip()):
         return 3
     match = LEVELED.match(text.strip() + " ")
     if match is None:
         return 1
-    arabic, letter, below, _roman = match.groups()
+    arabic, letter, below, _roman, dot = match.groups()
     if arabic:
         return arabic.count(".") + 1
     if letter:
-        return below.count(".") + 1 if below else 2
+        return below.count(".") + 1 if below else 2 if dot else 1
     return 1  # roman
 
 
