@@ -320,7 +320,7 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     folded)."""
     if pages < 3:
         return lines
-    keys = [_running_key(line.text) if len(line.text) < 90 else "" for line in lines]
+    keys = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
     on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
     threshold = max(3, pages // 2)
     running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
@@ -349,6 +349,16 @@ def _running_key(text: str) -> str:
     if lower.isascii() and len((data := lower.encode()).translate(None, b"0123456789")) == len(data):
         return lower
     return _DIGITS.sub("#", lower)
+
+
+def _running_keys(texts: list[str]) -> list[str]:
+    """``_running_key`` of each of ``texts``: of all of them joined, split again (a call for
+    each of a paper's thousands of lines costs more). A text holding the separator is keyed
+    alone."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return [_running_key(text) for text in texts]
+    return _running_key(joined).split("\x00")  # a NUL is not a letter: each case as alone
 
 
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
