@@ -19,7 +19,7 @@ from papersum.models import Section
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import ends_sentence, with_compound_hyphens, without_figure_text, without_running_heads
 from papersum.pdfheadings import heading_level
-from papersum.pdflines import Line, dict_lines, read_lines, styled_lines
+from papersum.pdflines import Line, dict_lines, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_year, take_abstract
 from papersum.pdftables import (
     TABLE_CELLS,
@@ -85,6 +85,14 @@ def test_plot_markers_superscript_marks_and_broken_words_stay_out_of_the_text() 
     assert len(re.findall(r"(?<![\w.])G(?![\w.])", text)) < 400
     assert "et al." in text and "et al.1" not in text  # "Lamichhane et al.¹"
     assert "Biostatistics" in text  # "Biostatis‐" / "tics" across a line break, with U+2010
+
+
+def test_a_units_power_is_no_footnote_mark() -> None:
+    # a superscript of digits after a word is a footnote mark, after a number's unit its power
+    xhtml = "<p>A hall of 83 m<sup>3 </sup>and 57.7<i>m</i><sup>2</sup> heard it<sup>1</sup> well.</p>\n"
+    assert [line.text for line in paragraphs(xhtml, 1)] == ["A hall of 83 m^3 and 57.7m^2 heard it well."]
+    wierstorf = ROOT / "tests" / "data" / "papers" / "wierstorf-jasa2017-localization-sfs.pdf"
+    assert "a volume of 83 m^3 and a reverberation time" in extract_paper(wierstorf).full_text
 
 
 def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> None:

@@ -1,5 +1,6 @@
 """mupdf's output of a page and its characters: its HTML escapes decoded, ligatures (ﬁ) and
-LaTeX's spacing accents (´e) folded so that text can be searched and quoted."""
+LaTeX's spacing accents (´e) folded so that text can be searched and quoted, its superscripts
+read as powers ("10^6") or footnote marks (dropped)."""
 
 from __future__ import annotations
 
@@ -151,6 +152,66 @@ def _places(text: str, character: str) -> list[int]:
         places.append(place)
         place = text.find(character, place + 1)
     return places
+
+
+def superscripts_read(xhtml: str) -> str:
+    """A page of mupdf's XHTML with its superscripts read: a power of a number or of a unit
+    written with ``^`` ("10^6", "83 m^3"), a footnote mark taken out, a short superscript after
+    a symbol written with ``^`` ("W^T"), other superscripts left in their tags."""
+    return EXPONENT.sub(caret, MARK.sub(unmarked, POWER.sub(power, xhtml)))
+
+
+MARK = re.compile(r"<sup>(?:<[bi]>)*[\d*†‡§,\s]{1,5}(?:</[bi]>)*</sup>")
+"""A footnote mark: a superscript of digits or a dagger (other superscripts are mathematics)."""
+
+
+POWER = re.compile(r"<sup>(\d{1,3})</sup>")
+"""A power of a number ("10<sup>6</sup>", "4<sup>2</sup>") when a digit comes before it (see
+``power``): written ``10^6``, not a footnote mark. The digit before is checked on a match, not
+looked behind for: a pattern that starts with a lookbehind is tried at every character of the
+page (200 µs a page), one that starts with a literal only where the literal is."""
+
+
+EXPONENT = re.compile(r"<sup>(?=(?:<[bi]>)*[^<\s]{1,3}(?:</[bi]>)*</sup>)")
+"""A short superscript (``W<sup>T</sup>``): written ``W^T`` when it follows a symbol (see
+``caret``). The pattern starts with its literal so that the search skips ahead fast."""
+
+
+def power(sup: re.Match[str]) -> str:
+    """``^`` and the digits of a superscript that follows a digit (``POWER``), else the
+    superscript as it was."""
+    start = sup.start()
+    return "^" + sup[1] if start and sup.string[start - 1].isdecimal() else sup[0]
+
+
+def unmarked(mark: re.Match[str]) -> str:
+    """A footnote mark taken out, with the space mupdf read into it when its text had none
+    ("hears it.<sup>1 </sup>This"); digits after a number's unit are its power ("83 m^3")."""
+    text, start, end = mark.string, mark.start(), mark.end()
+    spaced = any(map(str.isspace, mark[0])) and 0 < start < end < len(text)
+    space = " " if spaced and not (text[start - 1].isspace() or text[end].isspace()) else ""
+    if (
+        UNIT_BEFORE.search(text, max(0, start - 12), start)
+        and (digits := _TAGS.sub("", mark[0]).strip()).isdigit()
+    ):
+        return f"^{digits}{space}"  # "83 m^3": a unit's power, not a mark
+    return space
+
+
+UNIT_BEFORE = re.compile(r"\d\s?(?:<i>\s?)?(?:[kcmµn]?m|[km]?g|[mµ]?s|ft|in)(?:</i>)?$")
+"""A number and a unit of length, mass or time right before a superscript: "83 m<sup>3</sup>"."""
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def caret(sup: re.Match[str]) -> str:
+    """``^`` for a superscript that follows a symbol, past the symbol's closing ``</b>`` or
+    ``</i>`` (``W</i><sup>T`` → ``W</i>^T``); the ``<sup>`` kept after a space or a tag."""
+    text, end = sup.string, sup.start()
+    while text.endswith(("</b>", "</i>"), 0, end):
+        end -= 4
+    return "^" if end and not text[end - 1].isspace() and text[end - 1] != ">" else sup[0]
 
 
 def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:

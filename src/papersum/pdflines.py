@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from papersum.pdfchars import mupdf_output, normalize, unescape, unescape_and_fold
+from papersum.pdfchars import mupdf_output, normalize, superscripts_read, unescape, unescape_and_fold
 from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
 from papersum.pdftables import is_plot_markers, with_tables
 
@@ -37,22 +37,6 @@ ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>([^<\n]*+(?:<(?!/[ph])[^<\n]*+)*+)</\2>"
 """A paragraph of mupdf's XHTML (after a newline when it starts a block) with its bold tags:
 read up to its closing tag possessively, three times faster than a lazy ``.*?``. (One with a
 control character mupdf read as a line break is a formula's debris: skipped.)"""
-
-
-MARK = re.compile(r"<sup>(?:<[bi]>)*[\d*†‡§,\s]{1,5}(?:</[bi]>)*</sup>")
-"""A footnote mark: a superscript of digits or a dagger (other superscripts are mathematics)."""
-
-
-POWER = re.compile(r"<sup>(\d{1,3})</sup>")
-"""A power of a number ("10<sup>6</sup>", "4<sup>2</sup>") when a digit comes before it (see
-``power``): written ``10^6``, not a footnote mark. The digit before is checked on a match, not
-looked behind for: a pattern that starts with a lookbehind is tried at every character of the
-page (200 µs a page), one that starts with a literal only where the literal is."""
-
-
-EXPONENT = re.compile(r"<sup>(?=(?:<[bi]>)*[^<\s]{1,3}(?:</[bi]>)*</sup>)")
-"""A short superscript (``W<sup>T</sup>``): written ``W^T`` when it follows a symbol (see
-``caret``). The pattern starts with its literal so that the search skips ahead fast."""
 
 
 HTML_SPAN = re.compile(  # font name, size, text, closing tags
@@ -351,7 +335,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     """The paragraphs of a page's XHTML: one per block, split where the type size changes
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
-        xhtml = EXPONENT.sub(caret, MARK.sub(unmarked, POWER.sub(power, xhtml)))
+        xhtml = superscripts_read(xhtml)
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
@@ -384,33 +368,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     return lines
 
 
-def power(sup: re.Match[str]) -> str:
-    """``^`` and the digits of a superscript that follows a digit (``POWER``), else the
-    superscript as it was."""
-    start = sup.start()
-    return "^" + sup[1] if start and sup.string[start - 1].isdecimal() else sup[0]
-
-
-def unmarked(mark: re.Match[str]) -> str:
-    """A footnote mark taken out, with the space mupdf read into it when its text had none
-    ("hears it.<sup>1 </sup>This")."""
-    text, start, end = mark.string, mark.start(), mark.end()
-    if not any(map(str.isspace, mark[0])) or not 0 < start < end < len(text):
-        return ""
-    return "" if text[start - 1].isspace() or text[end].isspace() else " "
-
-
 def _bold_lead(lead: re.Match[str]) -> str:
     return f"<p><b>{lead[2] or lead[3]} {lead[5]}</b>"
-
-
-def caret(sup: re.Match[str]) -> str:
-    """``^`` for a superscript that follows a symbol, past the symbol's closing ``</b>`` or
-    ``</i>`` (``W</i><sup>T`` → ``W</i>^T``); the ``<sup>`` kept after a space or a tag."""
-    text, end = sup.string, sup.start()
-    while text.endswith(("</b>", "</i>"), 0, end):
-        end -= 4
-    return "^" if end and not text[end - 1].isspace() and text[end - 1] != ">" else sup[0]
 
 
 def make_line(
