@@ -396,3 +396,29 @@ def test_tables_of_words_are_kept_as_rows_when_their_words_stand_in_a_grid() -> 
     laroche = extract_paper(ROOT / "tests" / "data" / "papers" / "laroche-ismir2016-genre-dictionaries.pdf")
     assert "Classical | JoelHelander Definition" in "\n".join(laroche.tables).splitlines()
     assert "JoelHelander" not in laroche.full_text
+
+
+def test_a_repository_cover_page_before_the_paper(tmp_path: Path) -> None:
+    # HAL (and other open archives) put a cover page before the paper: its id, the title and
+    # authors again, "To cite this version: <authors>. <title>. …" and the archive's notice
+    cover = pymupdf.open()
+    page = cover.new_page(width=595, height=842)
+    page.insert_textbox(
+        (50, 60, 545, 110), "HAL Id: hal-04321987\nhttps://hal.science/hal-04321987v1", fontsize=9
+    )
+    title = "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    page.insert_textbox((50, 140, 545, 200), title, fontsize=17, fontname="hebo")
+    page.insert_textbox((50, 210, 545, 230), "Ana Lima, Ben Ortiz", fontsize=11)
+    page.insert_textbox((50, 240, 545, 260), "To cite this version:", fontsize=9, fontname="hebo")
+    cited = f"Ana Lima, Ben Ortiz. {title}. ISMIR 2023. hal-04321987"
+    page.insert_textbox((50, 262, 350, 320), cited, fontsize=9)
+    notice = "HAL is a multi-disciplinary open access archive for the deposit and dissemination of scientific research documents, whether they are published or not."
+    page.insert_textbox((50, 400, 290, 500), notice, fontsize=9)
+    with pymupdf.open(LATEX / "article.pdf") as article:
+        cover.insert_pdf(article)
+    cover.save(path := tmp_path / "hal.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors, paper.year) == (title, ["Ana Lima", "Ben Ortiz"], 2023)
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    assert paper.sections[0].heading == "1 Introduction"
+    assert "HAL is a multi-disciplinary" not in paper.full_text and "To cite" not in paper.full_text

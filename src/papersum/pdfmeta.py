@@ -137,7 +137,7 @@ def find_authors(
         below = lines[title_lines[-1] + 1]
         if below.page == 0 and below.text.isupper() and not _AFFILIATION.search(below.text):
             names = [name.title() for name in _split_names(below.text)]
-    return names
+    return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
 
 def _names_in_capitals(text: str) -> list[str]:
