@@ -122,7 +122,8 @@ def page_one(lines: list[Line]) -> list[Line]:
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     """The text of the document: page 1 line by line with type sizes (for the title and
-    authors), the other pages paragraph by paragraph.
+    authors), the other pages paragraph by paragraph; an open archive's cover page left out
+    (the paper's own first page is page 1 then). ``pages``: read only so many of the paper's.
 
     mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
     and up, which is what sets a heading apart; with ``TEXT_DEHYPHENATE`` mupdf also mends the
@@ -130,24 +131,47 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     """
     import pymupdf
 
-    lines: list[Line] = []
-    margin: float | None = None
     # ligatures as their letters ("ﬁ" as "fi"): mupdf then also sees the space after one that
     # ends a word ("JeffMuirhead", "offthe" otherwise), and writes no escape for each
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
-    for page_number, page in enumerate(doc.pages(0, pages)):
-        if page_number == 0:
-            first = styled_lines(page.get_textpage(flags=flags), page_number)
-            first = [line for line in first if not is_arxiv_stamp(line.text)]
-            margin = line_number_margin(first)
-            if margin is not None:  # a review draft: its line numbers are not text
-                first = [line for line in first if line.left >= margin or not line.text.isdigit()]
-            lines += first
-        else:
-            clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
-            textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
-            lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
+    start = 0
+    first = styled_lines(doc[0].get_textpage(flags=flags), 0)
+    if doc.page_count > 1 and is_repository_cover(first):  # the paper starts on page 2
+        start = 1
+        first = styled_lines(doc[1].get_textpage(flags=flags), 0)
+    first = [line for line in first if not is_arxiv_stamp(line.text)]
+    margin = line_number_margin(first)
+    if margin is not None:  # a review draft: its line numbers are not text
+        first = [line for line in first if line.left >= margin or not line.text.isdigit()]
+    lines = first
+    stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
+    for page_number, index in enumerate(range(start + 1, stop), start=1):
+        page = doc[index]
+        clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
+        textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
+        lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines
+
+
+REPOSITORY_COVER = (
+    "HAL Id:",
+    "open access archive",
+    "General rights",
+    "Take down policy",
+    "Link to publication",
+    "Citation for published version",
+    "Document Version",
+    "Downloaded from",
+)
+"""What the cover page an open archive puts before a paper says (HAL's; Pure's, which many
+universities run): its notice, its rights, where the paper was downloaded."""
+
+
+def is_repository_cover(lines: list[Line]) -> bool:
+    """Whether page 1 is an open archive's cover page (two of its phrases or more), not the
+    paper's own first page."""
+    text = "\n".join(line.text for line in lines)
+    return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
 
 
 def line_number_margin(lines: list[Line]) -> float | None:
