@@ -122,7 +122,8 @@ def page_one(lines: list[Line]) -> list[Line]:
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     """The text of the document: page 1 line by line with type sizes (for the title and
-    authors), the other pages paragraph by paragraph; an open archive's cover page left out
+    authors), the other pages paragraph by paragraph; a cover page (an open archive's, a
+    publisher's) left out
     (the paper's own first page is page 1 then). ``pages``: read only so many of the paper's.
 
     mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
@@ -153,22 +154,23 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     return lines
 
 
+# fmt: off
 REPOSITORY_COVER = (
-    "HAL Id:",
-    "open access archive",
-    "General rights",
-    "Take down policy",
-    "Link to publication",
-    "Citation for published version",
-    "Document Version",
-    "Downloaded from",
+    "HAL Id:", "open access archive",  # HAL
+    "General rights", "Take down policy", "Link to publication",  # Pure, which many
+    "Citation for published version", "Document Version", "Downloaded from",  # universities run
+    "To cite this article", "To link to this article", "Full Terms & Conditions",  # Taylor &
+    "PLEASE SCROLL DOWN FOR ARTICLE",  # Francis (the Journal of New Music Research)
+    "Stable URL:", "JSTOR is a not-for-profit",  # JSTOR (the Computer Music Journal)
+    "ProQuest Number:", "INFORMATION TO ALL USERS",  # ProQuest's theses
 )
-"""What the cover page an open archive puts before a paper says (HAL's; Pure's, which many
-universities run): its notice, its rights, where the paper was downloaded."""
+# fmt: on
+"""What the cover page an open archive, a publisher or a library puts before a paper says:
+its notice, its rights, how to cite and where the paper was downloaded."""
 
 
 def is_repository_cover(lines: list[Line]) -> bool:
-    """Whether page 1 is an open archive's cover page (two of its phrases or more), not the
+    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), not the
     paper's own first page."""
     text = "\n".join(line.text for line in lines)
     return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
