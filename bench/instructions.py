@@ -1,0 +1,74 @@
+"""Count the instructions papersum's extraction and raw pymupdf ``get_text`` execute on the same
+PDFs, with valgrind's callgrind: a figure that does not move with the machine's load, as CPU
+time does here by a tenth and more from run to run.
+
+    python bench/instructions.py                 # the bench's real papers (about 25 minutes)
+    python bench/instructions.py a.pdf b.pdf     # any PDFs
+
+Each side runs in a process of its own, once with one pass over the PDFs and once with three:
+the difference, halved, is one pass without the imports and first-use costs. Needs valgrind
+(Debian: ``apt install valgrind``); it runs the code about fifty times slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_PAPERS = sorted((ROOT / "examples" / "papers").glob("*.pdf")) + sorted(
+    (ROOT / "tests" / "data" / "papers").glob("*.pdf")
+)
+
+
+def passes(side: str, count: int, pdfs: list[Path]) -> None:
+    """``count`` passes of ``side`` (``raw`` or ``papersum``) over ``pdfs``: what valgrind runs."""
+    import pymupdf  # a plain import, as the bench's raw get_text has it
+
+    from papersum.extract import extract_paper
+
+    for _ in range(count):
+        for pdf in pdfs:
+            if side == "raw":
+                with pymupdf.open(pdf) as doc:
+                    "".join(page.get_text() for page in doc)
+            else:
+                extract_paper(pdf)
+
+
+def instructions(side: str, count: int, pdfs: list[Path]) -> int:
+    """Instructions valgrind counts in a process that makes ``count`` passes of ``side``."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable]
+    command += [__file__, "--inner", side, str(count), *map(str, pdfs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    collected = re.search(r"Collected : (\d+)", done.stderr)
+    if collected is None:
+        raise SystemExit(f"valgrind said no count:\n{done.stderr[-2000:]}")
+    return int(collected[1])
+
+
+def main() -> None:
+    raw_text = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw_text)
+    parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs to read (default: the bench's real papers)")
+    parser.add_argument("--inner", nargs=2, metavar=("SIDE", "PASSES"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    pdfs = args.pdfs or REAL_PAPERS
+    if args.inner:
+        passes(args.inner[0], int(args.inner[1]), pdfs)
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
+    per_pass = {}
+    for side in ("raw", "papersum"):
+        per_pass[side] = (instructions(side, 3, pdfs) - instructions(side, 1, pdfs)) // 2
+        print(f"{side}: {per_pass[side]:,} instructions a pass over {len(pdfs)} PDFs", flush=True)
+    print(f"papersum / raw get_text: {per_pass['papersum'] / per_pass['raw']:.3f}×")
+
+
+if __name__ == "__main__":
+    main()
