@@ -314,6 +314,28 @@ def test_arxivs_stamp_in_the_margin_is_not_the_title(tmp_path: Path) -> None:
     assert not is_arxiv_stamp("arXiv:2401.01234 is where we put the code")
 
 
+STAMPS = [
+    # IEEE Xplore's, at the foot of every page it serves
+    "Authorized licensed use limited to: Example University. Downloaded on May 10,2023 at "
+    "12:00:00 UTC from IEEE Xplore.  Restrictions apply.",
+    # a publisher's on every page it serves (AIP's JASA, OUP's journals)
+    "Downloaded from http://pubs.aip.org/asa/jasa/article-pdf/141/6/4104/15329014/4104_1_online.pdf",
+]
+
+
+@pytest.mark.parametrize("stamp", STAMPS)
+def test_a_stamp_on_every_page_stays_out_of_the_text(stamp: str, tmp_path: Path) -> None:
+    # a long line repeated word for word on every page, between a sentence's halves at each
+    # page break: the paper reads as it does without it
+    pdf = EXAMPLES / "papers" / "hajic-ismir2016-omr-testbed.pdf"
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            width, height = page.rect.width, page.rect.height
+            page.insert_textbox((30, height - 16, width - 30, height - 2), stamp, fontsize=6, align=1)
+        doc.save(tmp_path / "stamped.pdf")
+    assert extract_paper(tmp_path / "stamped.pdf").full_text == extract_paper(pdf).full_text
+
+
 def test_a_thesis_with_no_outline_reads_its_chapters_not_its_contents_page() -> None:
     # LaTeX's report class as a short thesis: a title page (the title is most of its text), the
     # abstract on a page of its own, a table of contents ("1 Background 2"), then the chapters

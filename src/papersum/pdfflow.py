@@ -317,10 +317,15 @@ def drop_references(sections: list[Section]) -> list[Section]:
 
 def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     """Remove running headers and footers: short lines repeated on many pages (page numbers
-    folded)."""
+    folded), and a long stamp repeated word for word (IEEE Xplore's "Authorized licensed use
+    limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …")."""
     if pages < 3:
         return lines
-    keys = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
+    short = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
+    keys = [
+        key or (line.text if len(line.text) < _STAMP_MOST else "")
+        for key, line in zip(short, lines, strict=True)
+    ]
     on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
     threshold = max(3, pages // 2)
     running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
@@ -331,12 +336,18 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     for line in lines:
         if line.styled:
             blocks.setdefault(line.block, []).append(line.text)
-    footer_blocks = {b for b, texts in blocks.items() if _running_key(" ".join(texts)) in running}
+    footer_blocks = {
+        b for b, texts in blocks.items() if {" ".join(texts), _running_key(" ".join(texts))} & running
+    }
     return [
         ln
         for key, ln in zip(keys, lines, strict=True)
         if key not in running and not (ln.styled and ln.block in footer_blocks)
     ]
+
+
+_STAMP_MOST = 400
+"""Characters of a stamp repeated on every page, at most: longer repeats are no stamp."""
 
 
 _DIGITS = re.compile(r"\d+")
