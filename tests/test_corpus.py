@@ -466,6 +466,19 @@ COVERS = {
         (9, "helv", "To link to this article: https://doi.org/10.1080/09298215.2023.0000000"),
         (9, "helv", "Full Terms & Conditions of access and use can be found at https://www.tandfonline.com"),
     ],
+    # ResearchGate: where a researcher's own upload of a paper is most often found
+    "researchgate": [
+        (
+            8,
+            "helv",
+            "See discussions, stats, and author profiles for this publication at: "
+            "https://www.researchgate.net/publication/370000000",
+        ),
+        (13, "hebo", TITLE),
+        (8, "helv", "CITATIONS 3    READS 120"),
+        (8, "helv", "2 authors, including: Ana Lima, Example University"),
+        (8, "helv", "All content following this page was uploaded by Ana Lima on 10 May 2023."),
+    ],
 }
 
 
@@ -488,4 +501,4 @@ def test_a_cover_page_before_the_paper_is_left_out(archive: str, tmp_path: Path)
     assert (paper.title, paper.authors, paper.year) == (TITLE, ["Ana Lima", "Ben Ortiz"], 2023)
     assert paper.abstract.startswith("Separating two violins that play together is hard")
     assert paper.sections[0].heading == "1 Introduction"
-    assert not re.search(r"HAL|cite this|Aalborg|rights|Take down|New Music|Terms", paper.full_text)
+    assert not re.search(r"HAL|cite this|Aalborg|rights|Take down|New Music|Terms|uploaded", paper.full_text)

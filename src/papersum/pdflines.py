@@ -163,6 +163,8 @@ REPOSITORY_COVER = (
     "PLEASE SCROLL DOWN FOR ARTICLE",  # Francis (the Journal of New Music Research)
     "Stable URL:", "JSTOR is a not-for-profit",  # JSTOR (the Computer Music Journal)
     "ProQuest Number:", "INFORMATION TO ALL USERS",  # ProQuest's theses
+    "See discussions, stats, and author profiles",  # ResearchGate
+    "All content following this page was uploaded by",
 )
 # fmt: on
 """What the cover page an open archive, a publisher or a library puts before a paper says:
