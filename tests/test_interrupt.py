@@ -16,9 +16,14 @@ PARAGRAPH = (
 ) * 12
 
 
+PAPERS = 8
+"""Enough that the run is still busy when the test, told of the first paper, sends Ctrl-C, even
+on a loaded machine where the test itself waits its turn for a core."""
+
+
 def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
     lines = []
-    for n in range(4):
+    for n in range(PAPERS):
         sections = [(f"{i}. Part {i}", PARAGRAPH) for i in range(1, 120)]
         make_pdf(tmp_path / f"p{n}.pdf", f"Long Paper Number {n}", sections)
         lines.append(f"- [ ] **Long paper {n}** [pdf](p{n}.pdf)\n")
@@ -42,10 +47,10 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
     assert "unread entries" in stdout  # the table of what was done is still printed
     summaries = tmp_path / "summaries"
     done = {p.name for p in summaries.iterdir()}
-    assert 1 <= len(done - {"index.md"}) < 4
+    assert 1 <= len(done - {"index.md"}) < PAPERS
     assert not any(name.endswith(".tmp") for name in done)
 
     again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert again.returncode == 0
     finished = len(done - {"index.md"})
-    assert f"{4 - finished} summarized, {finished} skipped, 0 failed" in again.stdout
+    assert f"{PAPERS - finished} summarized, {finished} skipped, 0 failed" in again.stdout
