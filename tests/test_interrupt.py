@@ -6,7 +6,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+
+from papersum.errors import Cancelled
+from papersum.runner import Turns
 
 from .conftest import make_pdf
 
@@ -54,3 +59,25 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
     assert again.returncode == 0
     finished = len(done - {"index.md"})
     assert f"{PAPERS - finished} summarized, {finished} skipped, 0 failed" in again.stdout
+
+
+def test_ctrl_c_stops_a_paper_waiting_for_its_turn_at_once() -> None:
+    # one paper at the model at a time: the next waits for its turn; Ctrl-C must stop it then,
+    # not when the paper at the model next ends (its request may take minutes)
+    turns = Turns(1, threading.Event())
+    outcome: list[str] = []
+
+    def second() -> None:
+        try:
+            with turns.turn(1):
+                outcome.append("summarized")
+        except Cancelled:
+            outcome.append("stopped")
+
+    with turns.turn(0):  # the first paper is with the model throughout
+        waiting = threading.Thread(target=second)
+        waiting.start()
+        time.sleep(0.1)  # the second is waiting for its turn
+        turns.stop()
+        waiting.join(timeout=2)
+        assert outcome == ["stopped"]

@@ -133,12 +133,12 @@ class Runner:
     def close(self) -> None:
         """Wait for running jobs; drop the ones not started (on Ctrl-C or an error)."""
         if self.pending:  # an error or Ctrl-C: jobs waiting for a dropped one's turn stop too
-            self.stopping.set()
+            self.turns.stop()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def stop(self) -> None:
         """Ctrl-C: papers not yet with the model stop where they are (skipped, not failed)."""
-        self.stopping.set()
+        self.turns.stop()
 
     def work(self, job: Job, index: int) -> SummaryPage:
         """Fetch, extract, summarize one paper and check its quotes (runs in a worker thread);
@@ -292,6 +292,13 @@ class Turns:
             with self._changed:
                 self._active -= 1
                 self._changed.notify_all()
+
+    def stop(self) -> None:
+        """Set ``stopping`` and wake the jobs waiting for a turn, which then stop at once (not
+        when a job at the model next ends)."""
+        with self._changed:
+            self.stopping.set()
+            self._changed.notify_all()
 
     def pass_turn(self, index: int) -> None:
         """Job ``index`` will not use its turn: let the next one have it when its time comes."""
