@@ -502,3 +502,22 @@ def test_a_cover_page_before_the_paper_is_left_out(archive: str, tmp_path: Path)
     assert paper.abstract.startswith("Separating two violins that play together is hard")
     assert paper.sections[0].heading == "1 Introduction"
     assert not re.search(r"HAL|cite this|Aalborg|rights|Take down|New Music|Terms|uploaded", paper.full_text)
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Paper Title (use style: paper title)", "jdoe"),  # IEEE's Word template, the file's owner
+        ("arXiv:2101.00001v1", "Anonymous Submission"),  # a review copy's, kept for camera-ready
+        ("Seeing the Bow", "Windows User"),  # a title cut short
+        ("Motion Cues for Separating Duets", "Lima, Ana; Ortiz, Ben"),  # an old draft's title
+    ],
+)
+def test_metadata_that_is_not_on_page_one_is_not_believed(title: str, author: str, tmp_path: Path) -> None:
+    # a PDF's title and author fields are often a template's, a tool's or an earlier draft's:
+    # believed only when page 1 prints them
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        doc.set_metadata({"title": title, "author": author})
+        doc.save(path := tmp_path / "metadata.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])

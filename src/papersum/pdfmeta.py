@@ -94,10 +94,32 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
 
 
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
-    """The metadata title when it is plausible, else the largest text on page 1."""
+    """The metadata title when it is plausible and printed on page 1 (or holds all the page's
+    title shows, and more), else the largest text on page 1 (also when that holds the metadata
+    title and more: a title cut short)."""
     meta = " ".join(str(metadata.get("title") or "").split())
+    page_title = _page_title(lines, title_lines)
     if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
-        return meta
+        # a template's ("Paper Title (use style: paper title)"), an old draft's or an arXiv
+        # identifier is not on the page; a title cut short is less than the page's
+        printed, shown = _letters(meta), _letters(page_title)
+        if shown and shown in printed:
+            return meta
+        if printed not in shown and printed in _letters(" ".join(line.text for line in page_one(lines))):
+            return meta
+    return page_title
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters and digits in lowercase, for telling whether one text is in another
+    however it is broken into lines and hyphenated."""
+    return _NOT_ALPHANUMERIC.sub("", text.lower())
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def _page_title(lines: list[Line], title_lines: list[int]) -> str:
     title = ""
     for text in (lines[i].text.strip() for i in title_lines):
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
@@ -112,8 +134,13 @@ def find_authors(
     metadata: dict[str, Any], lines: list[Line], title_lines: list[int], body_size: float
 ) -> list[str]:
     meta = str(metadata.get("author") or "").strip()
-    if meta and not re.search(r"\d|@|template", meta, re.I):
-        return _split_names(meta)
+    if meta and not re.search(r"\d|@|template|anonymous", meta, re.I):
+        # names whose surnames are on page 1: not a review copy's "Anonymous Submission" or the
+        # account that saved the file ("jdoe", "Windows User")
+        named = _split_names(meta)
+        printed = _letters(" ".join(line.text for line in page_one(lines)))
+        if named and all(_letters(name.split()[-1]) in printed for name in named):
+            return named
     if not title_lines:
         return []
     names: list[str] = []
