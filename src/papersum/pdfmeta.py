@@ -105,7 +105,7 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
         printed, shown = _letters(meta), _letters(page_title)
         if shown and shown in printed:
             return meta
-        if printed not in shown and printed in _letters(" ".join(line.text for line in page_one(lines))):
+        if printed not in shown and printed in _printed_on_page_one(lines):
             return meta
     return page_title
 
@@ -117,6 +117,11 @@ def _letters(text: str) -> str:
 
 
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def _printed_on_page_one(lines: list[Line]) -> str:
+    """Page 1's ``_letters``: what a metadata field must be found in to be believed."""
+    return _letters(" ".join(line.text for line in page_one(lines)))
 
 
 def _page_title(lines: list[Line], title_lines: list[int]) -> str:
@@ -138,7 +143,7 @@ def find_authors(
         # names whose surnames are on page 1: not a review copy's "Anonymous Submission" or the
         # account that saved the file ("jdoe", "Windows User")
         named = _split_names(meta)
-        printed = _letters(" ".join(line.text for line in page_one(lines)))
+        printed = _printed_on_page_one(lines)
         if named and all(_letters(name.split()[-1]) in printed for name in named):
             return named
     if not title_lines:
