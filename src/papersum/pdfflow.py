@@ -336,9 +336,8 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     for line in lines:
         if line.styled:
             blocks.setdefault(line.block, []).append(line.text)
-    footer_blocks = {
-        b for b, texts in blocks.items() if {" ".join(texts), _running_key(" ".join(texts))} & running
-    }
+    joined = {block: " ".join(texts) for block, texts in blocks.items()}
+    footer_blocks = {b for b, text in joined.items() if {text, _running_key(text)} & running}
     return [
         ln
         for key, ln in zip(keys, lines, strict=True)

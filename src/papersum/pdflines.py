@@ -123,8 +123,8 @@ def page_one(lines: list[Line]) -> list[Line]:
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     """The text of the document: page 1 line by line with type sizes (for the title and
     authors), the other pages paragraph by paragraph; a cover page (an open archive's, a
-    publisher's) left out
-    (the paper's own first page is page 1 then). ``pages``: read only so many of the paper's.
+    publisher's) is left out, and the paper's own first page is page 1. ``pages``: read only so
+    many of the paper's pages.
 
     mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
     and up, which is what sets a heading apart; with ``TEXT_DEHYPHENATE`` mupdf also mends the
