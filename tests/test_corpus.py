@@ -274,6 +274,49 @@ def test_every_heading_of_a_paper_in_fourteen_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+OFFICE = ROOT / "tests" / "data" / "office"
+"""The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
+journal's template (tests/data/office/build.py rebuilds them)."""
+
+
+@pytest.mark.parametrize(
+    ("layout", "subsubsection", "acknowledgements"),
+    [
+        # a conference's template, two columns, its headings typed in bold with no space above
+        # them: mupdf reads a heading in its paragraph's block ("… the notes. 5. DISCUSSION The
+        # visual …"); the table on page 1, each of its rows a block
+        ("conference-word", "4.2.1 Failure cases", "ACKNOWLEDGMENTS"),
+        # a journal's, one column: "Abstract:" run in, in one block with the affiliations above
+        # it; a running head; the table on page 2, each row a block
+        ("journal-word", "4.2.1. Failure cases", "Acknowledgments"),
+        ("journal-word-review", "4.2.1. Failure cases", "Acknowledgments"),  # with line numbers
+    ],
+)
+def test_every_heading_of_a_paper_from_a_word_processor(
+    layout: str, subsubsection: str, acknowledgements: str
+) -> None:
+    paper = extract_paper(OFFICE / f"{layout}.pdf")
+    # the PDF's title field is "Microsoft Word - paper_final.docx" or a title cut short
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]  # the PDF's author is "jdoe", "Windows User"
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    assert paper.abstract.endswith("where the video helps and where it misleads.")
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+    found = [(s.level, s.heading) for s in paper.sections]
+    assert (3, subsubsection) in found
+    assert [(level, heading_key(h)) for level, h in found] == [*expected, (1, heading_key(acknowledgements))]
+    text = paper.full_text
+    assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
+    assert "placeholder address for this fixture" not in text and "Appl. Sci." not in text
+    assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
+    assert not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)  # no line numbers
+    assert "violin 12" not in text and any(
+        "violin | 12 | 4.1 | 7.9\ncello | 9 | 3.6" in t for t in paper.tables
+    )
+    assert paper.captions == ["Table 1. Separation quality (SDR in dB) on same-instrument duets."]
+
+
 def test_unnumbered_headings_take_their_levels_from_their_type() -> None:
     # sections with no numbers and no outline (\\setcounter{secnumdepth}{0}, no hyperref): a
     # section whose subsection follows at once has no text of its own, and was lost as level 1

@@ -24,7 +24,6 @@ from papersum.pdfflow import (
     drop_running_lines,
     join_lines,
     set_aside,
-    tables_aside,
     with_compound_hyphens,
     without_figure_text,
     without_running_heads,
@@ -33,6 +32,7 @@ from papersum.pdfflow import (
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
 from papersum.pdfsections import find_headings
+from papersum.pdftables import tables_aside
 
 if TYPE_CHECKING:
     import pymupdf

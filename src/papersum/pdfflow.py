@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from papersum.models import Section
 from papersum.pdfheadings import NUMBERING, unnumbered
 from papersum.pdflines import Line
-from papersum.pdftables import rows_of
 
 REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
 
@@ -58,24 +57,31 @@ def _may_be_footnote(text: str) -> bool:
 _FOOTNOTE_MOST = 400
 
 
-_CELL_MOST = 20
-"""A table's cells are short; a block that is mostly so, on several rows, is a table."""
-
-
-_DIGIT = re.compile(r"\d")
-
-
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """The reading flow without figure and table captions (returned apart) and the footnotes at
     the foot of each later page (numbered or marked paragraphs after the page's last body text),
     so a sentence that runs past them reads whole."""
     captions: list[str] = []
     caption_blocks: set[tuple[int, int]] = set()
+    run_ons: set[tuple[int, int]] = set()  # a caption's lines after its first block, lowercase
     footnotes: set[int] = set()
+    runs_on = False  # the last caption's line ends no sentence, and the text before it did
+    text_runs_on = False  # the last line of text (no caption's) ends no sentence
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
+        block = (line.page, line.block)
         if starts and line.text[:1] in "FfTt" and _CAPTION.match(line.text):
-            caption_blocks.add((line.page, line.block))
+            caption_blocks.add(block)
+        elif starts and runs_on and line.text[:1].islower() and lines[index - 1].page == line.page:
+            # a caption's centred lines, which mupdf reads as blocks of their own; after a
+            # sentence cut by the figure, the lowercase block is more likely that sentence's end
+            caption_blocks.add(block)
+            run_ons.add(block)
+        ends = line.text.endswith(_SENTENCE_ENDS)
+        if block in caption_blocks:
+            runs_on = not ends and not text_runs_on
+        else:
+            runs_on, text_runs_on = False, not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
         if line.styled or line.bold or not line.alone or not _may_be_footnote(line.text):
@@ -90,8 +96,13 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     kept: list[Line] = []
     for index, line in enumerate(lines):
         if (line.page, line.block) in caption_blocks:
-            if captions and lines[index - 1].block == line.block and lines[index - 1].page == line.page:
-                captions[-1] += " " + line.text
+            before = lines[index - 1] if index else line
+            if (
+                captions
+                and (before.page, before.block) in caption_blocks
+                and (before.block == line.block or (line.page, line.block) in run_ons)
+            ):
+                captions[-1] += ("" if captions[-1].endswith("-") else " ") + line.text
             else:
                 captions.append(line.text)
         elif index not in footnotes:
@@ -152,39 +163,6 @@ _TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
 
 _LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
 """A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
-
-
-def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
-    """Tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): on page 1 a
-    block of many short cells on a few rows, told apart by where each cell is; on later pages the
-    paragraphs ``pdflines`` marked (a figure's numbers, a single row, are dropped)."""
-    blocks: dict[int, list[Line]] = {}
-    for line in lines:
-        if line.styled:
-            blocks.setdefault(line.block, []).append(line)
-    tables: list[str] = []
-    table_blocks: set[int] = set()
-    for block, cells in blocks.items():
-        if len(cells) < 6:  # most blocks: a title, a paragraph's lines
-            continue
-        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
-        if short < 0.7 * len(cells):  # most: a paragraph's lines (cheapest told first)
-            continue
-        rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
-        wide = [row for row in rows if len(row) >= 2]
-        # a justified footnote whose words mupdf reads apart (ICML's affiliations) has no figures
-        figures = sum(bool(_DIGIT.search(cell.text)) for cell in cells)
-        if len(wide) >= 2 and figures >= 0.25 * len(cells):
-            table_blocks.add(block)
-            tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
-    kept = []
-    for line in lines:
-        if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
-            if "\n" in line.text:
-                tables.append(line.text)
-        elif not (line.styled and line.block in table_blocks):
-            kept.append(line)
-    return kept, tables
 
 
 def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import mupdf_output, normalize, superscripts_read, unescape, unescape_and_fold
-from papersum.pdfheadings import SECTION_NUMBER, is_run_in_heading
+from papersum.pdfheadings import SECTION_NUMBER, headings_within, is_run_in_heading
 from papersum.pdftables import is_plot_markers, with_tables
 
 if TYPE_CHECKING:
@@ -389,6 +389,13 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
                     lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
                     inner, first, alone = inner[end + 4 :], False, False
+            *pieces, (tail, inner) = headings_within(inner)  # most: no heading within
+            for (_lead, piece), (heading, _after) in itertools.pairwise([*pieces, (tail, inner)]):
+                if len(text := piece.replace("<b>", "").replace("</b>", "").strip()) > MIN_FRAGMENT:
+                    lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, False))
+                block += 1  # as if mupdf had begun a block at the heading
+                lines.append(Line(page_number, heading, TAG_SIZE[tag], True, block, False, True, True))
+                bold, first, alone = False, False, False
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):

@@ -15,6 +15,11 @@ from papersum.pdflines import Line, page_one
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
 
+_ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
+"""An abstract's label run in ("Abstract: …", MDPI's, Frontiers'): it starts a paragraph even in
+a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
+
+
 _KEYWORDS_AFTER = re.compile(
     r"(?:(?<=[.!?])\s+|\n\n)(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
 )
@@ -76,7 +81,10 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     for line in front:
         previous = groups[-1][-1] if groups else None
         if previous is not None and (
-            (previous.page, previous.block) == (line.page, line.block)
+            (
+                (previous.page, previous.block) == (line.page, line.block)
+                and not _ABSTRACT_LABEL.match(line.text)
+            )
             or (line.text[:1].islower() and not ends_sentence(previous.text))
         ):
             groups[-1].append(line)

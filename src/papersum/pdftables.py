@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from papersum.pdfchars import normalize
+from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, is_numbered, unnumbered
 
 if TYPE_CHECKING:
     import pymupdf
@@ -81,20 +82,51 @@ class WordBlocks:
         wide = sum(len(row) >= 2 for row in rows)
         return _rendered(rows) if len(rows) >= 3 and columns >= 2 and wide >= len(rows) / 4 else None
 
+    def rows_table_of(self, rows: list[str]) -> str | None:
+        """The table whose rows mupdf reads as paragraphs of their own, one a block (a word
+        processor's table, its cells apart), else None: the blocks of ``rows`` one after the
+        other, in rows of two cells or more, two such rows at least."""
+        first = self._block_of(rows[0])
+        blocks = range(first, first + len(rows))
+        if (
+            first < 0
+            or blocks.stop > len(self._blocks)
+            or any(
+                not self._starts(block, row) or block in self._used
+                for block, row in zip(blocks, rows, strict=True)
+            )
+        ):
+            return None
+        table = table_rows([word for block in blocks for word in self._blocks[block]])
+        if sum(len(row) >= 2 for row in table) < 2:
+            return None
+        self._used.update(blocks)
+        return _rendered(table)
+
     def _rows(self, paragraph: str) -> list[list[tuple[float, str]]]:
         """The rows of the first block not read yet whose first three words are the
         paragraph's."""
-        head = paragraph.split()[:3]
+        block = self._block_of(paragraph)
+        if block < 0:
+            return []
+        self._used.add(block)
+        return table_rows(self._blocks[block])
+
+    def _block_of(self, paragraph: str) -> int:
+        """The first block not read yet whose first three words are the paragraph's, or -1."""
+        head = paragraph.split()[:1]
         block = 0
         while True:
             try:
                 block = self._firsts.index(head[0], block)
             except ValueError:
-                return []
-            if block not in self._used and [normalize(word[4]) for word in self._blocks[block][:3]] == head:
-                self._used.add(block)
-                return table_rows(self._blocks[block])
+                return -1
+            if block not in self._used and self._starts(block, paragraph):
+                return block
             block += 1
+
+    def _starts(self, block: int, paragraph: str) -> bool:
+        return [normalize(word[4]) for word in self._blocks[block][:3]] == paragraph.split()[:3]
 
 
 NUMBERS, WORDS = "numbers", "words"
@@ -118,20 +150,65 @@ def table_kind(text: str) -> str:
 def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
     """The page's table-like paragraphs marked as tables, rebuilt as rows from where the page's
     words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
-    words when their words stand in a grid. mupdf's words are read only for a page that has
-    such paragraphs."""
+    words when their words stand in a grid, and runs of paragraphs that are a table's rows (a
+    word processor's). mupdf's words are read only for a page that has such paragraphs."""
     kinds = [table_kind(line.text) for line in lines]
-    if not any(kinds):
+    runs = _row_runs(lines, kinds)
+    if not any(kinds) and not runs:
         return lines
     blocks = WordBlocks(textpage.extractWORDS())
     marked = []
-    for line, kind in zip(lines, kinds, strict=True):
+    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind == NUMBERS:
             line = line._replace(text=blocks.table_of(line.text), table=True)
         elif kind == WORDS and (table := blocks.word_table_of(line.text)):
             line = line._replace(text=table, table=True)
+        elif index in runs and (
+            table := blocks.rows_table_of([row.text for row in lines[index : runs[index]]])
+        ):
+            line = line._replace(text=table, table=True)
+            kinds[index + 1 : runs[index]] = [_ROW] * (runs[index] - index - 1)
+        elif kind == _ROW:
+            continue
         marked.append(line)
     return marked
+
+
+_ROW = "row"
+
+
+def is_heading_like(text: str) -> bool:
+    """A numbered heading ("4.2. Results", "III. METHOD") or a named one ("References"), which
+    ends a run of a table's rows."""
+    return (is_numbered(text) and unnumbered(text)[:1].isupper()) or heading_key(text) in ANCHOR_HEADINGS
+
+
+_ROW_MOST = 60
+"""Characters of a table's row read as a paragraph of its own, at most."""
+
+
+def _row_runs(lines: list[Line], kinds: list[str]) -> dict[int, int]:
+    """Where runs of three paragraphs or more start and end that may be a table's rows, each a
+    block of its own (a word processor sets each cell apart, mupdf reads a row as a block):
+    short, no sentence, and all together mostly numbers (``is_table_like``)."""
+    runs: dict[int, int] = {}
+    start = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines):
+            line = lines[index]
+            if (
+                not kinds[index]
+                and line.alone
+                and not line.bold
+                and len(line.text) <= _ROW_MOST
+                and line.text[-1] not in ".:;,"
+                and not is_heading_like(line.text)
+            ):
+                continue
+        if index - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:index])):
+            runs[start] = index
+        start = index + 1
+    return runs
 
 
 def is_plot_markers(text: str) -> bool:
@@ -258,3 +335,60 @@ class _Columns(NamedTuple):
         x0, x1 = float(word[0]), float(word[2])
         inside = [j for j, (start, end) in enumerate(self.spans) if x0 < end and x1 > start]
         return inside[0] if len(inside) == 1 else None
+
+
+_CELL_MOST = 20
+"""A table's cells are short; a block that is mostly so, on several rows, is a table."""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Tables out of the reading flow, each kept as its rows ("violin | 12 | 4.1"): on page 1 a
+    block of many short cells on a few rows, told apart by where each cell is; on later pages the
+    paragraphs ``pdflines`` marked (a figure's numbers, a single row, are dropped)."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.styled:
+            blocks.setdefault(line.block, []).append(line)
+    tables: list[str] = []
+    table_blocks: set[int] = set()
+    for region in _cell_regions(blocks):
+        cells = [cell for block in region for cell in blocks[block]]
+        if len(cells) < 6:  # most blocks: a title, a paragraph's lines
+            continue
+        short = sum(len(cell.text) <= _CELL_MOST for cell in cells)
+        if short < 0.7 * len(cells):  # most: a paragraph's lines (cheapest told first)
+            continue
+        rows = rows_of(cells, top=lambda c: c.top, left=lambda c: c.left)
+        wide = [row for row in rows if len(row) >= 2]
+        # a justified footnote whose words mupdf reads apart (ICML's affiliations) has no figures
+        figures = sum(bool(_DIGIT.search(cell.text)) for cell in cells)
+        if len(wide) >= 2 and figures >= 0.25 * len(cells):
+            table_blocks.update(region)
+            tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
+    kept = []
+    for line in lines:
+        if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
+            if "\n" in line.text:
+                tables.append(line.text)
+        elif not (line.styled and line.block in table_blocks):
+            kept.append(line)
+    return kept, tables
+
+
+def _cell_regions(blocks: dict[int, list[Line]]) -> list[list[int]]:
+    """Page 1's blocks, those of short lines only that follow one another taken together when
+    the first has two lines or more: a word processor's table, whose rows mupdf reads as
+    blocks of their own (its cells as their lines)."""
+    regions: list[list[int]] = []
+    extends = False
+    for block, lines in blocks.items():
+        cells = all(len(line.text) <= _CELL_MOST and not is_heading_like(line.text) for line in lines)
+        if extends and cells and block == regions[-1][-1] + 1:
+            regions[-1].append(block)
+        else:
+            regions.append([block])
+            extends = cells and len(lines) >= 2
+    return regions
