@@ -158,6 +158,12 @@ def find_authors(
         return []
     names: list[str] = []
     under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
+    for line in lines[title_lines[-1] + 6 : title_lines[-1] + _AUTHOR_LINES_MOST]:
+        # more names, each with its affiliation and address in short lines below it: a word
+        # processor's table of authors (ISMIR's, ACM's), read cell by cell
+        if line.page != 0 or len(line.text) > _AUTHOR_CELL_MOST or ends_sentence(line.text):
+            break
+        under_title.append(line)
     smallest = body_size - 0.5
     page_chars = sum(len(ln.text) for ln in page_one(lines))
     if sum(len(lines[i].text) for i in title_lines) * 5 >= page_chars:  # a title page (a thesis, a report)
@@ -168,8 +174,8 @@ def find_authors(
             break
         if line.size < smallest or _HONORIFIC.search(line.text):
             continue
-        if not _AFFILIATION.search(line.text):
-            names += _split_names(line.text)
+        if not _AFFILIATION.search(line.text):  # not an institute's acronym ("INESC TEC, Porto")
+            names += [name for name in _split_names(line.text) if not name.isupper()]
         else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
             names += _names_in_capitals(line.text)
     if not names and len(lines) > title_lines[-1] + 1:
@@ -178,6 +184,14 @@ def find_authors(
         if below.page == 0 and below.text.isupper() and not _AFFILIATION.search(below.text):
             names = [name.title() for name in _split_names(below.text)]
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
+
+
+_AUTHOR_LINES_MOST = 19
+"""Lines under the title that may name authors, at most: six authors in cells of three lines."""
+
+
+_AUTHOR_CELL_MOST = 60
+"""Characters of a line of a table of authors (a name, an affiliation, an address), at most."""
 
 
 def _names_in_capitals(text: str) -> list[str]:

@@ -243,13 +243,26 @@ def _front(layout: Layout) -> str:
             '<text:p text:style-name="Standard"><text:span text:style-name="Bold">Keywords:</text:span> '
             "source separation; audio-visual learning; music performance</text:p>",
         ]
-    else:
-        parts += [
-            '<text:p text:style-name="Authors">Ana Lima<text:tab/><text:tab/>Ben Ortiz</text:p>',
-            '<text:p text:style-name="Affiliation">Example University<text:tab/><text:tab/>Example Institute</text:p>',
-            '<text:p text:style-name="Affiliation">ana.lima@example.org<text:tab/><text:tab/>ben.ortiz@example.org</text:p>',
-        ]
+    else:  # a table of authors, a cell each: name, affiliation, address (ISMIR's template)
+        parts.append(
+            '<table:table table:name="Authors"><table:table-column table:number-columns-repeated="3"/>'
+        )
+        parts.append("<table:table-row>")
+        for name, affiliation, address in CONFERENCE_AUTHORS:
+            parts.append(
+                f'<table:table-cell office:value-type="string"><text:p text:style-name="Authors">{name}</text:p>'
+                f'<text:p text:style-name="Affiliation">{affiliation}</text:p>'
+                f'<text:p text:style-name="Affiliation">{address}</text:p></table:table-cell>'
+            )
+        parts.append("</table:table-row></table:table>")
     return "".join(parts)
+
+
+CONFERENCE_AUTHORS = (
+    ("Ana Lima", "Example University", "ana.lima@example.org"),
+    ("Ben Ortiz", "Example Institute", "ben.ortiz@example.org"),
+    ("Chen Wei", "Sample College", "chen.wei@example.org"),
+)
 
 
 def _body(layout: Layout, blocks: list[Block]) -> str:
@@ -317,7 +330,7 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
 
 LAYOUTS = (
     # a conference's Word template (ISMIR, NIME, SMC, ICMC): two columns of Times, "1. INTRODUCTION"
-    # and "2.1 Audio-only source separation" typed in bold, names side by side; no outline
+    # and "2.1 Audio-only source separation" typed in bold, the authors in a table; no outline
     Layout("conference-word", "Liberation Serif", "Liberation Serif", 11, 2, False, True, "", False,
            "Microsoft Word - paper_final.docx", "jdoe", 3.0),
     # a journal's template (MDPI's, Frontiers'): one column, sans-serif heading styles (an outline),
