@@ -72,13 +72,16 @@ INLINE_TAGS = ("<i>", "</i>", "<tt>", "</tt>", "<sup>", "</sup>")
 """The tags of italics, monospace and superscripts that paragraphs' text is read without."""
 
 
-RUN_IN_LEAD = re.compile(r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\))\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*([.:])?")
+RUN_IN_LEAD = re.compile(
+    r"((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.)\s+[A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*([.:])?"
+)
 """A numbered heading that leads a paragraph ("4.2.1 Failure cases.", "1) Failure cases:",
-"2.1. Audio-only source separation"): the heading without its period or colon."""
+"2.1. Audio-only source separation", IEEE's "A. Datasets" when in italics): the heading without
+its period or colon."""
 
 
 EMPHASISED_LEAD = re.compile(
-    r"<p>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
+    r"<p>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
     r"\s*([A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]?\s*</(?:i|b)>(?=\s*[^<\s])"
 )
 """A paragraph led by a numbered heading in italics or bold, number and all ("<i>4.2.1 Failure

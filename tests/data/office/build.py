@@ -120,7 +120,14 @@ class Layout:
     left_margin: float = 2.0
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
 def heading_text(layout: Layout, level: int, numbers: list[int], text: str) -> str:
+    if layout.name.startswith("ieee"):  # I., A., 1): the small capitals are the style's
+        return (f"{ROMAN[numbers[0] - 1]}.", f"{'ABCDEFGH'[numbers[1] - 1]}.", f"{numbers[2]})")[
+            level - 1
+        ] + f" {text}"
     number = ".".join(map(str, numbers[:level]))
     if layout.capitals and level == 1:
         return f"{number}. {text.upper()}"
@@ -170,6 +177,12 @@ def document(layout: Layout, blocks: list[Block]) -> str:
   style:parent-style-name="Heading" style:default-outline-level="3">
   <style:text-properties fo:font-size="{layout.size}pt" fo:font-weight="normal" fo:font-style="italic"/>
  </style:style>
+ <style:style style:name="IeeeH1" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center" fo:margin-top="0.28cm" fo:margin-bottom="0.14cm" fo:keep-with-next="always"/>
+ </style:style>
+ <style:style style:name="IeeeH2" style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0.21cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/>
+ </style:style>
  <style:style style:name="Caption" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center" fo:margin-top="0.2cm" fo:margin-bottom="0.1cm"/>
   <style:text-properties fo:font-size="{layout.size - 1}pt"/>
@@ -191,6 +204,9 @@ def document(layout: Layout, blocks: list[Block]) -> str:
 </office:styles>
 <office:automatic-styles>
  <style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="Italic" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+ <style:style style:name="BoldItalic" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style>
+ <style:style style:name="SmallCaps" style:family="text"><style:text-properties fo:font-variant="small-caps"/></style:style>
  <style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
  <style:style style:name="Columns" style:family="section">
   <style:section-properties><style:columns fo:column-count="{layout.columns}" fo:column-gap="0.8cm"/></style:section-properties>
@@ -243,6 +259,20 @@ def _front(layout: Layout) -> str:
             '<text:p text:style-name="Standard"><text:span text:style-name="Bold">Keywords:</text:span> '
             "source separation; audio-visual learning; music performance</text:p>",
         ]
+    elif layout.name.startswith("ieee"):  # IEEE's: a cell each of five lines
+        parts.append(
+            '<table:table table:name="Authors"><table:table-column table:number-columns-repeated="2"/>'
+        )
+        parts.append("<table:table-row>")
+        for name, department, organisation, city in IEEE_AUTHORS:
+            parts.append(
+                f'<table:table-cell office:value-type="string"><text:p text:style-name="Authors">{name}</text:p>'
+                f'<text:p text:style-name="Affiliation"><text:span text:style-name="Italic">{department}</text:span></text:p>'
+                f'<text:p text:style-name="Affiliation"><text:span text:style-name="Italic">{organisation}</text:span></text:p>'
+                f'<text:p text:style-name="Affiliation">{city}</text:p>'
+                f'<text:p text:style-name="Affiliation">{name.split()[0].lower()}@example.org</text:p></table:table-cell>'
+            )
+        parts.append("</table:table-row></table:table>")
     else:  # a table of authors, a cell each: name, affiliation, address (ISMIR's template)
         parts.append(
             '<table:table table:name="Authors"><table:table-column table:number-columns-repeated="3"/>'
@@ -265,9 +295,24 @@ CONFERENCE_AUTHORS = (
 )
 
 
+IEEE_AUTHORS = (
+    ("Ana Lima", "dept. of Music Technology", "Example University", "Porto, Portugal"),
+    ("Ben Ortiz", "dept. of Computer Science", "Example Institute", "Lyon, France"),
+)
+
+
 def _body(layout: Layout, blocks: list[Block]) -> str:
     parts = ['<text:section text:name="Body" text:style-name="Columns">']
-    if not layout.name.startswith("journal"):
+    if layout.name.startswith("ieee"):  # "Abstract—" run in, bold and italic, as "Keywords—"
+        for lead, text in (
+            ("Abstract", ABSTRACT),
+            ("Keywords", "source separation, audio-visual learning, music"),
+        ):
+            parts.append(
+                f'<text:p text:style-name="Standard"><text:span text:style-name="BoldItalic">{lead}—'
+                f"{escape(text)}</text:span></text:p>"
+            )
+    elif not layout.name.startswith("journal"):
         parts.append(_heading(layout, 1, "ABSTRACT", centred=True))
         parts.append(f'<text:p text:style-name="Standard">{escape(ABSTRACT)}</text:p>')
     numbers = [0, 0, 0]
@@ -293,6 +338,8 @@ def _body(layout: Layout, blocks: list[Block]) -> str:
                 text = text.replace("\x00", note)
             parts.append(f'<text:p text:style-name="Standard">{text}</text:p>')
     acknowledgements = "ACKNOWLEDGMENTS" if layout.capitals else "Acknowledgments"
+    if layout.name.startswith("ieee"):
+        acknowledgements = "Acknowledgment"
     parts.append(_heading(layout, 1, acknowledgements, numbered=False))
     parts.append(f'<text:p text:style-name="Standard">{escape(ACKNOWLEDGEMENTS)}</text:p>')
     parts.append(_heading(layout, 1, "REFERENCES" if layout.capitals else "References", numbered=False))
@@ -303,6 +350,9 @@ def _body(layout: Layout, blocks: list[Block]) -> str:
 
 
 def _heading(layout: Layout, level: int, text: str, *, centred: bool = False, numbered: bool = True) -> str:
+    if layout.name.startswith("ieee"):  # I. in small capitals, centred; A. and 1) in italics
+        style, span = ("IeeeH1", "SmallCaps") if level == 1 else ("IeeeH2", "Italic")
+        return f'<text:p text:style-name="{style}"><text:span text:style-name="{span}">{escape(text)}</text:span></text:p>'
     if layout.numbered:
         return (
             f'<text:h text:style-name="Heading_{level}" text:outline-level="{level}">{escape(text)}</text:h>'
@@ -337,6 +387,10 @@ LAYOUTS = (
     # "Abstract:" run in, a running head with "2 of 4" on later pages
     Layout("journal-word", "Liberation Serif", "Liberation Sans", 10, 1, True, False,
            "Appl. Sci. 2025, 15, 1234", False, "Seeing the Bow", "Windows User", 6.0),
+    # IEEE's conference template: two columns, "I. Introduction" in small capitals (which a word
+    # processor makes of capitals in two sizes), "A." subsections in italics, "Abstract—" run in
+    Layout("ieee-word", "Liberation Serif", "Liberation Serif", 10, 2, False, False, "", False,
+           "Paper Title (use style: paper title)", "IEEE", 1.8),
     # the same as submitted for review: every line numbered in the margin
     Layout("journal-word-review", "Liberation Serif", "Liberation Sans", 10, 1, True, False,
            "Appl. Sci. 2025, 15, 1234", True, "Seeing the Bow", "Windows User", 6.0),
