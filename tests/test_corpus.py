@@ -306,6 +306,8 @@ journal's template (tests/data/office/build.py rebuilds them)."""
         ("journal-word", ["Ana Lima", "Ben Ortiz"], "4.2.1. Failure cases", "Acknowledgments"),
         # with line numbers
         ("journal-word-review", ["Ana Lima", "Ben Ortiz"], "4.2.1. Failure cases", "Acknowledgments"),
+        # 12 pt, double spaced, lines numbered: "4.2.1. Failure cases" in italics leads its line
+        ("journal-manuscript", ["Ana Lima", "Ben Ortiz"], "4.2.1. Failure cases", "Acknowledgments"),
         # IEEE's: "I. INTRODUCTION" in small capitals made of capitals in two sizes, "A." italic
         # subsections each in their paragraph's block, "Abstract—" run in, authors in a table
         ("ieee-word", ["Ana Lima", "Ben Ortiz"], "1) Failure cases", "Acknowledgment"),

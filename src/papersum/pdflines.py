@@ -81,12 +81,13 @@ its period or colon."""
 
 
 EMPHASISED_LEAD = re.compile(
-    r"<p>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
+    r"<(p|h[1-3])>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
     r"\s*([A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]?\s*</(?:i|b)>(?=\s*[^<\s])"
 )
 """A paragraph led by a numbered heading in italics or bold, number and all ("<i>4.2.1 Failure
 cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
-text after it: made a bold lead ``paragraphs`` splits off."""
+text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type of 12 pt and up is
+an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
 
 
 MIN_FRAGMENT = 3
@@ -407,7 +408,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
 
 
 def _bold_lead(lead: re.Match[str]) -> str:
-    return f"<p><b>{lead[2] or lead[3]} {lead[5]}</b>"
+    return f"<{lead[1]}><b>{lead[3] or lead[4]} {lead[6]}</b>"
 
 
 def make_line(

@@ -118,6 +118,7 @@ class Layout:
     metadata_title: str
     metadata_author: str
     left_margin: float = 2.0
+    line_height: int = 100  # per cent: 200 for a manuscript's double spacing
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -147,7 +148,8 @@ def document(layout: Layout, blocks: list[Block]) -> str:
    fo:country="US" fo:hyphenate="true" fo:hyphenation-remain-char-count="3" fo:hyphenation-push-char-count="3"/>
  </style:default-style>
  <style:style style:name="Standard" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.08cm" fo:text-indent="0cm"/>
+  <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.08cm" fo:text-indent="0cm"
+   fo:line-height="{layout.line_height}%"/>
  </style:style>
  <style:style style:name="Title" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.4cm"/>
@@ -387,6 +389,10 @@ LAYOUTS = (
     # "Abstract:" run in, a running head with "2 of 4" on later pages
     Layout("journal-word", "Liberation Serif", "Liberation Sans", 10, 1, True, False,
            "Appl. Sci. 2025, 15, 1234", False, "Seeing the Bow", "Windows User", 6.0),
+    # a manuscript as a journal asks for it: 12 pt type (mupdf's XHTML makes each line of it an
+    # h3), double spaced, every line numbered, four pages with a running head
+    Layout("journal-manuscript", "Liberation Serif", "Liberation Sans", 12, 1, True, False,
+           "Lima and Ortiz: Seeing the Bow", True, "", "", 2.5, 200),
     # IEEE's conference template: two columns, "I. Introduction" in small capitals (which a word
     # processor makes of capitals in two sizes), "A." subsections in italics, "Abstract—" run in
     Layout("ieee-word", "Liberation Serif", "Liberation Serif", 10, 2, False, False, "", False,
