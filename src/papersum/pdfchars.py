@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pymupdf
 
+    from papersum.pdflines import Line
+
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
 COMBINING = {
     "´": "\u0301",
@@ -238,3 +240,50 @@ def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:
 
 _EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText"}
 """pymupdf's own method for each kind of ``mupdf_output``."""
+
+
+SPACED_BREAKS = 5
+"""Paragraphs of a page of 40 characters or more that start in lowercase, at least, for it to be
+read as set with wide line spacing (``hyphens_across_blocks``): a single-spaced page has one or
+two (a sentence continued past a column's end or a figure; a figure's labels are shorter)."""
+
+
+def is_spaced(lines: list[Line]) -> bool:
+    """Whether a page's paragraphs are the lines of text set with wide line spacing (see
+    ``SPACED_BREAKS``)."""
+    return (
+        sum(line.first and line.text[:1].islower() and len(line.text) >= 40 for line in lines)
+        >= SPACED_BREAKS
+    )
+
+
+_BROKEN_END = re.compile(r"([^\W\d_]+)-\n?$")
+"""A block's text that ends with a word broken by a hyphen, the word's head in the group."""
+
+
+def hyphens_across_blocks(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
+    """A page's paragraphs with the words broken at a line's end joined, where mupdf read each
+    line as a block of its own: text set with wide line spacing (a manuscript double spaced, a
+    thesis one and a half) is a block a line to mupdf, which drops the hyphen of a word broken at
+    a block's end as it does at a line's but cannot join it to the next block ("sam" | "pled").
+    The broken words are known from ``extractBLOCKS`` (which keeps the hyphen): for the pages of a
+    paper so spaced only (``is_spaced``). A word broken with U+2010, which mupdf keeps, is joined
+    as well."""
+    heads = set()
+    for block in textpage.extractBLOCKS():
+        if block[6] == 0 and (broken := _BROKEN_END.search(str(block[4]))):
+            heads.add(normalize(broken[1]))
+    joined: list[Line] = []
+    for line in lines:
+        before = joined[-1] if joined else None
+        if before is not None and line.first and line.text[:1].islower() and before.page == line.page:
+            text = before.text
+            if text.endswith("\u2010") and text[-2:-1].isalpha():
+                text = text[:-1]
+            elif text[text.rfind(" ") + 1 :] not in heads:
+                joined.append(line)
+                continue
+            joined[-1] = before._replace(text=text + line.text, alone=False)
+            continue
+        joined.append(line)
+    return joined

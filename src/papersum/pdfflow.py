@@ -167,10 +167,12 @@ _LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}
 
 def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
     """Put back the hyphen of compounds broken at a line end ("genre-/specific" was mended to
-    "genrespecific") when the document spells the compound with a hyphen elsewhere."""
+    "genrespecific") when the document spells the compound with a hyphen elsewhere (its text or
+    its headings)."""
     parts = [abstract, *(s.text for s in sections)]
     text = "\n".join(parts)
-    compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)}
+    headings = "\n".join(s.heading for s in sections)  # "2.1 Audio-only source separation"
+    compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(f"{text}\n{headings}")}
     if "\u0130" in text:  # "İ", whose lowercase is longer: part by part
         lower = text.lower()
         compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}

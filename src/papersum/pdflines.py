@@ -11,10 +11,18 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from papersum.pdfchars import mupdf_output, normalize, superscripts_read, unescape, unescape_and_fold
+from papersum.pdfchars import (
+    hyphens_across_blocks,
+    is_spaced,
+    mupdf_output,
+    normalize,
+    superscripts_read,
+    unescape,
+    unescape_and_fold,
+)
+from papersum.pdfcovers import is_arxiv_stamp, is_repository_cover, line_number_margin
 from papersum.pdfheadings import SECTION_NUMBER, headings_within, is_run_in_heading
 from papersum.pdftables import is_plot_markers, with_tables
 
@@ -46,21 +54,6 @@ HTML_SPAN = re.compile(  # font name, size, text, closing tags
 """A span of mupdf's HTML with the tags that close its style (``</span></i></b>``): mupdf
 closes each span's own ``<b>``/``<i>`` right after it, and a pattern that starts with a literal
 is searched four times faster than one that starts with the opening tags."""
-
-
-ARXIV_STAMP = re.compile(
-    r"arXiv:(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\s+(?:\[[\w.-]+\]\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}"
-)
-"""The stamp arxiv.org prints up page 1's left margin ("arXiv:2106.09685v2 [cs.CL] 16 Oct 2021"),
-in 20 pt type: not the paper's text, and the largest type on the page (a title's)."""
-
-
-def is_arxiv_stamp(text: str) -> bool:
-    return text.startswith("arXiv:") and ARXIV_STAMP.fullmatch(text) is not None
-
-
-MARGIN_NUMBERS = 8
-"""Line numbers counting up in the margin of page 1, at least, that make a review draft."""
 
 
 HTML_ROW_OR_SPAN = re.compile(f'<p style="top:(-?[\\d.]+)pt;left:(-?[\\d.]+)pt|{HTML_SPAN.pattern}')
@@ -148,55 +141,17 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     margin = line_number_margin(first)
     if margin is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if line.left >= margin or not line.text.isdigit()]
-    lines = first
+    lines, spaced = first, False
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         page = doc[index]
         clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
         textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
-        lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
+        page_lines = paragraphs(mupdf_output(textpage, "xhtml"), page_number)
+        if spaced := spaced or is_spaced(page_lines):  # so from here on: a chapter's end is short
+            page_lines = hyphens_across_blocks(page_lines, textpage)
+        lines += with_tables(page_lines, textpage)
     return lines
-
-
-# fmt: off
-REPOSITORY_COVER = (
-    "HAL Id:", "open access archive",  # HAL
-    "General rights", "Take down policy", "Link to publication",  # Pure, which many
-    "Citation for published version", "Document Version", "Downloaded from",  # universities run
-    "To cite this article", "To link to this article", "Full Terms & Conditions",  # Taylor &
-    "PLEASE SCROLL DOWN FOR ARTICLE",  # Francis (the Journal of New Music Research)
-    "Stable URL:", "JSTOR is a not-for-profit",  # JSTOR (the Computer Music Journal)
-    "ProQuest Number:", "INFORMATION TO ALL USERS",  # ProQuest's theses
-    "See discussions, stats, and author profiles",  # ResearchGate
-    "All content following this page was uploaded by",
-)
-# fmt: on
-"""What the cover page an open archive, a publisher or a library puts before a paper says:
-its notice, its rights, how to cite and where the paper was downloaded."""
-
-
-def is_repository_cover(lines: list[Line]) -> bool:
-    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), not the
-    paper's own first page."""
-    text = "\n".join(line.text for line in lines)
-    return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
-
-
-def line_number_margin(lines: list[Line]) -> float | None:
-    """Where the text starts right of a review draft's line numbers (``lineno``: small integers
-    counting up down the left margin), or None for a paper without them."""
-    numbers = [line for line in lines if line.text.isdigit() and len(line.text) <= 4]
-    if len(numbers) < MARGIN_NUMBERS:
-        return None
-    usual = Counter(round(line.left / 4) for line in numbers).most_common(1)[0][0] * 4
-    column = [line for line in numbers if abs(line.left - usual) <= 6]
-    edge = max((line.left for line in column), default=0.0)
-    counts = [int(line.text) for line in column]
-    rising = sum(b == a + 1 for a, b in itertools.pairwise(counts))
-    text_left = [line.left for line in lines if line.left > edge + 2 and not line.text.isdigit()]
-    if rising < MARGIN_NUMBERS - 1 or not text_left:
-        return None
-    return min(text_left) - 1.0
 
 
 def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
@@ -390,6 +345,11 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
             if inner.startswith("<b>"):
                 end = inner.find("</b>")
                 bold = end == len(inner) - 4
+                if bold and not first and tag != found[index - 1][1]:
+                    # bold, in type of its own, under another line of its block: a word
+                    # processor's chapter title under "Chapter 1", set with no space between
+                    first, block = True, block + 1
+                    alone = index == last or found[index + 1][0] == "\n" or found[index + 1][1] != tag
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
                     lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
                     inner, first, alone = inner[end + 4 :], False, False

@@ -49,7 +49,8 @@ _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|t
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
     r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google|"
-    r"\bgroup\b|\blab\b|faculty|company",
+    r"\bgroup\b|\blab\b|faculty|company|"
+    r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
     re.I,
 )
 

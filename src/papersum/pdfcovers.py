@@ -1,0 +1,68 @@
+"""What page 1 of a PDF holds that is not the paper's: a cover page an open archive or a
+publisher puts before it, arXiv's stamp up the margin, a review draft's line numbers."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from papersum.pdflines import Line
+
+
+ARXIV_STAMP = re.compile(
+    r"arXiv:(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\s+(?:\[[\w.-]+\]\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}"
+)
+"""The stamp arxiv.org prints up page 1's left margin ("arXiv:2106.09685v2 [cs.CL] 16 Oct 2021"),
+in 20 pt type: not the paper's text, and the largest type on the page (a title's)."""
+
+
+def is_arxiv_stamp(text: str) -> bool:
+    return text.startswith("arXiv:") and ARXIV_STAMP.fullmatch(text) is not None
+
+
+MARGIN_NUMBERS = 8
+"""Line numbers counting up in the margin of page 1, at least, that make a review draft."""
+
+
+# fmt: off
+REPOSITORY_COVER = (
+    "HAL Id:", "open access archive",  # HAL
+    "General rights", "Take down policy", "Link to publication",  # Pure, which many
+    "Citation for published version", "Document Version", "Downloaded from",  # universities run
+    "To cite this article", "To link to this article", "Full Terms & Conditions",  # Taylor &
+    "PLEASE SCROLL DOWN FOR ARTICLE",  # Francis (the Journal of New Music Research)
+    "Stable URL:", "JSTOR is a not-for-profit",  # JSTOR (the Computer Music Journal)
+    "ProQuest Number:", "INFORMATION TO ALL USERS",  # ProQuest's theses
+    "See discussions, stats, and author profiles",  # ResearchGate
+    "All content following this page was uploaded by",
+)
+# fmt: on
+"""What the cover page an open archive, a publisher or a library puts before a paper says:
+its notice, its rights, how to cite and where the paper was downloaded."""
+
+
+def is_repository_cover(lines: list[Line]) -> bool:
+    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), not the
+    paper's own first page."""
+    text = "\n".join(line.text for line in lines)
+    return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
+
+
+def line_number_margin(lines: list[Line]) -> float | None:
+    """Where the text starts right of a review draft's line numbers (``lineno``: small integers
+    counting up down the left margin), or None for a paper without them."""
+    numbers = [line for line in lines if line.text.isdigit() and len(line.text) <= 4]
+    if len(numbers) < MARGIN_NUMBERS:
+        return None
+    usual = Counter(round(line.left / 4) for line in numbers).most_common(1)[0][0] * 4
+    column = [line for line in numbers if abs(line.left - usual) <= 6]
+    edge = max((line.left for line in column), default=0.0)
+    counts = [int(line.text) for line in column]
+    rising = sum(b == a + 1 for a, b in itertools.pairwise(counts))
+    text_left = [line.left for line in lines if line.left > edge + 2 and not line.text.isdigit()]
+    if rising < MARGIN_NUMBERS - 1 or not text_left:
+        return None
+    return min(text_left) - 1.0
