@@ -366,6 +366,31 @@ def test_a_word_processors_thesis_reads_its_chapters() -> None:
     assert "Chapter" not in paper.full_text and "The sound of pixels" not in paper.full_text
 
 
+SCANNED = ROOT / "tests" / "data" / "scanned"
+"""Pages as a scanner gives them, with a text layer by OCR (tests/data/scanned/build.py)."""
+
+
+def test_a_scanned_paper_with_an_ocr_layer_is_read() -> None:
+    # OCR's text is one font in sizes that vary from line to line: the title's two lines differ
+    # by a point, and were a title of one line and an author "Same-Instrument Duets"
+    paper = extract_paper(SCANNED / "ieee-ocr.pdf")
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors[:1] == ["Ana Lima"]
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    headings = {s.heading for s in paper.sections}
+    # OCR reads "II." as "Il." and "III." as "IH,": those two are lost, the others are found
+    assert {"I. INTRODUCTION", "IV. EXPERIMENTS", "V. DISCUSSION", "VI. CONCLUSION", "B. Results"} <= headings
+    assert "The sound of pixels" not in paper.full_text
+    # marks OCR reads in line with the names they follow ("Clément Laroche!”", "Kowalski??")
+    laroche = extract_paper(SCANNED / "laroche-page1-ocr.pdf")
+    assert [name.split()[-1] for name in laroche.authors] == [
+        "Laroche",
+        "Papadopoulos",
+        "Kowalski",
+        "Richard",
+    ]
+
+
 def test_unnumbered_headings_take_their_levels_from_their_type() -> None:
     # sections with no numbers and no outline (\\setcounter{secnumdepth}{0}, no hyperref): a
     # section whose subsection follows at once has no text of its own, and was lost as level 1

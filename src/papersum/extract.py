@@ -245,9 +245,10 @@ def _title_lines(lines: list[Line]) -> list[int]:
     if not first_page:
         return []
     biggest = max(ln.size for _i, ln in first_page)
+    least = biggest - max(0.5, biggest * 0.06)  # an OCR layer's lines vary in size by a point
     chosen: list[int] = []
     for i, ln in first_page:
-        if ln.size >= biggest - 0.5:
+        if ln.size >= least:
             if chosen and (i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST):
                 break
             chosen.append(i)

@@ -210,13 +210,22 @@ def _split_names(text: str) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
     parts = re.split(r",|;|\band\b|&|\s{2,}", text, flags=re.IGNORECASE)
-    names = [" ".join(p.split()) for p in parts]
+    # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
+    names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
     return [n for n in names if _is_name(n)]
+
+
+_MARKS_AROUND = re.compile(r"^[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+"""Marks before a name and after it (not the period of "jr." or of an initial)."""
 
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words if len(w) > 3)
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+        and all(any(c.isalpha() for c in w) for w in words)
+    )
 
 
 def find_year(metadata: dict[str, Any], first_page: list[Line]) -> int | None:
