@@ -271,7 +271,9 @@ def hyphens_across_blocks(lines: list[Line], textpage: pymupdf.TextPage) -> list
     as well."""
     heads = set()
     for block in textpage.extractBLOCKS():
-        if block[6] == 0 and (broken := _BROKEN_END.search(str(block[4]))):
+        text = str(block[4])
+        # the regex on the block's end only: tried at each of its letters, it costs a scan
+        if text.endswith(("-\n", "-")) and block[6] == 0 and (broken := _BROKEN_END.search(text[-60:])):
             heads.add(normalize(broken[1]))
     joined: list[Line] = []
     for line in lines:

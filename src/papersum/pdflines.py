@@ -141,15 +141,17 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     margin = line_number_margin(first)
     if margin is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if line.left >= margin or not line.text.isdigit()]
-    lines, spaced = first, False
+    lines, spaced_before = first, False
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         page = doc[index]
         clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
         textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
         page_lines = paragraphs(mupdf_output(textpage, "xhtml"), page_number)
-        if spaced := spaced or is_spaced(page_lines):  # so from here on: a chapter's end is short
+        # and the page after one so spaced: a chapter's last page is short
+        if (spaced := is_spaced(page_lines)) or spaced_before:
             page_lines = hyphens_across_blocks(page_lines, textpage)
+        spaced_before = spaced
         lines += with_tables(page_lines, textpage)
     return lines
 

@@ -190,7 +190,7 @@ _ROW_MOST = 60
 def _row_runs(lines: list[Line], kinds: list[str]) -> dict[int, int]:
     """Where runs of three paragraphs or more start and end that may be a table's rows, each a
     block of its own (a word processor sets each cell apart, mupdf reads a row as a block):
-    short, no sentence, and all together mostly numbers (``is_table_like``)."""
+    short, no sentence, no heading, and all together mostly numbers (``is_table_like``)."""
     runs: dict[int, int] = {}
     start = 0
     for index in range(len(lines) + 1):
@@ -202,11 +202,14 @@ def _row_runs(lines: list[Line], kinds: list[str]) -> dict[int, int]:
                 and not line.bold
                 and len(line.text) <= _ROW_MOST
                 and line.text[-1] not in ".:;,"
-                and not is_heading_like(line.text)
             ):
                 continue
-        if index - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:index])):
-            runs[start] = index
+        if index - start >= 3:  # headings, told only now (most runs are short), end runs too
+            ends = [i for i in range(start, index) if is_heading_like(lines[i].text)] + [index]
+            for end in ends:
+                if end - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:end])):
+                    runs[start] = end
+                start = end + 1
         start = index + 1
     return runs
 
