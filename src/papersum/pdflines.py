@@ -355,7 +355,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
                     lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
                     inner, first, alone = inner[end + 4 :], False, False
-            *pieces, (tail, inner) = headings_within(inner)  # most: no heading within
+            pieces, tail = [], ""
+            if " <b>" in inner:  # a bold run within: maybe a heading set in the paragraph's run
+                *pieces, (tail, inner) = headings_within(inner)
             for (_lead, piece), (heading, _after) in itertools.pairwise([*pieces, (tail, inner)]):
                 if len(text := piece.replace("<b>", "").replace("</b>", "").strip()) > MIN_FRAGMENT:
                     lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, False))

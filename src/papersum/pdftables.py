@@ -33,7 +33,10 @@ and lone signs. (Starting with the space, a literal, it is searched twice as fas
 
 def is_table_like(text: str) -> bool:
     """A paragraph that is mostly numbers: a table's cells or a plot's axis, read as one run."""
-    tokens = text.count(" ") + 1  # paragraphs are single-spaced
+    return _mostly_numbers(text, text.count(" ") + 1)  # paragraphs are single-spaced
+
+
+def _mostly_numbers(text: str, tokens: int) -> bool:
     if tokens < 8 or cells_at_most(text) < 0.4 * tokens:
         return False
     return len(TABLE_CELLS.findall(" " + text)) >= 0.4 * tokens
@@ -137,9 +140,12 @@ def table_kind(text: str) -> str:
     numbers (``is_table_like``), ``WORDS`` when it may be a table of words (of symbols, of
     songs: a dozen tokens or more, no sentence in it, and many capitalised words after the
     first, as cells start), else "". ``WordBlocks`` tells from where the words are."""
-    if is_table_like(text):
+    spaces = text.count(" ")
+    if spaces < 7:  # fewer than eight tokens, too few for either (most of a figure's words)
+        return ""
+    if _mostly_numbers(text, spaces + 1):
         return NUMBERS
-    if text.count(" ") < 11 or text[-1] in ":;," or ". " in text:  # most: told in C
+    if spaces < 11 or text[-1] in ":;," or ". " in text:  # most: told in C
         return ""
     if _SENTENCE_END.search(text) or _NOT_A_TABLE.match(text):
         return ""
@@ -191,27 +197,29 @@ def _row_runs(lines: list[Line], kinds: list[str]) -> dict[int, int]:
     """Where runs of three paragraphs or more start and end that may be a table's rows, each a
     block of its own (a word processor sets each cell apart, mupdf reads a row as a block):
     short, no sentence, no heading, and all together mostly numbers (``is_table_like``)."""
+    rows = "".join(
+        "r"
+        if not kind
+        and line.alone
+        and not line.bold
+        and len(line.text) <= _ROW_MOST
+        and line.text[-1] not in ".:;,"
+        else "."
+        for line, kind in zip(lines, kinds, strict=True)
+    )
     runs: dict[int, int] = {}
-    start = 0
-    for index in range(len(lines) + 1):
-        if index < len(lines):
-            line = lines[index]
-            if (
-                not kinds[index]
-                and line.alone
-                and not line.bold
-                and len(line.text) <= _ROW_MOST
-                and line.text[-1] not in ".:;,"
-            ):
-                continue
-        if index - start >= 3:  # headings, told only now (most runs are short), end runs too
-            ends = [i for i in range(start, index) if is_heading_like(lines[i].text)] + [index]
-            for end in ends:
-                if end - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:end])):
-                    runs[start] = end
-                start = end + 1
-        start = index + 1
+    for run in _RUN.finditer(rows):
+        start, index = run.span()
+        if not is_table_like(" ".join(line.text for line in lines[start:index])):
+            continue  # most: a figure's words; else headings, told only now, end runs too
+        for end in [i for i in range(start, index) if is_heading_like(lines[i].text)] + [index]:
+            if end - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:end])):
+                runs[start] = end
+            start = end + 1
     return runs
+
+
+_RUN = re.compile("r{3,}")
 
 
 def is_plot_markers(text: str) -> bool:
