@@ -140,3 +140,14 @@ def test_keyword_stuffing_buys_little(summarizer: ExtractiveSummarizer, tmp_path
     sections = [(h, f"{t} {' '.join([stuffing] * 10)}" if h == "Abstract" else t) for h, t in CHEMISTRY]
     _text, summary = _summarize(summarizer, make_pdf(tmp_path / "stuffed.pdf", CHEMISTRY_TITLE, sections))
     assert summary.relevance.verdict == "not-relevant" and summary.relevance.score <= 3
+
+
+def test_the_method_is_read_from_the_subsections_of_the_method_section(
+    summarizer: ExtractiveSummarizer,
+) -> None:
+    # "3 Method" has no text of its own: its sentences are in "3.1 Visual encoder", a heading no
+    # word of which says "method", and none of them says "we propose"
+    paper = extract_paper(Path(__file__).parent / "data" / "latex" / "article.pdf")
+    assert [s.text for s in paper.sections if s.heading == "3 Method"] == [""]
+    summary = summarizer.summary_of(paper)
+    assert summary.method.startswith("The visual encoder takes the body and hand keypoints of each player")

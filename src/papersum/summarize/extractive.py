@@ -84,7 +84,8 @@ class ExtractiveSummarizer:
         return PaperSummary(
             tldr=tldr,
             problem=picker.pick(["intro", "abstract"], "problem", 2, fallback_first=True),
-            method=picker.pick(["abstract", "method", "intro"], "method", 2),
+            # no sentence says "we propose": the method section's first one says what it does
+            method=picker.pick(["abstract", "method", "intro"], "method", 2) or picker.first(["method"]),
             results=picker.pick(["abstract", "results", "conclusion"], "results", 2),
             limitations=picker.pick(["conclusion", "results"], "limitations", 2)
             or "The paper states no limitations in so many words.",
@@ -129,8 +130,13 @@ class _Picker:
 
     def __init__(self, paper: PaperText) -> None:
         self.by_kind: dict[str, list[str]] = {"abstract": split_sentences(paper.abstract)}
+        parent = "other"
         for section in paper.sections:
             kind = _kind_of(section.heading)
+            if section.level == 1:
+                parent = kind
+            elif kind == "other":  # "3.1 Visual encoder" under "3 Method" is of the method
+                kind = parent
             self.by_kind.setdefault(kind, []).extend(split_sentences(section.text))
         if not self.by_kind["abstract"]:
             first = next(iter(paper.sections), None)
@@ -159,13 +165,16 @@ class _Picker:
                 return " ".join(sentences[max(0, index - 1) : index + 1])
         return sentence
 
+    def first(self, kinds: list[str]) -> str:
+        """The first unused sentence of the sections in ``kinds``, or ""."""
+        chosen = [s for s in self.sentences(kinds) if s not in self.used][:1]
+        self.used.update(chosen)
+        return " ".join(chosen)
+
     def pick(self, kinds: list[str], cue: str, count: int, fallback_first: bool = False) -> str:
         """Like ``pick_list`` joined into a paragraph; optionally the first sentence when none cue."""
-        chosen = self.pick_list(kinds, cue, count)
-        if not chosen and fallback_first:
-            chosen = [s for s in self.sentences(kinds) if s not in self.used][:1]
-            self.used.update(chosen)
-        return " ".join(chosen)
+        chosen = " ".join(self.pick_list(kinds, cue, count))
+        return self.first(kinds) if not chosen and fallback_first else chosen
 
 
 _CONNECTIVE = re.compile(
