@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
+from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfflow import (
     drop_references,
     drop_running_lines,
     join_lines,
+    line_break_mender,
     set_aside,
-    with_compound_hyphens,
     without_figure_text,
     without_running_heads,
     without_unheaded_references,
@@ -191,7 +192,14 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         body = front[title_lines[-1] + 1 :] if title_lines else front
         sections, front = ([_section("Text", 1, body)] if body else []), []
     abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
-    abstract, sections = with_compound_hyphens(abstract, sections)
+    mend = line_break_mender(title, abstract, sections)
+    abstract, captions, tables = mend(abstract), [mend(c) for c in captions], [mend(t) for t in tables]
+    sections = [
+        s.model_copy(update={"heading": mend(s.heading), "text": mend(s.text)})
+        if SOFT_HYPHEN in s.heading + s.text
+        else s
+        for s in sections
+    ]
     return PaperText(
         title=title,
         authors=authors,

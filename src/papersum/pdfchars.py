@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pymupdf
 
-    from papersum.pdflines import Line
 
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
 COMBINING = {
@@ -242,50 +241,29 @@ _EXTRACT = {"xhtml": "extractXHTML", "html": "extractHTML", "text": "extractText
 """pymupdf's own method for each kind of ``mupdf_output``."""
 
 
-SPACED_BREAKS = 5
-"""Paragraphs of a page of 40 characters or more that start in lowercase, at least (and two in
-five of them), for it to be read as set with wide line spacing (``hyphens_across_blocks``): a
-single-spaced page has one or two (a sentence continued past a column's end or a figure; a
-figure's labels are shorter), a page of references whose lines mupdf reads apart a quarter."""
+SOFT_HYPHEN = "\u00ad"
+"""Marks a word broken at a line's end until the whole paper is read: joined then, with its
+hyphen when the paper spells it so elsewhere (``pdfflow.line_break_mender``)."""
 
 
-def is_spaced(lines: list[Line]) -> bool:
-    """Whether a page's paragraphs are the lines of text set with wide line spacing (see
-    ``SPACED_BREAKS``)."""
-    starts = [line.text[:1] for line in lines if line.first and len(line.text) >= 40]
-    lowercase = sum(map(str.islower, starts))
-    return lowercase >= SPACED_BREAKS and lowercase >= 0.4 * len(starts)
+LINE_BREAK = re.compile(r"- ([a-z]+-?|[A-Z0-9])")
+"""A word broken at a line's end as mupdf writes a block's lines, a space between them
+("percus- sive", "Pseudo- CQT"); what comes before the hyphen is checked on a match
+(``line_break``)."""
 
 
-_BROKEN_END = re.compile(r"([^\W\d_]+)-\n?$")
-"""A block's text that ends with a word broken by a hyphen, the word's head in the group."""
+SUSPENDED = frozenset(("and", "or", "nor", "to", "as", "but", "und", "oder", "et", "ou"))
+"""Words after a hyphen left hanging ("pre- and post-processing"): no word broken."""
 
 
-def hyphens_across_blocks(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
-    """A page's paragraphs with the words broken at a line's end joined, where mupdf read each
-    line as a block of its own: text set with wide line spacing (a manuscript double spaced, a
-    thesis one and a half) is a block a line to mupdf, which drops the hyphen of a word broken at
-    a block's end as it does at a line's but cannot join it to the next block ("sam" | "pled").
-    The broken words are known from ``extractBLOCKS`` (which keeps the hyphen): for the pages of a
-    paper so spaced only (``is_spaced``). A word broken with U+2010, which mupdf keeps, is joined
-    as well."""
-    heads = set()
-    for block in textpage.extractBLOCKS():
-        text = str(block[4])
-        # the regex on the block's end only: tried at each of its letters, it costs a scan
-        if text.endswith(("-\n", "-")) and block[6] == 0 and (broken := _BROKEN_END.search(text[-60:])):
-            heads.add(normalize(broken[1]))
-    joined: list[Line] = []
-    for line in lines:
-        before = joined[-1] if joined else None
-        if before is not None and line.first and line.text[:1].islower() and before.page == line.page:
-            text = before.text
-            if text.endswith("\u2010") and text[-2:-1].isalpha():
-                text = text[:-1]
-            elif text[text.rfind(" ") + 1 :] not in heads:
-                joined.append(line)
-                continue
-            joined[-1] = before._replace(text=text + line.text, alone=False)
-            continue
-        joined.append(line)
-    return joined
+def line_break(match: re.Match[str]) -> str:
+    """A word broken at a line's end: marked (``SOFT_HYPHEN``) where it may be a word hyphenated
+    to fit ("percus-sive"), joined with its hyphen where it cannot ("Johnson-Cook", "3-second",
+    "cost-to-correct"); a hyphen left hanging stays ("ITD- and ILD-histograms")."""
+    start, after = match.start(), match[1]
+    before = match.string[start - 1] if start else " "
+    if not before.isalnum() or after in SUSPENDED:
+        return match[0]
+    if before.isalpha() and after.islower() and not after.endswith("-"):
+        return SOFT_HYPHEN + after
+    return "-" + after

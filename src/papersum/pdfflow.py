@@ -8,9 +8,10 @@ import itertools
 import re
 import string
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from papersum.models import Section
+from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfheadings import NUMBERING, unnumbered
 from papersum.pdflines import Line
 
@@ -38,7 +39,7 @@ _REFERENCE_GAP = 700
 """Characters at most between two references of such a list."""
 
 
-_COMPOUND_TAIL = re.compile(r"-([a-z]{2,}+)\b")
+_COMPOUND_TAIL = re.compile(r"-([A-Za-z]{2,}+)\b")
 """The second half of a hyphenated compound ("-specific"): searched from its hyphen, a literal,
 which is four times faster than matching whole compounds at every word."""
 
@@ -102,7 +103,10 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
                 and (before.page, before.block) in caption_blocks
                 and (before.block == line.block or (line.page, line.block) in run_ons)
             ):
-                captions[-1] += ("" if captions[-1].endswith("-") else " ") + line.text
+                if captions[-1].endswith("-") and line.text[:1].islower():  # mended when read
+                    captions[-1] = captions[-1][:-1] + SOFT_HYPHEN + line.text
+                else:
+                    captions[-1] += " " + line.text
             else:
                 captions.append(line.text)
         elif index not in footnotes:
@@ -165,84 +169,32 @@ _LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}
 """A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
 
 
-def with_compound_hyphens(abstract: str, sections: list[Section]) -> tuple[str, list[Section]]:
-    """Put back the hyphen of compounds broken at a line end ("genre-/specific" was mended to
-    "genrespecific") when the document spells the compound with a hyphen elsewhere (its text or
-    its headings)."""
-    parts = [abstract, *(s.text for s in sections)]
-    text = "\n".join(parts)
-    headings = "\n".join(s.heading for s in sections)  # "2.1 Audio-only source separation"
-    compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(f"{text}\n{headings}")}
-    if "\u0130" in text:  # "İ", whose lowercase is longer: part by part
-        lower = text.lower()
-        compounds = {joined: cut for joined, cut in compounds.items() if joined in lower}
-        mended = [_mended(part, compounds) if compounds else part for part in parts]
-    else:
-        cuts = _cuts(text, compounds)
-        if not cuts:
-            return abstract, sections
-        starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
-        mended = [
-            _hyphens_put(part, [cut - start for cut in cuts if start < cut < start + len(part)])
-            for part, start in zip(parts, starts, strict=False)
-        ]
-    return mended[0], [
-        s if text == s.text else s.model_copy(update={"text": text})
-        for s, text in zip(sections, mended[1:], strict=True)
-    ]
+def line_break_mender(title: str, abstract: str, sections: list[Section]) -> Callable[[str], str]:
+    """What mends the words broken at a line's end (marked ``SOFT_HYPHEN``) in the paper's texts:
+    joined, and with their hyphen when the paper spells them so elsewhere, in its title, text or
+    headings ("genre-specific"; "percus-sive" is "percussive")."""
+    text = "\n".join([title, abstract, *(s.text for s in sections), *(s.heading for s in sections)])
+    compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)} if SOFT_HYPHEN in text else {}
+    return lambda text: _mended(text, compounds) if SOFT_HYPHEN in text else text
 
 
 def _mended(text: str, compounds: dict[str, int]) -> str:
-    """``text`` with its ``compounds`` (lowercase, joined → where the hyphen goes) hyphenated
-    where they stand as words, found with ``str.find`` (an alternation regex with ``re.I`` is
-    ten times slower)."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): find by regex
-
-        def mend(match: re.Match[str]) -> str:
-            cut = compounds[match[0].lower()]
-            return f"{match[0][:cut]}-{match[0][cut:]}"
-
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, compounds)) + r")\b", re.I).sub(mend, text)
-    return _hyphens_put(text, _cuts(text, compounds))
-
-
-def _cuts(text: str, compounds: dict[str, int]) -> list[int]:
-    """Where a hyphen goes in ``text`` (without "İ"): in each of ``compounds`` (lowercase ASCII)
-    where it stands as a word, in order. Searched in the text's bytes, a character a byte and
-    lowercased (ASCII stays, any other character is "?"), which costs a third of lowercasing
-    the text. Each search is a pass over the text: with many compounds, only those that are
-    among the text's words (its runs of letters, listed in C) are searched."""
-    kelvin = "\u212a" in text  # "K", whose lowercase is an ASCII "k"
-    letters = (text.lower() if kelvin else text).encode("ascii", "replace").lower()
-    if len(compounds) > _SEARCHES_AT_MOST:
-        words = set(letters.translate(_LETTER_RUNS).split())
-        compounds = {joined: cut for joined, cut in compounds.items() if joined.encode() in words}
-    cuts: list[int] = []
-    for joined, cut in compounds.items():
-        word = joined.encode()
-        start = letters.find(word)
-        while start != -1:
-            end = start + len(word)
-            if not _is_word_char(text, start - 1) and not _is_word_char(text, end):
-                cuts.append(start + cut)
-            start = letters.find(word, end)
-    return sorted(cuts)
-
-
-_SEARCHES_AT_MOST = 40
-"""Compounds searched one by one, at most: listing a text's words costs 30 to 60 searches."""
-
-
-_LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
-"""A table for ``bytes.translate`` that keeps a to z and makes every other byte a space: a
-compound that stands as a word in a text is one of the runs of letters it leaves."""
-
-
-def _hyphens_put(text: str, cuts: list[int]) -> str:
-    if not cuts:
-        return text
-    return "-".join(text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)]))
+    """``text`` with its marked words joined: with a hyphen where ``compounds`` (lowercase, joined
+    → where the hyphen goes) has one at the break ("multi-scale" is no reason for "mul-tiscale")."""
+    pieces = text.split(SOFT_HYPHEN)
+    mended = [pieces[0]]
+    for piece in pieces[1:]:
+        before = mended[-1]
+        start = len(before)
+        while start > 0 and before[start - 1].isalpha():
+            start -= 1
+        end = 0
+        while end < len(piece) and piece[end].isalpha():
+            end += 1
+        head = before[start:]
+        hyphen = "-" if compounds.get((head + piece[:end]).lower()) == len(head) else ""
+        mended[-1] = before + hyphen + piece
+    return mended[0]
 
 
 def _is_word_char(text: str, index: int) -> bool:
@@ -393,7 +345,7 @@ def join_lines(lines: list[Line]) -> str:
         if previous is None:
             parts.append(line.text)
         elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
-            parts[-1] = parts[-1][:-1] + line.text
+            parts[-1] = parts[-1][:-1] + SOFT_HYPHEN + line.text  # mended when the paper is read
         else:
             new_block = line.block != previous.block or line.page != previous.page
             # a sentence running on into the next column or page is one paragraph

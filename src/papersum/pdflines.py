@@ -14,8 +14,8 @@ import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import (
-    hyphens_across_blocks,
-    is_spaced,
+    LINE_BREAK,
+    line_break,
     mupdf_output,
     normalize,
     superscripts_read,
@@ -124,8 +124,9 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     many of the paper's pages.
 
     mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
-    and up, which is what sets a heading apart; with ``TEXT_DEHYPHENATE`` mupdf also mends the
-    words hyphenated at line breaks.
+    and up, which is what sets a heading apart. Words broken at a line's end are marked
+    (``SOFT_HYPHEN``), not mended by mupdf (``TEXT_DEHYPHENATE``, which cannot join them across
+    blocks, nor keep a compound's hyphen): the whole paper tells (``pdfflow.line_break_mender``).
     """
     import pymupdf
 
@@ -141,18 +142,13 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     margin = line_number_margin(first)
     if margin is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if line.left >= margin or not line.text.isdigit()]
-    lines, spaced_before = first, False
+    lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         page = doc[index]
         clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
-        textpage = page.get_textpage(flags=flags | pymupdf.TEXT_DEHYPHENATE, clip=clip)
-        page_lines = paragraphs(mupdf_output(textpage, "xhtml"), page_number)
-        # and the page after one so spaced: a chapter's last page is short
-        if (spaced := is_spaced(page_lines)) or spaced_before:
-            page_lines = hyphens_across_blocks(page_lines, textpage)
-        spaced_before = spaced
-        lines += with_tables(page_lines, textpage)
+        textpage = page.get_textpage(flags=flags, clip=clip)
+        lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines
 
 
@@ -331,8 +327,10 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     page = xhtml.replace("</b><b>", "")
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = unescape_and_fold(page)
-        if "\u2010" in page:  # mupdf mends only words broken with an ASCII hyphen
+        if "\u2010" in page:  # a word broken with U+2010 ("Biostatis\u2010 tics")
             page = BROKEN_WORD.sub("", page)
+    if "- " in page:  # a word broken at a line's end: marked, mended when the paper is read
+        page = LINE_BREAK.sub(line_break, page)
     found = ELEMENT.findall(page)
     lines: list[Line] = []
     block = -1
