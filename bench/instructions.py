@@ -13,6 +13,7 @@ the difference, halved, is one pass without the imports and first-use costs. Nee
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -44,7 +45,10 @@ def instructions(side: str, count: int, pdfs: list[Path]) -> int:
     """Instructions valgrind counts in a process that makes ``count`` passes of ``side``."""
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable]
     command += [__file__, "--inner", side, str(count), *map(str, pdfs)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    # Python's string hashing is seeded at random in each process, and a pass's count moves with
+    # the seed by up to a twentieth (seen here): one seed for every run
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     collected = re.search(r"Collected : (\d+)", done.stderr)
     if collected is None:
         raise SystemExit(f"valgrind said no count:\n{done.stderr[-2000:]}")
