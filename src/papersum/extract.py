@@ -196,7 +196,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     abstract, captions, tables = mend(abstract), [mend(c) for c in captions], [mend(t) for t in tables]
     sections = [
         s.model_copy(update={"heading": mend(s.heading), "text": mend(s.text)})
-        if SOFT_HYPHEN in s.heading + s.text
+        if SOFT_HYPHEN in s.text or SOFT_HYPHEN in s.heading  # not a copy of every text
         else s
         for s in sections
     ]
