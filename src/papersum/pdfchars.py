@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pymupdf
 
-
 # LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
 COMBINING = {
     "´": "\u0301",

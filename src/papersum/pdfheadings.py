@@ -99,17 +99,17 @@ BOLD_RUN = re.compile(r" <b>([^<]{2,90})</b>")
 """A bold run inside a paragraph of mupdf's XHTML, after its space (a literal to skip to)."""
 
 
-def headings_within(paragraph: str) -> list[tuple[str, str]]:
+def headings_within(paragraph: str) -> tuple[list[tuple[str, str]], str]:
     """A paragraph of mupdf's XHTML (bold tags kept) cut at the bold headings set in its run:
     a heading typed in bold with no space above it (a word processor's) is a line of the
     paragraph's block to mupdf ("… the notes. <b>5. DISCUSSION </b>The visual …"). A heading
-    is a numbered or named one (``is_run_in_heading``) after a sentence's end. The pieces as
-    (heading, text after it), the first with no heading; one piece for most paragraphs."""
-    pieces: list[tuple[str, str]] = []
-    heading, start = "", 0
+    is a numbered or named one (``is_run_in_heading``) after a sentence's end. The cuts as
+    (text before, heading), and the text after the last (the whole paragraph for most)."""
+    cuts: list[tuple[str, str]] = []
+    start = 0
     for run in BOLD_RUN.finditer(paragraph):
         before = paragraph[start : run.start()].rstrip()
         if before[-1:] in ".!?:" and before[-5:] != "</b>:" and is_run_in_heading(lead := run[1].strip()):
-            pieces.append((heading, paragraph[start : run.start()]))
-            heading, start = lead, run.end()
-    return [*pieces, (heading, paragraph[start:])]
+            cuts.append((paragraph[start : run.start()], lead))
+            start = run.end()
+    return cuts, paragraph[start:]

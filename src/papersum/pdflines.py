@@ -353,10 +353,10 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
                     lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
                     inner, first, alone = inner[end + 4 :], False, False
-            pieces, tail = [], ""
+            cuts: list[tuple[str, str]] = []
             if " <b>" in inner:  # a bold run within: maybe a heading set in the paragraph's run
-                *pieces, (tail, inner) = headings_within(inner)
-            for (_lead, piece), (heading, _after) in itertools.pairwise([*pieces, (tail, inner)]):
+                cuts, inner = headings_within(inner)
+            for piece, heading in cuts:
                 if len(text := piece.replace("<b>", "").replace("</b>", "").strip()) > MIN_FRAGMENT:
                     lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, False))
                 block += 1  # as if mupdf had begun a block at the heading

@@ -95,7 +95,7 @@ class WordBlocks:
             first < 0
             or blocks.stop > len(self._blocks)
             or any(
-                not self._starts(block, row) or block in self._used
+                not self._starts(block, row.split()[:3]) or block in self._used
                 for block, row in zip(blocks, rows, strict=True)
             )
         ):
@@ -117,19 +117,20 @@ class WordBlocks:
 
     def _block_of(self, paragraph: str) -> int:
         """The first block not read yet whose first three words are the paragraph's, or -1."""
-        head = paragraph.split()[:1]
+        head = paragraph.split()[:3]
         block = 0
         while True:
             try:
                 block = self._firsts.index(head[0], block)
             except ValueError:
                 return -1
-            if block not in self._used and self._starts(block, paragraph):
+            if block not in self._used and self._starts(block, head):
                 return block
             block += 1
 
-    def _starts(self, block: int, paragraph: str) -> bool:
-        return [normalize(word[4]) for word in self._blocks[block][:3]] == paragraph.split()[:3]
+    def _starts(self, block: int, head: list[str]) -> bool:
+        """Whether ``block``'s first words are ``head`` (a paragraph's first three)."""
+        return [normalize(word[4]) for word in self._blocks[block][:3]] == head
 
 
 NUMBERS, WORDS = "numbers", "words"
@@ -212,7 +213,11 @@ def _row_runs(lines: list[Line], kinds: list[str]) -> dict[int, int]:
         start, index = run.span()
         if not is_table_like(" ".join(line.text for line in lines[start:index])):
             continue  # most: a figure's words; else headings, told only now, end runs too
-        for end in [i for i in range(start, index) if is_heading_like(lines[i].text)] + [index]:
+        headings = [i for i in range(start, index) if is_heading_like(lines[i].text)]
+        if not headings:  # the whole run, told above
+            runs[start] = index
+            continue
+        for end in [*headings, index]:
             if end - start >= 3 and is_table_like(" ".join(line.text for line in lines[start:end])):
                 runs[start] = end
             start = end + 1
@@ -396,10 +401,10 @@ def _cell_regions(blocks: dict[int, list[Line]]) -> list[list[int]]:
     regions: list[list[int]] = []
     extends = False
     for block, lines in blocks.items():
-        cells = all(len(line.text) <= _CELL_MOST and not is_heading_like(line.text) for line in lines)
-        if extends and cells and block == regions[-1][-1] + 1:
+        short = all(len(line.text) <= _CELL_MOST and not is_heading_like(line.text) for line in lines)
+        if extends and short and block == regions[-1][-1] + 1:
             regions[-1].append(block)
         else:
             regions.append([block])
-            extends = cells and len(lines) >= 2
+            extends = short and len(lines) >= 2
     return regions
