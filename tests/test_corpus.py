@@ -249,6 +249,9 @@ LAYOUT_HEADINGS = [
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
         ("icml", "1. Introduction", "4.2.1. FAILURE CASES", "Acknowledgements"),  # authors on one line
         ("cvpr", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),  # CVPR's author kit
+        # ICASSP's and ICIP's spconf.sty: a bold title in capitals, the authors' names in italics
+        # in its size beside each other, numbered sections in capitals, "6. REFERENCES" numbered
+        ("icassp", "1. INTRODUCTION", "4.2.1. Failure cases", "7. ACKNOWLEDGEMENTS"),
         ("ieee-journal", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),  # IEEEtran journal
         # Elsevier: subsections in italics on their own line, which mupdf puts in their paragraph
         ("elsarticle", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
@@ -497,7 +500,9 @@ def test_an_abstract_with_no_heading_read_as_blocks_of_a_line_each() -> None:
 
 
 # LNCS sets the header's cells as close as words: cut where the columns below end
-@pytest.mark.parametrize("layout", ["ieee", "acm", "neurips", "icml", "cvpr", "article", "llncs", "draft"])
+@pytest.mark.parametrize(
+    "layout", ["ieee", "acm", "neurips", "icml", "cvpr", "icassp", "article", "llncs", "draft"]
+)
 def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     paper = extract_paper(LATEX / f"{layout}.pdf")
     assert paper.tables == [

@@ -259,6 +259,8 @@ def _title_lines(lines: list[Line]) -> list[int]:
         if ln.size >= least:
             if chosen and (i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST):
                 break
+            if chosen and ln.bold != lines[chosen[0]].bold:  # a bold title, names in its size
+                break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
     return chosen
 

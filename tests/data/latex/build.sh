@@ -3,10 +3,11 @@
 # texlive-latex-recommended, texlive-latex-extra, texlive-fonts-recommended,
 # texlive-publishers). The PDFs are committed, so the tests never need TeX.
 #
-# neurips, icml and cvpr need their conferences' style files, which are not in TeX Live and
-# not ours to commit: put neurips_2023.sty, icml2024.sty (with the algorithm.sty and
-# algorithmic.sty of ICML's author kit) and cvpr.sty (github.com/cvpr-org/author-kit) in a
-# folder and pass it as STYLES=/that/folder; without it those three are left as they are.
+# neurips, icml, cvpr and icassp need their conferences' style files, which are not in TeX Live
+# and not ours to commit: put neurips_2023.sty, icml2024.sty (with the algorithm.sty and
+# algorithmic.sty of ICML's author kit), cvpr.sty (github.com/cvpr-org/author-kit) and
+# spconf.sty (ICASSP's and ICIP's author kit) in a folder and pass it as STYLES=/that/folder;
+# without it those four are left as they are.
 set -e
 cd "$(dirname "$0")"
 build() {
@@ -18,9 +19,9 @@ for paper in ieee acm llncs draft ieee-journal elsarticle revtex-jasa amsart kom
     build "$paper"
 done
 if [ -n "$STYLES" ]; then
-    for paper in neurips icml cvpr; do
+    for paper in neurips icml cvpr icassp; do
         TEXINPUTS="$STYLES:" build "$paper"
     done
 else
-    echo "STYLES not set: neurips.pdf, icml.pdf and cvpr.pdf not rebuilt" >&2
+    echo "STYLES not set: neurips.pdf, icml.pdf, cvpr.pdf and icassp.pdf not rebuilt" >&2
 fi
