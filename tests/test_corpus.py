@@ -293,6 +293,33 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+def test_an_interspeech_paper_reads_its_headings_and_an_author_of_one_name() -> None:
+    # Interspeech's class writes the PDF's author field as BibTeX names ("Ana {Lima}; …;
+    # Rahmawati {}"), and many Indian and Indonesian authors have one name: the field is
+    # believed when page 1 prints each name
+    paper = extract_paper(LATEX / "interspeech.pdf")
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Rahmawati"]
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+    assert [(s.level, heading_key(s.heading)) for s in paper.sections] == [*expected, (1, "acknowledgements")]
+    assert paper.sections[0].heading == "1. Introduction"
+
+
+def test_an_outline_whose_items_all_link_to_page_one_is_read_in_its_order(tmp_path: Path) -> None:
+    # Interspeech's class switches hyperref's links off (\NoHyper): every item of the outline
+    # it still writes points to page 1, so a heading on page 3 is not where its item says
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        doc.set_toc([[level, title, 1] for level, title, _page in doc.get_toc()])
+        doc.save(path := tmp_path / "outline.pdf")
+    paper = extract_paper(path)
+    assert [(s.level, s.heading) for s in paper.sections][-2:] == [
+        (1, "6 Conclusion"),
+        (1, "Acknowledgements"),
+    ]
+    assert "Conclusion" not in paper.sections[-3].text
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 """The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
 journal's template (tests/data/office/build.py rebuilds them)."""

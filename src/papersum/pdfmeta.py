@@ -147,11 +147,13 @@ def _page_title(lines: list[Line], title_lines: list[int]) -> str:
 def find_authors(
     metadata: dict[str, Any], lines: list[Line], title_lines: list[int], body_size: float
 ) -> list[str]:
-    meta = str(metadata.get("author") or "").strip()
+    # Interspeech's class writes each name as BibTeX would: "Saurabh {Kumar}; Amartyaveer {}"
+    meta = " ".join(str(metadata.get("author") or "").replace("{", " ").replace("}", " ").split())
     if meta and not re.search(r"\d|@|template|anonymous", meta, re.I):
         # names whose surnames are on page 1: not a review copy's "Anonymous Submission" or the
-        # account that saved the file ("jdoe", "Windows User")
-        named = _split_names(meta)
+        # account that saved the file ("jdoe", "Windows User"); a name of one word, as many
+        # Indian and Indonesian names are, is believed when the page prints it too
+        named = _split_names(meta, one_word=True)
         printed = _printed_on_page_one(lines)
         if named and all(_letters(name.split()[-1]) in printed for name in named):
             return named
@@ -206,13 +208,21 @@ def _names_in_capitals(text: str) -> list[str]:
     return [name.title() for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
 
 
-def _split_names(text: str) -> list[str]:
+def _split_names(text: str, *, one_word: bool = False) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
     parts = re.split(r",|;|\band\b|&|\s{2,}", text, flags=re.IGNORECASE)
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
-    return [n for n in names if _is_name(n)]
+    full = [n for n in names if _is_name(n)]
+    single = [n for n in names if _ONE_WORD_NAME.fullmatch(n)] if one_word else []
+    if len(single) > len(full):  # "Lima, Ana; Ortiz, Ben": surnames and given names apart
+        single = []
+    return [n for n in names if n in full or n in single]
+
+
+_ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
+"""A name of one word: a capital and two letters or more."""
 
 
 _MARKS_AROUND = re.compile(r"^[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+$")

@@ -23,9 +23,15 @@ _BARE_INTEGER = re.compile(r"^\d+\s")
 def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> dict[int, int]:
     """The lines that start a section, by index, with their level: from the table of contents
     (its levels), else by style (levels from their numbering)."""
-    toc_titles = {
-        (heading_key(str(item[1])), int(item[2]) - 1, int(item[0])) for item in toc if len(item) >= 3
-    }
+    toc_titles = list(
+        dict.fromkeys(
+            (heading_key(str(item[1])), int(item[2]) - 1, int(item[0])) for item in toc if len(item) >= 3
+        )
+    )  # in the outline's order
+    if len({page for _key, page, _level in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
+        # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
+        # say nothing, the order does
+        toc_titles = [(key, -1, level) for key, _page, level in toc_titles]
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
     if len(toc_titles) >= 2:
@@ -39,8 +45,14 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
             if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
                 # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
                 where.setdefault(heading_key(text[2:]), []).append(i)
+        after = -1  # where the last item without a page was found: the next is further on
         for key, page, level in toc_titles:
-            found.update((i, level) for i in _first_match(lines, where.get(key, []), page))
+            if page < 0:
+                matched = [i for i in where.get(key, []) if i > after][:1]
+                after = matched[0] if matched else after
+            else:
+                matched = _first_match(lines, where.get(key, []), page)
+            found.update((i, level) for i in matched)
         if len(found) >= 2:
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
