@@ -252,6 +252,8 @@ LAYOUT_HEADINGS = [
         # ICASSP's and ICIP's spconf.sty: a bold title in capitals, the authors' names in italics
         # in its size beside each other, numbered sections in capitals, "6. REFERENCES" numbered
         ("icassp", "1. INTRODUCTION", "4.2.1. Failure cases", "7. ACKNOWLEDGEMENTS"),
+        # the same through dvips and Ghostscript: bold told by the fonts' names alone
+        ("icassp-dvips", "1. INTRODUCTION", "4.2.1. Failure cases", "7. ACKNOWLEDGEMENTS"),
         ("ieee-journal", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),  # IEEEtran journal
         # Elsevier: subsections in italics on their own line, which mupdf puts in their paragraph
         ("elsarticle", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),

@@ -134,10 +134,10 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     # ends a word ("JeffMuirhead", "offthe" otherwise), and writes no escape for each
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     start = 0
-    first = styled_lines(doc[0].get_textpage(flags=flags), 0)
+    first = styled_lines(doc[0], doc[0].get_textpage(flags=flags))
     if doc.page_count > 1 and is_repository_cover(first):  # the paper starts on page 2
         start = 1
-        first = styled_lines(doc[1].get_textpage(flags=flags), 0)
+        first = styled_lines(doc[1], doc[1].get_textpage(flags=flags))
     first = [line for line in first if not is_arxiv_stamp(line.text)]
     margin = line_number_margin(first)
     if margin is not None:  # a review draft: its line numbers are not text
@@ -152,14 +152,19 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     return lines
 
 
-def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
-    """The lines of a page with their type size and weight, in their blocks.
+def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
+    """The lines of a paper's first page (``textpage``, of ``page``) with their type size and
+    weight, in their blocks.
 
     mupdf's HTML has the size and weight of every span, one line per row, in the order of
     its blocks; the blocks say how many lines each has. (Its span dictionaries would say the
-    same at five times the cost.)
+    same at five times the cost.) A page whose HTML shows no bold at all may have a bold font
+    whose weight only its name tells, past the family mupdf writes ("NimbusRomNo9L-Medi" as
+    Ghostscript embeds it, written "NimbusRomNo9L"): then the dictionaries, which name it.
     """
     html = mupdf_output(textpage, "html")
+    if "<b>" not in html and _bold_by_name_only(page, html):
+        return dict_lines(textpage.extractDICT(), 0)
     counts = block_lines(textpage, html)
     rows: list[Row] = []
     bold_fonts: dict[str, bool] = {}
@@ -168,16 +173,26 @@ def styled_lines(textpage: pymupdf.TextPage, page_number: int) -> list[Line]:
             rows.append((float(top), float(left), [], []))
             continue
         if not rows:  # a span outside a row: not mupdf's HTML as known, read from dictionaries
-            return dict_lines(textpage.extractDICT(), page_number)
+            return dict_lines(textpage.extractDICT(), 0)
         if (bold_font := bold_fonts.get(font)) is None:
             bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
         bold = bold_font or "</b>" in tags
         rows[-1][2].append((float(size), unescape(text) if "&" in text else text, bold))
         rows[-1][3].append(bold or "</i>" in tags or not text.strip())
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
-        return dict_lines(textpage.extractDICT(), page_number)
+        return dict_lines(textpage.extractDICT(), 0)
     ends = list(itertools.accumulate(counts))
-    return lines_of([rows[end - count : end] for count, end in zip(counts, ends, strict=True)], page_number)
+    return lines_of([rows[end - count : end] for count, end in zip(counts, ends, strict=True)], 0)
+
+
+def _bold_by_name_only(page: pymupdf.Page, html: str) -> bool:
+    """Whether a font of ``page`` is bold by its name while no family in its ``html`` is."""
+    if any(BOLD_FONT.search(family) for family in _FONT_FAMILY.findall(html)):
+        return False
+    return any(BOLD_FONT.search(str(font[3]).partition("+")[2] or str(font[3])) for font in page.get_fonts())
+
+
+_FONT_FAMILY = re.compile(r"font-family:([^;,\"]+)")
 
 
 def block_lines(textpage: pymupdf.TextPage, html: str) -> list[int]:

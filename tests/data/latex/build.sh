@@ -23,6 +23,13 @@ if [ -n "$STYLES" ]; then
     for paper in neurips icml cvpr icassp interspeech; do
         TEXINPUTS="$STYLES:" build "$paper"
     done
+    # the same ICASSP paper the older way, latex, dvips and Ghostscript's ps2pdf (as arXiv
+    # builds a PostScript source): the fonts' weights are only in their names
+    for pass in 1 2; do
+        TEXINPUTS="$STYLES:" latex -interaction=nonstopmode -halt-on-error icassp.tex >/dev/null
+    done
+    dvips -q -o icassp.ps icassp.dvi && ps2pdf icassp.ps icassp-dvips.pdf
+    rm -f icassp.aux icassp.log icassp.out icassp.dvi icassp.ps
 else
     echo "STYLES not set: neurips, icml, cvpr, icassp and interspeech not rebuilt" >&2
 fi
