@@ -102,7 +102,7 @@ def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> Non
     for pdf in sorted(PAPERS.glob("*.pdf")) + sorted((ROOT / "tests" / "data" / "latex").glob("*.pdf")):
         with pymupdf.open(pdf) as doc:
             textpage = doc[0].get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
-            html_lines = styled_lines(textpage, 0)
+            html_lines = styled_lines(doc[0], textpage)
             from_dicts = dict_lines(textpage.extractDICT(), 0)
             unplaced = [line._replace(top=0.0, left=0.0) for line in html_lines]
             assert unplaced == [line._replace(top=0.0, left=0.0) for line in from_dicts], pdf.name
@@ -191,6 +191,44 @@ def test_a_made_up_paper(tmp_path: Path) -> None:
     assert [(s.heading, s.text) for s in paper.sections] == [
         ("1. Introduction", "The introduction motivates the work.")
     ]
+
+
+def test_a_heading_of_two_lines_on_page_one_is_one_heading(tmp_path: Path) -> None:
+    # page 1 is read line by line: a long heading, centred in capitals over two lines as
+    # ICASSP's style sets it, is two bold lines of one block, the second no heading of its own
+    doc = pymupdf.open()
+    page = doc.new_page()
+    top = 72.0
+    for text, font in [
+        ("Seeing the Bow: Motion Cues for Separating Duets", "hebo"),
+        ("Ana Lima, Ben Ortiz", "helv"),
+        ("1. INTRODUCTION", "hebo"),
+        (
+            "Musicians are seen as well as heard. A violinist's bowing arm carries information\n"
+            "about the sound, and a listener who watches separates the instruments more easily.",
+            "helv",
+        ),
+        ("2. CHALLENGES IN SEPARATING TWO PLAYERS OF THE SAME\nINSTRUMENT FROM THE SOUND ALONE", "hebo"),
+        (
+            "Two violins share their timbre, so nothing in the mixture says which note belongs to\n"
+            "which player; the video of the bows does.",
+            "helv",
+        ),
+        ("3. RESULTS", "hebo"),
+        ("The audio-visual network improves the signal-to-distortion ratio by 3.8 dB.", "helv"),
+    ]:
+        size = 16 if top == 72.0 else 10
+        height = size * 1.5 * (text.count("\n") + 1) + 6
+        assert page.insert_textbox((72, top, 540, top + height), text, fontsize=size, fontname=font) >= 0
+        top += height + size
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == [
+        "1. INTRODUCTION",
+        "2. CHALLENGES IN SEPARATING TWO PLAYERS OF THE SAME INSTRUMENT FROM THE SOUND ALONE",
+        "3. RESULTS",
+    ]
+    assert paper.sections[1].text.startswith("Two violins share their timbre")
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
+from papersum.pdfheadings import is_numbered
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
 from papersum.pdfsections import find_headings
@@ -282,7 +283,9 @@ def _split_sections(
     current: tuple[str, int, list[Line]] | None = None
     small = body_size - _FOOTNOTE_SMALLER
     for i, line in enumerate(lines):
-        if i in headings:
+        if i in headings and current and not current[2] and _continues_heading(lines[i - 1], line):
+            current = (f"{current[0]} {line.text}", current[1], [])  # a heading of two lines
+        elif i in headings:
             if current:
                 sections.append(_section(*current))
             current = (line.text, headings[i], [])
@@ -303,6 +306,19 @@ def _split_sections(
         if s.text or ABSTRACT.match(s.heading) or (after is not None and after.level > s.level)
     ]  # a heading with no text of its own is kept when its subsections follow ("4 Results", "4.1 …")
     return kept, front
+
+
+def _continues_heading(heading: Line, line: Line) -> bool:
+    """Whether ``line``, a heading under another (``heading``), is its second line: on page 1
+    (read line by line), in its block and type, unnumbered ("3. CHALLENGES IN THE DOMAIN OF
+    UNDERSTANDING" over "PATHOLOGICAL CONDITIONS", centred as ICASSP sets a long one)."""
+    return (
+        line.styled
+        and not line.first
+        and (line.page, line.block, line.size, line.bold)
+        == (heading.page, heading.block, heading.size, heading.bold)
+        and not is_numbered(line.text)
+    )
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:
