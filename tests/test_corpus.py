@@ -515,6 +515,24 @@ def test_appendices_after_the_references_are_kept(outline: bool, tmp_path: Path)
     assert "The sound of pixels" not in paper.full_text
 
 
+def test_appendices_headed_appendix_a_are_found_by_their_titles_in_the_outline() -> None:
+    # SPIE's class (and IEEE's journals) head an appendix "APPENDIX A. PROOF OF …" while
+    # hyperref's outline names its title alone
+    paper = extract_paper(LATEX / "spie.pdf")
+    assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+    assert [(s.level, heading_key(s.heading)) for s in paper.sections] == [
+        *expected,
+        (1, "appendixaproofofthemaskingbound"),
+        (1, "appendixbadditionalresults"),
+        (1, "acknowledgments"),
+    ]
+    conclusion = next(s for s in paper.sections if s.heading == "6. CONCLUSION")
+    assert "ratio mask" not in conclusion.text
+    assert paper.sections[-3].text.startswith("The ratio mask lies between zero and one")
+
+
 def test_an_abstract_with_no_heading_read_as_blocks_of_a_line_each() -> None:
     # nature.cls: the title broken after "Same-", the abstract in bold under the affiliations
     # with no heading (mupdf reads each of its lines as a block), a references list with none

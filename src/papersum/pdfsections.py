@@ -20,6 +20,12 @@ from papersum.pdflines import Line
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
 
+_APPENDIX_LEAD = re.compile(
+    r"appendix(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b)?\s*[.:\u2013\u2014-]?\s*", re.IGNORECASE
+)
+""""Appendix A. ", "APPENDIX B: ", "Appendix 1 – ": the words before an appendix's title."""
+
+
 def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> dict[int, int]:
     """The lines that start a section, by index, with their level: from the table of contents
     (its levels), else by style (levels from their numbering)."""
@@ -45,6 +51,10 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
             if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
                 # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
                 where.setdefault(heading_key(text[2:]), []).append(i)
+            elif (appendix := _APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
+                # "APPENDIX A. MISCELLANEOUS DETAILS" (SPIE's), "Appendix B: Proofs": the outline
+                # names the appendix by its title alone
+                where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
         after = -1  # where the last item without a page was found: the next is further on
         for key, page, level in toc_titles:
             if page < 0:
