@@ -322,6 +322,19 @@ def test_an_outline_whose_items_all_link_to_page_one_is_read_in_its_order(tmp_pa
     assert "Conclusion" not in paper.sections[-3].text
 
 
+def test_an_outline_item_with_a_citation_key_glued_on_still_finds_its_heading(tmp_path: Path) -> None:
+    # "2. Brief Description of StoRM [13]" is outlined by hyperref as "Brief Description of
+    # StoRMlemercier2023storm" (seen in an Interspeech paper): the \cite's key glued to the words
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        toc = doc.get_toc()
+        toc[1][1] = "Related Worklima2024motion"
+        doc.set_toc(toc)
+        doc.save(path := tmp_path / "cited.pdf")
+    paper = extract_paper(path)
+    assert (1, "2 Related Work") in [(s.level, s.heading) for s in paper.sections]
+    assert "Related Work" not in paper.sections[0].text
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 """The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
 journal's template (tests/data/office/build.py rebuilds them)."""

@@ -20,6 +20,10 @@ from papersum.pdflines import Line
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
 
+_CITATION_KEY = re.compile(r"[A-Za-z]\d{4}[a-z]*$")
+"""An outline item ending in a BibTeX key glued to its words ("…StoRMlemercier2023storm")."""
+
+
 _APPENDIX_LEAD = re.compile(
     r"appendix(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b)?\s*[.:\u2013\u2014-]?\s*", re.IGNORECASE
 )
@@ -31,13 +35,20 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
     (its levels), else by style (levels from their numbering)."""
     toc_titles = list(
         dict.fromkeys(
-            (heading_key(str(item[1])), int(item[2]) - 1, int(item[0])) for item in toc if len(item) >= 3
+            (
+                heading_key(str(item[1])),
+                int(item[2]) - 1,
+                int(item[0]),
+                bool(_CITATION_KEY.search(str(item[1]))),
+            )
+            for item in toc
+            if len(item) >= 3
         )
     )  # in the outline's order
-    if len({page for _key, page, _level in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
+    if len({item[1] for item in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
         # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
         # say nothing, the order does
-        toc_titles = [(key, -1, level) for key, _page, level in toc_titles]
+        toc_titles = [(key, -1, level, cited) for key, _page, level, cited in toc_titles]
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
     if len(toc_titles) >= 2:
@@ -56,17 +67,24 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 # names the appendix by its title alone
                 where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
         after = -1  # where the last item without a page was found: the next is further on
-        for key, page, level in toc_titles:
+        for key, page, level, cited in toc_titles:
+            options = where.get(key, [])
+            if not options and cited:
+                # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's
+                # \cite as its key; the heading ("… of StoRM [13]") begins the item
+                options = sorted(
+                    i for k, found_at in where.items() if len(k) >= 8 and key.startswith(k) for i in found_at
+                )
             if page < 0:
-                matched = [i for i in where.get(key, []) if i > after][:1]
+                matched = [i for i in options if i > after][:1]
                 after = matched[0] if matched else after
             else:
-                matched = _first_match(lines, where.get(key, []), page)
+                matched = _first_match(lines, options, page)
             found.update((i, level) for i in matched)
         if len(found) >= 2:
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
-            depth = max(level for _key, _page, level in toc_titles)
+            depth = max(item[2] for item in toc_titles)
             deeper = [i for i in candidates if lines[i].text[:1].isdigit()]  # numbered
             for i in deeper:
                 if (level := heading_level(lines[i].text)) > depth and _looks_like_heading(
