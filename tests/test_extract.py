@@ -87,6 +87,28 @@ def test_plot_markers_superscript_marks_and_broken_words_stay_out_of_the_text() 
     assert "Biostatistics" in text  # "Biostatis‐" / "tics" across a line break, with U+2010
 
 
+def test_a_list_run_in_its_paragraph_is_no_subsubsection() -> None:
+    # IEEE sets a subsubsection "1) Failure cases:" run in at a paragraph's start; a list set
+    # the same way runs its items on in the paragraph ("…; 2) Uniform: …"), which a footnote
+    # or a caption may cut, as mupdf writes a real IEEE-style paper's page
+    subsubsections = (
+        "<p><i>1) Failure cases:</i> Most errors come from a player who moves without playing.</p>\n"
+        "<p><i>2) Rooms:</i> A second hall gave similar gains.</p>"
+    )
+    listed = (
+        "<p>1)<b> WUKONG</b>: All tasks use the same worker configuration. It also</p>\n"
+        "<p>7https://example.org/docs/dynamic-task-mapping.html</p>\n"
+        "<p>uses predictions of task times; 2)<b> Uniform</b>: Tasks share a configuration.</p>"
+    )
+    assert [(line.text, line.bold) for line in paragraphs(subsubsections, 1)][:2] == [
+        ("1) Failure cases", True),
+        ("Most errors come from a player who moves without playing.", False),
+    ]
+    assert paragraphs(listed, 1)[0].text == (
+        "1) WUKONG: All tasks use the same worker configuration. It also"
+    )
+
+
 def test_a_units_power_is_no_footnote_mark() -> None:
     # a superscript of digits after a word is a footnote mark, after a number's unit its power
     xhtml = "<p>A hall of 83 m<sup>3 </sup>and 57.7<i>m</i><sup>2</sup> heard it<sup>1</sup> well.</p>\n"

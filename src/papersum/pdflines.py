@@ -385,7 +385,20 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
 
 
 def _bold_lead(lead: re.Match[str]) -> str:
-    return f"<{lead[1]}><b>{lead[3] or lead[4]} {lead[6]}</b>"
+    number = lead[3] or lead[4]
+    # "1) WUKONG: … ; 2) Uniform: …": a list run in its paragraph (which a footnote or a
+    # caption may cut), no heading; IEEE's "2) Title:" would start a paragraph of its own
+    if number == "1)" and _SECOND_ITEM.search(lead.string, lead.end(), lead.end() + _ITEM_REACH):
+        return lead[0]
+    return f"<{lead[1]}><b>{number} {lead[6]}</b>"
+
+
+_SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
+"""A list's second item after the first's text, as IEEE's subsubsections never are."""
+
+
+_ITEM_REACH = 2000
+"""Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
 
 
 def make_line(
