@@ -107,6 +107,12 @@ def test_a_list_run_in_its_paragraph_is_no_subsubsection() -> None:
     assert paragraphs(listed, 1)[0].text == (
         "1) WUKONG: All tasks use the same worker configuration. It also"
     )
+    # a subsubsection with a list of its own under it stays a heading
+    with_a_list = (
+        "<p><i>1) Data annotation:</i> We annotated the issues as follows:</p>\n"
+        "<p>1) Review each issue. 2) Re-examine the issues in doubt.</p>"
+    )
+    assert paragraphs(with_a_list, 1)[0].text == "1) Data annotation"
 
 
 def test_a_units_power_is_no_footnote_mark() -> None:
@@ -251,6 +257,27 @@ def test_a_heading_of_two_lines_on_page_one_is_one_heading(tmp_path: Path) -> No
         "3. RESULTS",
     ]
     assert paper.sections[1].text.startswith("Two violins share their timbre")
+
+
+def test_a_heading_in_capitals_over_two_blocks_on_a_later_page_is_one_heading(tmp_path: Path) -> None:
+    # IEEE's small capitals: mupdf makes each line of a long heading a block of its own
+    doc = pymupdf.open()
+    first = doc.new_page()
+    first.insert_text((72, 80), "How Common Is It to Bow in Time?", fontsize=16, fontname="hebo")
+    first.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    first.insert_text((72, 150), "I. INTRODUCTION", fontsize=10)
+    first.insert_textbox((72, 160, 540, 260), "Musicians are seen as well as heard. " * 8, fontsize=10)
+    second = doc.new_page()
+    second.insert_text((72, 80), "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME", fontsize=10)
+    second.insert_text((72, 100), "WITH THE BEAT OF THE MUSIC?", fontsize=10)
+    second.insert_textbox((72, 115, 540, 215), "Most players bow on the beat. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == [
+        "I. INTRODUCTION",
+        "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME WITH THE BEAT OF THE MUSIC?",
+    ]
+    assert paper.sections[1].text.startswith("Most players bow on the beat.")
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

@@ -388,8 +388,11 @@ def _bold_lead(lead: re.Match[str]) -> str:
     number = lead[3] or lead[4]
     # "1) WUKONG: … ; 2) Uniform: …": a list run in its paragraph (which a footnote or a
     # caption may cut), no heading; IEEE's "2) Title:" would start a paragraph of its own
-    if number == "1)" and _SECOND_ITEM.search(lead.string, lead.end(), lead.end() + _ITEM_REACH):
-        return lead[0]
+    if number == "1)":
+        page, start = lead.string, lead.end()
+        another = page.find("1)", start, start + _ITEM_REACH)  # a list of its own under a heading
+        if _SECOND_ITEM.search(page, start, another if another >= 0 else start + _ITEM_REACH):
+            return lead[0]
     return f"<{lead[1]}><b>{number} {lead[6]}</b>"
 
 
