@@ -670,6 +670,16 @@ def test_the_year_is_a_word_of_its_own_on_page_one(first_page: str, year: int | 
     assert find_year({}, [Line(0, first_page, 10.0, False, 0)]) == year
 
 
+def test_a_year_in_page_ones_prose_is_not_the_papers() -> None:
+    # seen in real papers: "proposed in 1976 by Swanson" (a 2024 preprint), "COCO val 2014"
+    prose = "The framework was proposed in 1976 by Swanson and is still used."
+    lines = [Line(0, "A First Look at Commits", 17.0, True, 0), Line(0, prose, 10.0, False, 1)]
+    created = {"creationDate": "D:20240811011556Z"}
+    assert find_year(created, lines, prose) == 2024
+    assert find_year(created, [*lines, Line(0, "Proc. ISMIR 2016, New York", 8.0, False, 2)], prose) == 2016
+    assert find_year({}, lines, prose) == 1976  # nothing else tells
+
+
 def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
     # ICASSP runs "Index Terms—" on after the abstract; elsewhere "Keywords:" has its paragraph
     for after in (" Index Terms— audio-visual separation, music", "\n\nKeywords: violin; motion; keypoints"):

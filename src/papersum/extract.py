@@ -193,6 +193,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         body = front[title_lines[-1] + 1 :] if title_lines else front
         sections, front = ([_section("Text", 1, body)] if body else []), []
     abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
+    prose = "\n".join([abstract, *(s.text for s in sections[:_PAGE_ONE_SECTIONS])])  # as page 1's lines are
     mend = line_break_mender(title, abstract, sections)
     abstract, captions, tables = mend(abstract), [mend(c) for c in captions], [mend(t) for t in tables]
     sections = [
@@ -204,7 +205,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     return PaperText(
         title=title,
         authors=authors,
-        year=find_year(metadata, page_one(lines)),
+        year=find_year(metadata, page_one(lines), prose),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,
@@ -215,6 +216,10 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         captions=captions,
         tables=tables,
     )
+
+
+_PAGE_ONE_SECTIONS = 4
+"""Sections whose text may be on page 1, at most: where its lines of prose are looked for."""
 
 
 def _outline(doc: pymupdf.Document) -> list[list[Any]]:

@@ -238,9 +238,16 @@ def _is_name(text: str) -> bool:
     )
 
 
-def find_year(metadata: dict[str, Any], first_page: list[Line]) -> int | None:
-    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
-    if years:
-        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "") -> int | None:
+    """The year page 1 prints most often (the later of two as often): in its header, footer,
+    venue or copyright line, not in its ``prose`` (the abstract's and the text's sentences:
+    "proposed in 1976 by Swanson", "COCO val 2014"), which counts only when neither those nor
+    the PDF's creation date tell a year."""
+    printed = "\n".join(
+        ln.text for ln in first_page if not (prose and _YEAR.search(ln.text) and ln.text.rstrip("-") in prose)
+    )
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
-    return int(created.group(1)) if created else None
+    if not (years := Counter(int(y) for y in _YEAR.findall(printed))) and created:
+        return int(created.group(1))
+    years = years or Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
