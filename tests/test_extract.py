@@ -107,6 +107,13 @@ def test_a_list_run_in_its_paragraph_is_no_subsubsection() -> None:
     assert paragraphs(listed, 1)[0].text == (
         "1) WUKONG: All tasks use the same worker configuration. It also"
     )
+    # IEEE's section heading and its first italic subsection's, set with no space between: one
+    # block to mupdf, two headings
+    one_block = "\n<p>IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud place recognition methods</i></p>\n"
+    assert [(line.text, line.first, line.alone) for line in paragraphs(one_block, 1)] == [
+        ("IV. OVERVIEW OF ALGORITHMS", True, True),
+        ("A. Point cloud place recognition methods", True, True),
+    ]
     # a subsubsection with a list of its own under it stays a heading
     with_a_list = (
         "<p><i>1) Data annotation:</i> We annotated the issues as follows:</p>\n"
@@ -278,6 +285,25 @@ def test_a_heading_in_capitals_over_two_blocks_on_a_later_page_is_one_heading(tm
         "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME WITH THE BEAT OF THE MUSIC?",
     ]
     assert paper.sections[1].text.startswith("Most players bow on the beat.")
+
+
+def test_authors_over_their_departments_and_a_name_holding_a_countrys_letters(tmp_path: Path) -> None:
+    # seen in a real IEEE paper: each author over "Robotics and Computer Vision", "Innopolis
+    # University", an address and an e-mail; "Khusainov" holds "usa" (an affiliation's country)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Place Recognition Indoors Compared", fontsize=20)
+    top = 120
+    for name in ("Ivan Efremov", "Ramil Khusainov"):
+        for text, size in [(name, 11), ("Robotics and Computer Vision", 10), ("Innopolis University", 10)]:
+            page.insert_text((72, top), text, fontsize=size)
+            top += 14
+        top += 10
+    page.insert_textbox(
+        (72, top, 540, top + 200), "Place recognition plays a critical role. " * 12, fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).authors == ["Ivan Efremov", "Ramil Khusainov"]
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

@@ -83,6 +83,13 @@ text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type 
 an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
 
 
+HEADING_OVER_ITALIC = re.compile(
+    r"<p>((?:[IVXLC]+|\d{1,2})\.\s+[A-Z][^<a-z]{2,80}?)\s*<i>((?:[A-H]|\d{1,2}\.\d{1,2})\.?\s+[A-Z][^<]{1,80})</i></p>"
+)
+"""A heading in capitals and an italic subsection's heading set with no space between, which
+mupdf reads as one block: made two."""
+
+
 MIN_FRAGMENT = 3
 """Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
 
@@ -337,6 +344,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     if "<sup>" in xhtml:
         xhtml = superscripts_read(xhtml)
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
+    if "</i></p>" in xhtml:  # IEEE's "IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud …</i>", one block
+        xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
     page = xhtml.replace("</b><b>", "")

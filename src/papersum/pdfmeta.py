@@ -48,8 +48,9 @@ _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|t
 
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
-    r"corporation|@|\d|centre|center|academy|france|germany|usa|japan|china|spotify|google|"
-    r"\bgroup\b|\blab\b|faculty|company|"
+    r"corporation|@|\d|centre|center|academy|\b(?:france|germany|usa|japan|china)\b|spotify|google|"
+    r"\bgroup\b|\blab\b|faculty|company|computer|robotics|informatics|intelligence|acoustic|"
+    r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
     r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
     re.I,
 )
