@@ -306,6 +306,34 @@ def test_authors_over_their_departments_and_a_name_holding_a_countrys_letters(tm
     assert extract_paper(path).authors == ["Ivan Efremov", "Ramil Khusainov"]
 
 
+def test_a_bold_chapter_title_over_three_blocks_is_one_heading(tmp_path: Path) -> None:
+    # a thesis's long chapter title: each of its lines a block to mupdf, the outline has it whole
+    doc = pymupdf.open()
+    first = doc.new_page()
+    first.insert_text((72, 80), "Network Monitoring for Small Firms", fontsize=20, fontname="hebo")
+    first.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    first.insert_text((72, 150), "1. Introduction", fontsize=15, fontname="hebo")
+    first.insert_textbox(
+        (72, 160, 540, 300), "Small firms lack the staff to watch their networks. " * 8, fontsize=11
+    )
+    second = doc.new_page()
+    title = [
+        "2. Developing a holistic monitoring strategy for",
+        "micro-enterprises using utility analysis and",
+    ]
+    for row, text in enumerate([*title, "Design Science Research"]):
+        second.insert_text((72, 80 + 26 * row), text, fontsize=15, fontname="hebo")
+    second.insert_textbox(
+        (72, 170, 540, 300), "We chose the tools by their use to a small firm. " * 6, fontsize=11
+    )
+    whole = " ".join([*title, "Design Science Research"])
+    doc.set_toc([[1, "Introduction", 1], [1, whole[3:], 2]])
+    doc.save(path := tmp_path / "thesis.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. Introduction", whole]
+    assert paper.sections[1].text.startswith("We chose the tools")
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

@@ -30,10 +30,9 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdfheadings import is_numbered, unnumbered
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
-from papersum.pdfsections import find_headings
+from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 
 if TYPE_CHECKING:
@@ -288,8 +287,8 @@ def _split_sections(
     current: tuple[str, int, list[Line]] | None = None
     small = body_size - _FOOTNOTE_SMALLER
     for i, line in enumerate(lines):
-        if i in headings and current and not current[2] and _continues_heading(lines[i - 1], line):
-            current = (f"{current[0]} {line.text}", current[1], [])  # a heading of two lines
+        if current and not current[2] and continues_heading(lines[i - 1], line):
+            current = (f"{current[0]} {line.text}", current[1], [])  # a heading of two lines or more
         elif i in headings:
             if current:
                 sections.append(_section(*current))
@@ -297,8 +296,6 @@ def _split_sections(
             small = body_size - _FOOTNOTE_SMALLER
             if ABSTRACT.match(line.text) and i + 1 < len(lines) and i + 1 not in headings:
                 small = min(small, lines[i + 1].size - _FOOTNOTE_SMALLER)
-        elif current and not current[2] and _ends_heading_in_capitals(lines[i - 1], line):
-            current = (f"{current[0]} {line.text}", current[1], [])  # "… APPLY" / "CONVENTIONAL …?"
         elif current:
             if not (line.styled and line.size <= small):
                 current[2].append(line)
@@ -313,40 +310,6 @@ def _split_sections(
         if s.text or ABSTRACT.match(s.heading) or (after is not None and after.level > s.level)
     ]  # a heading with no text of its own is kept when its subsections follow ("4 Results", "4.1 …")
     return kept, front
-
-
-def _continues_heading(heading: Line, line: Line) -> bool:
-    """Whether ``line``, a heading under another (``heading``), is its second line: on page 1
-    (read line by line), in its block and type, unnumbered ("3. CHALLENGES IN THE DOMAIN OF
-    UNDERSTANDING" over "PATHOLOGICAL CONDITIONS", centred as ICASSP sets a long one)."""
-    return (
-        line.styled
-        and not line.first
-        and (line.page, line.block, line.size, line.bold)
-        == (heading.page, heading.block, heading.size, heading.bold)
-        and not is_numbered(line.text)
-    )
-
-
-def _ends_heading_in_capitals(heading: Line, line: Line) -> bool:
-    """Whether ``line``, the paragraph right under a heading in capitals, is its second line: in
-    capitals too, short, unnumbered, alone (IEEE's small capitals on a later page, where mupdf
-    makes each line of a long heading a block: "IV. RQ1: HOW COMMON DO PROJECTS APPLY" then
-    "CONVENTIONAL COMMITS SPECIFICATION?")."""
-    return (
-        not line.styled
-        and not heading.styled
-        and line.alone
-        and line.page == heading.page
-        and len(line.text) <= _HEADING_TAIL_MOST
-        and line.text.isupper()
-        and unnumbered(heading.text).isupper()
-        and not heading.text.endswith((".", ":"))
-        and not is_numbered(line.text)
-    )
-
-
-_HEADING_TAIL_MOST = 80
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:

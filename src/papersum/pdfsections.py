@@ -59,6 +59,15 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
         for i in candidates:
             text = lines[i].text
             where.setdefault(heading_key(text), []).append(i)
+            joined, after_i = text, i + 1
+            while (
+                after_i < len(lines)
+                and after_i <= i + 2
+                and continues_heading(lines[after_i - 1], lines[after_i])
+            ):
+                joined = f"{joined} {lines[after_i].text}"  # a heading over lines: the outline has it whole
+                where.setdefault(heading_key(joined), []).append(i)
+                after_i += 1
             if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
                 # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
                 where.setdefault(heading_key(text[2:]), []).append(i)
@@ -97,6 +106,34 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
     if not any(is_numbered(lines[i].text) for i in headings):
         return _levels_by_size(lines, headings)
     return _under_letters(lines, headings)
+
+
+def continues_heading(previous: Line, line: Line) -> bool:
+    """Whether ``line`` is the next line of a heading that ends at ``previous`` (a long heading
+    set over two or three lines): unnumbered, no section's name, on its page and
+    - on page 1 (read line by line): in the heading's block and type ("3. CHALLENGES IN THE
+      DOMAIN OF UNDERSTANDING" over "PATHOLOGICAL CONDITIONS", centred as ICASSP sets it);
+    - on a later page, where mupdf makes each line of such a heading a block: a short paragraph
+      alone, bold in the bold heading's type (a thesis's chapter "4. Developing a … for" /
+      "micro-enterprises using …"), or in capitals under one in capitals (IEEE's small
+      capitals: "IV. RQ1: HOW COMMON DO PROJECTS APPLY" / "CONVENTIONAL COMMITS …?")."""
+    if line.page != previous.page or line.styled != previous.styled:
+        return False
+    if line.styled:
+        same = (line.block, line.size, line.bold) == (previous.block, previous.size, previous.bold)
+        return not line.first and same and not is_numbered(line.text)
+    if not (line.alone and previous.alone and len(line.text) <= _HEADING_LINE_MOST):
+        return False
+    if previous.text.endswith((".", ":")) or not (
+        (line.bold and previous.bold and line.size == previous.size)
+        or (line.text.isupper() and unnumbered(previous.text).isupper())
+    ):
+        return False
+    return not is_numbered(line.text) and heading_key(line.text) not in ANCHOR_HEADINGS
+
+
+_HEADING_LINE_MOST = 80
+"""Characters of a heading's second or third line, at most."""
 
 
 def _without_contents(lines: list[Line], headings: list[int]) -> list[int]:
