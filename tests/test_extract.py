@@ -17,7 +17,13 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
-from papersum.pdfflow import ends_sentence, line_break_mender, without_figure_text, without_running_heads
+from papersum.pdfflow import (
+    ends_sentence,
+    line_break_mender,
+    set_aside,
+    without_figure_text,
+    without_running_heads,
+)
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_year, take_abstract
@@ -332,6 +338,23 @@ def test_a_bold_chapter_title_over_three_blocks_is_one_heading(tmp_path: Path) -
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == ["1. Introduction", whole]
     assert paper.sections[1].text.startswith("We chose the tools")
+
+
+def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
+    # a draft's tables captioned "Table 1" alone, in bold (seen in a real ISMIR draft): they
+    # were a heading "Table 1 Table 2"
+    lines = [
+        Line(1, "6.1 Experimental design", 10.0, True, 0, False, True, True),
+        Line(1, "We used MedleyDB to train the networks.", 10.0, False, 1, False, True, True),
+        Line(1, "Table 1", 10.0, True, 2, False, True, True),
+        Line(1, "Table 2", 10.0, True, 3, False, True, True),
+    ]
+    kept, captions = set_aside(lines)
+    assert [line.text for line in kept] == [
+        "6.1 Experimental design",
+        "We used MedleyDB to train the networks.",
+    ]
+    assert captions == ["Table 1", "Table 2"]
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ _COMPOUND_TAIL = re.compile(r"-([A-Za-z]{2,}+)\b")
 which is four times faster than matching whole compounds at every word."""
 
 
-_CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?\s", re.I)
+_CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\s|$)", re.I)
 
 
 _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
