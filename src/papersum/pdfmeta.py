@@ -244,11 +244,13 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     venue or copyright line, not in its ``prose`` (the abstract's and the text's sentences:
     "proposed in 1976 by Swanson", "COCO val 2014"), which counts only when neither those nor
     the PDF's creation date tell a year."""
-    printed = "\n".join(
-        ln.text for ln in first_page if not (prose and _YEAR.search(ln.text) and ln.text.rstrip("-") in prose)
-    )
+    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
-    if not (years := Counter(int(y) for y in _YEAR.findall(printed))) and created:
-        return int(created.group(1))
-    years = years or Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
-    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
+    if years and prose:  # the lines that hold a year (a few), then those of them that are prose
+        dated = [ln.text for ln in first_page if any(str(year) in ln.text for year in years)]
+        if in_prose := {text for text in dated if text.rstrip("-") in prose}:
+            printed = Counter(int(y) for text in dated if text not in in_prose for y in _YEAR.findall(text))
+            years = printed if printed or created else years
+    if years:
+        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+    return int(created.group(1)) if created else None
