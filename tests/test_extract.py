@@ -120,6 +120,13 @@ def test_a_list_run_in_its_paragraph_is_no_subsubsection() -> None:
         ("IV. OVERVIEW OF ALGORITHMS", True, True),
         ("A. Point cloud place recognition methods", True, True),
     ]
+    # a section's bold heading and its first subsection's in one bold paragraph (seen in a real
+    # NeurIPS-style paper): two headings
+    both_bold = "\n<p><b>3 Preliminaries 3.1 Realised Volatility and the HAR-X Model</b></p>\n"
+    assert [(line.text, line.bold, line.alone) for line in paragraphs(both_bold, 1)] == [
+        ("3 Preliminaries", True, True),
+        ("3.1 Realised Volatility and the HAR-X Model", True, True),
+    ]
     # a subsubsection with a list of its own under it stays a heading
     with_a_list = (
         "<p><i>1) Data annotation:</i> We annotated the issues as follows:</p>\n"
@@ -355,6 +362,17 @@ def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
         "We used MedleyDB to train the networks.",
     ]
     assert captions == ["Table 1", "Table 2"]
+
+
+def test_a_review_copys_stand_in_for_its_authors_is_no_author(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Forecasting Crude Oil Volatility", fontsize=20)
+    page.insert_text((72, 120), "Anonymous Author(s)", fontsize=11)
+    page.insert_text((72, 134), "Affiliation", fontsize=10)
+    page.insert_textbox((72, 160, 540, 400), "Accurate volatility forecasting matters. " * 12, fontsize=10)
+    doc.save(path := tmp_path / "review.pdf")
+    assert extract_paper(path).authors == []
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

@@ -90,6 +90,13 @@ HEADING_OVER_ITALIC = re.compile(
 mupdf reads as one block: made two."""
 
 
+HEADING_OVER_BOLD = re.compile(
+    r"<p><b>(\d{1,2})(\.?\s+[A-Z][^<]{1,80}?)\s+(\1\.\d{1,2}\.?\s+[A-Z][^<]{1,120})</b></p>"
+)
+"""A section's bold heading and its first subsection's, set with no space between: mupdf reads
+them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volatility …")."""
+
+
 MIN_FRAGMENT = 3
 """Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
 
@@ -346,6 +353,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     if "</i></p>" in xhtml:  # IEEE's "IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud …</i>", one block
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
+    if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>", one block
+        xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
     page = xhtml.replace("</b><b>", "")

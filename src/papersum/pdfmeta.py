@@ -230,10 +230,15 @@ _MARKS_AROUND = re.compile(r"^[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹
 """Marks before a name and after it (not the period of "jr." or of an initial)."""
 
 
+_PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b", re.I)
+"""A review copy's or a template's stand-in: "Anonymous Author(s)", "First Author"."""
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
         2 <= len(words) <= 5
+        and not _PLACEHOLDER_NAME.search(text)
         and all(w[:1].isupper() for w in words if len(w) > 3)
         and all(any(c.isalpha() for c in w) for w in words)
     )
