@@ -375,6 +375,30 @@ def test_a_review_copys_stand_in_for_its_authors_is_no_author(tmp_path: Path) ->
     assert extract_paper(path).authors == []
 
 
+def test_run_in_headings_in_plain_type_are_found_by_the_outline(tmp_path: Path) -> None:
+    # a PDF whose italic fonts mupdf does not call italic (seen in a real IEEE paper): its run-in
+    # subsections show no style, only the outline names them
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Robustness Assessment in Regression", fontsize=18)
+    page.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    page.insert_text((72, 150), "I. INTRODUCTION", fontsize=10)
+    page.insert_textbox((72, 160, 540, 300), "Noise degrades every model we tried. " * 10, fontsize=10)
+    page = doc.new_page()
+    intro = "It also degrades them on clean data. A. Related Work To the best of our knowledge this is new."
+    page.insert_textbox((72, 80, 540, 130), intro, fontsize=10)
+    lipschitz = "1) Lipschitz Constant: Bounding a network's constant bounds its sensitivity to noise."
+    page.insert_textbox((72, 140, 540, 200), lipschitz, fontsize=10)
+    doc.set_toc([[1, "Introduction", 1], [2, "Related Work", 2], [3, "Lipschitz Constant:", 2]])
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [(s.level, s.heading, s.text[:20]) for s in paper.sections] == [
+        (1, "I. INTRODUCTION", "Noise degrades every"),
+        (2, "A. Related Work", "To the best of our k"),
+        (3, "1) Lipschitz Constant:", "Bounding a network's"),
+    ]
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."
