@@ -279,14 +279,24 @@ def test_a_heading_of_two_lines_on_page_one_is_one_heading(tmp_path: Path) -> No
     assert paper.sections[1].text.startswith("Two violins share their timbre")
 
 
+def _paper(title: str, heading: str, text: str, *, bold_heading: bool = False) -> pymupdf.Document:
+    """A made-up paper's first page: its title, two authors, its first heading and text."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), title, fontsize=18, fontname="hebo")
+    page.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    page.insert_text(
+        (72, 150), heading, fontsize=15 if bold_heading else 10, fontname="hebo" if bold_heading else "helv"
+    )
+    page.insert_textbox((72, 160, 540, 300), text * 8, fontsize=10)
+    return doc
+
+
 def test_a_heading_in_capitals_over_two_blocks_on_a_later_page_is_one_heading(tmp_path: Path) -> None:
     # IEEE's small capitals: mupdf makes each line of a long heading a block of its own
-    doc = pymupdf.open()
-    first = doc.new_page()
-    first.insert_text((72, 80), "How Common Is It to Bow in Time?", fontsize=16, fontname="hebo")
-    first.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
-    first.insert_text((72, 150), "I. INTRODUCTION", fontsize=10)
-    first.insert_textbox((72, 160, 540, 260), "Musicians are seen as well as heard. " * 8, fontsize=10)
+    doc = _paper(
+        "How Common Is It to Bow in Time?", "I. INTRODUCTION", "Musicians are seen as well as heard. "
+    )
     second = doc.new_page()
     second.insert_text((72, 80), "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME", fontsize=10)
     second.insert_text((72, 100), "WITH THE BEAT OF THE MUSIC?", fontsize=10)
@@ -321,13 +331,11 @@ def test_authors_over_their_departments_and_a_name_holding_a_countrys_letters(tm
 
 def test_a_bold_chapter_title_over_three_blocks_is_one_heading(tmp_path: Path) -> None:
     # a thesis's long chapter title: each of its lines a block to mupdf, the outline has it whole
-    doc = pymupdf.open()
-    first = doc.new_page()
-    first.insert_text((72, 80), "Network Monitoring for Small Firms", fontsize=20, fontname="hebo")
-    first.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
-    first.insert_text((72, 150), "1. Introduction", fontsize=15, fontname="hebo")
-    first.insert_textbox(
-        (72, 160, 540, 300), "Small firms lack the staff to watch their networks. " * 8, fontsize=11
+    doc = _paper(
+        "Network Monitoring for Small Firms",
+        "1. Introduction",
+        "Small firms lack the staff to watch their networks. ",
+        bold_heading=True,
     )
     second = doc.new_page()
     title = [
@@ -378,12 +386,9 @@ def test_a_review_copys_stand_in_for_its_authors_is_no_author(tmp_path: Path) ->
 def test_run_in_headings_in_plain_type_are_found_by_the_outline(tmp_path: Path) -> None:
     # a PDF whose italic fonts mupdf does not call italic (seen in a real IEEE paper): its run-in
     # subsections show no style, only the outline names them
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), "Robustness Assessment in Regression", fontsize=18)
-    page.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
-    page.insert_text((72, 150), "I. INTRODUCTION", fontsize=10)
-    page.insert_textbox((72, 160, 540, 300), "Noise degrades every model we tried. " * 10, fontsize=10)
+    doc = _paper(
+        "Robustness Assessment in Regression", "I. INTRODUCTION", "Noise degrades every model we tried. "
+    )
     page = doc.new_page()
     intro = "It also degrades them on clean data. A. Related Work To the best of our knowledge this is new."
     page.insert_textbox((72, 80, 540, 130), intro, fontsize=10)
