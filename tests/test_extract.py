@@ -26,7 +26,8 @@ from papersum.pdfflow import (
 )
 from papersum.pdfheadings import heading_level
 from papersum.pdflines import Line, dict_lines, paragraphs, read_lines, styled_lines
-from papersum.pdfmeta import find_year, take_abstract
+from papersum.pdfmeta import find_authors, find_year, take_abstract
+from papersum.pdfsections import continues_heading
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -402,6 +403,31 @@ def test_run_in_headings_in_plain_type_are_found_by_the_outline(tmp_path: Path) 
         (2, "A. Related Work", "To the best of our k"),
         (3, "1) Lipschitz Constant:", "Bounding a network's"),
     ]
+
+
+def test_the_text_an_ieee_heading_runs_into_on_page_one_does_not_continue_it() -> None:
+    # page 1's lines of one block, in one type: a bold heading's second line continues it, the
+    # body text under "I. INTRODUCTION" in body type (seen in a real IEEE paper) does not
+    heading = Line(0, "I. INTRODUCTION", 10.0, False, 8, True, True, False)
+    text = Line(0, "The global digital landscape has transformed personal computers", 10.0, False, 8, True)
+    assert not continues_heading(heading, text)
+    bold = Line(0, "3. CHALLENGES IN SEPARATING TWO PLAYERS", 10.0, True, 6, True, True, False)
+    assert continues_heading(bold, Line(0, "OF THE SAME INSTRUMENT", 10.0, True, 6, True))
+
+
+@pytest.mark.parametrize(
+    "address", ["TU Graz, Austria", "Davao City, Philippines", "INESC TEC, Porto, Portugal"]
+)
+def test_an_address_of_two_capitalised_words_is_no_author(address: str) -> None:
+    # seen in real papers: the line under the names ends with a city or a country
+    lines = [
+        Line(0, "Robustness Assessment and Regularized Enhancement", 16.0, True, 0),
+        Line(0, "Masoud Ebrahimi, Qamar Alfalouji", 11.0, False, 1),
+        Line(0, "Mälardalen University, Sweden", 11.0, False, 2),
+        Line(0, address, 11.0, False, 2),
+        Line(0, "Abstract—Robustness against noise is a crucial requirement.", 9.0, True, 3),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["Masoud Ebrahimi", "Qamar Alfalouji"]
 
 
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:

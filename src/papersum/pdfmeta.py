@@ -46,9 +46,30 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 
 
+_INSTITUTION = re.compile(
+    r"universit|institut|school|college|department|laborator|research|inc\.|corporation|centre|"
+    r"center|academy|faculty|company|\bgroup\b|\blab\b",
+    re.I,
+)
+"""What an author's affiliation names, beyond its city and country."""
+
+
+_COUNTRIES = (
+    r"usa|uk|united states|united kingdom|canada|mexico|brazil|argentina|chile|colombia|peru|"
+    r"france|germany|austria|switzerland|italy|spain|portugal|netherlands|belgium|luxembourg|"
+    r"ireland|denmark|norway|sweden|finland|iceland|poland|czechia|czech republic|slovakia|"
+    r"hungary|romania|bulgaria|greece|slovenia|croatia|serbia|estonia|latvia|lithuania|"
+    r"ukraine|russia|turkey|israel|iran|egypt|morocco|nigeria|kenya|south africa|india|"
+    r"pakistan|bangladesh|sri lanka|nepal|china|hong kong|taiwan|japan|korea|singapore|"
+    r"malaysia|indonesia|thailand|vietnam|philippines|australia|new zealand|saudi arabia|"
+    r"qatar|united arab emirates|uae"
+)
+"""Countries an address ends with (not Jordan, Chad or Georgia, which are also given names)."""
+
+
 _AFFILIATION = re.compile(
     r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
-    r"corporation|@|\d|centre|center|academy|\b(?:france|germany|usa|japan|china)\b|spotify|google|"
+    r"corporation|@|\d|centre|center|academy|spotify|google|\bcity\b|\b(?:" + _COUNTRIES + r")\b|"
     r"\bgroup\b|\blab\b|faculty|company|computer|robotics|informatics|intelligence|acoustic|"
     r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
     r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
@@ -204,8 +225,8 @@ def _names_in_capitals(text: str) -> list[str]:
     parts = [re.sub(r"^(?:and|&)\s+", "", part.strip()) for part in text.split(",")]
     lead = list(itertools.takewhile(lambda part: part.replace(" and ", " ").isupper(), parts))
     rest = ",".join(parts[len(lead) :])
-    if not lead or not rest or not any(c.islower() for c in rest):
-        return []
+    if not lead or not rest or not any(c.islower() for c in rest) or not _INSTITUTION.search(rest):
+        return []  # "INESC TEC, Porto, Portugal": an institute's acronym before its city
     return [name.title() for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
 
 

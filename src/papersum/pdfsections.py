@@ -149,9 +149,10 @@ def continues_heading(previous: Line, line: Line) -> bool:
       capitals: "IV. RQ1: HOW COMMON DO PROJECTS APPLY" / "CONVENTIONAL COMMITS …?")."""
     if line.page != previous.page or line.styled != previous.styled:
         return False
-    if line.styled:
+    if line.styled:  # bold or in capitals: not the text an IEEE heading in body type runs into
         same = (line.block, line.size, line.bold) == (previous.block, previous.size, previous.bold)
-        return not line.first and same and not is_numbered(line.text)
+        shown = line.bold or (line.text.isupper() and unnumbered(previous.text).isupper())
+        return not line.first and same and shown and not is_numbered(line.text)
     if not (line.alone and previous.alone and len(line.text) <= _HEADING_LINE_MOST):
         return False
     if previous.text.endswith((".", ":")) or not (
