@@ -136,6 +136,20 @@ def test_a_list_run_in_its_paragraph_is_no_subsubsection() -> None:
     assert paragraphs(with_a_list, 1)[0].text == "1) Data annotation"
 
 
+def test_a_heading_in_a_font_mupdf_calls_bold_and_italic_by_turns_stays_whole() -> None:
+    # as mupdf wrote a real Springer paper's heading; a bold lead with a sentence after it is
+    # still a run-in heading
+    xhtml = "\n<h3><b>3 The</b><i> Mue</i><b>nster</b><i> S</i><b>keleton</b><i> Li</i><b>brary</b><i> Muesli</i></h3>\n"
+    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)] == [
+        ("3 The Muenster Skeleton Library Muesli", True)
+    ]
+    run_in = "\n<p><b>2.1 Data</b> We recorded <b>twelve</b> duets in a hall.</p>\n"
+    assert [line.text for line in paragraphs(run_in, 1)] == [
+        "2.1 Data",
+        "We recorded twelve duets in a hall.",
+    ]
+
+
 def test_a_units_power_is_no_footnote_mark() -> None:
     # a superscript of digits after a word is a footnote mark, after a number's unit its power
     xhtml = "<p>A hall of 83 m<sup>3 </sup>and 57.7<i>m</i><sup>2</sup> heard it<sup>1</sup> well.</p>\n"

@@ -1,5 +1,6 @@
 """What a paper's heading looks like: its numbering and the depth it gives, its shape, the
-section names every paper has."""
+section names every paper has, and the shapes mupdf's XHTML gives the headings it sets in a
+paragraph's block (run in, or two headings in one block)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,73 @@ def headings_within(paragraph: str) -> tuple[list[tuple[str, str]], str]:
             cuts.append((paragraph[start : run.start()], lead))
             start = run.end()
     return cuts, paragraph[start:]
+
+
+def headings_marked(xhtml: str) -> str:
+    """A page's XHTML with the headings mupdf's blocks hide made plain: a numbered lead in
+    italics or bold made a bold lead ``pdflines.paragraphs`` splits off (``EMPHASISED_LEAD``),
+    and two headings set in one block made two paragraphs (``HEADING_OVER_ITALIC``,
+    ``HEADING_OVER_BOLD``)."""
+    xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
+    if "</i></p>" in xhtml:  # IEEE's "IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud …</i>"
+        xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
+    if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
+        xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
+    return xhtml
+
+
+EMPHASISED_LEAD = re.compile(
+    r"<(p|h[1-3])>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
+    r"\s*([A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]?\s*</(?:i|b)>(?=\s*[^<\s])"
+)
+"""A paragraph led by a numbered heading in italics or bold, number and all ("<i>4.2.1 Failure
+cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
+text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type of 12 pt and up is
+an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
+
+
+HEADING_OVER_ITALIC = re.compile(
+    r"<p>((?:[IVXLC]+|\d{1,2})\.\s+[A-Z][^<a-z]{2,80}?)\s*<i>((?:[A-H]|\d{1,2}\.\d{1,2})\.?\s+[A-Z][^<]{1,80})</i></p>"
+)
+"""A heading in capitals and an italic subsection's heading set with no space between, which
+mupdf reads as one block: made two."""
+
+
+HEADING_OVER_BOLD = re.compile(
+    r"<p><b>(\d{1,2})(\.?\s+[A-Z][^<]{1,80}?)\s+(\1\.\d{1,2}\.?\s+[A-Z][^<]{1,120})</b></p>"
+)
+"""A section's bold heading and its first subsection's, set with no space between: mupdf reads
+them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volatility …")."""
+
+
+def rest_of_heading(rest: str) -> bool:
+    """Whether what follows a bold numbered lead in its paragraph is more of the heading: partly
+    bold, short, no sentence."""
+    text = rest.replace("<b>", "").replace("</b>", "").strip()
+    return "<b>" in rest and len(text) <= _HEADING_REST_MOST and not _SENTENCE_IN.search(text)
+
+
+_HEADING_REST_MOST = 80
+
+
+_SENTENCE_IN = re.compile(r"[.!?:](?:\s|$)")
+
+
+def _bold_lead(lead: re.Match[str]) -> str:
+    number = lead[3] or lead[4]
+    # "1) WUKONG: … ; 2) Uniform: …": a list run in its paragraph (which a footnote or a
+    # caption may cut), no heading; IEEE's "2) Title:" would start a paragraph of its own
+    if number == "1)":
+        page, start = lead.string, lead.end()
+        another = page.find("1)", start, start + _ITEM_REACH)  # a list of its own under a heading
+        if _SECOND_ITEM.search(page, start, another if another >= 0 else start + _ITEM_REACH):
+            return lead[0]
+    return f"<{lead[1]}><b>{number} {lead[6]}</b>"
+
+
+_SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
+"""A list's second item after the first's text, as IEEE's subsubsections never are."""
+
+
+_ITEM_REACH = 2000
+"""Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""

@@ -23,7 +23,13 @@ from papersum.pdfchars import (
     unescape_and_fold,
 )
 from papersum.pdfcovers import is_arxiv_stamp, is_repository_cover, line_number_margin
-from papersum.pdfheadings import SECTION_NUMBER, headings_within, is_run_in_heading
+from papersum.pdfheadings import (
+    SECTION_NUMBER,
+    headings_marked,
+    headings_within,
+    is_run_in_heading,
+    rest_of_heading,
+)
 from papersum.pdftables import is_plot_markers, with_tables
 
 if TYPE_CHECKING:
@@ -71,30 +77,6 @@ RUN_IN_LEAD = re.compile(
 """A numbered heading that leads a paragraph ("4.2.1 Failure cases.", "1) Failure cases:",
 "2.1. Audio-only source separation", IEEE's "A. Datasets" when in italics): the heading without
 its period or colon."""
-
-
-EMPHASISED_LEAD = re.compile(
-    r"<(p|h[1-3])>(?:<([ib])>\s*((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)|[A-H]\.))\s|((?:\d+(?:\.\d+){1,3}\.?|\d{1,2}\)))\s*<([ib])>)"
-    r"\s*([A-Z][^<.:!?]{0,78}[^<.:!?\s])\s*[.:]?\s*</(?:i|b)>(?=\s*[^<\s])"
-)
-"""A paragraph led by a numbered heading in italics or bold, number and all ("<i>4.2.1 Failure
-cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
-text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type of 12 pt and up is
-an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
-
-
-HEADING_OVER_ITALIC = re.compile(
-    r"<p>((?:[IVXLC]+|\d{1,2})\.\s+[A-Z][^<a-z]{2,80}?)\s*<i>((?:[A-H]|\d{1,2}\.\d{1,2})\.?\s+[A-Z][^<]{1,80})</i></p>"
-)
-"""A heading in capitals and an italic subsection's heading set with no space between, which
-mupdf reads as one block: made two."""
-
-
-HEADING_OVER_BOLD = re.compile(
-    r"<p><b>(\d{1,2})(\.?\s+[A-Z][^<]{1,80}?)\s+(\1\.\d{1,2}\.?\s+[A-Z][^<]{1,120})</b></p>"
-)
-"""A section's bold heading and its first subsection's, set with no space between: mupdf reads
-them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volatility …")."""
 
 
 MIN_FRAGMENT = 3
@@ -350,11 +332,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     (mupdf writes each block on a line of its own) or where a bold heading runs into its text."""
     if "<sup>" in xhtml:
         xhtml = superscripts_read(xhtml)
-    xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
-    if "</i></p>" in xhtml:  # IEEE's "IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud …</i>", one block
-        xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
-    if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>", one block
-        xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
+    xhtml = headings_marked(xhtml)
     for tag in INLINE_TAGS:  # in C, faster than one regex pass (mupdf escapes a text's "<")
         xhtml = xhtml.replace(tag, "")
     page = xhtml.replace("</b><b>", "")
@@ -384,8 +362,13 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     first, block = True, block + 1
                     alone = index == last or found[index + 1][0] == "\n" or found[index + 1][1] != tag
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
-                    lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
-                    inner, first, alone = inner[end + 4 :], False, False
+                    if alone and rest_of_heading(inner[end + 4 :]):
+                        # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font
+                        # mupdf calls bold and italic by turns, alone in its paragraph
+                        bold = True
+                    else:
+                        lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
+                        inner, first, alone = inner[end + 4 :], False, False
             cuts: list[tuple[str, str]] = []
             if " <b>" in inner:  # a bold run within: maybe a heading set in the paragraph's run
                 cuts, inner = headings_within(inner)
@@ -400,26 +383,6 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
-
-
-def _bold_lead(lead: re.Match[str]) -> str:
-    number = lead[3] or lead[4]
-    # "1) WUKONG: … ; 2) Uniform: …": a list run in its paragraph (which a footnote or a
-    # caption may cut), no heading; IEEE's "2) Title:" would start a paragraph of its own
-    if number == "1)":
-        page, start = lead.string, lead.end()
-        another = page.find("1)", start, start + _ITEM_REACH)  # a list of its own under a heading
-        if _SECOND_ITEM.search(page, start, another if another >= 0 else start + _ITEM_REACH):
-            return lead[0]
-    return f"<{lead[1]}><b>{number} {lead[6]}</b>"
-
-
-_SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
-"""A list's second item after the first's text, as IEEE's subsubsections never are."""
-
-
-_ITEM_REACH = 2000
-"""Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
 
 
 def make_line(
