@@ -643,6 +643,14 @@ COVERS = {
         (9, "helv", "To link to this article: https://doi.org/10.1080/09298215.2023.0000000"),
         (9, "helv", "Full Terms & Conditions of access and use can be found at https://www.tandfonline.com"),
     ],
+    # Elsevier's cas classes: a page of highlights before the paper
+    "highlights": [
+        (14, "helv", "Highlights"),
+        (12, "hebo", TITLE),
+        (10, "helv", "Ana Lima, Ben Ortiz"),
+        (10, "helv", "• Motion cues separate two violins that sound alike"),
+        (10, "helv", "• The video misleads when a player moves without playing"),
+    ],
     # ResearchGate: where a researcher's own upload of a paper is most often found
     "researchgate": [
         (

@@ -150,6 +150,12 @@ def test_a_heading_in_a_font_mupdf_calls_bold_and_italic_by_turns_stays_whole() 
     ]
 
 
+def test_a_heading_set_letter_by_letter_reads_as_its_word() -> None:
+    # Elsevier's cas classes set "A B S T R A C T" and "A R T I C L E  I N F O"
+    assert [line.text for line in paragraphs("\n<p><b>A B S T R A C T</b></p>\n", 1)] == ["ABSTRACT"]
+    assert [line.text for line in paragraphs("\n<p>A B C of music</p>\n", 1)] == ["A B C of music"]
+
+
 def test_a_units_power_is_no_footnote_mark() -> None:
     # a superscript of digits after a word is a footnote mark, after a number's unit its power
     xhtml = "<p>A hall of 83 m<sup>3 </sup>and 57.7<i>m</i><sup>2</sup> heard it<sup>1</sup> well.</p>\n"

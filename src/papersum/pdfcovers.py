@@ -45,10 +45,17 @@ its notice, its rights, how to cite and where the paper was downloaded."""
 
 
 def is_repository_cover(lines: list[Line]) -> bool:
-    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), not the
-    paper's own first page."""
+    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), or a
+    journal's page of highlights or a graphical abstract before the paper (Elsevier's ``cas``
+    classes), not the paper's own first page."""
+    if lines and lines[0].text.lower() in FRONT_PAGES:
+        return True
     text = "\n".join(line.text for line in lines)
     return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
+
+
+FRONT_PAGES = {"highlights", "graphical abstract"}
+"""The first line of a page Elsevier's classes set before the paper."""
 
 
 def line_number_margin(lines: list[Line]) -> float | None:

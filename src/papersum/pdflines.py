@@ -79,6 +79,14 @@ RUN_IN_LEAD = re.compile(
 its period or colon."""
 
 
+_COVERS_MOST = 2
+"""Pages before the paper's first that are read as covers, at most."""
+
+
+LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
+"""A heading set letter by letter ("A B S T R A C T"): mupdf reads a space between each."""
+
+
 MIN_FRAGMENT = 3
 """Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
 
@@ -131,9 +139,9 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     start = 0
     first = styled_lines(doc[0], doc[0].get_textpage(flags=flags))
-    if doc.page_count > 1 and is_repository_cover(first):  # the paper starts on page 2
-        start = 1
-        first = styled_lines(doc[1], doc[1].get_textpage(flags=flags))
+    while start < _COVERS_MOST and doc.page_count > start + 1 and is_repository_cover(first):
+        start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
+        first = styled_lines(doc[start], doc[start].get_textpage(flags=flags))
     first = [line for line in first if not is_arxiv_stamp(line.text)]
     margin = line_number_margin(first)
     if margin is not None:  # a review draft: its line numbers are not text
@@ -381,6 +389,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
+            if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text):
+                text = text.replace(" ", "")  # "A B S T R A C T", as Elsevier's class sets it
             lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
 
@@ -400,7 +410,10 @@ def make_line(
         size, text, bold = spans[0]
         if not text.strip():
             return None
-        return Line(page, normalize(text).strip(), round(size, 1), bold, block, True, first, alone, top, left)
+        text = normalize(text).strip()
+        if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text):
+            text = text.replace(" ", "")
+        return Line(page, text, round(size, 1), bold, block, True, first, alone, top, left)
     visible = [span for span in spans if span[1].strip()]
     if not visible:
         return None
