@@ -87,6 +87,12 @@ LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
 """A heading set letter by letter ("A B S T R A C T"): mupdf reads a space between each."""
 
 
+def _spaced_out(text: str) -> str:
+    """``text``, a heading set letter by letter read as its word ("A B S T R A C T", as
+    Elsevier's cas classes set it)."""
+    return text.replace(" ", "") if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text) else text
+
+
 MIN_FRAGMENT = 3
 """Paragraphs this short are plot markers, axis ticks, page numbers or bits of formulas."""
 
@@ -389,9 +395,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
-            if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text):
-                text = text.replace(" ", "")  # "A B S T R A C T", as Elsevier's class sets it
-            lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
+            lines.append(
+                Line(page_number, _spaced_out(text), TAG_SIZE[tag], bold, block, False, first, alone)
+            )
     return lines
 
 
@@ -410,10 +416,18 @@ def make_line(
         size, text, bold = spans[0]
         if not text.strip():
             return None
-        text = normalize(text).strip()
-        if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text):
-            text = text.replace(" ", "")
-        return Line(page, text, round(size, 1), bold, block, True, first, alone, top, left)
+        return Line(
+            page,
+            _spaced_out(normalize(text).strip()),
+            round(size, 1),
+            bold,
+            block,
+            True,
+            first,
+            alone,
+            top,
+            left,
+        )
     visible = [span for span in spans if span[1].strip()]
     if not visible:
         return None
@@ -429,4 +443,6 @@ def make_line(
             parts.append("^" + t.lstrip())
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
-    return Line(page, normalize(text).strip(), round(size, 1), bold, block, True, first, alone, top, left)
+    return Line(
+        page, _spaced_out(normalize(text).strip()), round(size, 1), bold, block, True, first, alone, top, left
+    )
