@@ -852,7 +852,11 @@ def test_a_year_in_page_ones_prose_is_not_the_papers() -> None:
 
 def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
     # ICASSP runs "Index Terms—" on after the abstract; elsewhere "Keywords:" has its paragraph
-    for after in (" Index Terms— audio-visual separation, music", "\n\nKeywords: violin; motion; keypoints"):
+    for after in (
+        " Index Terms— audio-visual separation, music",
+        "\n\nKeywords: violin; motion; keypoints",
+        "\n\nCCS CONCEPTS\n\n• Applied computing →Sound and music computing.\n\nKEYWORDS violin, motion",  # ACM's
+    ):
         sections = [
             Section(
                 heading="Abstract", text="We separate two violins by their players' motion." + after, level=1
@@ -864,6 +868,30 @@ def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
         assert [s.heading for s in rest] == ["1 Introduction"]
     sections = [Section(heading="Abstract", text="We list the keywords: violin, cello.", level=1)]
     assert take_abstract(sections, [])[0] == "We list the keywords: violin, cello."
+
+
+def test_authors_set_larger_than_their_affiliations_are_told_from_them() -> None:
+    # ACM's sigconf sets eight authors in 12 pt, each over 10 pt lines of affiliation, address and
+    # e-mail ("Inria Paris-Rocquencourt" has a name's shape): 30 lines under the title
+    people = [
+        ("Ben Trovato", "Institute for Clarity in Documentation"),
+        ("Valerie Béranger", "Inria Paris-Rocquencourt"),
+        ("Aparna Patel", "Rajiv Gandhi University"),
+        ("Huifen Chan", "Tsinghua University"),
+        ("Charles Palmer", "Palmer Research Laboratories"),
+        ("John Smith", "The Thørväld Group"),
+        ("Julius P. Kumquat", "The Kumquat Consortium"),
+        ("Lars Thørväld", "Hekla Consortium"),
+    ]
+    lines = [Line(0, "The Name of the Title Is Hope", 17.0, True, 0)]
+    for block, (name, affiliation) in enumerate(people, start=1):
+        lines += [Line(0, name, 12.0, False, block), Line(0, affiliation, 10.0, False, block)]
+        lines += [
+            Line(0, "Dublin, Ohio", 10.0, False, block),
+            Line(0, "someone@example.org", 10.0, False, block),
+        ]
+    lines.append(Line(0, "ABSTRACT", 10.9, True, 20))
+    assert find_authors({}, lines, [0], 9.0) == [name for name, _affiliation in people]
 
 
 def test_a_power_on_page_one_stays_a_power(tmp_path: Path) -> None:

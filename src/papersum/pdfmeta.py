@@ -21,7 +21,8 @@ a block with the affiliations above it (a word processor's page 1, evenly spaced
 
 
 _KEYWORDS_AFTER = re.compile(
-    r"(?:(?<=[.!?])\s+|\n\n)(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+    r"(?:(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+    r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
 )
 """Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music")."""
 
@@ -181,7 +182,6 @@ def find_authors(
             return named
     if not title_lines:
         return []
-    names: list[str] = []
     under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
     for line in lines[title_lines[-1] + 6 : title_lines[-1] + _AUTHOR_LINES_MOST]:
         # more names, each with its affiliation and address in short lines below it: a word
@@ -194,15 +194,17 @@ def find_authors(
     if sum(len(lines[i].text) for i in title_lines) * 5 >= page_chars:  # a title page (a thesis, a report)
         sizes = Counter(ln.size for ln in under_title if ln.page == 0)
         smallest = min(smallest, sizes.most_common(1)[0][0] - 0.5) if sizes else smallest
+    found: list[tuple[float, list[str]]] = []  # each line's type size and names
     for line in under_title:
         if line.page != 0 or ABSTRACT.match(line.text) or len(line.text) > 120:
             break
         if line.size < smallest or _HONORIFIC.search(line.text):
             continue
         if not _AFFILIATION.search(line.text):  # not an institute's acronym ("INESC TEC, Porto")
-            names += [name for name in _split_names(line.text) if not name.isupper()]
+            found.append((line.size, [name for name in _split_names(line.text) if not name.isupper()]))
         else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
-            names += _names_in_capitals(line.text)
+            found.append((line.size, _names_in_capitals(line.text)))
+    names = _in_the_names_type(found, under_title)
     if not names and len(lines) > title_lines[-1] + 1:
         # amsart sets the authors in small capitals under the title, smaller than the body
         below = lines[title_lines[-1] + 1]
@@ -211,7 +213,22 @@ def find_authors(
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
 
-_AUTHOR_LINES_MOST = 19
+def _in_the_names_type(found: list[tuple[float, list[str]]], under_title: list[Line]) -> list[str]:
+    """The names of ``found`` (each line's type size and names), those in the names' type when
+    the names are set larger than their affiliations (ACM's 12 pt names over 10 pt lines:
+    "Inria Paris-Rocquencourt" is no author)."""
+    largest = max((size for size, names in found if names), default=0.0)
+    others = [ln.size for ln in under_title if ln.page == 0 and ln.size < largest - _NAME_LARGER]
+    if len(others) >= len(under_title) / 3:  # most lines that are no name's are smaller
+        found = [(size, names) for size, names in found if size >= largest - _NAME_LARGER]
+    return [name for _size, names in found for name in names]
+
+
+_NAME_LARGER = 0.9
+"""Points by which names set apart from their affiliations are larger, at least."""
+
+
+_AUTHOR_LINES_MOST = 36
 """Lines under the title that may name authors, at most: six authors in cells of three lines."""
 
 
