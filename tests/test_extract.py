@@ -450,6 +450,37 @@ def test_an_address_of_two_capitalised_words_is_no_author(address: str) -> None:
     assert find_authors({}, lines, [0], 10.0) == ["Masoud Ebrahimi", "Qamar Alfalouji"]
 
 
+def test_an_address_and_a_bold_sentence_on_page_one_head_no_section(tmp_path: Path) -> None:
+    # NIME's template (ACM's old proceedings style): addresses in the authors' block ("1932
+    # Wallamaloo Lane", "1 Thørväld Circle"), larger than the body, and a bold sentence over
+    # three lines of the abstract
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "A Template for Proceedings", fontsize=18, fontname="hebo")
+    top = 110
+    for text in ["Ben Trovato", "The Thorvald Group", "1 Thorvald Circle", "1932 Wallamaloo Lane"]:
+        page.insert_text((72, top), text, fontsize=12 if top == 110 else 10)
+        top += 12
+    page.insert_text((72, top + 20), "ABSTRACT", fontsize=12, fontname="hebo")
+    top += 40
+    abstract = [
+        ("This paper is a sample of a document for the conference series.", "helv"),
+        ("The paper submit-", "hebo"),
+        ("ted to the conference must be stored in an", "hebo"),
+        ("A4-sized PDF file, so that it prints well.", "hebo"),
+        ("The abstract should be short.", "helv"),
+    ]
+    for text, font in abstract:
+        page.insert_text((72, top), text, fontsize=9, fontname=font)
+        top += 11
+    page.insert_text((72, top + 20), "1. INTRODUCTION", fontsize=12, fontname="hebo")
+    page.insert_textbox((72, top + 36, 540, top + 236), "Every author can use a template. " * 8, fontsize=9)
+    doc.save(path := tmp_path / "nime.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION"]
+    assert paper.abstract.endswith("so that it prints well. The abstract should be short.")
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

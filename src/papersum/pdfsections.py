@@ -17,6 +17,7 @@ from papersum.pdfheadings import (
     unnumbered,
 )
 from papersum.pdflines import Line
+from papersum.pdfmeta import ABSTRACT
 
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
@@ -51,7 +52,9 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
         # say nothing, the order does
         toc_titles = [(key, -1, level, cited) for key, _page, level, cited in toc_titles]
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
-    candidates = [i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.styled or ln.first)]
+    candidates = [
+        i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.first or _starts_on_page_one(lines, i))
+    ]
     if len(toc_titles) >= 2:
         found = {
             i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
@@ -103,7 +106,9 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                     found.setdefault(i, level)
             return _under_letters(lines, found)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
-    headings = {i: heading_level(lines[i].text) for i in _after_front_matter(lines, styled)}
+    headings = {
+        i: heading_level(lines[i].text) for i in _after_front_matter(lines, _from_abstract(lines, styled))
+    }
     if not any(is_numbered(lines[i].text) for i in headings):
         return _levels_by_size(lines, headings)
     return _under_letters(lines, headings)
@@ -222,6 +227,38 @@ _ROMAN = re.compile(r"[IVXLC]+\.\s")
 _ARABIC = re.compile(r"\d{1,2}\.\s")
 
 
+def _starts_on_page_one(lines: list[Line], index: int) -> bool:
+    """Whether a line of page 1 (read line by line) inside its block may start a heading: the
+    line above ends a sentence ("… more easily. <b>1. INTRODUCTION</b>", a word processor's
+    page) or is a heading ("2 RELATED WORK" over "2.1 Audio-only …"), or the line is numbered or
+    its weight differs; not a line a sentence runs on to in the same weight (a bold sentence in
+    an abstract: "The paper submit-" / "ted to …")."""
+    line = lines[index]
+    if not line.styled:
+        return False
+    above = lines[index - 1] if index else None
+    if above is None or above.block != line.block or above.page != line.page or above.text.endswith(_ENDS):
+        return True
+    # under a heading ("2 RELATED WORK"), a bold run's start or end, or numbered ("4. EXPERIMENTS")
+    return above.bold != line.bold or is_numbered(above.text) or is_numbered(line.text)
+
+
+_ENDS = (".", "!", "?", ":")
+
+
+def _from_abstract(lines: list[Line], headings: list[int]) -> list[int]:
+    """Without the headings before page 1's Abstract heading: no section comes before it, and
+    the authors' block above it has lines of a heading's shape ("1 Thørväld Circle", an
+    address in ACM's old proceedings template, which NIME's follows)."""
+    for position, index in enumerate(headings):
+        line = lines[index]
+        if line.page:
+            break
+        if ABSTRACT.match(line.text):
+            return headings[position:]
+    return headings
+
+
 def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
     """Drop bold title and author lines: headings start at the first named or numbered one."""
     for position, index in enumerate(headings):
@@ -252,8 +289,8 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
     start = line.text[:1]
-    if not (start.isupper() or start.isdigit()):
-        return False
+    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].isalpha() and line.text[-1] == "-"):
+        return False  # a heading breaks no word at its line's end ("The paper submit-", in bold)
     words = unnumbered(line.text)
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
         return False
