@@ -335,6 +335,15 @@ def test_an_outline_item_with_a_citation_key_glued_on_still_finds_its_heading(tm
     assert "Related Work" not in paper.sections[0].text
 
 
+def test_an_outline_item_repeating_an_earlier_title_does_not_take_its_heading(tmp_path: Path) -> None:
+    # ACM's sample: "3 Conclusions", then in the appendix "A.3 Conclusions" (seen in a real
+    # acmart PDF); the later item found the earlier heading and made it level 2
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        doc.set_toc([*doc.get_toc(), [2, "Conclusion", doc.page_count]])
+        doc.save(path := tmp_path / "repeated.pdf")
+    assert (1, "6 Conclusion") in [(s.level, s.heading) for s in extract_paper(path).sections]
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 """The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
 journal's template (tests/data/office/build.py rebuilds them)."""

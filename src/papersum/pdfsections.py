@@ -80,13 +80,18 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 # names the appendix by its title alone
                 where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
         after = -1  # where the last item without a page was found: the next is further on
+        taken: set[int] = set()  # a line an earlier item matched ("3 Conclusions", then "A.3 Conclusions")
         for key, page, level, cited in toc_titles:
-            options = where.get(key, [])
+            options = [i for i in where.get(key, []) if i not in taken]
             if not options and cited:
                 # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's
                 # \cite as its key; the heading ("… of StoRM [13]") begins the item
                 options = sorted(
-                    i for k, found_at in where.items() if len(k) >= 8 and key.startswith(k) for i in found_at
+                    i
+                    for k, found_at in where.items()
+                    if len(k) >= 8 and key.startswith(k)
+                    for i in found_at
+                    if i not in taken
                 )
             if page < 0:
                 matched = [i for i in options if i > after][:1]
@@ -94,6 +99,7 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
             else:
                 matched = _first_match(lines, options, page)
             found.update((i, level) for i in matched)
+            taken.update(matched)
         if len(found) >= 2:
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
