@@ -344,6 +344,18 @@ def test_an_outline_item_repeating_an_earlier_title_does_not_take_its_heading(tm
     assert (1, "6 Conclusion") in [(s.level, s.heading) for s in extract_paper(path).sections]
 
 
+def test_an_ieee_outline_numbered_i_and_ii_a_finds_its_headings(tmp_path: Path) -> None:
+    # IEEEtran with hyperref outlines "I Introduction", "II-A Audio-only …" (seen in a real IEEE
+    # Transactions paper, which lost every heading to it), while the page prints
+    # "I. INTRODUCTION" and "A. Audio-only …"
+    numbers = iter(["I", "II", "II-A", "II-B", "III", "III-A", "III-B", "IV", "IV-A", "IV-B", "V", "VI"])
+    with pymupdf.open(LATEX / "ieee-journal.pdf") as doc:
+        doc.set_toc([[level, f"{next(numbers)} {title}", 1] for level, title in LAYOUT_HEADINGS])
+        doc.save(path := tmp_path / "outlined.pdf")
+    found = [(s.level, heading_key(s.heading)) for s in extract_paper(path).sections if s.level < 3]
+    assert found[: len(LAYOUT_HEADINGS)] == [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 """The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
 journal's template (tests/data/office/build.py rebuilds them)."""

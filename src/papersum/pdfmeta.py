@@ -268,8 +268,9 @@ _MARKS_AROUND = re.compile(r"^[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹
 """Marks before a name and after it (not the period of "jr." or of an initial)."""
 
 
-_PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b", re.I)
-"""A review copy's or a template's stand-in: "Anonymous Author(s)", "First Author"."""
+_PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b|\bfellow\b", re.I)
+"""A review copy's or a template's stand-in ("Anonymous Author(s)", "First Author"), or an IEEE
+membership grade after a name ("Joakim Andén, Student Member, IEEE")."""
 
 
 def _is_name(text: str) -> bool:

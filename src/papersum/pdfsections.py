@@ -38,7 +38,7 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
     toc_titles = list(
         dict.fromkeys(
             (
-                heading_key(str(item[1])),
+                heading_key(outline_title(str(item[1]))),
                 int(item[2]) - 1,
                 int(item[0]),
                 bool(_CITATION_KEY.search(str(item[1]))),
@@ -126,17 +126,15 @@ def split_at_outline(lines: list[Line], toc: list[list[Any]]) -> list[Line]:
     Related Work To the best …", "1) Accuracy-based Robustness: In the context …"): a PDF whose
     fonts mupdf does not call italic or bold shows no run-in heading by its style."""
     starts = {heading_key(line.text) for line in lines if line.first or line.styled}
-    missing = [
-        str(item[1]).strip()
-        for item in toc
-        if len(item) >= 3 and len(str(item[1]).strip()) >= 4 and heading_key(str(item[1])) not in starts
-    ]
+    titles = [outline_title(str(item[1])) for item in toc if len(item) >= 3]
+    missing = [title for title in titles if len(title) >= 4 and heading_key(title) not in starts]
     for title in missing:
-        run_in = re.compile(
-            rf"(?:^|(?<=[.!?] ))((?:[A-Z]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+{re.escape(title)})(?: (?=\S)|$)"
+        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …"
+            rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
         )
+        lowered = title.lower()
         for index, line in enumerate(lines):
-            if line.styled or title not in line.text or not (found := run_in.search(line.text)):
+            if line.styled or lowered not in line.text.lower() or not (found := run_in.search(line.text)):
                 continue
             before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
             heading = line._replace(text=found[1], bold=True, first=True, alone=True)
@@ -147,6 +145,20 @@ def split_at_outline(lines: list[Line], toc: list[list[Any]]) -> list[Line]:
             ]
             break
     return lines
+
+
+def outline_title(title: str) -> str:
+    """An outline item's title without the number IEEE's classes put before it ("I
+    Introduction", "II-A Fourier Invariance …", where the page prints "I. INTRODUCTION" and "A.
+    Fourier Invariance …")."""
+    return _OUTLINE_NUMBER.sub("", title.strip())
+
+
+_RUN_IN_NUMBER = r"[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*"
+"""The number before a heading run into its paragraph: "VI.", "A.", "2.1.", "1)"."""
+
+
+_OUTLINE_NUMBER = re.compile(r"^[IVXLC]+(?:-[A-Z]\d*)?\s+(?=\S)")
 
 
 def continues_heading(previous: Line, line: Line) -> bool:
