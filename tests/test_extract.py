@@ -18,6 +18,7 @@ from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import (
+    drop_running_lines,
     ends_sentence,
     line_break_mender,
     set_aside,
@@ -923,6 +924,32 @@ def test_authors_set_larger_than_their_affiliations_are_told_from_them() -> None
         ]
     lines.append(Line(0, "ABSTRACT", 10.9, True, 20))
     assert find_authors({}, lines, [0], 9.0) == [name for name, _affiliation in people]
+
+
+def test_jmlrs_page_one_title_and_authors_survive_its_running_heads() -> None:
+    # JMLR repeats its title in capitals over odd pages, as running heads are dropped; its
+    # authors' addresses end with a period and its editor is named under them
+    title = Line(0, "Clustering with Bregman Divergences", 14.3, True, 1)
+    page_one = [
+        Line(0, "Journal of Machine Learning Research 6 (2005) 1705–1749", 8.0, False, 0),
+        title,
+        Line(0, "Arindam Banerjee", 10.9, True, 2),
+        Line(0, "ABANERJE@ECE.UTEXAS.EDU", 10.0, False, 2),
+        Line(0, "Austin, TX 78712, USA.", 10.0, False, 2),
+        Line(0, "Joydeep Ghosh", 10.9, True, 3),
+        Line(0, "Austin, TX 78712, USA.", 10.0, False, 3),
+        Line(0, "Editor: John Lafferty", 10.0, False, 4),
+        Line(0, "Abstract", 12.0, True, 5),
+        *[Line(0, "A wide variety of distortion functions have been used for clustering.", 10.0, False, 6)]
+        * 8,
+    ]
+    later = [
+        Line(page, "CLUSTERING WITH BREGMAN DIVERGENCES", 0.0, False, 0, False, True, True)
+        for page in (2, 4, 6)
+    ]
+    lines = drop_running_lines([*page_one, *later], 7)
+    assert title in lines and "CLUSTERING WITH BREGMAN DIVERGENCES" not in [line.text for line in lines]
+    assert find_authors({}, lines, [1], 10.0) == ["Arindam Banerjee", "Joydeep Ghosh"]
 
 
 def test_a_power_on_page_one_stays_a_power(tmp_path: Path) -> None:

@@ -270,11 +270,20 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
             blocks.setdefault(line.block, []).append(line.text)
     joined = {block: " ".join(texts) for block, texts in blocks.items()}
     footer_blocks = {b for b, text in joined.items() if {text, _running_key(text)} & running}
+    # the title on page 1, in its large type, is no running head though later pages repeat it
+    # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages)
+    sizes = sorted(ln.size for ln in lines if ln.styled)
+    title_size = sizes[len(sizes) // 2] + _TITLE_LARGER if sizes else 0.0
     return [
         ln
         for key, ln in zip(keys, lines, strict=True)
-        if key not in running and not (ln.styled and ln.block in footer_blocks)
+        if (ln.styled and ln.size >= title_size)
+        or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+_TITLE_LARGER = 2.0
+"""Points by which a title is larger than most of page 1's type, at least."""
 
 
 _STAMP_MOST = 400

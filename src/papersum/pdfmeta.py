@@ -27,8 +27,12 @@ _KEYWORDS_AFTER = re.compile(
 """Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music")."""
 
 
-_HONORIFIC = re.compile(r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore)\b\.?", re.I)
-"""A name so titled on a title page is a supervisor's or examiner's, not the author's."""
+_HONORIFIC = re.compile(
+    r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore|editor|edited|communicated)\b\.?",
+    re.I,
+)
+"""A name so titled on a title page is a supervisor's or examiner's, not the author's; a
+journal's editor ("Editor: John Lafferty", JMLR) neither."""
 
 
 _ABSTRACT_MOST = 3000
@@ -186,8 +190,10 @@ def find_authors(
     for line in lines[title_lines[-1] + 6 : title_lines[-1] + _AUTHOR_LINES_MOST]:
         # more names, each with its affiliation and address in short lines below it: a word
         # processor's table of authors (ISMIR's, ACM's), read cell by cell
-        if line.page != 0 or len(line.text) > _AUTHOR_CELL_MOST or ends_sentence(line.text):
+        if line.page != 0 or len(line.text) > _AUTHOR_CELL_MOST:
             break
+        if ends_sentence(line.text) and len(line.text.split()) >= _SENTENCE_WORDS_LEAST:
+            break  # a sentence: the text has begun (not "Austin, TX 78712, USA.", an address)
         under_title.append(line)
     smallest = body_size - 0.5
     page_chars = sum(len(ln.text) for ln in page_one(lines))
@@ -226,6 +232,10 @@ def _in_the_names_type(found: list[tuple[float, list[str]]], under_title: list[L
 
 _NAME_LARGER = 0.9
 """Points by which names set apart from their affiliations are larger, at least."""
+
+
+_SENTENCE_WORDS_LEAST = 6
+"""Words of a line under the title that ends a sentence and so ends the authors, at least."""
 
 
 _AUTHOR_LINES_MOST = 36
