@@ -482,6 +482,27 @@ def test_an_address_and_a_bold_sentence_on_page_one_head_no_section(tmp_path: Pa
     assert paper.abstract.endswith("so that it prints well. The abstract should be short.")
 
 
+def test_a_section_named_as_the_titles_second_line_is_found_in_the_text(tmp_path: Path) -> None:
+    # DAFx 2011: the title's second line "NONSTATIONARY GABOR FRAMES" is also section 2's title,
+    # and the outline item "2 Nonstationary Gabor Frames" took the title's line, in larger type
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for top, text in [(80, "CONSTRUCTING AN INVERTIBLE TRANSFORM WITH"), (104, "NONSTATIONARY GABOR FRAMES")]:
+        page.insert_text((72, top), text, fontsize=12, fontname="hebo")
+    page.insert_text((72, 124), "Gino Velasco, Nicki Holighaus", fontsize=11)
+    top = 160
+    for heading in ["1. INTRODUCTION", "2. NONSTATIONARY GABOR FRAMES"]:
+        page.insert_text((72, top), heading, fontsize=9, fontname="hebo")
+        page.insert_textbox(
+            (72, top + 8, 540, top + 100), "Frames give invertible transforms. " * 8, fontsize=9
+        )
+        top += 120
+    doc.set_toc([[1, "1  Introduction", 1], [1, "2  Nonstationary Gabor Frames", 1]])
+    doc.save(path := tmp_path / "dafx.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION", "2. NONSTATIONARY GABOR FRAMES"]
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

@@ -288,9 +288,20 @@ def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
 
 def _first_match(lines: list[Line], candidates: list[int], page: int) -> list[int]:
     """Of the lines whose text is a TOC item, the one on the item's page, else next to it (the
-    page may be off by one); the larger type, else the first (running headers repeat items)."""
+    page may be off by one); a numbered one (the title's line "NONSTATIONARY GABOR FRAMES" on
+    page 1 is not "2. NONSTATIONARY GABOR FRAMES"); the larger type, else the first (running
+    headers repeat items)."""
     near = [i for i in candidates if abs(lines[i].page - page) <= 1]
-    return [min(near, key=lambda i: (abs(lines[i].page - page), -lines[i].size, i))] if near else []
+    return (
+        [
+            min(
+                near,
+                key=lambda i: (abs(lines[i].page - page), not is_numbered(lines[i].text), -lines[i].size, i),
+            )
+        ]
+        if near
+        else []
+    )
 
 
 def _is_named_heading(line: Line, body_size: float) -> bool:
