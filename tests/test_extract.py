@@ -25,7 +25,7 @@ from papersum.pdfflow import (
     without_figure_text,
     without_running_heads,
 )
-from papersum.pdfheadings import heading_level
+from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, dict_lines, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_authors, find_year, take_abstract
 from papersum.pdfsections import continues_heading
@@ -155,6 +155,12 @@ def test_a_heading_set_letter_by_letter_reads_as_its_word() -> None:
     # Elsevier's cas classes set "A B S T R A C T" and "A R T I C L E  I N F O"
     assert [line.text for line in paragraphs("\n<p><b>A B S T R A C T</b></p>\n", 1)] == ["ABSTRACT"]
     assert [line.text for line in paragraphs("\n<p>A B C of music</p>\n", 1)] == ["A B C of music"]
+
+
+def test_a_section_sign_numbers_a_heading() -> None:
+    # the Royal Society's journals number sections "§1", "§9 References": the references must go
+    assert is_numbered("§9 References") and unnumbered("§9 References") == "References"
+    assert unnumbered("§ 2 Linearization and Separability") == "Linearization and Separability"
 
 
 def test_a_units_power_is_no_footnote_mark() -> None:
@@ -437,7 +443,15 @@ def test_the_text_an_ieee_heading_runs_into_on_page_one_does_not_continue_it() -
 
 
 @pytest.mark.parametrize(
-    "address", ["TU Graz, Austria", "Davao City, Philippines", "INESC TEC, Porto, Portugal"]
+    "address",
+    [
+        "TU Graz, Austria",
+        "Davao City, Philippines",
+        "INESC TEC, Porto, Portugal",
+        "École Normale Supérieure, CNRS, PSL",
+        "Universidad Pompeu Fabra",
+        "Laboratoire de Mécanique et d'Acoustique",
+    ],
 )
 def test_an_address_of_two_capitalised_words_is_no_author(address: str) -> None:
     # seen in real papers: the line under the names ends with a city or a country

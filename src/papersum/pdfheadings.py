@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
+NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 
 
-SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)$")
+SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)$")
 """A line that is only a section's number."""
 
 
@@ -31,7 +31,7 @@ ANCHOR_HEADINGS = {
 }
 
 
-_NUMBER_STARTS = frozenset("0123456789ABCDEFGHIVXLC")
+_NUMBER_STARTS = frozenset("0123456789ABCDEFGHIVXLC§")
 """The characters a section number (``NUMBERING``) can start with."""
 
 

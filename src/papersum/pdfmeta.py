@@ -73,7 +73,8 @@ _COUNTRIES = (
 
 
 _AFFILIATION = re.compile(
-    r"universit|institut|school|college|department|dept\.|laborator|research|inc\.|"
+    r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
+    r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|"
     r"corporation|@|\d|centre|center|academy|spotify|google|\bcity\b|\b(?:" + _COUNTRIES + r")\b|"
     r"\bgroup\b|\blab\b|faculty|company|computer|robotics|informatics|intelligence|acoustic|"
     r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
