@@ -517,6 +517,28 @@ def test_a_section_named_as_the_titles_second_line_is_found_in_the_text(tmp_path
     assert [s.heading for s in paper.sections] == ["1. INTRODUCTION", "2. NONSTATIONARY GABOR FRAMES"]
 
 
+def test_a_journal_articles_unnumbered_imrad_sections_are_found(tmp_path: Path) -> None:
+    # PLOS's: "Results", "Discussion", "Methods" alone in a face mupdf does not call bold (seen
+    # in a real PLOS Computational Biology paper, read as one 61,498-character introduction)
+    doc = _paper(
+        "Music in Our Ears",
+        "Introduction",
+        "Timbre lets listeners tell apart instruments. ",
+        bold_heading=True,
+    )
+    page = doc.new_page()
+    top = 80
+    for heading in ["Results", "Discussion", "Methods"]:
+        page.insert_text((72, top), heading, fontsize=10)
+        page.insert_textbox(
+            (72, top + 10, 540, top + 90), f"What the {heading.lower()} say. " * 12, fontsize=10
+        )
+        top += 110
+    doc.save(path := tmp_path / "plos.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["Introduction", "Results", "Discussion", "Methods"]
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

@@ -28,6 +28,14 @@ ANCHOR_HEADINGS = {
     "acknowledgment",
     "relatedwork",
     "background",
+    # the sections of a journal article set in IMRaD (PLOS, Frontiers, Nature's journals),
+    # often unnumbered, in a bold face mupdf may not call bold
+    "results",
+    "discussion",
+    "methods",
+    "materialsandmethods",
+    "resultsanddiscussion",
+    "generaldiscussion",
 }
 
 
