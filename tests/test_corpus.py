@@ -356,6 +356,16 @@ def test_an_ieee_outline_numbered_i_and_ii_a_finds_its_headings(tmp_path: Path) 
     assert found[: len(LAYOUT_HEADINGS)] == [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
 
 
+def test_a_proceedings_outline_that_names_no_heading_is_not_believed(tmp_path: Path) -> None:
+    # ICMC 2003's PDFs carry the proceedings' outline: links out ("ICMC 2003 Home Page") and
+    # "Current paper", "Authors" on page 1 (seen in a real one): the headings come from the page
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        doc.set_toc([[1, "Current paper", 1], [2, "Authors", 1]])
+        doc.save(path := tmp_path / "proceedings.pdf")
+    found = [(s.level, heading_key(s.heading)) for s in extract_paper(path).sections if s.level < 3]
+    assert found[: len(LAYOUT_HEADINGS)] == [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 """The same paper as a word processor sets it: LibreOffice's PDFs of a conference's and a
 journal's template (tests/data/office/build.py rebuilds them)."""

@@ -44,7 +44,7 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 bool(_CITATION_KEY.search(str(item[1]))),
             )
             for item in toc
-            if len(item) >= 3
+            if len(item) >= 3 and int(item[2]) >= 1  # not a link out of the paper ("ICMC 2003 Home Page")
         )
     )  # in the outline's order
     if len({item[1] for item in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
@@ -100,7 +100,7 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 matched = _first_match(lines, options, page)
             found.update((i, level) for i in matched)
             taken.update(matched)
-        if len(found) >= 2:
+        if len(taken) >= 2:  # the outline is the paper's (not a proceedings' "Current paper", "Authors")
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
             depth = max(item[2] for item in toc_titles)
