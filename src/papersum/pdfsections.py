@@ -125,7 +125,9 @@ def split_at_outline(lines: list[Line], toc: list[list[Any]]) -> list[Line]:
     in, number and all, at a paragraph's start or after a sentence ("… on clean data. A.
     Related Work To the best …", "1) Accuracy-based Robustness: In the context …"): a PDF whose
     fonts mupdf does not call italic or bold shows no run-in heading by its style."""
-    starts = {heading_key(line.text) for line in lines if line.first or line.styled}
+    starts = {
+        heading_key(line.text) for line in lines if (line.first or line.styled) and len(line.text) <= 120
+    }
     titles = [outline_title(str(item[1])) for item in toc if len(item) >= 3]
     missing = [title for title in titles if len(title) >= 4 and heading_key(title) not in starts]
     for title in missing:
