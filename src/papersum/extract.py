@@ -32,7 +32,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
-from papersum.pdfsections import continues_heading, find_headings, split_at_outline
+from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     title = choose_title(metadata, lines, title_lines)
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
-    headings = find_headings(split_at_outline(lines, toc) if toc else lines, body_size, toc)
+    lines, headings = find_headings(lines, body_size, toc)
     sections, front = _split_sections(lines, headings, body_size)
     if not sections and front:  # no heading anywhere (a note, a report): its text is one section
         body = front[title_lines[-1] + 1 :] if title_lines else front

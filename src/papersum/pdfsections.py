@@ -32,25 +32,27 @@ _APPENDIX_LEAD = re.compile(
 """"Appendix A. ", "APPENDIX B: ", "Appendix 1 – ": the words before an appendix's title."""
 
 
-def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> dict[int, int]:
-    """The lines that start a section, by index, with their level: from the table of contents
-    (its levels), else by style (levels from their numbering)."""
-    toc_titles = list(
-        dict.fromkeys(
-            (
-                heading_key(outline_title(str(item[1]))),
-                int(item[2]) - 1,
-                int(item[0]),
-                bool(_CITATION_KEY.search(str(item[1]))),
-            )
-            for item in toc
-            if len(item) >= 3 and int(item[2]) >= 1  # not a link out of the paper ("ICMC 2003 Home Page")
+def find_headings(
+    lines: list[Line], body_size: float, toc: list[list[Any]], *, split: bool = True
+) -> tuple[list[Line], dict[int, int]]:
+    """The lines, and those of them that start a section, by index, with their level: from the
+    table of contents (its levels), else by style (levels from their numbering). Outline items
+    that head no line are looked for run in the text and split off (``split_at_outline``)."""
+    titles = {
+        (heading_key(outline_title(str(item[1]))), int(item[2]) - 1, int(item[0])): outline_title(
+            str(item[1])
         )
-    )  # in the outline's order
+        for item in toc
+        if len(item) >= 3 and int(item[2]) >= 1  # not a link out of the paper ("ICMC 2003 Home Page")
+    }
+    toc_titles = [  # in the outline's order
+        (key, page, level, bool(_CITATION_KEY.search(title)), title)
+        for (key, page, level), title in titles.items()
+    ]
     if len({item[1] for item in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
         # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
         # say nothing, the order does
-        toc_titles = [(key, -1, level, cited) for key, _page, level, cited in toc_titles]
+        toc_titles = [(key, -1, level, cited, title) for key, _page, level, cited, title in toc_titles]
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [
         i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.first or _starts_on_page_one(lines, i))
@@ -64,8 +66,10 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
             text = lines[i].text
             where.setdefault(heading_key(text), []).append(i)
             joined, after_i = text, i + 1
+            shown = lines[i].bold or lines[i].styled or text.isupper()  # as a heading over lines is
             while (
-                after_i < len(lines)
+                shown
+                and after_i < len(lines)
                 and after_i <= i + 2
                 and continues_heading(lines[after_i - 1], lines[after_i])
             ):
@@ -81,7 +85,8 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
         after = -1  # where the last item without a page was found: the next is further on
         taken: set[int] = set()  # a line an earlier item matched ("3 Conclusions", then "A.3 Conclusions")
-        for key, page, level, cited in toc_titles:
+        unmatched: list[str] = []
+        for key, page, level, cited, title in toc_titles:
             options = [i for i in where.get(key, []) if i not in taken]
             if not options and cited:
                 # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's
@@ -100,6 +105,12 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                 matched = _first_match(lines, options, page)
             found.update((i, level) for i in matched)
             taken.update(matched)
+            if not matched:
+                unmatched.append(title)
+        if split and (missing := [title for title in unmatched if len(title) >= 4]):
+            split_lines = list(lines)
+            if split_at_outline(split_lines, missing):
+                return find_headings(split_lines, body_size, toc, split=False)
         if len(taken) >= 2:  # the outline is the paper's (not a proceedings' "Current paper", "Authors")
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
@@ -110,27 +121,24 @@ def find_headings(lines: list[Line], body_size: float, toc: list[list[Any]]) -> 
                     lines[i], body_size
                 ):
                     found.setdefault(i, level)
-            return _under_letters(lines, found)
+            return lines, _under_letters(lines, found)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
     headings = {
         i: heading_level(lines[i].text) for i in _after_front_matter(lines, _from_abstract(lines, styled))
     }
     if not any(is_numbered(lines[i].text) for i in headings):
-        return _levels_by_size(lines, headings)
-    return _under_letters(lines, headings)
+        return lines, _levels_by_size(lines, headings)
+    return lines, _under_letters(lines, headings)
 
 
-def split_at_outline(lines: list[Line], toc: list[list[Any]]) -> list[Line]:
-    """``lines`` with each outline item that heads no paragraph split off where the text runs it
-    in, number and all, at a paragraph's start or after a sentence ("… on clean data. A.
-    Related Work To the best …", "1) Accuracy-based Robustness: In the context …"): a PDF whose
-    fonts mupdf does not call italic or bold shows no run-in heading by its style."""
-    starts = {
-        heading_key(line.text) for line in lines if (line.first or line.styled) and len(line.text) <= 120
-    }
-    titles = [outline_title(str(item[1])) for item in toc if len(item) >= 3]
-    missing = [title for title in titles if len(title) >= 4 and heading_key(title) not in starts]
-    for title in missing:
+def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
+    """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
+    number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
+    Work To the best …", "1) Accuracy-based Robustness: In the context …"), in ``lines``: a PDF
+    whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
+    Whether any was split."""
+    split = False
+    for title in titles:
         run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …"
             rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
         )
@@ -145,8 +153,9 @@ def split_at_outline(lines: list[Line], toc: list[list[Any]]) -> list[Line]:
                 heading,
                 *([line._replace(text=rest, first=True, alone=line.alone and not before)] if rest else []),
             ]
+            split = True
             break
-    return lines
+    return split
 
 
 def outline_title(title: str) -> str:
