@@ -395,9 +395,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
             inner = inner.replace("<b>", "").replace("</b>", "")
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
-            lines.append(
-                Line(page_number, _spaced_out(text), TAG_SIZE[tag], bold, block, False, first, alone)
-            )
+            if text[1:2] == " ":  # "A B S T R A C T" (a call for each paragraph costs more)
+                text = _spaced_out(text)
+            lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
 
 

@@ -55,7 +55,9 @@ def find_headings(
         toc_titles = [(key, -1, level, cited, title) for key, _page, level, cited, title in toc_titles]
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [
-        i for i, ln in enumerate(lines) if len(ln.text) <= 120 and (ln.first or _starts_on_page_one(lines, i))
+        i
+        for i, ln in enumerate(lines)
+        if len(ln.text) <= 120 and (ln.first or (ln.styled and _starts_on_page_one(lines, i)))
     ]
     if len(toc_titles) >= 2:
         found = {
