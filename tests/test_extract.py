@@ -329,11 +329,16 @@ def test_a_heading_in_capitals_over_two_blocks_on_a_later_page_is_one_heading(tm
     second.insert_text((72, 80), "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME", fontsize=10)
     second.insert_text((72, 100), "WITH THE BEAT OF THE MUSIC?", fontsize=10)
     second.insert_textbox((72, 115, 540, 215), "Most players bow on the beat. " * 8, fontsize=10)
+    # a compound broken at the line's end, in capitals (seen in a real book chapter)
+    second.insert_text((72, 240), "III. SIGNAL REPRESENTATIONS AND ANALYSIS-", fontsize=10)
+    second.insert_text((72, 260), "SYNTHESIS PROCESSES", fontsize=10)
+    second.insert_textbox((72, 275, 540, 375), "Synthesis follows analysis. " * 8, fontsize=10)
     doc.save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == [
         "I. INTRODUCTION",
         "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME WITH THE BEAT OF THE MUSIC?",
+        "III. SIGNAL REPRESENTATIONS AND ANALYSIS-SYNTHESIS PROCESSES",
     ]
     assert paper.sections[1].text.startswith("Most players bow on the beat.")
 

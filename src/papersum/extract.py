@@ -288,7 +288,8 @@ def _split_sections(
     small = body_size - _FOOTNOTE_SMALLER
     for i, line in enumerate(lines):
         if current and not current[2] and continues_heading(lines[i - 1], line):
-            current = (f"{current[0]} {line.text}", current[1], [])  # a heading of two lines or more
+            joint = "" if current[0].endswith("-") else " "  # "ANALYSIS-" / "SYNTHESIS PROCESSES"
+            current = (f"{current[0]}{joint}{line.text}", current[1], [])  # a heading over lines
         elif i in headings:
             if current:
                 sections.append(_section(*current))

@@ -331,8 +331,9 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
     start = line.text[:1]
-    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].isalpha() and line.text[-1] == "-"):
-        return False  # a heading breaks no word at its line's end ("The paper submit-", in bold)
+    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
+        return False  # a heading breaks no word at its line's end ("The paper submit-", in bold;
+        # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
     words = unnumbered(line.text)
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
         return False
