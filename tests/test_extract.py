@@ -544,6 +544,32 @@ def test_a_journal_articles_unnumbered_imrad_sections_are_found(tmp_path: Path) 
     assert [s.heading for s in paper.sections] == ["Introduction", "Results", "Discussion", "Methods"]
 
 
+def test_section_numbers_a_word_processor_set_apart_from_their_titles(tmp_path: Path) -> None:
+    # Word's automatic numbering as Acrobat's PDFMaker sets it (seen in a real SMC paper): "I.",
+    # "II." paragraphs of their own, out of place; the titles in capitals lead their paragraphs
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Fifty Years of Digital Sound for Music", fontsize=20)
+    page.insert_text((72, 110), "Jean-Claude Risset", fontsize=11)
+    page.insert_textbox(
+        (72, 130, 540, 180), "Abstract — Fifty years ago, digital sound began. " * 2, fontsize=9
+    )
+    page.insert_text((72, 200), "I.", fontsize=10)
+    page.insert_text((72, 230), "II.", fontsize=10)
+    page.insert_textbox(
+        (72, 250, 540, 350), "BEGINNINGS\n" + "Max Mathews made the first digital sound. " * 5, fontsize=10
+    )
+    page = doc.new_page()
+    page.insert_text((72, 80), "III.", fontsize=10)
+    issues = "MUSICAL ISSUES OF COMPUTING SOUNDS In the fifties, musique concrète was built from recordings. "
+    page.insert_textbox((72, 100, 540, 200), issues * 3, fontsize=10)
+    doc.save(path := tmp_path / "smc.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["BEGINNINGS", "MUSICAL ISSUES OF COMPUTING SOUNDS"]
+    assert paper.sections[1].text.startswith("In the fifties, musique concrète")
+    assert not re.search(r"\bI{1,3}\.", paper.full_text)
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

@@ -124,6 +124,8 @@ def find_headings(
                 ):
                     found.setdefault(i, level)
             return lines, _under_letters(lines, found)
+    if split and sum(bool(_LONE_NUMBER.fullmatch(line.text)) for line in lines) >= _LONE_NUMBERS_LEAST:
+        return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
     headings = {
         i: heading_level(lines[i].text) for i in _after_front_matter(lines, _from_abstract(lines, styled))
@@ -131,6 +133,43 @@ def find_headings(
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
     return lines, _under_letters(lines, headings)
+
+
+_LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
+"""A section's number alone in its paragraph: Word's automatic numbering, which Acrobat's
+PDFMaker sets apart from the title (and out of its place)."""
+
+
+_LONE_NUMBERS_LEAST = 2
+
+
+_CAPITAL_LEAD = re.compile(r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z])|$)")
+"""A heading in capitals that leads its paragraph ("MUSICAL ISSUES OF COMPUTING SOUNDS In the
+fifties, …") or is the line (page 1's "BEGINNINGS")."""
+
+
+def _capital_leads_split(lines: list[Line]) -> list[Line]:
+    """The lines of a paper whose section numbers Word set apart from their titles (an SMC
+    paper: "III." and "IV." in paragraphs of their own, then "MUSICAL ISSUES OF COMPUTING
+    SOUNDS In the fifties, …"): the numbers dropped, each title in capitals that leads a
+    paragraph (or a block of page 1) made a heading of its own."""
+    split: list[Line] = []
+    for line in lines:
+        if _LONE_NUMBER.fullmatch(line.text):
+            continue
+        lead = _CAPITAL_LEAD.match(line.text) if line.first and line.text[:2].isupper() else None
+        if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
+            split.append(line)
+            continue
+        rest = line.text[lead.end() :]
+        heading = " ".join(lead[1].split())
+        split.append(line._replace(text=heading, bold=True, alone=not rest or not line.styled))
+        if rest:
+            split.append(line._replace(text=rest, first=not line.styled, alone=line.alone))
+    return split
+
+
+_CAPITAL_LEAD_LETTERS = 6
 
 
 def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
@@ -291,10 +330,15 @@ def _from_abstract(lines: list[Line], headings: list[int]) -> list[int]:
 
 
 def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
-    """Drop bold title and author lines: headings start at the first named or numbered one."""
+    """Drop bold title and author lines: headings start at the first named or numbered one, or
+    the first after an abstract run in on page 1 ("Abstract — Fifty years ago, …")."""
+    abstract = next(
+        (i for i, line in enumerate(lines[:200]) if line.page == 0 and ABSTRACT.match(line.text)), None
+    )
     for position, index in enumerate(headings):
         text = lines[index].text
-        if is_numbered(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page:
+        after_abstract = abstract is not None and index > abstract
+        if is_numbered(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page or after_abstract:
             return headings[position:]
     return headings
 
