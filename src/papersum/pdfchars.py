@@ -266,3 +266,13 @@ def line_break(match: re.Match[str]) -> str:
     if before.isalpha() and after.islower() and not after.endswith("-"):
         return SOFT_HYPHEN + after
     return "-" + after
+
+
+LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
+"""A heading set letter by letter ("A B S T R A C T"): mupdf reads a space between each."""
+
+
+def spaced_out(text: str) -> str:
+    """``text``, a heading set letter by letter read as its word ("A B S T R A C T", as
+    Elsevier's cas classes set it)."""
+    return text.replace(" ", "") if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text) else text

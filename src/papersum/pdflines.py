@@ -18,6 +18,7 @@ from papersum.pdfchars import (
     line_break,
     mupdf_output,
     normalize,
+    spaced_out,
     superscripts_read,
     unescape,
     unescape_and_fold,
@@ -81,16 +82,6 @@ its period or colon."""
 
 _COVERS_MOST = 2
 """Pages before the paper's first that are read as covers, at most."""
-
-
-LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
-"""A heading set letter by letter ("A B S T R A C T"): mupdf reads a space between each."""
-
-
-def _spaced_out(text: str) -> str:
-    """``text``, a heading set letter by letter read as its word ("A B S T R A C T", as
-    Elsevier's cas classes set it)."""
-    return text.replace(" ", "") if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text) else text
 
 
 MIN_FRAGMENT = 3
@@ -396,7 +387,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             if text[1:2] == " ":  # "A B S T R A C T" (a call for each paragraph costs more)
-                text = _spaced_out(text)
+                text = spaced_out(text)
             lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
     return lines
 
@@ -418,7 +409,7 @@ def make_line(
             return None
         return Line(
             page,
-            _spaced_out(normalize(text).strip()),
+            spaced_out(normalize(text).strip()),
             round(size, 1),
             bold,
             block,
@@ -444,5 +435,5 @@ def make_line(
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
     return Line(
-        page, _spaced_out(normalize(text).strip()), round(size, 1), bold, block, True, first, alone, top, left
+        page, spaced_out(normalize(text).strip()), round(size, 1), bold, block, True, first, alone, top, left
     )
