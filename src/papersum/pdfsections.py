@@ -38,85 +38,27 @@ def find_headings(
     """The lines, and those of them that start a section, by index, with their level: from the
     table of contents (its levels), else by style (levels from their numbering). Outline items
     that head no line are looked for run in the text and split off (``split_at_outline``)."""
-    titles = {
-        (heading_key(outline_title(str(item[1]))), int(item[2]) - 1, int(item[0])): outline_title(
-            str(item[1])
-        )
-        for item in toc
-        if len(item) >= 3 and int(item[2]) >= 1  # not a link out of the paper ("ICMC 2003 Home Page")
-    }
-    toc_titles = [  # in the outline's order
-        (key, page, level, bool(_CITATION_KEY.search(title)), title)
-        for (key, page, level), title in titles.items()
-    ]
-    if len({item[1] for item in toc_titles}) == 1 and len(toc_titles) > 3 and lines[-1].page > 0:
-        # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
-        # say nothing, the order does
-        toc_titles = [(key, -1, level, cited, title) for key, _page, level, cited, title in toc_titles]
+    items = _outline_items(toc, lines[-1].page if lines else 0)
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [
         i
         for i, ln in enumerate(lines)
         if len(ln.text) <= 120 and (ln.first or (ln.styled and _starts_on_page_one(lines, i)))
     ]
-    if len(toc_titles) >= 2:
+    if len(items) >= 2:
         found = {
             i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
         }
-        where: dict[str, list[int]] = {}
-        for i in candidates:
-            text = lines[i].text
-            where.setdefault(heading_key(text), []).append(i)
-            joined, after_i = text, i + 1
-            shown = lines[i].bold or lines[i].styled or text.isupper()  # as a heading over lines is
-            while (
-                shown
-                and after_i < len(lines)
-                and after_i <= i + 2
-                and continues_heading(lines[after_i - 1], lines[after_i])
-            ):
-                joined = f"{joined} {lines[after_i].text}"  # a heading over lines: the outline has it whole
-                where.setdefault(heading_key(joined), []).append(i)
-                after_i += 1
-            if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
-                # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
-                where.setdefault(heading_key(text[2:]), []).append(i)
-            elif (appendix := _APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
-                # "APPENDIX A. MISCELLANEOUS DETAILS" (SPIE's), "Appendix B: Proofs": the outline
-                # names the appendix by its title alone
-                where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
-        after = -1  # where the last item without a page was found: the next is further on
-        taken: set[int] = set()  # a line an earlier item matched ("3 Conclusions", then "A.3 Conclusions")
-        unmatched: list[str] = []
-        for key, page, level, cited, title in toc_titles:
-            options = [i for i in where.get(key, []) if i not in taken]
-            if not options and cited:
-                # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's
-                # \cite as its key; the heading ("… of StoRM [13]") begins the item
-                options = sorted(
-                    i
-                    for k, found_at in where.items()
-                    if len(k) >= 8 and key.startswith(k)
-                    for i in found_at
-                    if i not in taken
-                )
-            if page < 0:
-                matched = [i for i in options if i > after][:1]
-                after = matched[0] if matched else after
-            else:
-                matched = _first_match(lines, options, page)
-            found.update((i, level) for i in matched)
-            taken.update(matched)
-            if not matched:
-                unmatched.append(title)
+        matched, unmatched = _outline_matched(lines, _keyed(lines, candidates), items)
         if split and (missing := [title for title in unmatched if len(title) >= 4]):
             split_lines = list(lines)
             if split_at_outline(split_lines, missing):
                 return find_headings(split_lines, body_size, toc, split=False)
-        if len(taken) >= 2:  # the outline is the paper's (not a proceedings' "Current paper", "Authors")
+        if len(matched) >= 2:  # the outline is the paper's (not a proceedings' "Current paper", "Authors")
+            found.update(matched)
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
-            depth = max(item[2] for item in toc_titles)
+            depth = max(item[2] for item in items)
             deeper = [i for i in candidates if lines[i].text[:1].isdigit()]  # numbered
             for i in deeper:
                 if (level := heading_level(lines[i].text)) > depth and _looks_like_heading(
@@ -135,12 +77,97 @@ def find_headings(
     return lines, _under_letters(lines, headings)
 
 
+OutlineItem = tuple[str, int, int, bool, str]
+"""An outline item as matched: its title's key, its page (-1: unknown), its level, whether a
+citation key is glued to it, its title."""
+
+
+def _outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
+    """The outline's items that point into the paper, in order, once each."""
+    titles: dict[tuple[str, int, int], str] = {}
+    for item in toc:
+        if len(item) >= 3 and int(item[2]) >= 1:  # not a link out of the paper ("ICMC 2003 Home Page")
+            title = outline_title(str(item[1]))
+            titles.setdefault((heading_key(title), int(item[2]) - 1, int(item[0])), title)
+    items = [
+        (key, page, level, bool(_CITATION_KEY.search(title)), title)
+        for (key, page, level), title in titles.items()
+    ]
+    if len({item[1] for item in items}) == 1 and len(items) > 3 and last_page > 0:
+        # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
+        # say nothing, the order does
+        items = [(key, -1, level, cited, title) for key, _page, level, cited, title in items]
+    return items
+
+
+def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
+    """The candidate headings by their key, and by the keys they may have in an outline: joined
+    with the lines that continue them, an appendix's title without its letter."""
+    where: dict[str, list[int]] = {}
+    for i in candidates:
+        text = lines[i].text
+        where.setdefault(heading_key(text), []).append(i)
+        joined, after_i = text, i + 1
+        shown = lines[i].bold or lines[i].styled or text.isupper()  # as a heading over lines is
+        while (
+            shown
+            and after_i < len(lines)
+            and after_i <= i + 2
+            and continues_heading(lines[after_i - 1], lines[after_i])
+        ):
+            joined = f"{joined} {lines[after_i].text}"  # a heading over lines: the outline has it whole
+            where.setdefault(heading_key(joined), []).append(i)
+            after_i += 1
+        if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
+            # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
+            where.setdefault(heading_key(text[2:]), []).append(i)
+        elif (appendix := _APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
+            # "APPENDIX A. MISCELLANEOUS DETAILS" (SPIE's), "Appendix B: Proofs": the outline
+            # names the appendix by its title alone
+            where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
+    return where
+
+
+def _outline_matched(
+    lines: list[Line], where: dict[str, list[int]], items: list[OutlineItem]
+) -> tuple[dict[int, int], list[str]]:
+    """The lines the outline's items head, with the items' levels, and the titles of the items
+    that head none."""
+    after = -1  # where the last item without a page was found: the next is further on
+    matched: dict[
+        int, int
+    ] = {}  # a line an earlier item took is no other's ("3 Conclusions", "A.3 Conclusions")
+    unmatched: list[str] = []
+    for key, page, level, cited, title in items:
+        options = [i for i in where.get(key, []) if i not in matched]
+        if not options and cited:
+            # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's \cite
+            # as its key; the heading ("… of StoRM [13]") begins the item
+            options = sorted(
+                i
+                for k, found_at in where.items()
+                if len(k) >= 8 and key.startswith(k)
+                for i in found_at
+                if i not in matched
+            )
+        if page < 0:
+            chosen = [i for i in options if i > after][:1]
+            after = chosen[0] if chosen else after
+        else:
+            chosen = _first_match(lines, options, page)
+        matched.update((i, level) for i in chosen)
+        if not chosen:
+            unmatched.append(title)
+    return matched, unmatched
+
+
 _LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
 """A section's number alone in its paragraph: Word's automatic numbering, which Acrobat's
 PDFMaker sets apart from the title (and out of its place)."""
 
 
 _LONE_NUMBERS_LEAST = 2
+"""Lone section numbers that make a paper's numbering Word's, at least."""
 
 
 _CAPITAL_LEAD = re.compile(r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z])|$)")
@@ -170,6 +197,7 @@ def _capital_leads_split(lines: list[Line]) -> list[Line]:
 
 
 _CAPITAL_LEAD_LETTERS = 6
+"""Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
 
 
 def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
@@ -211,6 +239,7 @@ _RUN_IN_NUMBER = r"[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*"
 
 
 _OUTLINE_NUMBER = re.compile(r"^[IVXLC]+(?:-[A-Z]\d*)?\s+(?=\S)")
+"""The number IEEE's classes put before an outline item's title ("II-A ")."""
 
 
 def continues_heading(previous: Line, line: Line) -> bool:
