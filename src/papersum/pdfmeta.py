@@ -51,11 +51,12 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)")
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
 
 
-_INSTITUTION = re.compile(
-    r"universit|institut|school|college|department|laborator|research|inc\.|corporation|centre|"
-    r"center|academy|faculty|company|\bgroup\b|\blab\b",
-    re.I,
+_INSTITUTION_WORDS = (
+    r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
+    r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
+    r"centre|center|academy|faculty|company|\bgroup\b|\blab\b"
 )
+_INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
 """What an author's affiliation names, beyond its city and country."""
 
 
@@ -73,10 +74,8 @@ _COUNTRIES = (
 
 
 _AFFILIATION = re.compile(
-    r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
-    r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|"
-    r"corporation|@|\d|centre|center|academy|spotify|google|\bcity\b|\b(?:" + _COUNTRIES + r")\b|"
-    r"\bgroup\b|\blab\b|faculty|company|computer|robotics|informatics|intelligence|acoustic|"
+    _INSTITUTION_WORDS + r"|@|\d|spotify|google|\bcity\b|\b(?:" + _COUNTRIES + r")\b|"
+    r"computer|robotics|informatics|intelligence|acoustic|"
     r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
     r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
     re.I,
