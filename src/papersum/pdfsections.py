@@ -66,7 +66,7 @@ def find_headings(
                 ):
                     found.setdefault(i, level)
             return lines, _under_letters(lines, found)
-    if split and sum(bool(_LONE_NUMBER.fullmatch(line.text)) for line in lines) >= _LONE_NUMBERS_LEAST:
+    if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
         return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
     headings = {
@@ -166,6 +166,11 @@ _LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
 PDFMaker sets apart from the title (and out of its place)."""
 
 
+def _is_lone_number(text: str) -> bool:
+    """``_LONE_NUMBER``, told for most lines without the regex (every line of a paper is asked)."""
+    return len(text) <= 6 and text[-1:] == "." and _LONE_NUMBER.fullmatch(text) is not None
+
+
 _LONE_NUMBERS_LEAST = 2
 """Lone section numbers that make a paper's numbering Word's, at least."""
 
@@ -182,7 +187,7 @@ def _capital_leads_split(lines: list[Line]) -> list[Line]:
     paragraph (or a block of page 1) made a heading of its own."""
     split: list[Line] = []
     for line in lines:
-        if _LONE_NUMBER.fullmatch(line.text):
+        if _is_lone_number(line.text):
             continue
         lead = _CAPITAL_LEAD.match(line.text) if line.first and line.text[:2].isupper() else None
         if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
