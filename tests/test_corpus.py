@@ -247,6 +247,9 @@ LAYOUT_HEADINGS = [
         ("llncs", "1 Introduction", None, "Acknowledgments"),
         ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
+        # ICLR: title and headings in small capitals made of capitals in two sizes, on page 1
+        # too ("I" 12 pt, "NTRODUCTION" 9.6 pt: not a superscript)
+        ("iclr", "1 INTRODUCTION", "4.2.1 FAILURE CASES", "ACKNOWLEDGMENTS"),
         ("icml", "1. Introduction", "4.2.1. FAILURE CASES", "Acknowledgements"),  # authors on one line
         ("cvpr", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),  # CVPR's author kit
         # ICASSP's and ICIP's spconf.sty: a bold title in capitals, the authors' names in italics

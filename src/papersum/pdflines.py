@@ -392,6 +392,15 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     return lines
 
 
+def _small_capitals(core: str, before: list[str]) -> bool:
+    """Whether ``core``, a span in smaller type than its line, is capitals set small: two
+    letters or more, or one right after a capital ("A" + "BSTRACT"), all capitals and no
+    digit. A footnote's or an affiliation's mark is a digit, a symbol or a small letter."""
+    if not core.isupper() or any(character.isdigit() for character in core):
+        return False
+    return sum(map(str.isalpha, core)) >= 2 or (bool(before) and before[-1][-1:].isupper())
+
+
 def make_line(
     spans: list[tuple[float, str, bool]],
     page: int,
@@ -424,11 +433,13 @@ def make_line(
         return None
     size = max(s[0] for s in visible)
     # superscripts (footnote marks, affiliations) are smaller than the line they sit on; digits
-    # right after a digit are a power ("10^6"), as on later pages (``POWER``)
+    # right after a digit are a power ("10^6"), as on later pages (``POWER``); capitals are
+    # small capitals made of a smaller size (ICLR's "I" + "NTRODUCTION"), which mupdf's
+    # HTML and XHTML keep as text
     parts: list[str] = []
     for sz, t, _b in spans:
         core = t.strip()
-        if sz >= size * 0.8 or not core:
+        if sz >= size * 0.8 or not core or _small_capitals(core, parts):
             parts.append(t)
         elif core.isdigit() and len(core) <= 3 and parts and parts[-1][-1:].isdigit():
             parts.append("^" + t.lstrip())
