@@ -4,6 +4,7 @@ time does here by a tenth and more from run to run.
 
     python bench/instructions.py                 # the bench's real papers (about 25 minutes)
     python bench/instructions.py a.pdf b.pdf     # any PDFs
+    python bench/instructions.py --each          # each paper apart, and their median
 
 Each side runs in a process of its own, once with one pass over the PDFs and once with three:
 the difference, halved, is one pass without the imports and first-use costs. Needs valgrind
@@ -55,10 +56,37 @@ def instructions(side: str, count: int, pdfs: list[Path]) -> int:
     return int(collected[1])
 
 
+def per_pass(side: str, pdfs: list[Path]) -> int:
+    """Instructions of one pass of ``side`` over ``pdfs``, without the imports and first-use costs."""
+    return (instructions(side, 3, pdfs) - instructions(side, 1, pdfs)) // 2
+
+
+def each(pdfs: list[Path]) -> None:
+    """Each PDF's ratio of papersum's instructions to raw ``get_text``'s, and their median: the
+    per-paper figure that CPU time gives only to ±0.1 on a loaded machine. Two valgrinds at a
+    time (each runs on one core)."""
+    import statistics
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = {
+            (pdf, side): pool.submit(per_pass, side, [pdf]) for pdf in pdfs for side in ("raw", "papersum")
+        }
+        ratios = []
+        for pdf in pdfs:
+            raw, ours = counts[pdf, "raw"].result(), counts[pdf, "papersum"].result()
+            ratios.append(ours / raw)
+            print(f"{pdf.stem}: {ours:,} / {raw:,} instructions = {ours / raw:.3f}×", flush=True)
+    print(f"median over {len(pdfs)} PDFs: {statistics.median(ratios):.3f}×")
+
+
 def main() -> None:
     raw_text = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw_text)
     parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs to read (default: the bench's real papers)")
+    parser.add_argument(
+        "--each", action="store_true", help="count each PDF apart (two at a time) and give the median ratio"
+    )
     parser.add_argument("--inner", nargs=2, metavar=("SIDE", "PASSES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     pdfs = args.pdfs or REAL_PAPERS
@@ -67,11 +95,14 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
-    per_pass = {}
+    if args.each:
+        each(pdfs)
+        return
+    counted = {}
     for side in ("raw", "papersum"):
-        per_pass[side] = (instructions(side, 3, pdfs) - instructions(side, 1, pdfs)) // 2
-        print(f"{side}: {per_pass[side]:,} instructions a pass over {len(pdfs)} PDFs", flush=True)
-    print(f"papersum / raw get_text: {per_pass['papersum'] / per_pass['raw']:.3f}×")
+        counted[side] = per_pass(side, pdfs)
+        print(f"{side}: {counted[side]:,} instructions a pass over {len(pdfs)} PDFs", flush=True)
+    print(f"papersum / raw get_text: {counted['papersum'] / counted['raw']:.3f}×")
 
 
 if __name__ == "__main__":
