@@ -86,7 +86,7 @@ EXPECTED = {
         "Joint time-frequency scattering for audio classification",
     ),
     "nieto-ismir2019-harmonix-set": (
-        "The harmonix set: beats, downbeats, and functional segment annotations of western popular music",
+        "The Harmonix set: beats, downbeats, and functional segment annotations of western popular music",
         "Oriol Nieto",
         "We introduce the Harmonix set: a collection of annotations",
         ["INTRODUCTION", "BACKGROUND", "THE HARMONIX SET", "RESULTS", "CONCLUSIONS", "ACKNOWLEDGMENTS"],

@@ -652,7 +652,7 @@ import importlib.util, sys
 from pathlib import Path
 from papersum.extract import extract_paper
 paper = extract_paper(Path({str(PAPERS / "nieto-ismir2019-harmonix-set.pdf")!r}))
-assert paper.title.startswith("The harmonix set"), paper.title
+assert paper.title.startswith("The Harmonix set"), paper.title
 loaded = sorted(m for m in ("onnxruntime", "numpy", "pymupdf.layout", "pymupdf4llm") if m in sys.modules)
 assert not loaded, loaded
 if importlib.util.find_spec("pymupdf4llm") is not None:
@@ -1056,3 +1056,33 @@ def test_a_power_on_page_one_stays_a_power(tmp_path: Path) -> None:
     with pymupdf.open(tmp_path / "power.pdf") as doc:
         texts = [line.text for line in read_lines(doc)]
     assert texts == ["Seeing the Bow in Duets", "The network saw 6 x 10^6 items while training."]
+
+
+def test_a_title_in_capitals_is_written_as_the_paper_writes_its_words(tmp_path: Path) -> None:
+    # ICLR sets its title in capitals and LaTeX breaks a long word at a line's end ("ATTEN-" /
+    # "TION"); lowercased, the title lost its names ("shapley") and kept the break's hyphen
+    doc = pymupdf.open()
+    page = doc.new_page()
+    top = 72.0
+    for text, size in [
+        ("UNIFYING FEATURE ATTRIBUTION: ATTEN-\nTION FLOWS, SHAPLEY VALUES AND", 16),
+        ("AUDIO-VISUAL OPTICAL MUSIC RECOGNITION AT ICASSP", 16),
+        ("Ana Lima", 10),
+        ("Abstract", 10),
+        (
+            "We read attention flows as Shapley values. The attention of a model is its focus, and\n"
+            "Shapley values share a gain fairly: our audio-visual reading of Shapley values\n"
+            "explains Optical Music Recognition models, as shown at ICASSP.",
+            10,
+        ),
+        ("1 Introduction", 10),
+        ("Models of music are hard to explain; attention weights alone do not explain them.", 10),
+    ]:
+        height = size * 1.5 * (text.count("\n") + 1) + 6
+        assert page.insert_textbox((72, top, 540, top + height), text, fontsize=size, fontname="helv") >= 0
+        top += height + size
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).title == (
+        "Unifying feature attribution: attention flows, Shapley values and audio-visual optical "
+        "music recognition at ICASSP"
+    )

@@ -31,7 +31,7 @@ from papersum.pdfflow import (
     without_unheaded_references,
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
-from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract
+from papersum.pdfmeta import ABSTRACT, choose_title, find_authors, find_year, take_abstract, title_as_written
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 
@@ -184,6 +184,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     title_lines = _title_lines(lines)
     metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
     title = choose_title(metadata, lines, title_lines)
+    printed_title = [lines[i].text.strip() for i in title_lines]
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
     lines, headings = find_headings(lines, body_size, toc)
@@ -202,7 +203,9 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         for s in sections
     ]
     return PaperText(
-        title=title,
+        title=title_as_written(
+            title, printed_title, "\n".join([abstract, *(s.text for s in sections[:_PAGE_ONE_SECTIONS])])
+        ),
         authors=authors,
         year=find_year(metadata, page_one(lines), prose),
         abstract=abstract,

@@ -161,14 +161,90 @@ def _printed_on_page_one(lines: list[Line]) -> str:
 
 
 def _page_title(lines: list[Line], title_lines: list[int]) -> str:
+    return _joined_title([lines[i].text.strip() for i in title_lines])
+
+
+def _joined_title(printed: list[str]) -> str:
+    """A title from its lines as page 1 prints them; one in capitals lowercased after its first
+    letter (``title_as_written`` gives back the capitals of its names)."""
     title = ""
-    for text in (lines[i].text.strip() for i in title_lines):
+    for text in printed:
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
         title += text if re.search(r"\w-$", title) else f" {text}"
     title = title.strip()
     if title.isupper():
         title = title[:1] + title[1:].lower()
     return title
+
+
+def title_as_written(title: str, printed: list[str], prose: str) -> str:
+    """A title printed in capitals (its lines ``printed``), which ``choose_title`` lowercases
+    after its first letter, with its words as the paper's ``prose`` (its abstract and first
+    sections) writes them: a word broken at a title line's end joined when the prose writes it
+    whole and never with a hyphen ("ATTEN-" / "TION": "attention"); a name capitalised
+    ("Shapley values", "ICASSP", see ``_capitalised``). Any other title as it is."""
+    if not printed or not " ".join(printed).isupper() or title != _joined_title(printed):
+        return title
+    for line, following in itertools.pairwise(printed):
+        head, tail = _BROKEN_AT_END.search(line), _FIRST_WORD.match(following)
+        if (
+            head
+            and tail
+            and _written(head[1] + tail[0], prose)
+            and not _written(f"{head[1]}-{tail[0]}", prose)
+        ):
+            at = title.lower().find(f"{head[1]}-{tail[0]}".lower()) + len(head[1])
+            title = title[:at] + title[at + 1 :] if at >= len(head[1]) else title
+    written = _capitalised({word.lower() for word in _TITLE_WORD.findall(title)}, prose)
+    return _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
+
+
+_BROKEN_AT_END = re.compile(r"(\w+)-$")
+_FIRST_WORD = re.compile(r"\w+")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+"""A title's word as ``choose_title`` lowercases it (its first capitalised)."""
+
+
+def _capitalised(words: set[str], prose: str) -> dict[str, str]:
+    """Those of ``words`` (lowercase) that ``prose`` writes only capitalised within its sentences,
+    as it writes them: in capitals once ("ICASSP", "LSTM"), or capitalised twice, not next to
+    another capitalised word (a name, "Shapley values", not a term capitalised as a whole,
+    "Optical Music Recognition"). Not at a sentence's start, nor in an address ("ismir.net")."""
+    if not words:
+        return {}
+    forms: Counter[str] = Counter()
+    for found in re.finditer(r"\b(?:" + "|".join(sorted(words)) + r")\b", prose, re.IGNORECASE):
+        start, end = found.span()
+        before, after = prose[max(0, start - 40) : start].rstrip(), prose[end : end + 3].lstrip()
+        if _IN_ADDRESS.match(prose, end) or prose[start - 1 : start] in _ADDRESS_MARKS:
+            continue
+        if not before or before[-1] in ".!?:\n":
+            continue
+        if found[0].isupper() or not (_ends_capitalised(before) or after[:1].isupper()):
+            forms[found[0]] += 1
+    written = {}
+    for word in words:
+        count, form = max(((n, f) for f, n in forms.items() if f.lower() == word), default=(0, word))
+        if not forms[word] and (count >= 2 or (count and form.isupper())):
+            written[word] = form
+    return written
+
+
+_IN_ADDRESS = re.compile(r"[./@_]\w")
+_ADDRESS_MARKS = frozenset("./@_")
+
+
+def _ends_capitalised(text: str) -> bool:
+    """Whether ``text``'s last word is capitalised."""
+    start = len(text)
+    while start and text[start - 1].isalpha():
+        start -= 1
+    return text[start : start + 1].isupper()
+
+
+def _written(word: str, prose: str) -> bool:
+    """Whether ``prose`` writes ``word``, in any case, as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", prose, re.IGNORECASE) is not None
 
 
 def find_authors(
