@@ -11,8 +11,9 @@ import pymupdf
 import pytest
 
 from papersum.extract import extract_paper
-from papersum.pdfcovers import is_arxiv_stamp
+from papersum.pdfcovers import is_arxiv_stamp, line_number_margins
 from papersum.pdfheadings import heading_key
+from papersum.pdflines import Line
 
 from .conftest import EXAMPLES, ROOT
 
@@ -296,6 +297,31 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
+
+
+def test_acls_review_ruler_down_both_margins_is_no_text() -> None:
+    # ACL's review copies number their lines "001", "002"… left of the left column and right of
+    # the right one; mupdf puts each number in the block of the line beside it
+    paper = extract_paper(LATEX / "acl-review.pdf")
+    assert paper.authors == []  # "Anonymous ACL submission"
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    assert [s.heading for s in paper.sections][:3] == [
+        "1 Introduction",
+        "2 Related Work",
+        "2.1 Audio-only source separation",
+    ]
+    assert not re.search(r"\b0\d\d\b", paper.full_text)
+    # page 1 of a real ARR submission: its ruler right of the columns has more numbers standing
+    # alone than the one left of them (some of those are read in line with a heading), and the
+    # right one was taken for the only one: no text lies right of it, so no numbers were cut,
+    # and "attention 002 sink" was the abstract
+    ruler = [Line(0, f"{n:03d}", 8.0, False, n, left=12.0) for n in range(1, 40)]
+    ruler += [Line(0, f"{n:03d}", 8.0, False, n, left=566.0) for n in range(40, 81)]
+    text = [Line(0, "Transformers commonly exhibit an attention", 10.1, False, 90, left=88.0)] * 20
+    text += [Line(0, "that the sink arises from the interaction", 10.1, False, 91, left=306.0)] * 20
+    assert line_number_margins([*ruler, *text]) == (87.0, 565.0)
+    # lineno's numbers left of an LNCS page alone: the text starts right of them
+    assert line_number_margins([*ruler[:39], *text]) == (87.0, float("inf"))
 
 
 def test_an_interspeech_paper_reads_its_headings_and_an_author_of_one_name() -> None:

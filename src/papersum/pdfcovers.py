@@ -4,6 +4,7 @@ publisher puts before it, arXiv's stamp up the margin, a review draft's line num
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -58,18 +59,34 @@ FRONT_PAGES = {"highlights", "graphical abstract"}
 """The first line of a page Elsevier's classes set before the paper."""
 
 
-def line_number_margin(lines: list[Line]) -> float | None:
-    """Where the text starts right of a review draft's line numbers (``lineno``: small integers
-    counting up down the left margin), or None for a paper without them."""
+def line_number_margins(lines: list[Line]) -> tuple[float, float] | None:
+    """Where a review draft's text lies between its line numbers, from the left to the right
+    edge, or None for a paper without them: small integers counting up down a margin, left of
+    the text (``lineno``), right of it, or both (ACL's review ruler, "001" down the outer margin
+    of each column). Numbers between two columns stand in text: not cut away."""
     numbers = [line for line in lines if line.text.isdigit() and len(line.text) <= 4]
-    if len(numbers) < MARGIN_NUMBERS:
+    text = [line.left for line in lines if not line.text.isdigit()]
+    if len(numbers) < MARGIN_NUMBERS or not text:
         return None
-    usual = Counter(round(line.left / 4) for line in numbers).most_common(1)[0][0] * 4
-    column = [line for line in numbers if abs(line.left - usual) <= 6]
-    edge = max((line.left for line in column), default=0.0)
-    counts = [int(line.text) for line in column]
-    rising = sum(b == a + 1 for a, b in itertools.pairwise(counts))
-    text_left = [line.left for line in lines if line.left > edge + 2 and not line.text.isdigit()]
-    if rising < MARGIN_NUMBERS - 1 or not text_left:
-        return None
-    return min(text_left) - 1.0
+    left, right = 0.0, math.inf
+    found: list[float] = []
+    for place, count in Counter(round(line.left / 4) for line in numbers).most_common():
+        if count < MARGIN_NUMBERS:
+            break  # the rest are fewer still
+        if any(abs(place * 4 - other) <= 6 for other in found):
+            continue  # a ruler already read, its numbers a point or two apart
+        column = [line for line in numbers if abs(line.left - place * 4) <= 6]
+        counts = [int(line.text) for line in column]
+        if sum(b == a + 1 for a, b in itertools.pairwise(counts)) < MARGIN_NUMBERS - 1:
+            continue  # numbers that do not count up (a table's, a figure's)
+        found.append(place * 4)
+        beyond = [x for x in text if x > max(line.left for line in column) + 2]
+        if len(beyond) >= _RULED * len(text):
+            left = max(left, min(beyond) - 1.0)
+        elif not beyond or len(beyond) <= (1 - _RULED) * len(text):
+            right = min(right, min(line.left for line in column) - 1.0)
+    return None if not found else (left, right)
+
+
+_RULED = 0.9
+"""The share of a page's lines that lie on one side of a ruler of line numbers, at least."""

@@ -18,12 +18,13 @@ from papersum.pdfchars import (
     line_break,
     mupdf_output,
     normalize,
+    small_capitals,
     spaced_out,
     superscripts_read,
     unescape,
     unescape_and_fold,
 )
-from papersum.pdfcovers import is_arxiv_stamp, is_repository_cover, line_number_margin
+from papersum.pdfcovers import is_arxiv_stamp, is_repository_cover, line_number_margins
 from papersum.pdfheadings import (
     SECTION_NUMBER,
     headings_marked,
@@ -140,14 +141,15 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         first = styled_lines(doc[start], doc[start].get_textpage(flags=flags))
     first = [line for line in first if not is_arxiv_stamp(line.text)]
-    margin = line_number_margin(first)
-    if margin is not None:  # a review draft: its line numbers are not text
-        first = [line for line in first if line.left >= margin or not line.text.isdigit()]
+    margins = line_number_margins(first)
+    if margins is not None:  # a review draft: its line numbers are not text
+        first = [line for line in first if margins[0] <= line.left < margins[1] or not line.text.isdigit()]
     lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         page = doc[index]
-        clip = None if margin is None else pymupdf.Rect(margin, 0, page.rect.width, page.rect.height)
+        width, height = page.rect.width, page.rect.height
+        clip = None if margins is None else pymupdf.Rect(margins[0], 0, min(margins[1], width), height)
         textpage = page.get_textpage(flags=flags, clip=clip)
         lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines
@@ -392,15 +394,6 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
     return lines
 
 
-def _small_capitals(core: str, before: list[str]) -> bool:
-    """Whether ``core``, a span in smaller type than its line, is capitals set small: two
-    letters or more, or one right after a capital ("A" + "BSTRACT"), all capitals and no
-    digit. A footnote's or an affiliation's mark is a digit, a symbol or a small letter."""
-    if not core.isupper() or any(character.isdigit() for character in core):
-        return False
-    return sum(map(str.isalpha, core)) >= 2 or (bool(before) and before[-1][-1:].isupper())
-
-
 def make_line(
     spans: list[tuple[float, str, bool]],
     page: int,
@@ -439,7 +432,7 @@ def make_line(
     parts: list[str] = []
     for sz, t, _b in spans:
         core = t.strip()
-        if sz >= size * 0.8 or not core or _small_capitals(core, parts):
+        if sz >= size * 0.8 or not core or small_capitals(core, parts):
             parts.append(t)
         elif core.isdigit() and len(core) <= 3 and parts and parts[-1][-1:].isdigit():
             parts.append("^" + t.lstrip())
