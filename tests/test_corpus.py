@@ -324,6 +324,31 @@ def test_acls_review_ruler_down_both_margins_is_no_text() -> None:
     assert line_number_margins([*ruler[:39], *text]) == (87.0, float("inf"))
 
 
+def test_an_mdpi_paper_sets_its_statements_and_its_appendix_apart() -> None:
+    # MDPI's journals run their back matter in as bold leads ("Funding: This research…") after
+    # the conclusion, which took them all; its outline names the appendix "Appendix A" alone,
+    # its heading "Appendix A. Normalising the Keypoints"
+    paper = extract_paper(LATEX / "mdpi.pdf")
+    assert (paper.title, paper.authors) == (
+        "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets",
+        ["Ana Lima", "Ben Ortiz"],
+    )
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    headings = [s.heading for s in paper.sections]
+    assert headings[0] == "1. Introduction"
+    assert headings[headings.index("6. Conclusion") :] == [
+        "6. Conclusion",
+        "Funding",
+        "Data Availability Statement",
+        "Acknowledgments",
+        "Conflicts of Interest",
+        "Appendix A. Normalising the Keypoints",
+    ]
+    conclusion, *_statements, appendix = paper.sections[headings.index("6. Conclusion") :]
+    assert "funding" not in conclusion.text and appendix.text.startswith("The keypoints of each player")
+    assert "Licensee MDPI" not in paper.full_text and "The sound of pixels" not in paper.full_text
+
+
 def test_an_interspeech_paper_reads_its_headings_and_an_author_of_one_name() -> None:
     # Interspeech's class writes the PDF's author field as BibTeX names ("Ana {Lima}; …;
     # Rahmawati {}"), and many Indian and Indonesian authors have one name: the field is

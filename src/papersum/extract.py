@@ -317,4 +317,5 @@ def _split_sections(
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:
-    return Section(heading=heading, text=join_lines(lines), level=level)
+    # a lead run in its paragraph keeps its colon ("Funding: This research…"); a heading has none
+    return Section(heading=heading.removesuffix(":"), text=join_lines(lines), level=level)

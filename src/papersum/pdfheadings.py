@@ -39,6 +39,26 @@ ANCHOR_HEADINGS = {
 }
 
 
+BACK_MATTER = frozenset(
+    (
+        "funding",
+        "authorcontributions",
+        "dataavailability",
+        "dataavailabilitystatement",
+        "conflictsofinterest",
+        "conflictofinterest",
+        "competinginterests",
+        "declarationofcompetinginterest",
+        "institutionalreviewboardstatement",
+        "informedconsentstatement",
+        "abbreviations",
+    )
+)
+"""The statements journals set after a paper's conclusion, each under a bold lead run in its
+paragraph ("Funding: This research received…", MDPI's; Elsevier's, PLOS's, Frontiers'): named
+sections of their own, not the conclusion's text."""
+
+
 _NUMBER_STARTS = frozenset("0123456789ABCDEFGHIVXLC§")
 """The characters a section number (``NUMBERING``) can start with."""
 
@@ -71,9 +91,13 @@ def is_run_in_heading(text: str) -> bool:
     (or an italic subsubsection's, which ``paragraphs`` made bold)."""
     return (
         bool(text)
-        and bool(is_numbered(text) or RUN_IN_NUMBER.match(text) or heading_key(text) in ANCHOR_HEADINGS)
+        and bool(is_numbered(text) or RUN_IN_NUMBER.match(text) or _is_named(heading_key(text)))
         and bool(HEADING_SHAPE.match(unnumbered(text)))
     )
+
+
+def _is_named(key: str) -> bool:
+    return key in ANCHOR_HEADINGS or key in BACK_MATTER
 
 
 LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))(\.?)\s")

@@ -9,6 +9,7 @@ from typing import Any
 from papersum.pdfflow import NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
+    BACK_MATTER,
     HEADING_SHAPE,
     RUN_IN_NUMBER,
     heading_key,
@@ -123,8 +124,9 @@ def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
             where.setdefault(heading_key(text[2:]), []).append(i)
         elif (appendix := _APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
             # "APPENDIX A. MISCELLANEOUS DETAILS" (SPIE's), "Appendix B: Proofs": the outline
-            # names the appendix by its title alone
+            # names the appendix by its title alone, or by its letter alone (MDPI's "Appendix A")
             where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
+            where.setdefault(heading_key(text[: appendix.end()]), []).append(i)
     return where
 
 
@@ -400,9 +402,14 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
     candidate of ``find_headings``)."""
     if len(line.text) > 40:
         return False
-    stripped = unnumbered(line.text).strip()
+    stripped = unnumbered(line.text).strip().removesuffix(":")  # a lead run in ("Funding:")
     set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
-    known = REFERENCES.match(stripped) or NOT_CONTENT.match(stripped) or stripped.lower() == "abstract"
+    known = (
+        REFERENCES.match(stripped)
+        or NOT_CONTENT.match(stripped)
+        or stripped.lower() == "abstract"
+        or (heading_key(stripped) in BACK_MATTER and line.page > 0)  # page 1's: a sidebar's
+    )
     return bool(set_apart and known)
 
 
