@@ -1086,3 +1086,31 @@ def test_a_title_in_capitals_is_written_as_the_paper_writes_its_words(tmp_path: 
         "Unifying feature attribution: attention flows, Shapley values and audio-visual optical "
         "music recognition at ICASSP"
     )
+
+
+def test_a_first_page_of_next_to_no_text_and_a_drop_cap_do_not_make_the_title(tmp_path: Path) -> None:
+    # an IEEE Access paper built from its template: page 1 holds a running head, a picture
+    # and a full stop; on page 2 the drop cap "T" of "This paper" is larger than the title
+    doc = pymupdf.open()
+    cover = doc.new_page()
+    cover.insert_text((36, 38), "Author et al.: Preparation of Papers for IEEE Access", fontsize=7)
+    cover.insert_text((46, 70), ".", fontsize=10)
+    cover.draw_rect(pymupdf.Rect(46, 100, 540, 700), color=(0, 0, 0), fill=(0.8, 0.8, 0.9))
+    page = doc.new_page()
+    page.insert_text((36, 120), "Seeing the Bow: Motion Cues for Duets", fontsize=22, fontname="hebo")
+    page.insert_text((36, 155), "ANA LIMA, BEN ORTIZ", fontsize=10, fontname="hebo")
+    page.insert_text((45, 265), "ABSTRACT", fontsize=10, fontname="hebo")
+    page.insert_text(
+        (108, 265), "Separating two violins that play together is hard from the sound.", fontsize=10
+    )
+    page.insert_text((37, 515), "I. INTRODUCTION", fontsize=9, fontname="hebo")
+    page.insert_text((36, 548), "T", fontsize=28.5, fontname="tibo")
+    page.insert_text((57, 532), "HIS paper shows that the motion of the players helps.", fontsize=10)
+    page.insert_text(
+        (36, 560), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing the Bow: Motion Cues for Duets"
+    assert paper.abstract.startswith("Separating two violins")
+    assert paper.sections[0].heading == "I. INTRODUCTION"

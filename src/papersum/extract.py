@@ -257,7 +257,8 @@ def _body_size(lines: list[Line]) -> float:
 
 def _title_lines(lines: list[Line]) -> list[int]:
     """Indices of the largest-type lines near the top of page 1."""
-    first_page = [(i, ln) for i, ln in enumerate(lines[:80]) if ln.page == 0]
+    # a drop cap ("T" of "This paper", IEEE's, larger than the title) is a letter alone
+    first_page = [(i, ln) for i, ln in enumerate(lines[:80]) if ln.page == 0 and len(ln.text) > 1]
     if not first_page:
         return []
     biggest = max(ln.size for _i, ln in first_page)

@@ -46,17 +46,27 @@ its notice, its rights, how to cite and where the paper was downloaded."""
 
 
 def is_repository_cover(lines: list[Line]) -> bool:
-    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), or a
+    """Whether page 1 is a cover page (two of ``REPOSITORY_COVER``'s phrases or more), a
     journal's page of highlights or a graphical abstract before the paper (Elsevier's ``cas``
-    classes), not the paper's own first page."""
+    classes), or a page of next to no text, not the paper's own first page."""
     if lines and lines[0].text.lower() in FRONT_PAGES:
         return True
+    if sum(len(line.text) for line in lines) < _BLANK_MOST and all(
+        line.size < _TITLE_SIZE_LEAST for line in lines
+    ):
+        return True  # a picture, a banner, a running head: no title, no abstract (IEEE Access's)
     text = "\n".join(line.text for line in lines)
     return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
 
 
 FRONT_PAGES = {"highlights", "graphical abstract"}
 """The first line of a page Elsevier's classes set before the paper."""
+
+
+_BLANK_MOST = 120
+_TITLE_SIZE_LEAST = 12.0
+"""A first page of fewer characters, none of them as large, holds no paper: a title page's title
+is larger, a paper's first page holds its abstract."""
 
 
 def line_number_margins(lines: list[Line]) -> tuple[float, float] | None:
