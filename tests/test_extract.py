@@ -1088,9 +1088,10 @@ def test_a_title_in_capitals_is_written_as_the_paper_writes_its_words(tmp_path: 
     )
 
 
-def test_a_first_page_of_next_to_no_text_and_a_drop_cap_do_not_make_the_title(tmp_path: Path) -> None:
+def test_an_ieee_access_paper_past_its_blank_first_page_and_its_drop_cap(tmp_path: Path) -> None:
     # an IEEE Access paper built from its template: page 1 holds a running head, a picture
-    # and a full stop; on page 2 the drop cap "T" of "This paper" is larger than the title
+    # and a full stop; on page 2 the drop cap "T" of "This paper" is larger than the title, and
+    # the authors' names are in capitals with their grades
     doc = pymupdf.open()
     cover = doc.new_page()
     cover.insert_text((36, 38), "Author et al.: Preparation of Papers for IEEE Access", fontsize=7)
@@ -1098,7 +1099,12 @@ def test_a_first_page_of_next_to_no_text_and_a_drop_cap_do_not_make_the_title(tm
     cover.draw_rect(pymupdf.Rect(46, 100, 540, 700), color=(0, 0, 0), fill=(0.8, 0.8, 0.9))
     page = doc.new_page()
     page.insert_text((36, 120), "Seeing the Bow: Motion Cues for Duets", fontsize=22, fontname="hebo")
-    page.insert_text((36, 155), "ANA LIMA, BEN ORTIZ", fontsize=10, fontname="hebo")
+    x = 36.0  # the names in capitals, each with its mark (smaller, raised) and its IEEE grade
+    for text, size, rise in [("ANA LIMA", 9.9, 0), ("1", 6.9, 3), (", (Member, IEEE), BEN ORTIZ", 9.9, 0)]:
+        page.insert_text((x, 155 - rise), text, fontsize=size, fontname="hebo")
+        x += pymupdf.get_text_length(text, fontname="hebo", fontsize=size)
+    page.insert_text((x, 152), "2", fontsize=6.9, fontname="hebo")
+    page.insert_text((36, 168), "1Music Technology Group, Example University, Porto, Portugal", fontsize=6.6)
     page.insert_text((45, 265), "ABSTRACT", fontsize=10, fontname="hebo")
     page.insert_text(
         (108, 265), "Separating two violins that play together is hard from the sound.", fontsize=10
@@ -1112,5 +1118,6 @@ def test_a_first_page_of_next_to_no_text_and_a_drop_cap_do_not_make_the_title(tm
     doc.save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
     assert paper.title == "Seeing the Bow: Motion Cues for Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]
     assert paper.abstract.startswith("Separating two violins")
     assert paper.sections[0].heading == "I. INTRODUCTION"

@@ -288,11 +288,17 @@ def find_authors(
             found.append((line.size, _names_in_capitals(line.text)))
     names = _in_the_names_type(found, under_title)
     if not names and len(lines) > title_lines[-1] + 1:
-        # amsart sets the authors in small capitals under the title, smaller than the body
+        # amsart sets the authors in small capitals under the title, smaller than the body;
+        # IEEE Access in capitals, each with its grade ("ANA LIMA, (Member, IEEE), BEN …")
         below = lines[title_lines[-1] + 1]
-        if below.page == 0 and below.text.isupper() and not _AFFILIATION.search(below.text):
-            names = [name.title() for name in _split_names(below.text)]
+        text = _IEEE_GRADE.sub("", below.text) if "IEEE" in below.text else below.text
+        if below.page == 0 and text.isupper() and not _AFFILIATION.search(text):
+            names = [name.title() for name in _split_names(text)]
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
+
+
+_IEEE_GRADE = re.compile(r"\((?:(?:Graduate |Student |Senior |Life )*)(?:Member|Fellow)(?:,\s*IEEE)?\)", re.I)
+"""An IEEE membership grade after a name, in brackets: "(Member, IEEE)", "(Life Fellow, IEEE)"."""
 
 
 def _in_the_names_type(found: list[tuple[float, list[str]]], under_title: list[Line]) -> list[str]:
