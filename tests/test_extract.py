@@ -1121,3 +1121,20 @@ def test_an_ieee_access_paper_past_its_blank_first_page_and_its_drop_cap(tmp_pat
     assert paper.authors == ["Ana Lima", "Ben Ortiz"]
     assert paper.abstract.startswith("Separating two violins")
     assert paper.sections[0].heading == "I. INTRODUCTION"
+
+
+def test_a_running_foot_on_every_other_page_is_dropped() -> None:
+    # Frontiers' drafts put "Frontiers 3" at the foot of odd pages and ACM's journals their
+    # head on odd pages only: on a six-page paper that is twice, under the three pages asked
+    # of a line anywhere on the page; at a page's top or bottom, twice is enough
+    body = "Musicians are seen as well as heard, and a listener who watches separates them better."
+    page_one = [Line(0, "Seeing the Bow", 18.0, True, 0), Line(0, body, 10.0, False, 1)]
+    later: list[Line] = []
+    for page in range(1, 6):
+        later += [Line(page, f"{body} ({page}.{n})", 0.0, False, n, False, True, True) for n in range(4)]
+        if page % 2 == 0:
+            later.insert(-2, Line(page, "where x is the mixture", 0.0, False, 5, False, True, True))
+            later.append(Line(page, f"Frontiers {page + 1}", 0.0, False, 6, False, True, True))
+    kept = [line.text for line in drop_running_lines([*page_one, *later], 6)]
+    assert not any(text.startswith("Frontiers") for text in kept)
+    assert kept.count("where x is the mixture") == 2  # within the pages, twice: no running line

@@ -261,6 +261,10 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
     threshold = max(3, pages // 2)
     running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
+    # a head or foot set on every other page (odd pages "Frontiers 3", even pages the authors')
+    # stands at its pages' top or bottom: there, half the pages after the first are enough
+    at_edges = Counter(key for key, page in {(keys[i], lines[i].page) for i in _page_edges(lines)} if key)
+    running |= {key for key, count in at_edges.items() if count >= max(2, (pages - 1) // 2)}
     if not running:
         return lines
     # page 1 is read line by line: its copy of a running footer is a block of several lines
@@ -280,6 +284,15 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if (ln.styled and ln.size >= title_size)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+def _page_edges(lines: list[Line]) -> list[int]:
+    """The indices of each page's first two and last two lines (paragraphs after page 1)."""
+    edges: list[int] = []
+    for _page, group in itertools.groupby(range(len(lines)), key=lambda i: lines[i].page):
+        indices = list(group)
+        edges += indices[:2] + indices[2:][-2:]
+    return edges
 
 
 _TITLE_LARGER = 2.0
