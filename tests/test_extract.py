@@ -1138,3 +1138,24 @@ def test_a_running_foot_on_every_other_page_is_dropped() -> None:
     kept = [line.text for line in drop_running_lines([*page_one, *later], 6)]
     assert not any(text.startswith("Frontiers") for text in kept)
     assert kept.count("where x is the mixture") == 2  # within the pages, twice: no running line
+
+
+def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path) -> None:
+    # Frontiers: "Ewan Dunbar∗ and Emmanuel Dupoux", the mark raised and smaller; mupdf sees no
+    # space after the mark, and leaving the mark out glued the names ("Dunbarand Emmanuel")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((45, 100), "The Influence of Symmetry on Speech Sounds", fontsize=20, fontname="hebo")
+    x = 45.0
+    for text, size, rise, gap in [("Ana Lima", 12, 0, 0.0), ("*", 9, 4, 0.2), ("and Ben Ortiz", 12, 0, 1.0)]:
+        x += gap
+        page.insert_text((x, 130 - rise), text, fontsize=size)
+        x += pymupdf.get_text_length(text, fontsize=size)
+    page.insert_text((45, 170), "ABSTRACT", fontsize=12, fontname="hebo")
+    page.insert_text((45, 190), "The speech sounds of human languages influence each other.", fontsize=12)
+    page.insert_text((45, 230), "1 INTRODUCTION", fontsize=13, fontname="hebo")
+    page.insert_text(
+        (45, 250), "Languages tend to have opposite sounds, as listeners hear them.", fontsize=12
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz"]

@@ -433,9 +433,13 @@ def make_line(
     for sz, t, _b in spans:
         core = t.strip()
         if sz >= size * 0.8 or not core or small_capitals(core, parts):
+            if parts and parts[-1] == "" and parts[-2][-1:].isalpha() and t[:1].isalpha():
+                t = " " + t  # "Dunbar∗and Dupoux": the space mupdf did not see after a mark
             parts.append(t)
         elif core.isdigit() and len(core) <= 3 and parts and parts[-1][-1:].isdigit():
             parts.append("^" + t.lstrip())
+        elif parts:
+            parts.append("")  # a mark left out
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
     return Line(
