@@ -1159,3 +1159,55 @@ def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path) -> None:
     )
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz"]
+
+
+def test_an_icml_papers_appendices_and_table_header_rows(tmp_path: Path) -> None:
+    # a real ICML-style paper: its appendix "C." was read as IEEE's roman C (100), which made
+    # "1. Introduction" a subsubsection; its appendices "A." were IEEE's subsections; and the
+    # bold row of a table's column names above its rows was a heading of its own
+    doc = pymupdf.open()
+    texts = (
+        f"Musicians are seen as well as heard ({n}), and a listener who watches them separates the sounds better."
+        for n in range(9)
+    )
+    page, y = doc.new_page(), 72.0
+
+    def put(text: str, size: float = 10, font: str = "helv", gap: float = 16) -> None:
+        nonlocal y
+        page.insert_text((72, y), text, fontsize=size, fontname=font)
+        y += gap
+
+    put("Seeing the Bow: Motion Cues for Duets", 18, "hebo", 30)
+    put("Ana Lima and Ben Ortiz", 11, gap=30)
+    put("Abstract", 11, "hebo")
+    put("Separating two violins that play together is hard from the sound alone.", gap=30)
+    put("1. Introduction", 11, "hebo")
+    put(next(texts), gap=30)
+    page, y = doc.new_page(), 72.0
+    put("2. Method", 11, "hebo")
+    put(next(texts), gap=30)
+    put("Instrument Pieces Audio Video", 10, "hebo", 22)
+    for row in ["Violin 12 4.1 7.9", "Cello 9 3.6 6.8", "Flute 10 5.2 6.1"]:
+        for column, cell in enumerate(row.split()):
+            page.insert_text((72 + 60 * column, y), cell, fontsize=10)
+        y += 13
+    put("", gap=20)
+    put("3. Results", 11, "hebo")
+    put(next(texts), gap=30)
+    page, y = doc.new_page(), 72.0
+    for appendix in ["A. Proofs", "B. Data", "C. Prompts"]:
+        put(appendix, 11, "hebo")
+        put(next(texts), gap=30)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [(s.level, s.heading) for s in paper.sections] == [
+        (1, "1. Introduction"),
+        (1, "2. Method"),
+        (1, "3. Results"),
+        (1, "A. Proofs"),
+        (1, "B. Data"),
+        (1, "C. Prompts"),
+    ]
+    assert paper.tables == [
+        "Instrument Pieces Audio Video\nViolin | 12 | 4.1 | 7.9\nCello | 9 | 3.6 | 6.8\nFlute | 10 | 5.2 | 6.1"
+    ]

@@ -52,11 +52,20 @@ BACK_MATTER = frozenset(
         "institutionalreviewboardstatement",
         "informedconsentstatement",
         "abbreviations",
+        "limitations",
+        "ethicsstatement",
+        "ethicalconsiderations",
+        "broaderimpact",
+        "broaderimpacts",
+        "impactstatement",
+        "reproducibilitystatement",
+        "creditauthorshipcontributionstatement",
     )
 )
-"""The statements journals set after a paper's conclusion, each under a bold lead run in its
-paragraph ("Funding: This research received…", MDPI's; Elsevier's, PLOS's, Frontiers'): named
-sections of their own, not the conclusion's text."""
+"""The statements journals and conferences ask for after a paper's conclusion, often unnumbered
+(ACL's "Limitations", ICML's "Impact Statement") or run in as a bold lead ("Funding: This
+research received…", MDPI's; Elsevier's, PLOS's, Frontiers'): named sections of their own, not
+the conclusion's text."""
 
 
 _NUMBER_STARTS = frozenset("0123456789ABCDEFGHIVXLC§")
@@ -216,3 +225,28 @@ _SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
 
 _ITEM_REACH = 2000
 """Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
+
+
+def levels_by_numbering(texts: list[str], headings: dict[int, int]) -> dict[int, int]:
+    """The levels of ``headings`` (indices of ``texts``, levels from their numbers) where the
+    numbers nest differently. Where sections are numbered I., II. and subsections A., B. (IEEE,
+    JASA's revtex), a heading numbered "1." is a subsubsection, level 3. Where sections are
+    numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A. Diffusion models")."""
+    if not any(_ROMAN.match(texts[i]) for i in headings):
+        if not any(_ARABIC.match(texts[i]) for i in headings) or any(
+            heading_key(texts[i]) in ("appendix", "appendices") for i in headings
+        ):
+            return headings  # under an "Appendix" heading, "A." is a level below it
+        return {i: 1 if _LETTER.match(texts[i]) else level for i, level in headings.items()}
+    return {i: 3 if _ARABIC.match(texts[i]) else level for i, level in headings.items()}
+
+
+_ROMAN = re.compile(r"(?:I|[IVXLC]{2,})\.\s")
+"""A section's roman number: "I.", "II.", "XIV."; not a lone "C." or "D.", which is as often an
+appendix's letter (an ICML paper's "C. Prompt template …" made its "1. Introduction" level 3)."""
+
+
+_ARABIC = re.compile(r"\d{1,2}\.\s")
+
+
+_LETTER = re.compile(r"[A-H]\.\s")

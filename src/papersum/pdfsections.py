@@ -15,6 +15,7 @@ from papersum.pdfheadings import (
     heading_key,
     heading_level,
     is_numbered,
+    levels_by_numbering,
     unnumbered,
 )
 from papersum.pdflines import Line
@@ -66,7 +67,7 @@ def find_headings(
                     lines[i], body_size
                 ):
                     found.setdefault(i, level)
-            return lines, _under_letters(lines, found)
+            return lines, levels_by_numbering([line.text for line in lines], found)
     if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
         return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
@@ -75,7 +76,7 @@ def find_headings(
     }
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
-    return lines, _under_letters(lines, headings)
+    return lines, levels_by_numbering([line.text for line in lines], headings)
 
 
 OutlineItem = tuple[str, int, int, bool, str]
@@ -317,20 +318,6 @@ def _size_class(line: Line) -> int:
     # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
     bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
     return sum(line.size >= bound for bound in bounds)
-
-
-def _under_letters(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """Levels where sections are numbered I., II. and subsections A., B. (IEEE, JASA's revtex):
-    a heading numbered "1." there is a subsubsection, level 3."""
-    if not any(_ROMAN.match(lines[i].text) for i in headings):
-        return headings
-    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
-
-
-_ROMAN = re.compile(r"[IVXLC]+\.\s")
-
-
-_ARABIC = re.compile(r"\d{1,2}\.\s")
 
 
 def _starts_on_page_one(lines: list[Line], index: int) -> bool:

@@ -384,14 +384,23 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         if len(wide) >= 2 and figures >= 0.25 * len(cells):
             table_blocks.update(region)
             tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
-    kept = []
+    kept: list[Line] = []
     for line in lines:
         if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
+            header: list[str] = []  # its columns' names, a bold line or two right above it
+            while kept and _is_header_row(kept[-1]) and len(header) < 2:
+                header.insert(0, kept.pop().text)
             if "\n" in line.text:
-                tables.append(line.text)
+                tables.append("\n".join([*header, line.text]))
         elif not (line.styled and line.block in table_blocks):
             kept.append(line)
     return kept, tables
+
+
+def _is_header_row(line: Line) -> bool:
+    """A table's row of column names as a paragraph of its own, right above its rows: bold,
+    alone, on a later page, neither numbered nor a known heading ("Model Denoising CFG scale")."""
+    return line.bold and line.alone and not line.styled and not line.table and not is_heading_like(line.text)
 
 
 def _cell_regions(blocks: dict[int, list[Line]]) -> list[list[int]]:
