@@ -227,11 +227,12 @@ _ITEM_REACH = 2000
 """Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
 
 
-def levels_by_numbering(texts: list[str], headings: dict[int, int]) -> dict[int, int]:
-    """The levels of ``headings`` (indices of ``texts``, levels from their numbers) where the
-    numbers nest differently. Where sections are numbered I., II. and subsections A., B. (IEEE,
-    JASA's revtex), a heading numbered "1." is a subsubsection, level 3. Where sections are
-    numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A. Diffusion models")."""
+def levels_by_numbering(texts: dict[int, str], headings: dict[int, int]) -> dict[int, int]:
+    """The levels of ``headings`` (lines' indices, levels from their numbers; ``texts`` their
+    texts by index) where the numbers nest differently. Where sections are numbered I., II. and
+    subsections A., B. (IEEE, JASA's revtex), a heading numbered "1." is a subsubsection, level
+    3. Where sections are numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A.
+    Diffusion models")."""
     if not any(_ROMAN.match(texts[i]) for i in headings):
         if not any(_ARABIC.match(texts[i]) for i in headings) or any(
             heading_key(texts[i]) in ("appendix", "appendices") for i in headings

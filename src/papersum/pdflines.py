@@ -9,6 +9,7 @@ it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -148,8 +149,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         page = doc[index]
-        width, height = page.rect.width, page.rect.height
-        clip = None if margins is None else pymupdf.Rect(margins[0], 0, min(margins[1], width), height)
+        clip = None if margins is None else pymupdf.Rect(margins[0], 0, margins[1], math.inf) & page.rect
         textpage = page.get_textpage(flags=flags, clip=clip)
         lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
     return lines

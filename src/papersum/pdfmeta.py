@@ -196,8 +196,22 @@ def title_as_written(title: str, printed: list[str], prose: str) -> str:
         ):
             at = title.lower().find(f"{head[1]}-{tail[0]}".lower()) + len(head[1])
             title = title[:at] + title[at + 1 :] if at >= len(head[1]) else title
-    written = _capitalised({word.lower() for word in _TITLE_WORD.findall(title)}, prose)
+    words = {word.lower() for word in _TITLE_WORD.findall(title)} - _FUNCTION_WORDS
+    written = _capitalised(words, prose[:_PROSE_MOST])
     return _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
+
+
+_FUNCTION_WORDS = frozenset(
+    (
+        *("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of", "on"),
+        *("or", "the", "to", "towards", "toward", "using", "via", "with"),
+    )
+)
+"""A title's words that are never a name: looked for, they are found hundreds of times."""
+
+
+_PROSE_MOST = 8_000
+"""Characters of prose a title's words are looked for in, at most."""
 
 
 _BROKEN_AT_END = re.compile(r"(\w+)-$")
@@ -210,16 +224,21 @@ def _capitalised(words: set[str], prose: str) -> dict[str, str]:
     """Those of ``words`` (lowercase) that ``prose`` writes only capitalised within its sentences,
     as it writes them: in capitals once ("ICASSP", "LSTM"), or capitalised twice, not next to
     another capitalised word (a name, "Shapley values", not a term capitalised as a whole,
-    "Optical Music Recognition"). Not at a sentence's start, nor in an address ("ismir.net")."""
+    "Optical Music Recognition"). Not at a sentence's start; an address ("ismir.net") aside."""
+    if not words:
+        return {}
+    # most words are written in lowercase somewhere (not in an address, "ismir.net"), and so
+    # are no name: told in one search; the rest are looked at where they are
+    written_as = set(re.findall(r"\b(?:" + "|".join(sorted(words)) + r")\b", prose, re.IGNORECASE))
+    words = {form.lower() for form in written_as if not form.islower()}
+    words = {word for word in words if word not in written_as or _only_in_addresses(word, prose)}
     if not words:
         return {}
     forms: Counter[str] = Counter()
     for found in re.finditer(r"\b(?:" + "|".join(sorted(words)) + r")\b", prose, re.IGNORECASE):
         start, end = found.span()
         before, after = prose[max(0, start - 40) : start].rstrip(), prose[end : end + 3].lstrip()
-        if _IN_ADDRESS.match(prose, end) or prose[start - 1 : start] in _ADDRESS_MARKS:
-            continue
-        if not before or before[-1] in ".!?:\n":
+        if _in_address(prose, start, end) or not before or before[-1] in ".!?:\n":
             continue
         if found[0].isupper() or not (_ends_capitalised(before) or after[:1].isupper()):
             forms[found[0]] += 1
@@ -231,7 +250,17 @@ def _capitalised(words: set[str], prose: str) -> dict[str, str]:
     return written
 
 
-_IN_ADDRESS = re.compile(r"[./@_]\w")
+def _in_address(prose: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``prose`` is part of a web or e-mail address
+    ("ismir.net", "ana@ismir.org"): written so, a word says nothing of its case."""
+    return _ADDRESS_MARK.match(prose, end) is not None or prose[start - 1 : start] in _ADDRESS_MARKS
+
+
+def _only_in_addresses(word: str, prose: str) -> bool:
+    return all(_in_address(prose, *found.span()) for found in re.finditer(rf"\b{word}\b", prose))
+
+
+_ADDRESS_MARK = re.compile(r"[./@_]\w")
 _ADDRESS_MARKS = frozenset("./@_")
 
 

@@ -67,7 +67,7 @@ def find_headings(
                     lines[i], body_size
                 ):
                     found.setdefault(i, level)
-            return lines, levels_by_numbering([line.text for line in lines], found)
+            return lines, levels_by_numbering({i: lines[i].text for i in found}, found)
     if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
         return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
@@ -76,7 +76,7 @@ def find_headings(
     }
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
-    return lines, levels_by_numbering([line.text for line in lines], headings)
+    return lines, levels_by_numbering({i: lines[i].text for i in headings}, headings)
 
 
 OutlineItem = tuple[str, int, int, bool, str]
@@ -395,9 +395,16 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
         REFERENCES.match(stripped)
         or NOT_CONTENT.match(stripped)
         or stripped.lower() == "abstract"
-        or (heading_key(stripped) in BACK_MATTER and line.page > 0)  # page 1's: a sidebar's
+        or (line.page > 0 and stripped[:1] in _BACK_MATTER_INITIALS and heading_key(stripped) in BACK_MATTER)
     )
     return bool(set_apart and known)
+
+
+_BACK_MATTER_INITIALS = frozenset(key[0].upper() for key in BACK_MATTER) | frozenset(
+    key[0] for key in BACK_MATTER
+)
+"""(Page 1's back matter is a sidebar's, "Competing Interests:"; the initials save a key for
+most lines.)"""
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
