@@ -1211,3 +1211,27 @@ def test_an_icml_papers_appendices_and_table_header_rows(tmp_path: Path) -> None
     assert paper.tables == [
         "Instrument Pieces Audio Video\nViolin | 12 | 4.1 | 7.9\nCello | 9 | 3.6 | 6.8\nFlute | 10 | 5.2 | 6.1"
     ]
+
+
+def test_keywords_under_a_heading_of_their_own_are_neither_abstract_nor_section(tmp_path: Path) -> None:
+    # IEEE Access's "INDEX TERMS" and many preprints' "Keywords", each a bold heading of its own
+    doc = pymupdf.open()
+    for keywords in ("Keywords", "INDEX TERMS"):
+        page = doc.new_page()
+        page.insert_text((72, 80), "Seeing the Bow: Motion Cues for Duets", fontsize=18, fontname="hebo")
+        page.insert_text((72, 110), "Ana Lima and Ben Ortiz", fontsize=11)
+        page.insert_text((72, 150), "Abstract", fontsize=11, fontname="hebo")
+        page.insert_text(
+            (72, 170), "Separating two violins that play together is hard from the sound alone.", fontsize=10
+        )
+        page.insert_text((72, 210), keywords, fontsize=11, fontname="hebo")
+        page.insert_text((72, 230), "audio-visual separation, music, motion", fontsize=10)
+        page.insert_text((72, 270), "1 Introduction", fontsize=11, fontname="hebo")
+        page.insert_text(
+            (72, 290), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
+        )
+        doc.save(path := tmp_path / f"{keywords}.pdf")
+        doc = pymupdf.open()
+        paper = extract_paper(path)
+        assert paper.abstract == "Separating two violins that play together is hard from the sound alone."
+        assert [s.heading for s in paper.sections] == ["1 Introduction"]

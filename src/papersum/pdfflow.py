@@ -20,10 +20,11 @@ REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cite
 
 NOT_CONTENT = re.compile(
     r"^(table of contents|contents|list of (figures|tables|abbreviations|symbols|acronyms|algorithms)|"
-    r"declaration|author'?s declaration|dedication|acknowledge?ments?)$",
+    r"declaration|author'?s declaration|dedication|acknowledge?ments?|index terms|key ?words)$",
     re.I,
 )
-"""A thesis's front matter: set apart like a section, but not what the paper says."""
+"""A thesis's front matter, a paper's keywords under a heading of their own (IEEE Access's
+"INDEX TERMS"): set apart like a section, but not what the paper says."""
 
 
 _REFERENCE_START = re.compile(
