@@ -1235,3 +1235,26 @@ def test_keywords_under_a_heading_of_their_own_are_neither_abstract_nor_section(
         paper = extract_paper(path)
         assert paper.abstract == "Separating two violins that play together is hard from the sound alone."
         assert [s.heading for s in paper.sections] == ["1 Introduction"]
+
+
+def test_the_kind_of_article_over_its_title_is_not_the_title(tmp_path: Path) -> None:
+    # Taylor & Francis (interact.cls, JNMR's class) prints "RESEARCH ARTICLE" over the title, in
+    # the title's size: the title read "Research article"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "RESEARCH ARTICLE", fontsize=12)
+    page.insert_text((72, 110), "Seeing the bow: motion cues for separating", fontsize=12, fontname="hebo")
+    page.insert_text((72, 125), "same-instrument duets", fontsize=12, fontname="hebo")
+    page.insert_text((72, 150), "Ana Lima and Ben Ortiz", fontsize=10.9)
+    page.insert_text((72, 190), "ABSTRACT", fontsize=9, fontname="hebo")
+    page.insert_text(
+        (72, 205), "Separating two violins that play together is hard from the sound alone.", fontsize=9
+    )
+    page.insert_text((72, 250), "1. Introduction", fontsize=11, fontname="hebo")
+    page.insert_text(
+        (72, 270), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing the bow: motion cues for separating same-instrument duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]

@@ -257,8 +257,13 @@ def _body_size(lines: list[Line]) -> float:
 
 def _title_lines(lines: list[Line]) -> list[int]:
     """Indices of the largest-type lines near the top of page 1."""
-    # a drop cap ("T" of "This paper", IEEE's, larger than the title) is a letter alone
-    first_page = [(i, ln) for i, ln in enumerate(lines[:80]) if ln.page == 0 and len(ln.text) > 1]
+    # a drop cap ("T" of "This paper", IEEE's, larger than the title) is a letter alone; the
+    # article's kind over its title ("RESEARCH ARTICLE", Taylor & Francis's) is no title either
+    first_page = [
+        (i, ln)
+        for i, ln in enumerate(lines[:80])
+        if ln.page == 0 and len(ln.text) > 1 and not _ARTICLE_KIND.fullmatch(ln.text)
+    ]
     if not first_page:
         return []
     biggest = max(ln.size for _i, ln in first_page)
@@ -272,6 +277,14 @@ def _title_lines(lines: list[Line]) -> list[int]:
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
     return chosen
+
+
+_ARTICLE_KIND = re.compile(
+    r"(?:(?:original|research|review|short|brief|full|regular|technical|invited)\s+)*"
+    r"(?:article|paper|report|communication|letter|note|contribution)",
+    re.IGNORECASE,
+)
+"""The kind of article a journal prints over its title."""
 
 
 _TITLE_LINES_MOST = 4
