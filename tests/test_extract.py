@@ -1151,14 +1151,24 @@ def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path) -> None:
         x += gap
         page.insert_text((x, 130 - rise), text, fontsize=size)
         x += pymupdf.get_text_length(text, fontsize=size)
-    page.insert_text((45, 170), "ABSTRACT", fontsize=12, fontname="hebo")
-    page.insert_text((45, 190), "The speech sounds of human languages influence each other.", fontsize=12)
-    page.insert_text((45, 230), "1 INTRODUCTION", fontsize=13, fontname="hebo")
-    page.insert_text(
-        (45, 250), "Languages tend to have opposite sounds, as listeners hear them.", fontsize=12
-    )
+    _abstract_and_introduction(page, 170, left=45)
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz"]
+
+
+def _abstract_and_introduction(page: pymupdf.Page, top: float, *, left: float = 72) -> None:
+    """The rest of a made-up page 1, from ``top`` down: an abstract, and the introduction's
+    heading and first sentence."""
+    page.insert_text((left, top), "ABSTRACT", fontsize=9, fontname="hebo")
+    page.insert_text(
+        (left, top + 15),
+        "Separating two violins that play together is hard from the sound alone.",
+        fontsize=9,
+    )
+    page.insert_text((left, top + 60), "1. Introduction", fontsize=11, fontname="hebo")
+    page.insert_text(
+        (left, top + 80), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
+    )
 
 
 def test_an_icml_papers_appendices_and_table_header_rows(tmp_path: Path) -> None:
@@ -1246,14 +1256,7 @@ def test_the_kind_of_article_over_its_title_is_not_the_title(tmp_path: Path) -> 
     page.insert_text((72, 110), "Seeing the bow: motion cues for separating", fontsize=12, fontname="hebo")
     page.insert_text((72, 125), "same-instrument duets", fontsize=12, fontname="hebo")
     page.insert_text((72, 150), "Ana Lima and Ben Ortiz", fontsize=10.9)
-    page.insert_text((72, 190), "ABSTRACT", fontsize=9, fontname="hebo")
-    page.insert_text(
-        (72, 205), "Separating two violins that play together is hard from the sound alone.", fontsize=9
-    )
-    page.insert_text((72, 250), "1. Introduction", fontsize=11, fontname="hebo")
-    page.insert_text(
-        (72, 270), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
-    )
+    _abstract_and_introduction(page, 190)
     doc.save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
     assert paper.title == "Seeing the bow: motion cues for separating same-instrument duets"
