@@ -1261,3 +1261,41 @@ def test_the_kind_of_article_over_its_title_is_not_the_title(tmp_path: Path) -> 
     paper = extract_paper(path)
     assert paper.title == "Seeing the bow: motion cues for separating same-instrument duets"
     assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+
+
+def test_a_heading_whose_mathematics_the_outline_leaves_out_is_found(tmp_path: Path) -> None:
+    # hyperref writes "4.2.2 ℓ1 and ℓ2 Regularization" into the outline as "1 and 2
+    # Regularization" (an ICLR paper's): its letters differ from the heading's, which was lost
+    doc = pymupdf.open()
+    texts = iter(
+        f"The network is trained on duets of one instrument, part {n} of this study." for n in range(4)
+    )
+    for page_headings in (["1 Introduction", "2 Method"], ["2.1 l1 and l2 Regularization", "3 Results"]):
+        page, y = doc.new_page(), 72.0
+        for heading in page_headings:
+            page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
+            page.insert_text((72, y + 20), next(texts), fontsize=10)
+            y += 60
+    doc.set_toc(
+        [[1, "Introduction", 1], [1, "Method", 1], [2, "1 and 2 Regularization", 2], [1, "Results", 2]]
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    headings = [(s.level, s.heading) for s in extract_paper(path).sections]
+    assert (2, "2.1 l1 and l2 Regularization") in headings
+
+
+def test_a_compound_broken_before_a_digit_on_page_one_keeps_its_hyphen(tmp_path: Path) -> None:
+    # "GPT-" / "2-style" at a line's end in an abstract read "GPT- 2-style"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Attention Sinks in Transformers", fontsize=18, fontname="hebo")
+    page.insert_text((72, 110), "Ana Lima and Ben Ortiz", fontsize=11)
+    page.insert_text((72, 150), "Abstract", fontsize=11, fontname="hebo")
+    text = "Transformers attend to their first position. We study this behavior in GPT-\n2-style models."
+    page.insert_textbox((72, 160, 540, 200), text, fontsize=10)
+    page.insert_text((72, 240), "1 Introduction", fontsize=11, fontname="hebo")
+    page.insert_text(
+        (72, 260), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert "We study this behavior in GPT-2-style models." in extract_paper(path).abstract

@@ -360,6 +360,20 @@ def ends_sentence(text: str) -> bool:
     return bool(end) and end[-1] in ".?!:;"
 
 
+def _compound_continues(previous: Line, line: Line) -> bool:
+    """Whether ``line`` continues a compound whose hyphen ends ``previous`` ("GPT-" / "2–style"):
+    in the same block, after a letter or digit, anything that starts so; across blocks (a column
+    or page between), only a capitalised word after a capitalised one ("Human-" / "Computer"),
+    since a figure's words, a footnote or a running head may stand between the halves of a
+    broken word ("similar-" / "132 JEAN-CLAUDE RISSET")."""
+    if not (previous.text[-2:-1].isalnum() and line.text[:1].isalnum()):
+        return False
+    if line.block == previous.block and line.page == previous.page:
+        return True
+    head = previous.text.rsplit(None, 1)[-1]
+    return head[:1].isupper() and line.text[:1].isupper()
+
+
 def join_lines(lines: list[Line]) -> str:
     """Join lines into paragraphs, mending words hyphenated at line breaks."""
     parts: list[str] = []
@@ -369,6 +383,8 @@ def join_lines(lines: list[Line]) -> str:
             parts.append(line.text)
         elif previous.text.endswith(("-", "\u2010")) and line.text[:1].islower():
             parts[-1] = parts[-1][:-1] + SOFT_HYPHEN + line.text  # mended when the paper is read
+        elif previous.text[-1:] == "-" and _compound_continues(previous, line):
+            parts[-1] += line.text  # "GPT-" / "2–style", "Pseudo-" / "CQT": a hyphen TeX never adds
         else:
             new_block = line.block != previous.block or line.page != previous.page
             # a sentence running on into the next column or page is one paragraph

@@ -137,6 +137,16 @@ def heading_key(text: str) -> str:
     return lower.encode("ascii", "ignore").translate(None, _NOT_LOWER_ASCII).decode("ascii")
 
 
+def key_in_order(key: str, text: str) -> bool:
+    """Whether ``key``'s letters stand in order in ``text``'s key, which has at most half more
+    (an outline's title whose mathematics hyperref left out, in its heading)."""
+    letters = heading_key(text)
+    if len(letters) > 1.5 * len(key):
+        return False
+    rest = iter(letters)
+    return all(letter in rest for letter in key)
+
+
 BOLD_RUN = re.compile(r" <b>([^<]{2,90})</b>")
 """A bold run inside a paragraph of mupdf's XHTML, after its space (a literal to skip to)."""
 

@@ -20,12 +20,9 @@ from papersum.pdfheadings import (
 )
 from papersum.pdflines import Line
 from papersum.pdfmeta import ABSTRACT
+from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
 
 _BARE_INTEGER = re.compile(r"^\d+\s")
-
-
-_CITATION_KEY = re.compile(r"[A-Za-z]\d{4}[a-z]*$")
-"""An outline item ending in a BibTeX key glued to its words ("…StoRMlemercier2023storm")."""
 
 
 _APPENDIX_LEAD = re.compile(
@@ -40,7 +37,7 @@ def find_headings(
     """The lines, and those of them that start a section, by index, with their level: from the
     table of contents (its levels), else by style (levels from their numbering). Outline items
     that head no line are looked for run in the text and split off (``split_at_outline``)."""
-    items = _outline_items(toc, lines[-1].page if lines else 0)
+    items = outline_items(toc, lines[-1].page if lines else 0)
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
     candidates = [
         i
@@ -51,7 +48,7 @@ def find_headings(
         found = {
             i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
         }
-        matched, unmatched = _outline_matched(lines, _keyed(lines, candidates), items)
+        matched, unmatched = outline_matched(lines, _keyed(lines, candidates), items)
         if split and (missing := [title for title in unmatched if len(title) >= 4]):
             split_lines = list(lines)
             if split_at_outline(split_lines, missing):
@@ -77,29 +74,6 @@ def find_headings(
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
     return lines, levels_by_numbering({i: lines[i].text for i in headings}, headings)
-
-
-OutlineItem = tuple[str, int, int, bool, str]
-"""An outline item as matched: its title's key, its page (-1: unknown), its level, whether a
-citation key is glued to it, its title."""
-
-
-def _outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
-    """The outline's items that point into the paper, in order, once each."""
-    titles: dict[tuple[str, int, int], str] = {}
-    for item in toc:
-        if len(item) >= 3 and int(item[2]) >= 1:  # not a link out of the paper ("ICMC 2003 Home Page")
-            title = outline_title(str(item[1]))
-            titles.setdefault((heading_key(title), int(item[2]) - 1, int(item[0])), title)
-    items = [
-        (key, page, level, bool(_CITATION_KEY.search(title)), title)
-        for (key, page, level), title in titles.items()
-    ]
-    if len({item[1] for item in items}) == 1 and len(items) > 3 and last_page > 0:
-        # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
-        # say nothing, the order does
-        items = [(key, -1, level, cited, title) for key, _page, level, cited, title in items]
-    return items
 
 
 def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
@@ -129,39 +103,6 @@ def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
             where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
             where.setdefault(heading_key(text[: appendix.end()]), []).append(i)
     return where
-
-
-def _outline_matched(
-    lines: list[Line], where: dict[str, list[int]], items: list[OutlineItem]
-) -> tuple[dict[int, int], list[str]]:
-    """The lines the outline's items head, with the items' levels, and the titles of the items
-    that head none."""
-    after = -1  # where the last item without a page was found: the next is further on
-    matched: dict[
-        int, int
-    ] = {}  # a line an earlier item took is no other's ("3 Conclusions", "A.3 Conclusions")
-    unmatched: list[str] = []
-    for key, page, level, cited, title in items:
-        options = [i for i in where.get(key, []) if i not in matched]
-        if not options and cited:
-            # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's \cite
-            # as its key; the heading ("… of StoRM [13]") begins the item
-            options = sorted(
-                i
-                for k, found_at in where.items()
-                if len(k) >= 8 and key.startswith(k)
-                for i in found_at
-                if i not in matched
-            )
-        if page < 0:
-            chosen = [i for i in options if i > after][:1]
-            after = chosen[0] if chosen else after
-        else:
-            chosen = _first_match(lines, options, page)
-        matched.update((i, level) for i in chosen)
-        if not chosen:
-            unmatched.append(title)
-    return matched, unmatched
 
 
 _LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
@@ -206,48 +147,6 @@ def _capital_leads_split(lines: list[Line]) -> list[Line]:
 
 _CAPITAL_LEAD_LETTERS = 6
 """Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
-
-
-def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
-    """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
-    number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
-    Work To the best …", "1) Accuracy-based Robustness: In the context …"), in ``lines``: a PDF
-    whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
-    Whether any was split."""
-    split = False
-    for title in titles:
-        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …"
-            rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
-        )
-        lowered = title.lower()
-        for index, line in enumerate(lines):
-            if line.styled or lowered not in line.text.lower() or not (found := run_in.search(line.text)):
-                continue
-            before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
-            heading = line._replace(text=found[1], bold=True, first=True, alone=True)
-            lines[index : index + 1] = [
-                *([line._replace(text=before, alone=False)] if before else []),
-                heading,
-                *([line._replace(text=rest, first=True, alone=line.alone and not before)] if rest else []),
-            ]
-            split = True
-            break
-    return split
-
-
-def outline_title(title: str) -> str:
-    """An outline item's title without the number IEEE's classes put before it ("I
-    Introduction", "II-A Fourier Invariance …", where the page prints "I. INTRODUCTION" and "A.
-    Fourier Invariance …")."""
-    return _OUTLINE_NUMBER.sub("", title.strip())
-
-
-_RUN_IN_NUMBER = r"[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*"
-"""The number before a heading run into its paragraph: "VI.", "A.", "2.1.", "1)"."""
-
-
-_OUTLINE_NUMBER = re.compile(r"^[IVXLC]+(?:-[A-Z]\d*)?\s+(?=\S)")
-"""The number IEEE's classes put before an outline item's title ("II-A ")."""
 
 
 def continues_heading(previous: Line, line: Line) -> bool:
@@ -364,24 +263,6 @@ def _after_front_matter(lines: list[Line], headings: list[int]) -> list[int]:
         if is_numbered(text) or heading_key(text) in ANCHOR_HEADINGS or lines[index].page or after_abstract:
             return headings[position:]
     return headings
-
-
-def _first_match(lines: list[Line], candidates: list[int], page: int) -> list[int]:
-    """Of the lines whose text is a TOC item, the one on the item's page, else next to it (the
-    page may be off by one); a numbered one (the title's line "NONSTATIONARY GABOR FRAMES" on
-    page 1 is not "2. NONSTATIONARY GABOR FRAMES"); the larger type, else the first (running
-    headers repeat items)."""
-    near = [i for i in candidates if abs(lines[i].page - page) <= 1]
-    return (
-        [
-            min(
-                near,
-                key=lambda i: (abs(lines[i].page - page), not is_numbered(lines[i].text), -lines[i].size, i),
-            )
-        ]
-        if near
-        else []
-    )
 
 
 def _is_named_heading(line: Line, body_size: float) -> bool:

@@ -1,0 +1,151 @@
+"""A paper's outline (its PDF bookmarks) matched to its lines: which line each item heads, on
+the item's page or in order, and the items run in a paragraph split off."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from papersum.pdfheadings import heading_key, is_numbered, key_in_order
+
+if TYPE_CHECKING:
+    from papersum.pdflines import Line
+
+
+_CITATION_KEY = re.compile(r"[A-Za-z]\d{4}[a-z]*$")
+"""An outline item ending in a BibTeX key glued to its words ("…StoRMlemercier2023storm")."""
+
+
+OutlineItem = tuple[str, int, int, bool, str]
+"""An outline item as matched: its title's key, its page (-1: unknown), its level, whether a
+citation key is glued to it, its title."""
+
+
+def outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
+    """The outline's items that point into the paper, in order, once each."""
+    titles: dict[tuple[str, int, int], str] = {}
+    for item in toc:
+        if len(item) >= 3 and int(item[2]) >= 1:  # not a link out of the paper ("ICMC 2003 Home Page")
+            title = outline_title(str(item[1]))
+            titles.setdefault((heading_key(title), int(item[2]) - 1, int(item[0])), title)
+    items = [
+        (key, page, level, bool(_CITATION_KEY.search(title)), title)
+        for (key, page, level), title in titles.items()
+    ]
+    if len({item[1] for item in items}) == 1 and len(items) > 3 and last_page > 0:
+        # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
+        # say nothing, the order does
+        items = [(key, -1, level, cited, title) for key, _page, level, cited, title in items]
+    return items
+
+
+_IN_ORDER_LEAST = 8
+"""Letters of an outline item's key, at least, looked for in order in a heading's."""
+
+
+def _by_page(lines: list[Line], where: dict[str, list[int]]) -> dict[int, list[int]]:
+    by_page: dict[int, list[int]] = {}
+    for i in sorted({i for found_at in where.values() for i in found_at}):
+        by_page.setdefault(lines[i].page, []).append(i)
+    return by_page
+
+
+def outline_matched(
+    lines: list[Line], where: dict[str, list[int]], items: list[OutlineItem]
+) -> tuple[dict[int, int], list[str]]:
+    """The lines the outline's items head, with the items' levels, and the titles of the items
+    that head none."""
+    after = -1  # where the last item without a page was found: the next is further on
+    matched: dict[
+        int, int
+    ] = {}  # a line an earlier item took is no other's ("3 Conclusions", "A.3 Conclusions")
+    unmatched: list[str] = []
+    by_page: dict[int, list[int]] = {}  # the candidates by page
+    for key, page, level, cited, title in items:
+        options = [i for i in where.get(key, []) if i not in matched]
+        if not options and cited:
+            # "Brief Description of StoRMlemercier2023storm": hyperref wrote the heading's \cite
+            # as its key; the heading ("… of StoRM [13]") begins the item
+            options = sorted(
+                i
+                for k, found_at in where.items()
+                if len(k) >= 8 and key.startswith(k)
+                for i in found_at
+                if i not in matched
+            )
+        if not options and page >= 0 and len(key) >= _IN_ORDER_LEAST:
+            # a title whose mathematics hyperref left out ("1 and 2 Regularization" for "ℓ1 and
+            # ℓ2 Regularization"): its letters in order in a heading's, on its page
+            by_page = by_page or _by_page(lines, where)  # once, when first needed
+            options = [
+                i for i in by_page.get(page, []) if i not in matched and key_in_order(key, lines[i].text)
+            ]
+        if page < 0:
+            chosen = [i for i in options if i > after][:1]
+            after = chosen[0] if chosen else after
+        else:
+            chosen = _first_match(lines, options, page)
+        matched.update((i, level) for i in chosen)
+        if not chosen:
+            unmatched.append(title)
+    return matched, unmatched
+
+
+def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
+    """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
+    number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
+    Work To the best …", "1) Accuracy-based Robustness: In the context …"), in ``lines``: a PDF
+    whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
+    Whether any was split."""
+    split = False
+    for title in titles:
+        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …"
+            rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
+        )
+        lowered = title.lower()
+        for index, line in enumerate(lines):
+            if line.styled or lowered not in line.text.lower() or not (found := run_in.search(line.text)):
+                continue
+            before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
+            heading = line._replace(text=found[1], bold=True, first=True, alone=True)
+            lines[index : index + 1] = [
+                *([line._replace(text=before, alone=False)] if before else []),
+                heading,
+                *([line._replace(text=rest, first=True, alone=line.alone and not before)] if rest else []),
+            ]
+            split = True
+            break
+    return split
+
+
+def outline_title(title: str) -> str:
+    """An outline item's title without the number IEEE's classes put before it ("I
+    Introduction", "II-A Fourier Invariance …", where the page prints "I. INTRODUCTION" and "A.
+    Fourier Invariance …")."""
+    return _OUTLINE_NUMBER.sub("", title.strip())
+
+
+_RUN_IN_NUMBER = r"[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*"
+"""The number before a heading run into its paragraph: "VI.", "A.", "2.1.", "1)"."""
+
+
+_OUTLINE_NUMBER = re.compile(r"^[IVXLC]+(?:-[A-Z]\d*)?\s+(?=\S)")
+"""The number IEEE's classes put before an outline item's title ("II-A ")."""
+
+
+def _first_match(lines: list[Line], candidates: list[int], page: int) -> list[int]:
+    """Of the lines whose text is a TOC item, the one on the item's page, else next to it (the
+    page may be off by one); a numbered one (the title's line "NONSTATIONARY GABOR FRAMES" on
+    page 1 is not "2. NONSTATIONARY GABOR FRAMES"); the larger type, else the first (running
+    headers repeat items)."""
+    near = [i for i in candidates if abs(lines[i].page - page) <= 1]
+    return (
+        [
+            min(
+                near,
+                key=lambda i: (abs(lines[i].page - page), not is_numbered(lines[i].text), -lines[i].size, i),
+            )
+        ]
+        if near
+        else []
+    )
