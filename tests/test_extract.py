@@ -1299,3 +1299,18 @@ def test_a_compound_broken_before_a_digit_on_page_one_keeps_its_hyphen(tmp_path:
     )
     doc.save(path := tmp_path / "paper.pdf")
     assert "We study this behavior in GPT-2-style models." in extract_paper(path).abstract
+
+
+def test_an_abstract_left_empty_but_for_its_index_terms_is_no_abstract(tmp_path: Path) -> None:
+    # an ICASSP draft: "ABSTRACT" over "Index Terms— Pathological speech, intelligibility" only
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "PAPER FOR PATHOLOGY REVIEW", fontsize=12, fontname="hebo")
+    page.insert_text((72, 100), "Ana Lima, Ben Ortiz", fontsize=12)
+    page.insert_text((72, 140), "ABSTRACT", fontsize=9, fontname="hebo")
+    page.insert_text((72, 155), "Index Terms: Pathological speech, intelligibility", fontsize=9)
+    page.insert_text((72, 190), "1. INTRODUCTION", fontsize=9, fontname="hebo")
+    intro = "Speech disorders are many, and listeners judge them by ear. " * 5
+    page.insert_textbox((72, 200, 540, 300), intro.strip(), fontsize=9)
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).abstract.startswith("Speech disorders are many")

@@ -21,10 +21,11 @@ a block with the affiliations above it (a word processor's page 1, evenly spaced
 
 
 _KEYWORDS_AFTER = re.compile(
-    r"(?:(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+    r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
     r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
 )
-"""Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music")."""
+"""Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music"),
+or stand alone under its heading (an abstract left empty in a draft)."""
 
 
 _HONORIFIC = re.compile(
