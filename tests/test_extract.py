@@ -1286,31 +1286,35 @@ def test_a_heading_whose_mathematics_the_outline_leaves_out_is_found(tmp_path: P
 
 def test_a_compound_broken_before_a_digit_on_page_one_keeps_its_hyphen(tmp_path: Path) -> None:
     # "GPT-" / "2-style" at a line's end in an abstract read "GPT- 2-style"
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), "Attention Sinks in Transformers", fontsize=18, fontname="hebo")
-    page.insert_text((72, 110), "Ana Lima and Ben Ortiz", fontsize=11)
-    page.insert_text((72, 150), "Abstract", fontsize=11, fontname="hebo")
-    text = "Transformers attend to their first position. We study this behavior in GPT-\n2-style models."
-    page.insert_textbox((72, 160, 540, 200), text, fontsize=10)
-    page.insert_text((72, 240), "1 Introduction", fontsize=11, fontname="hebo")
-    page.insert_text(
-        (72, 260), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
-    )
-    doc.save(path := tmp_path / "paper.pdf")
+    abstract = "Transformers attend to their first position. We study this behavior in GPT-\n2-style models."
+    path = _made_up_paper(tmp_path, "Attention Sinks in Transformers", abstract, "1 Introduction")
     assert "We study this behavior in GPT-2-style models." in extract_paper(path).abstract
 
 
 def test_an_abstract_left_empty_but_for_its_index_terms_is_no_abstract(tmp_path: Path) -> None:
     # an ICASSP draft: "ABSTRACT" over "Index Terms— Pathological speech, intelligibility" only
+    abstract = "Index Terms: Pathological speech, intelligibility"
+    intro = ("Speech disorders are many, and listeners judge them by ear. " * 5).strip()
+    path = _made_up_paper(tmp_path, "PAPER FOR PATHOLOGY REVIEW", abstract, "1. INTRODUCTION", intro)
+    assert extract_paper(path).abstract.startswith("Speech disorders are many")
+
+
+def _made_up_paper(
+    tmp_path: Path,
+    title: str,
+    abstract: str,
+    heading: str,
+    text: str = "Musicians are seen as well as heard, and listeners use what they see.",
+) -> Path:
+    """A one-page paper: ``title``, two authors, an "Abstract" heading over ``abstract`` (lines
+    apart at its newlines, in one block), and ``heading`` over ``text``."""
     doc = pymupdf.open()
     page = doc.new_page()
-    page.insert_text((72, 80), "PAPER FOR PATHOLOGY REVIEW", fontsize=12, fontname="hebo")
-    page.insert_text((72, 100), "Ana Lima, Ben Ortiz", fontsize=12)
-    page.insert_text((72, 140), "ABSTRACT", fontsize=9, fontname="hebo")
-    page.insert_text((72, 155), "Index Terms: Pathological speech, intelligibility", fontsize=9)
-    page.insert_text((72, 190), "1. INTRODUCTION", fontsize=9, fontname="hebo")
-    intro = "Speech disorders are many, and listeners judge them by ear. " * 5
-    page.insert_textbox((72, 200, 540, 300), intro.strip(), fontsize=9)
+    page.insert_text((72, 80), title, fontsize=16, fontname="hebo")
+    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    page.insert_text((72, 145), "Abstract", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 155, 540, 200), abstract, fontsize=9)
+    page.insert_text((72, 230), heading, fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 240, 540, 330), text, fontsize=9)
     doc.save(path := tmp_path / "paper.pdf")
-    assert extract_paper(path).abstract.startswith("Speech disorders are many")
+    return path
