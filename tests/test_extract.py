@@ -1318,3 +1318,15 @@ def _made_up_paper(
     page.insert_textbox((72, 240, 540, 330), text, fontsize=9)
     doc.save(path := tmp_path / "paper.pdf")
     return path
+
+
+def test_a_french_research_title_under_a_name_is_no_author() -> None:
+    # a book chapter: the author in capitals, then "Directeur de Recherche au CNRS" (his post)
+    lines = [
+        Line(0, "EXPLORATION OF TIMBRE BY ANALYSIS AND SYNTHESIS", 14.0, True, 0),
+        Line(0, "JEAN-CLAUDE RISSET", 9.0, False, 1),
+        Line(0, "Directeur de Recherche au CNRS", 9.0, False, 1),
+        Line(0, "Laboratoire de Mécanique et d'Acoustique", 9.0, False, 1),
+        Line(0, "Marseille, France", 9.0, False, 1),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["Jean-Claude Risset"]

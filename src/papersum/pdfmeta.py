@@ -56,7 +56,8 @@ _INSTITUTION_WORDS = (
     r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
     r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
     r"centre|center|academy|faculty|company|\bgroup\b|\blab\b|"
-    r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl"  # Italian, French, German
+    r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
+    r"recherche|forschung|ricerca|investigaci"  # "Directeur de Recherche au CNRS"
 )
 _INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
 """What an author's affiliation names, beyond its city and country."""
