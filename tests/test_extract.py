@@ -1330,3 +1330,16 @@ def test_a_french_research_title_under_a_name_is_no_author() -> None:
         Line(0, "Marseille, France", 9.0, False, 1),
     ]
     assert find_authors({}, lines, [0], 10.0) == ["Jean-Claude Risset"]
+
+
+def test_a_headings_words_are_one_space_apart(tmp_path: Path) -> None:
+    # Springer's LNCS sets a section's number apart from its title: "1   Introduction"
+    pdf = make_pdf(
+        tmp_path / "p.pdf",
+        "Representation Levels of Music",
+        [
+            ("1   Introduction", "Music is represented at several levels. " * 6),
+            ("2   Levels", "The levels are these. " * 6),
+        ],
+    )
+    assert [s.heading for s in extract_paper(pdf).sections] == ["1 Introduction", "2 Levels"]

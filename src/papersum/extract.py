@@ -331,5 +331,6 @@ def _split_sections(
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:
-    # a lead run in its paragraph keeps its colon ("Funding: This research…"); a heading has none
-    return Section(heading=heading.removesuffix(":"), text=join_lines(lines), level=level)
+    # a lead run in its paragraph keeps its colon ("Funding: This research…"); a heading has
+    # none, and one space between its words ("1   Introduction", LNCS's number set apart)
+    return Section(heading=" ".join(heading.removesuffix(":").split()), text=join_lines(lines), level=level)
