@@ -1343,3 +1343,23 @@ def test_a_headings_words_are_one_space_apart(tmp_path: Path) -> None:
         ],
     )
     assert [s.heading for s in extract_paper(pdf).sections] == ["1 Introduction", "2 Levels"]
+
+
+def test_a_bold_question_under_a_heading_does_not_continue_it(tmp_path: Path) -> None:
+    # Taylor & Francis: "4. Case study" over a bold paragraph of its questions, which was read
+    # as the heading's second line ("4. Case study How much data to be loaded? How much …")
+    path = _made_up_paper(
+        tmp_path, "Smooth Zooming of Maps", "We merge areas a step at a time.", "1. Introduction"
+    )
+    doc = pymupdf.open(path)
+    page = doc.new_page()
+    page.insert_text((72, 80), "4. Case study", fontsize=10, fontname="hebo")
+    page.insert_text(
+        (72, 100), "How much data to be loaded? How much time for loading data?", fontsize=10, fontname="hebo"
+    )
+    page.insert_text(
+        (72, 125), "We have stored the result as a set of tables in a database and timed them.", fontsize=10
+    )
+    doc.save(path := tmp_path / "paper2.pdf")
+    headings = [s.heading for s in extract_paper(path).sections]
+    assert headings == ["1. Introduction", "4. Case study"]

@@ -166,6 +166,8 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return not line.first and same and shown and not is_numbered(line.text)
     if not (line.alone and previous.alone and len(line.text) <= _HEADING_LINE_MOST):
         return False
+    if "? " in line.text or ". " in line.text:  # sentences ("How much data to be loaded? How …")
+        return False
     if previous.text.endswith((".", ":")) or not (
         (line.bold and previous.bold and line.size == previous.size)
         or (line.text.isupper() and unnumbered(previous.text).isupper())
