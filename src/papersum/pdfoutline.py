@@ -44,6 +44,7 @@ _IN_ORDER_LEAST = 8
 
 
 def _by_page(lines: list[Line], where: dict[str, list[int]]) -> dict[int, list[int]]:
+    """The candidate headings of ``where`` (by key) by page, each page's in order."""
     by_page: dict[int, list[int]] = {}
     for i in sorted({i for found_at in where.values() for i in found_at}):
         by_page.setdefault(lines[i].page, []).append(i)
