@@ -246,6 +246,8 @@ LAYOUT_HEADINGS = [
         ("acmsmall", "1 INTRODUCTION", "4.2.1 Failure cases", "ACKNOWLEDGMENTS"),  # ACM's journals
         # Springer LNCS: its subsubsection is unnumbered bold run in, a paragraph's lead: text
         ("llncs", "1 Introduction", None, "Acknowledgments"),
+        # Springer's journals (svjour3, two columns): the authors apart by a middle dot
+        ("svjour", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
         ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
         # ICLR: title and headings in small capitals made of capitals in two sizes, on page 1

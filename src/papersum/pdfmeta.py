@@ -374,7 +374,8 @@ def _names_in_capitals(text: str) -> list[str]:
 def _split_names(text: str, *, one_word: bool = False) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
-    parts = re.split(r",|;|\band\b|&|\s{2,}", text, flags=re.IGNORECASE)
+    # Springer's svjour3 sets names apart by a middle dot: "Ana Lima · Ben Ortiz"
+    parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
     full = [n for n in names if _is_name(n)]
