@@ -1363,3 +1363,22 @@ def test_a_bold_question_under_a_heading_does_not_continue_it(tmp_path: Path) ->
     doc.save(path := tmp_path / "paper2.pdf")
     headings = [s.heading for s in extract_paper(path).sections]
     assert headings == ["1. Introduction", "4. Case study"]
+
+
+def test_a_software_articles_unnumbered_implementation_section_is_found(tmp_path: Path) -> None:
+    # BMC's and SpringerOpen's classes (EURASIP's audio, speech and music journal): unnumbered
+    # "Background", "Implementation", "Results and Discussion", each heading in its paragraph's
+    # block as mupdf reads it; and hyperref wrote the title's LaTeX quotes into the PDF's title
+    path = _made_up_paper(tmp_path, "“gnparser”: A Parser for Names", "We parse names.", "Background")
+    doc = pymupdf.open(path)
+    doc.set_metadata({"title": "``gnparser'': A Parser for Names"})
+    page = doc.new_page()
+    for top, heading in ((80, "Implementation"), (160, "Results and Discussion")):
+        page.insert_text((72, top), heading, fontsize=10, fontname="hebo")
+        page.insert_text(
+            (72, top + 12), "The parser is written in Scala and runs on the JVM, in one thread.", fontsize=9
+        )
+    doc.save(path := tmp_path / "paper2.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "“gnparser”: A Parser for Names"
+    assert [s.heading for s in paper.sections] == ["Background", "Implementation", "Results and Discussion"]

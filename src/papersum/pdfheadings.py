@@ -36,6 +36,11 @@ ANCHOR_HEADINGS = {
     "materialsandmethods",
     "resultsanddiscussion",
     "generaldiscussion",
+    # BMC's and SpringerOpen's (EURASIP's audio, speech and music journal), unnumbered
+    "implementation",
+    "methodology",
+    "evaluation",
+    "experiments",
 }
 
 

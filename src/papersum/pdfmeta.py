@@ -138,6 +138,7 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
     title and more: a title cut short)."""
     meta = " ".join(str(metadata.get("title") or "").split())
     page_title = _page_title(lines, title_lines)
+    meta = meta.replace("``", "“").replace("''", "”")  # LaTeX's quotes, as hyperref may write them
     if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
         # a template's ("Paper Title (use style: paper title)"), an old draft's or an arXiv
         # identifier is not on the page; a title cut short is less than the page's
