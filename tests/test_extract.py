@@ -1156,19 +1156,21 @@ def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path) -> None:
     assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz"]
 
 
-def _abstract_and_introduction(page: pymupdf.Page, top: float, *, left: float = 72) -> None:
-    """The rest of a made-up page 1, from ``top`` down: an abstract, and the introduction's
-    heading and first sentence."""
+def _abstract_and_introduction(
+    page: pymupdf.Page,
+    top: float,
+    *,
+    left: float = 72,
+    abstract: str = "Separating two violins that play together is hard from the sound alone.",
+    heading: str = "1. Introduction",
+    text: str = "Musicians are seen as well as heard, and listeners use what they see.",
+) -> None:
+    """The rest of a made-up page 1, from ``top`` down: an "ABSTRACT" heading over ``abstract``
+    (lines apart at its newlines, in one block), and ``heading`` over ``text``."""
     page.insert_text((left, top), "ABSTRACT", fontsize=9, fontname="hebo")
-    page.insert_text(
-        (left, top + 15),
-        "Separating two violins that play together is hard from the sound alone.",
-        fontsize=9,
-    )
-    page.insert_text((left, top + 60), "1. Introduction", fontsize=11, fontname="hebo")
-    page.insert_text(
-        (left, top + 80), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=10
-    )
+    page.insert_textbox((left, top + 6, 540, top + 50), abstract, fontsize=9)
+    page.insert_text((left, top + 60), heading, fontsize=11, fontname="hebo")
+    page.insert_textbox((left, top + 70, 540, top + 160), text, fontsize=10)
 
 
 def test_an_icml_papers_appendices_and_table_header_rows(tmp_path: Path) -> None:
@@ -1287,7 +1289,9 @@ def test_a_heading_whose_mathematics_the_outline_leaves_out_is_found(tmp_path: P
 def test_a_compound_broken_before_a_digit_on_page_one_keeps_its_hyphen(tmp_path: Path) -> None:
     # "GPT-" / "2-style" at a line's end in an abstract read "GPT- 2-style"
     abstract = "Transformers attend to their first position. We study this behavior in GPT-\n2-style models."
-    path = _made_up_paper(tmp_path, "Attention Sinks in Transformers", abstract, "1 Introduction")
+    path = _made_up_paper(
+        tmp_path, "Attention Sinks in Transformers", abstract=abstract, heading="1 Introduction"
+    )
     assert "We study this behavior in GPT-2-style models." in extract_paper(path).abstract
 
 
@@ -1295,27 +1299,20 @@ def test_an_abstract_left_empty_but_for_its_index_terms_is_no_abstract(tmp_path:
     # an ICASSP draft: "ABSTRACT" over "Index Terms— Pathological speech, intelligibility" only
     abstract = "Index Terms: Pathological speech, intelligibility"
     intro = ("Speech disorders are many, and listeners judge them by ear. " * 5).strip()
-    path = _made_up_paper(tmp_path, "PAPER FOR PATHOLOGY REVIEW", abstract, "1. INTRODUCTION", intro)
+    path = _made_up_paper(
+        tmp_path, "PAPER FOR PATHOLOGY REVIEW", abstract=abstract, heading="1. INTRODUCTION", text=intro
+    )
     assert extract_paper(path).abstract.startswith("Speech disorders are many")
 
 
-def _made_up_paper(
-    tmp_path: Path,
-    title: str,
-    abstract: str,
-    heading: str,
-    text: str = "Musicians are seen as well as heard, and listeners use what they see.",
-) -> Path:
-    """A one-page paper: ``title``, two authors, an "Abstract" heading over ``abstract`` (lines
-    apart at its newlines, in one block), and ``heading`` over ``text``."""
+def _made_up_paper(tmp_path: Path, title: str, **page_one: str) -> Path:
+    """A one-page paper: ``title``, two authors, then ``_abstract_and_introduction``'s page
+    (``page_one``: its abstract, heading or text, where not its own)."""
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 80), title, fontsize=16, fontname="hebo")
     page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
-    page.insert_text((72, 145), "Abstract", fontsize=10, fontname="hebo")
-    page.insert_textbox((72, 155, 540, 200), abstract, fontsize=9)
-    page.insert_text((72, 230), heading, fontsize=10, fontname="hebo")
-    page.insert_textbox((72, 240, 540, 330), text, fontsize=9)
+    _abstract_and_introduction(page, 145, **page_one)
     doc.save(path := tmp_path / "paper.pdf")
     return path
 
@@ -1348,9 +1345,7 @@ def test_a_headings_words_are_one_space_apart(tmp_path: Path) -> None:
 def test_a_bold_question_under_a_heading_does_not_continue_it(tmp_path: Path) -> None:
     # Taylor & Francis: "4. Case study" over a bold paragraph of its questions, which was read
     # as the heading's second line ("4. Case study How much data to be loaded? How much …")
-    path = _made_up_paper(
-        tmp_path, "Smooth Zooming of Maps", "We merge areas a step at a time.", "1. Introduction"
-    )
+    path = _made_up_paper(tmp_path, "Smooth Zooming of Maps", abstract="We merge areas a step at a time.")
     doc = pymupdf.open(path)
     page = doc.new_page()
     page.insert_text((72, 80), "4. Case study", fontsize=10, fontname="hebo")
@@ -1369,7 +1364,9 @@ def test_a_software_articles_unnumbered_implementation_section_is_found(tmp_path
     # BMC's and SpringerOpen's classes (EURASIP's audio, speech and music journal): unnumbered
     # "Background", "Implementation", "Results and Discussion", each heading in its paragraph's
     # block as mupdf reads it; and hyperref wrote the title's LaTeX quotes into the PDF's title
-    path = _made_up_paper(tmp_path, "“gnparser”: A Parser for Names", "We parse names.", "Background")
+    path = _made_up_paper(
+        tmp_path, "“gnparser”: A Parser for Names", abstract="We parse names.", heading="Background"
+    )
     doc = pymupdf.open(path)
     doc.set_metadata({"title": "``gnparser'': A Parser for Names"})
     page = doc.new_page()
