@@ -203,9 +203,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         for s in sections
     ]
     return PaperText(
-        title=title_as_written(
-            title, printed_title, "\n".join([abstract, *(s.text for s in sections[:_PAGE_ONE_SECTIONS])])
-        ),
+        title=title_as_written(title, printed_title, mend(prose)),  # prose as the sections now read
         authors=authors,
         year=find_year(metadata, page_one(lines), prose),
         abstract=abstract,
