@@ -26,7 +26,7 @@ from papersum.pdfflow import (
     without_running_heads,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
-from papersum.pdflines import Line, dict_lines, paragraphs, read_lines, styled_lines
+from papersum.pdflines import Line, dict_lines, make_line, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_authors, find_year, take_abstract
 from papersum.pdfsections import continues_heading
 from papersum.pdftables import (
@@ -1379,3 +1379,18 @@ def test_a_software_articles_unnumbered_implementation_section_is_found(tmp_path
     paper = extract_paper(path)
     assert paper.title == "“gnparser”: A Parser for Names"
     assert [s.heading for s in paper.sections] == ["Background", "Implementation", "Results and Discussion"]
+
+
+def test_a_page_one_line_that_starts_with_an_empty_span_is_read() -> None:
+    # a span of no text before a line's words (a font change with nothing in it) was taken for a
+    # mark left out, and the check for the space after a mark looked before the line's start
+    line = make_line(
+        [(10.0, "", False), (10.0, "Ana Lima", False), (7.0, "*", False), (10.0, "and Ben", False)],
+        0,
+        3,
+        True,
+        True,
+        0.0,
+        0.0,
+    )
+    assert line is not None and line.text == "Ana Lima and Ben"

@@ -430,16 +430,19 @@ def make_line(
     # small capitals made of a smaller size (ICLR's "I" + "NTRODUCTION"), which mupdf's
     # HTML and XHTML keep as text
     parts: list[str] = []
+    marks = 0  # marks left out since the last part kept
     for sz, t, _b in spans:
         core = t.strip()
-        if sz >= size * 0.8 or not core or small_capitals(core, parts):
-            if parts and parts[-1] == "" and parts[-2][-1:].isalpha() and t[:1].isalpha():
+        previous = parts[-1] if parts and not marks else ""
+        if sz >= size * 0.8 or not core or small_capitals(core, [previous]):
+            if marks == 1 and parts[-1][-1:].isalpha() and t[:1].isalpha():
                 t = " " + t  # "Dunbar∗and Dupoux": the space mupdf did not see after a mark
             parts.append(t)
-        elif core.isdigit() and len(core) <= 3 and parts and parts[-1][-1:].isdigit():
+            marks = 0
+        elif core.isdigit() and len(core) <= 3 and previous[-1:].isdigit():
             parts.append("^" + t.lstrip())
         elif parts:
-            parts.append("")  # a mark left out
+            marks += 1
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
     return Line(
