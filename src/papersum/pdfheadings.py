@@ -5,6 +5,10 @@ paragraph's block (run in, or two headings in one block)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from papersum.pdflines import Line
 
 NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 
@@ -242,19 +246,19 @@ _ITEM_REACH = 2000
 """Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
 
 
-def levels_by_numbering(texts: dict[int, str], headings: dict[int, int]) -> dict[int, int]:
-    """The levels of ``headings`` (lines' indices, levels from their numbers; ``texts`` their
-    texts by index) where the numbers nest differently. Where sections are numbered I., II. and
+def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The levels of ``headings`` (indices of ``lines``, levels from their numbers) where the
+    numbers nest differently. Where sections are numbered I., II. and
     subsections A., B. (IEEE, JASA's revtex), a heading numbered "1." is a subsubsection, level
     3. Where sections are numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A.
     Diffusion models")."""
-    if not any(_ROMAN.match(texts[i]) for i in headings):
-        if not any(_ARABIC.match(texts[i]) for i in headings) or any(
-            heading_key(texts[i]) in ("appendix", "appendices") for i in headings
+    if not any(_ROMAN.match(lines[i].text) for i in headings):
+        if not any(_ARABIC.match(lines[i].text) for i in headings) or any(
+            heading_key(lines[i].text) in ("appendix", "appendices") for i in headings
         ):
             return headings  # under an "Appendix" heading, "A." is a level below it
-        return {i: 1 if _LETTER.match(texts[i]) else level for i, level in headings.items()}
-    return {i: 3 if _ARABIC.match(texts[i]) else level for i, level in headings.items()}
+        return {i: 1 if _LETTER.match(lines[i].text) else level for i, level in headings.items()}
+    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
 
 
 _ROMAN = re.compile(r"(?:I|[IVXLC]{2,})\.\s")

@@ -64,7 +64,7 @@ def find_headings(
                     lines[i], body_size
                 ):
                     found.setdefault(i, level)
-            return lines, levels_by_numbering({i: lines[i].text for i in found}, found)
+            return lines, levels_by_numbering(lines, found)
     if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
         return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
@@ -73,7 +73,7 @@ def find_headings(
     }
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
-    return lines, levels_by_numbering({i: lines[i].text for i in headings}, headings)
+    return lines, levels_by_numbering(lines, headings)
 
 
 def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
