@@ -118,6 +118,17 @@ def _is_named(key: str) -> bool:
     return key in ANCHOR_HEADINGS or key in BACK_MATTER
 
 
+def is_back_matter(text: str) -> bool:
+    """Whether ``text`` names a statement of ``BACK_MATTER`` ("Funding", "Data Availability
+    Statement"); told by its initial first, which saves a key for most lines."""
+    return text[:1] in _BACK_MATTER_INITIALS and heading_key(text) in BACK_MATTER
+
+
+_BACK_MATTER_INITIALS = frozenset(key[0] for key in BACK_MATTER) | frozenset(
+    key[0].upper() for key in BACK_MATTER
+)
+
+
 LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))(\.?)\s")
 
 

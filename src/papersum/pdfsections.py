@@ -9,11 +9,11 @@ from typing import Any
 from papersum.pdfflow import NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
-    BACK_MATTER,
     HEADING_SHAPE,
     RUN_IN_NUMBER,
     heading_key,
     heading_level,
+    is_back_matter,
     is_numbered,
     levels_by_numbering,
     unnumbered,
@@ -278,16 +278,9 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
         REFERENCES.match(stripped)
         or NOT_CONTENT.match(stripped)
         or stripped.lower() == "abstract"
-        or (line.page > 0 and stripped[:1] in _BACK_MATTER_INITIALS and heading_key(stripped) in BACK_MATTER)
+        or (line.page > 0 and is_back_matter(stripped))  # page 1's is a sidebar's ("Competing Interests:")
     )
     return bool(set_apart and known)
-
-
-_BACK_MATTER_INITIALS = frozenset(key[0].upper() for key in BACK_MATTER) | frozenset(
-    key[0] for key in BACK_MATTER
-)
-"""(Page 1's back matter is a sidebar's, "Competing Interests:"; the initials save a key for
-most lines.)"""
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
