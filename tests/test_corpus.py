@@ -263,6 +263,9 @@ LAYOUT_HEADINGS = [
         ("ieee-journal", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),  # IEEEtran journal
         # Elsevier: subsections in italics on their own line, which mupdf puts in their paragraph
         ("elsarticle", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
+        # Elsevier's cas-dc: pages of graphical abstract and highlights first; the short title
+        # as a running head, "Page 1 of 2" at the foot
+        ("cas-dc", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         # revtex as JASA sets it: I., A., then "1." for a subsubsection (level 3)
         ("revtex-jasa", "I. INTRODUCTION", "1. Failure cases", "ACKNOWLEDGMENTS"),
         # amsart: run-in bold subsections with their numbers in roman, authors in small capitals
@@ -295,6 +298,7 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert [(level, heading_key(h)) for level, h in found] == [*expected, (1, heading_key(acknowledgements))]
     text = paper.full_text
     assert "Ana Lima and Ben Ortiz" not in text  # ACM's running head, on one later page only
+    assert "Seeing the Bow" not in text and "Page 1 of" not in text  # a short title's, a page's foot
     assert "placeholder address for this fixture" not in text  # the footnote
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark

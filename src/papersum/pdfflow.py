@@ -251,7 +251,9 @@ def drop_references(sections: list[Section]) -> list[Section]:
 def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     """Remove running headers and footers: short lines repeated on many pages (page numbers
     folded), and a long stamp repeated word for word (IEEE Xplore's "Authorized licensed use
-    limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …")."""
+    limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
+    A page's "Page 2 of 14" goes on any paper, however short."""
+    lines = [line for line in lines if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))]
     if pages < 3:
         return lines
     short = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
@@ -285,6 +287,11 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if (ln.styled and ln.size >= title_size)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+_PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
+"""A page's number and the paper's pages, as Elsevier's ``cas`` classes and word processors
+print them at the foot."""
 
 
 def _page_edges(lines: list[Line]) -> list[int]:
@@ -328,9 +335,10 @@ def _running_keys(texts: list[str]) -> list[str]:
 
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
     """Without a later page's running head that names the paper's authors or title ("Ana Lima
-    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart): a
-    short paper has too few pages for the head to be found repeated. Only the first and last
-    two paragraphs of a page are looked at."""
+    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart) or the
+    title's first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
+    Cues for …", as Elsevier's ``cas`` classes set it): a short paper has too few pages for the
+    head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
     heading = " ".join(_WORDS.findall(title.lower()))
     pages = [line.page for line in lines]
@@ -341,7 +349,9 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     def is_head(line: Line) -> bool:
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
         by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
-        return by_authors or (len(words) >= 3 and " ".join(words) == heading)
+        said = " ".join(words)
+        by_title = said == heading or (not line.bold and heading.startswith(f"{said} "))
+        return by_authors or (len(words) >= 3 and by_title)
 
     heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
     return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
