@@ -305,6 +305,34 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+@pytest.mark.parametrize("layout", ["apa-man", "apa-jou"])
+def test_an_apa_paper_keeps_its_introduction_that_has_no_heading(layout: str) -> None:
+    # music perception and psychology of music write in APA's style: the introduction under no
+    # heading (or under the title printed again, in a manuscript), Method's subsections under it
+    paper = extract_paper(LATEX / f"{layout}.pdf")
+    assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    assert paper.abstract.endswith("where the video helps and where it misleads.")
+    assert [(s.level, s.heading) for s in paper.sections] == [
+        (1, "Introduction"),
+        (1, "Method"),  # not "Method Participants": a name whole is followed by a subsection
+        (2, "Participants"),
+        (2, "Stimuli"),
+        (3, "Audio-only condition"),
+        (3, "Audio-visual condition"),
+        (2, "Procedure"),  # under the table, which does not take it for its row
+        (1, "Results"),
+        (1, "Discussion"),
+    ]
+    introduction = paper.sections[0].text
+    assert introduction.startswith("Musicians are seen as well as heard.")
+    assert introduction.endswith("follow one voice of a duet.")
+    text = paper.full_text
+    assert "Practice trials. Four practice trials" in text  # a fourth-level heading, run in
+    assert "Correspondence concerning" not in text and "Keywords" not in text
+    assert "Detection Accuracy by Condition and Training" not in text  # the table's title
+
+
 def test_acls_review_ruler_down_both_margins_is_no_text() -> None:
     # ACL's review copies number their lines "001", "002"… left of the left column and right of
     # the right one; mupdf puts each number in the block of the line beside it

@@ -48,6 +48,9 @@ which is four times faster than matching whole compounds at every word."""
 _CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\s|$)", re.I)
 
 
+_CAPTION_TITLE_MOST = 150
+
+
 _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
 
 
@@ -69,11 +72,28 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     footnotes: set[int] = set()
     runs_on = False  # the last caption's line ends no sentence, and the text before it did
     text_runs_on = False  # the last line of text (no caption's) ends no sentence
+    labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
-        if starts and line.text[:1] in "FfTt" and _CAPTION.match(line.text):
+        if starts and line.text[:1] in "FfTt" and (label := _CAPTION.match(line.text)):
             caption_blocks.add(block)
+            labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
+        elif (
+            starts
+            and labelled is not None
+            and lines[index - 1].page == line.page == labelled[0]
+            and line.alone
+            and line.text[:1].isupper()  # no heading ("6.2 Results"), no reference ("[1] …")
+            and not (line.table or line.bold)
+            and len(line.text) <= _CAPTION_TITLE_MOST
+            and not line.text.endswith(".")
+        ):
+            # APA's caption: "Table 1" alone in bold, its title in italics on the line under it
+            # (in title case, no full stop)
+            caption_blocks.add(block)
+            run_ons.add(block)
+            labelled = None
         elif starts and runs_on and line.text[:1].islower() and lines[index - 1].page == line.page:
             # a caption's centred lines, which mupdf reads as blocks of their own; after a
             # sentence cut by the figure, the lowercase block is more likely that sentence's end
@@ -336,7 +356,7 @@ def _running_keys(texts: list[str]) -> list[str]:
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
     """Without a later page's running head that names the paper's authors or title ("Ana Lima
     and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart) or the
-    title's first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
+    title or its first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
     Cues for …", as Elsevier's ``cas`` classes set it): a short paper has too few pages for the
     head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
@@ -350,7 +370,8 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
         by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
         said = " ".join(words)
-        by_title = said == heading or (not line.bold and heading.startswith(f"{said} "))
+        # in bold it is the title again over the text (APA's manuscripts), not a head
+        by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))
         return by_authors or (len(words) >= 3 and by_title)
 
     heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}

@@ -20,7 +20,7 @@ _ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
 a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
 
 
-_KEYWORDS_AFTER = re.compile(
+KEYWORDS_AFTER = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
     r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
 )
@@ -90,7 +90,7 @@ def take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list
     named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
     abstract, like a ReScience replication) the first paragraph of its first section."""
     abstract, sections = _find_abstract(sections, front)
-    abstract = _KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
+    abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
@@ -125,11 +125,19 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     for paragraph in paragraphs:
         if ABSTRACT.match(paragraph) and len(paragraph) > 200:
             return ABSTRACT.sub("", paragraph).strip(), sections
+    # the paragraph the keywords follow (APA's, where the introduction has no heading either)
+    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(p)), 0)
+    if keywords and _is_abstract(paragraphs[keywords - 1]):
+        return paragraphs[keywords - 1], sections
     prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
     longest = max(prose, key=len, default="")
+    return (longest if _is_abstract(longest) else ""), sections
+
+
+def _is_abstract(paragraph: str) -> bool:
     # a short abstract with no heading (revtex, KOMA) is still sentences, unlike an address
-    sentences = longest.endswith(".") and ". " in longest
-    return (longest if len(longest) >= 300 or (len(longest) >= 150 and sentences) else ""), sections
+    sentences = paragraph.endswith(".") and ". " in paragraph
+    return len(paragraph) >= 300 or (len(paragraph) >= 150 and sentences)
 
 
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:

@@ -157,7 +157,8 @@ def continues_heading(previous: Line, line: Line) -> bool:
     - on a later page, where mupdf makes each line of such a heading a block: a short paragraph
       alone, bold in the bold heading's type (a thesis's chapter "4. Developing a … for" /
       "micro-enterprises using …"), or in capitals under one in capitals (IEEE's small
-      capitals: "IV. RQ1: HOW COMMON DO PROJECTS APPLY" / "CONVENTIONAL COMMITS …?")."""
+      capitals: "IV. RQ1: HOW COMMON DO PROJECTS APPLY" / "CONVENTIONAL COMMITS …?"), and
+      not a capitalised line under a section's known name."""
     if line.page != previous.page or line.styled != previous.styled:
         return False
     if line.styled:  # bold or in capitals: not the text an IEEE heading in body type runs into
@@ -173,8 +174,16 @@ def continues_heading(previous: Line, line: Line) -> bool:
         or (line.text.isupper() and unnumbered(previous.text).isupper())
     ):
         return False
-    numbered = is_numbered(line.text) or RUN_IN_NUMBER.match(line.text)
-    return not numbered and heading_key(line.text) not in ANCHOR_HEADINGS
+    if is_numbered(line.text) or RUN_IN_NUMBER.match(line.text) or heading_key(line.text) in ANCHOR_HEADINGS:
+        return False
+    # a section's name whole is followed by its first subsection, not its second line (APA's
+    # "Method" centred over "Participants" flush left, the same bold)
+    return not (line.text[:1].isupper() and heading_key(previous.text) in _WHOLE_NAMES)
+
+
+_WHOLE_NAMES = ANCHOR_HEADINGS | {"method"}
+"""Sections' names that are whole headings. (APA's "Method" is no anchor: an algorithm's bold
+"Method:" in JMLR's boxes would head a section.)"""
 
 
 _HEADING_LINE_MOST = 80

@@ -406,11 +406,13 @@ def _is_header_row(line: Line) -> bool:
 def _cell_regions(blocks: dict[int, list[Line]]) -> list[list[int]]:
     """Page 1's blocks, those of short lines only that follow one another taken together when
     the first has two lines or more: a word processor's table, whose rows mupdf reads as
-    blocks of their own (its cells as their lines)."""
+    blocks of their own (its cells as their lines). A bold line alone is a heading after the
+    table (APA's "Procedure"), not its row."""
     regions: list[list[int]] = []
     extends = False
     for block, lines in blocks.items():
         short = all(len(line.text) <= _CELL_MOST and not is_heading_like(line.text) for line in lines)
+        short = short and not (len(lines) == 1 and lines[0].bold)
         if extends and short and block == regions[-1][-1] + 1:
             regions[-1].append(block)
         else:
