@@ -676,6 +676,12 @@ def test_an_abstract_with_no_heading_read_as_blocks_of_a_line_each() -> None:
     )
     assert paper.abstract.endswith("where the video helps and where it misleads.")
     assert paper.sections[-1].text == "We thank the musicians who recorded the test duets."  # no references
+    # no heading over the introduction, as Nature prints it: its prose follows the abstract
+    introduction = paper.sections[0]
+    assert (introduction.heading, introduction.level) == ("Introduction", 1)
+    assert introduction.text.startswith("Musicians are seen as well as heard.")
+    assert introduction.text.endswith("such as players who move without playing.")  # not its footnote
+    assert paper.sections[1].heading == "1 Related Work"
 
 
 # LNCS sets the header's cells as close as words: cut where the columns below end

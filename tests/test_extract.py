@@ -16,6 +16,7 @@ import pytest
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
+from papersum.pdfabstract import take_abstract
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import (
     drop_running_lines,
@@ -27,7 +28,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, dict_lines, make_line, paragraphs, read_lines, styled_lines
-from papersum.pdfmeta import find_authors, find_year, take_abstract
+from papersum.pdfmeta import find_authors, find_year
 from papersum.pdfsections import continues_heading
 from papersum.pdftables import (
     TABLE_CELLS,
@@ -983,11 +984,11 @@ def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
             ),
             Section(heading="1 Introduction", text="Musicians are seen as well as heard.", level=1),
         ]
-        abstract, rest = take_abstract(sections, [])
+        abstract, rest = take_abstract(sections, [], 10.0)
         assert abstract == "We separate two violins by their players' motion."
         assert [s.heading for s in rest] == ["1 Introduction"]
     sections = [Section(heading="Abstract", text="We list the keywords: violin, cello.", level=1)]
-    assert take_abstract(sections, [])[0] == "We list the keywords: violin, cello."
+    assert take_abstract(sections, [], 10.0)[0] == "We list the keywords: violin, cello."
 
 
 def test_authors_set_larger_than_their_affiliations_are_told_from_them() -> None:

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
+from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfflow import (
+    FOOTNOTE_SMALLER,
     drop_references,
     drop_running_lines,
     join_lines,
@@ -30,17 +32,8 @@ from papersum.pdfflow import (
     without_running_heads,
     without_unheaded_references,
 )
-from papersum.pdfheadings import heading_key
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
-from papersum.pdfmeta import (
-    ABSTRACT,
-    KEYWORDS_AFTER,
-    choose_title,
-    find_authors,
-    find_year,
-    take_abstract,
-    title_as_written,
-)
+from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 
@@ -50,10 +43,6 @@ if TYPE_CHECKING:
 _MIN_TEXT_CHARS_PER_PAGE = 40
 _LOADING = threading.Lock()
 _UNUSED_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
-
-
-_FOOTNOTE_SMALLER = 0.9
-"""Points under the body size that make a line of page 1 a footnote."""
 
 
 def extract_paper(path: Path) -> PaperText:
@@ -197,13 +186,14 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
     lines, headings = find_headings(lines, body_size, toc)
-    lines = _title_over_introduction(lines, headings, title)
+    lines = title_over_introduction(lines, headings, title)
     sections, front = _split_sections(lines, headings, body_size)
     if not sections and front:  # no heading anywhere (a note, a report): its text is one section
         body = front[title_lines[-1] + 1 :] if title_lines else front
         sections, front = ([_section("Text", 1, body)] if body else []), []
-    abstract, sections = take_abstract(without_unheaded_references(drop_references(sections)), front)
-    sections = _unheaded_introduction(front, sections, body_size)
+    abstract, sections = take_abstract(
+        without_unheaded_references(drop_references(sections)), front, body_size
+    )
     prose = "\n".join([abstract, *(s.text for s in sections[:_PAGE_ONE_SECTIONS])])  # as page 1's lines are
     mend = line_break_mender(title, abstract, sections)
     abstract, captions, tables = mend(abstract), [mend(c) for c in captions], [mend(t) for t in tables]
@@ -311,7 +301,7 @@ def _split_sections(
     sections: list[Section] = []
     front: list[Line] = []
     current: tuple[str, int, list[Line]] | None = None
-    small = body_size - _FOOTNOTE_SMALLER
+    small = body_size - FOOTNOTE_SMALLER
     for i, line in enumerate(lines):
         if current and not current[2] and continues_heading(lines[i - 1], line):
             joint = "" if current[0].endswith("-") else " "  # "ANALYSIS-" / "SYNTHESIS PROCESSES"
@@ -320,9 +310,9 @@ def _split_sections(
             if current:
                 sections.append(_section(*current))
             current = (line.text, headings[i], [])
-            small = body_size - _FOOTNOTE_SMALLER
+            small = body_size - FOOTNOTE_SMALLER
             if ABSTRACT.match(line.text) and i + 1 < len(lines) and i + 1 not in headings:
-                small = min(small, lines[i + 1].size - _FOOTNOTE_SMALLER)
+                small = min(small, lines[i + 1].size - FOOTNOTE_SMALLER)
         elif current:
             if not (line.styled and line.size <= small):
                 current[2].append(line)
@@ -337,50 +327,6 @@ def _split_sections(
         if s.text or ABSTRACT.match(s.heading) or (after is not None and after.level > s.level)
     ]  # a heading with no text of its own is kept when its subsections follow ("4 Results", "4.1 …")
     return kept, front
-
-
-def _title_over_introduction(lines: list[Line], headings: dict[int, int], title: str) -> list[Line]:
-    """The lines, where the title printed again in bold over the introduction (APA's manuscripts:
-    a title page, the abstract's page, then the title over the introduction's first page) reads
-    "Introduction", a heading: after the abstract's heading, before any other."""
-    key = heading_key(title)
-    after_abstract = False
-    for i, line in enumerate(lines):
-        if i in headings:
-            if not ABSTRACT.match(line.text):
-                break
-            after_abstract = True
-        elif after_abstract and line.bold and line.alone and line.page and heading_key(line.text) == key:
-            headings[i] = 1
-            return [*lines[:i], line._replace(text="Introduction"), *lines[i + 1 :]]
-    return lines
-
-
-def _unheaded_introduction(front: list[Line], sections: list[Section], body_size: float) -> list[Section]:
-    """The sections, with the introduction first when it has no heading and stands between the
-    keywords and the first heading (APA's journal layout: abstract, keywords, then prose): the
-    front's prose after the keywords, in the body's type."""
-    if sections and heading_key(sections[0].heading) in _INTRODUCTIONS:
-        return sections
-    start = next((i for i, line in enumerate(front) if line.first and KEYWORDS_AFTER.match(line.text)), None)
-    if start is None:
-        return sections
-    keywords = (front[start].page, front[start].block)
-    small = body_size - _FOOTNOTE_SMALLER
-    body = [
-        line
-        for line in front[start + 1 :]
-        if (line.page, line.block) != keywords and not (line.styled and line.size <= small)
-    ]
-    text = join_lines(body)
-    if len(text) < _INTRODUCTION_LEAST or ". " not in text:
-        return sections
-    return [Section(heading="Introduction", text=text, level=1), *sections]
-
-
-_INTRODUCTIONS = {"introduction", "background", "motivation"}
-_INTRODUCTION_LEAST = 200
-"""Characters of prose after the keywords, at least, that make an introduction with no heading."""
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:

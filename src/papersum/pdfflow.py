@@ -62,6 +62,10 @@ def _may_be_footnote(text: str) -> bool:
 _FOOTNOTE_MOST = 400
 
 
+FOOTNOTE_SMALLER = 0.9
+"""Points under the body size that make a line of page 1 a footnote."""
+
+
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """The reading flow without figure and table captions (returned apart) and the footnotes at
     the foot of each later page (numbered or marked paragraphs after the page's last body text),

@@ -7,26 +7,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from papersum.models import Section
-from papersum.pdfflow import NOT_CONTENT, ends_sentence, join_lines
-from papersum.pdfheadings import unnumbered
+from papersum.pdfabstract import ABSTRACT
+from papersum.pdfflow import ends_sentence
 from papersum.pdflines import Line, page_one
-
-ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
-
-
-_ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
-"""An abstract's label run in ("Abstract: …", MDPI's, Frontiers'): it starts a paragraph even in
-a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
-
-
-KEYWORDS_AFTER = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
-    r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
-)
-"""Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music"),
-or stand alone under its heading (an abstract left empty in a draft)."""
-
 
 _HONORIFIC = re.compile(
     r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore|editor|edited|communicated)\b\.?",
@@ -34,10 +17,6 @@ _HONORIFIC = re.compile(
 )
 """A name so titled on a title page is a supervisor's or examiner's, not the author's; a
 journal's editor ("Editor: John Lafferty", JMLR) neither."""
-
-
-_ABSTRACT_MOST = 3000
-"""An abstract longer than this ran into what follows it: it is cut at a paragraph."""
 
 
 _YEAR = re.compile(r"((?:1(?<!\w1)9[5-9]|2(?<!\w2)0[0-4])\d)(?!\w)")
@@ -83,61 +62,6 @@ _AFFILIATION = re.compile(
     r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
     re.I,
 )
-
-
-def take_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
-    """The abstract (at most ``_ABSTRACT_MOST`` characters, cut at a paragraph): a section so
-    named, an inline ``Abstract—`` paragraph, the longest front block, else (a paper with no
-    abstract, like a ReScience replication) the first paragraph of its first section."""
-    abstract, sections = _find_abstract(sections, front)
-    abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
-    first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
-    if not abstract and first is not None:
-        abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
-    if len(abstract) > _ABSTRACT_MOST:
-        cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
-        abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
-    return abstract, sections
-
-
-def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section]]:
-    for index, section in enumerate(sections):
-        if ABSTRACT.match(section.heading):
-            inline = ABSTRACT.sub("", section.heading).strip()
-            text = f"{inline} {section.text}".strip()
-            return text, sections[:index] + sections[index + 1 :]
-    # the front's paragraphs: its blocks, and a block whose sentence runs on into the next (an
-    # abstract with no heading whose lines mupdf reads as blocks of their own, Nature's)
-    groups: list[list[Line]] = []
-    for line in front:
-        previous = groups[-1][-1] if groups else None
-        if previous is not None and (
-            (
-                (previous.page, previous.block) == (line.page, line.block)
-                and not _ABSTRACT_LABEL.match(line.text)
-            )
-            or (line.text[:1].islower() and not ends_sentence(previous.text))
-        ):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    paragraphs = [join_lines(group) for group in groups]
-    for paragraph in paragraphs:
-        if ABSTRACT.match(paragraph) and len(paragraph) > 200:
-            return ABSTRACT.sub("", paragraph).strip(), sections
-    # the paragraph the keywords follow (APA's, where the introduction has no heading either)
-    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(p)), 0)
-    if keywords and _is_abstract(paragraphs[keywords - 1]):
-        return paragraphs[keywords - 1], sections
-    prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
-    longest = max(prose, key=len, default="")
-    return (longest if _is_abstract(longest) else ""), sections
-
-
-def _is_abstract(paragraph: str) -> bool:
-    # a short abstract with no heading (revtex, KOMA) is still sentences, unlike an address
-    sentences = paragraph.endswith(".") and ". " in paragraph
-    return len(paragraph) >= 300 or (len(paragraph) >= 150 and sentences)
 
 
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:

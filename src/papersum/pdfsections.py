@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from papersum.pdfabstract import ABSTRACT
 from papersum.pdfflow import NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
@@ -19,7 +20,6 @@ from papersum.pdfheadings import (
     unnumbered,
 )
 from papersum.pdflines import Line
-from papersum.pdfmeta import ABSTRACT
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
 
 _BARE_INTEGER = re.compile(r"^\d+\s")

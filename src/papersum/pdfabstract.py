@@ -1,0 +1,147 @@
+"""A paper's abstract, and its introduction where no heading names it: APA's journals and
+Nature's set the introduction's prose right after the abstract (and keywords), with no heading
+over it; an APA manuscript prints the title again over it."""
+
+from __future__ import annotations
+
+import re
+
+from papersum.models import Section
+from papersum.pdfflow import FOOTNOTE_SMALLER, NOT_CONTENT, ends_sentence, join_lines
+from papersum.pdfheadings import heading_key, unnumbered
+from papersum.pdflines import Line
+
+ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
+
+
+_ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
+"""An abstract's label run in ("Abstract: …", MDPI's, Frontiers'): it starts a paragraph even in
+a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
+
+
+KEYWORDS_AFTER = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+    r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
+)
+"""Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music"),
+or stand alone under its heading (an abstract left empty in a draft)."""
+
+
+_ABSTRACT_MOST = 3000
+"""An abstract longer than this ran into what follows it: it is cut at a paragraph."""
+
+
+_INTRODUCTIONS = {"introduction", "background", "motivation"}
+_INTRODUCTION_LEAST = 200
+"""Characters of prose after the abstract, at least, that make an introduction with no heading."""
+
+
+def take_abstract(sections: list[Section], front: list[Line], body_size: float) -> tuple[str, list[Section]]:
+    """The abstract (at most ``_ABSTRACT_MOST`` characters, cut at a paragraph): a section so
+    named, an inline ``Abstract—`` paragraph, the paragraph the keywords follow, one in bold
+    before the prose (Nature's), the longest front block, else (a paper with no abstract, like a
+    ReScience replication) the first paragraph of its first section. The sections, with an
+    "Introduction" first when the front's prose after the abstract has no heading."""
+    abstract, sections, rest = _find_abstract(sections, front)
+    abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
+    first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
+    if not abstract and first is not None:
+        abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
+    if len(abstract) > _ABSTRACT_MOST:
+        cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
+        abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
+    return abstract, _unheaded_introduction(rest, sections, body_size)
+
+
+def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section], list[list[Line]]]:
+    """The abstract, the sections without it, and the front's paragraphs after it when it is
+    found in the front by a sure sign (its label, the keywords after it, its bold)."""
+    for index, section in enumerate(sections):
+        if ABSTRACT.match(section.heading):
+            inline = ABSTRACT.sub("", section.heading).strip()
+            text = f"{inline} {section.text}".strip()
+            return text, sections[:index] + sections[index + 1 :], []
+    groups = _paragraphs(front)
+    paragraphs = [join_lines(group) for group in groups]
+    for k, paragraph in enumerate(paragraphs):
+        if ABSTRACT.match(paragraph) and len(paragraph) > 200:
+            return ABSTRACT.sub("", paragraph).strip(), sections, groups[k + 1 :]
+    # the paragraph the keywords follow (APA's, where the introduction has no heading either)
+    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(p)), 0)
+    if keywords and _is_abstract(paragraphs[keywords - 1]):
+        return paragraphs[keywords - 1], sections, groups[keywords:]
+    # an abstract in bold before prose that is not (Nature's, whose introduction has no heading)
+    for k, group in enumerate(groups):
+        if all(line.bold for line in group) and _is_abstract(paragraphs[k]):
+            after = range(k + 1, len(groups))
+            if any(not groups[j][0].bold and _is_abstract(paragraphs[j]) for j in after):
+                return paragraphs[k], sections, groups[k + 1 :]
+            break
+    prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
+    longest = max(prose, key=len, default="")
+    return (longest if _is_abstract(longest) else ""), sections, []
+
+
+def _paragraphs(front: list[Line]) -> list[list[Line]]:
+    """The front's paragraphs: its blocks, and a block whose sentence runs on into the next (an
+    abstract with no heading whose lines mupdf reads as blocks of their own, Nature's)."""
+    groups: list[list[Line]] = []
+    for line in front:
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and (
+            (
+                (previous.page, previous.block) == (line.page, line.block)
+                and not _ABSTRACT_LABEL.match(line.text)
+            )
+            or (line.text[:1].islower() and not ends_sentence(previous.text))
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _is_abstract(paragraph: str) -> bool:
+    # a short abstract with no heading (revtex, KOMA) is still sentences, unlike an address
+    sentences = paragraph.endswith(".") and ". " in paragraph
+    return len(paragraph) >= 300 or (len(paragraph) >= 150 and sentences)
+
+
+def _unheaded_introduction(
+    rest: list[list[Line]], sections: list[Section], body_size: float
+) -> list[Section]:
+    """The sections, with the introduction first when it has no heading: the prose in the body's
+    type of the front's paragraphs ``rest`` after the abstract (its keywords left out), unless
+    the first heading is the introduction's own."""
+    if not rest or (sections and heading_key(sections[0].heading) in _INTRODUCTIONS):
+        return sections
+    small = body_size - FOOTNOTE_SMALLER
+    body = [
+        line
+        for group in rest
+        if not KEYWORDS_AFTER.match(group[0].text)
+        for line in group
+        if not (line.styled and line.size <= small) and not line.text.isdigit()  # a page's number
+    ]
+    text = join_lines(body)
+    if len(text) < _INTRODUCTION_LEAST or ". " not in text:
+        return sections
+    return [Section(heading="Introduction", text=text, level=1), *sections]
+
+
+def title_over_introduction(lines: list[Line], headings: dict[int, int], title: str) -> list[Line]:
+    """The lines, where the title printed again in bold over the introduction (APA's manuscripts:
+    a title page, the abstract's page, then the title over the introduction's first page) reads
+    "Introduction", a heading (added to ``headings``): after the abstract's heading, before any
+    other."""
+    key = heading_key(title)
+    after_abstract = False
+    for i, line in enumerate(lines):
+        if i in headings:
+            if not ABSTRACT.match(line.text):
+                break
+            after_abstract = True
+        elif after_abstract and line.bold and line.alone and line.page and heading_key(line.text) == key:
+            headings[i] = 1
+            return [*lines[:i], line._replace(text="Introduction"), *lines[i + 1 :]]
+    return lines
