@@ -410,6 +410,26 @@ def test_an_outline_whose_items_all_link_to_page_one_is_read_in_its_order(tmp_pa
     assert "Conclusion" not in paper.sections[-3].text
 
 
+def test_an_outline_whose_pages_fall_behind_its_headings_is_read_in_its_order(tmp_path: Path) -> None:
+    # Springer Nature's template (sn-jnl): after a sidewaystable's page, the outline points two
+    # pages before the "6 Figures" heading; here two float pages before page 2, the outline's
+    # pages as they were
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        toc = doc.get_toc()
+        for _float_page in range(2):
+            page = doc.new_page(pno=1, width=doc[0].rect.width, height=doc[0].rect.height)
+            page.insert_text(
+                (100, 200), "Table 3 Projectile Energy Element 3 990 A 1168", rotate=90, fontsize=9
+            )
+        doc.set_toc(toc)
+        doc.save(path := tmp_path / "behind.pdf")
+    found = [(s.level, heading_key(s.heading)) for s in extract_paper(path).sections]
+    assert found[:-1] == [
+        (level, heading_key(h))
+        for level, h in [*LAYOUT_HEADINGS[:10], (3, "Failure cases"), *LAYOUT_HEADINGS[10:]]
+    ]
+
+
 def test_an_outline_item_with_a_citation_key_glued_on_still_finds_its_heading(tmp_path: Path) -> None:
     # "2. Brief Description of StoRM [13]" is outlined by hyperref as "Brief Description of
     # StoRMlemercier2023storm" (seen in an Interspeech paper): the \cite's key glued to the words

@@ -86,6 +86,11 @@ def outline_matched(
             after = chosen[0] if chosen else after
         else:
             chosen = _first_match(lines, options, page)
+            if not chosen:  # a page off by more than one (the heading set after a page-sized
+                # float, Springer Nature's sidewaystable): the next heading-like line, in order
+                last = max(matched, default=-1)
+                later = [i for i in options if i > last]
+                chosen = [i for i in later if lines[i].bold or is_numbered(lines[i].text)][:1]
         matched.update((i, level) for i in chosen)
         if not chosen:
             unmatched.append(title)
