@@ -100,20 +100,24 @@ def outline_matched(
 def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
     """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
     number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
-    Work To the best …", "1) Accuracy-based Robustness: In the context …"), in ``lines``: a PDF
+    Work To the best …", "1) Accuracy-based Robustness: In the context …"; unnumbered, at a
+    paragraph's start: "Acknowledgements. We thank …"), in ``lines``: a PDF
     whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
     Whether any was split."""
     split = False
     for title in titles:
-        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …"
+        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …",
+            # or unnumbered with its full stop at a paragraph's start ("Acknowledgements. We …",
+            # Springer Nature's \bmhead, in a bold mupdf does not tell)
             rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
+            rf"|^({re.escape(title)})[.:] (?=\S)"
         )
         lowered = title.lower()
         for index, line in enumerate(lines):
             if line.styled or lowered not in line.text.lower() or not (found := run_in.search(line.text)):
                 continue
             before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
-            heading = line._replace(text=found[1], bold=True, first=True, alone=True)
+            heading = line._replace(text=found[1] or found[2], bold=True, first=True, alone=True)
             lines[index : index + 1] = [
                 *([line._replace(text=before, alone=False)] if before else []),
                 heading,
