@@ -266,6 +266,7 @@ LAYOUT_HEADINGS = [
         # Elsevier's cas-dc: pages of graphical abstract and highlights first; the short title
         # as a running head, "Page 1 of 2" at the foot
         ("cas-dc", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
+        ("pmlr", "1. Introduction", "4.2.1. Failure cases", "Acknowledgments"),  # jmlr class, PMLR
         # Springer Nature's sn-jnl: "Acknowledgements." run in (\bmhead), level 2 in the outline
         ("sn-jnl", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
         # revtex as JASA sets it: I., A., then "1." for a subsubsection (level 3)
@@ -309,6 +310,18 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
+
+
+def test_a_caption_between_the_halves_of_a_sentence_keeps_its_own_last_line() -> None:
+    # PMLR's two columns: "… with a graph" ends page 1; page 2 starts with the table's caption
+    # "Table 1: … on" / "same-instrument duets.", then the table, then "convolutional network."
+    # Both the sentence and the caption run on: the caption's line ends a sentence and the text
+    # after the table goes on in lowercase, so the line is the caption's
+    paper = extract_paper(LATEX / "pmlr.pdf")
+    assert paper.captions == ["Table 1: Separation quality (SDR in dB) on same-instrument duets."]
+    text = " ".join(paper.full_text.split())
+    assert "motion features with a graph convolutional network." in text
+    assert "sampled at twenty-five frames a second" in text  # "twenty-" / "five": a number's words
 
 
 @pytest.mark.parametrize("layout", ["apa-man", "apa-jou"])

@@ -19,16 +19,15 @@ from papersum.models import Section
 from papersum.pdfabstract import take_abstract
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import (
-    drop_running_lines,
     ends_sentence,
     line_break_mender,
     set_aside,
     without_figure_text,
-    without_running_heads,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, dict_lines, make_line, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_authors, find_year
+from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading
 from papersum.pdftables import (
     TABLE_CELLS,

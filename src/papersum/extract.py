@@ -24,16 +24,15 @@ from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfflow import (
     FOOTNOTE_SMALLER,
     drop_references,
-    drop_running_lines,
     join_lines,
     line_break_mender,
     set_aside,
     without_figure_text,
-    without_running_heads,
     without_unheaded_references,
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
+from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 

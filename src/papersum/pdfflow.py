@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 import string
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from papersum.models import Section
@@ -74,7 +73,7 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     caption_blocks: set[tuple[int, int]] = set()
     run_ons: set[tuple[int, int]] = set()  # a caption's lines after its first block, lowercase
     footnotes: set[int] = set()
-    runs_on = False  # the last caption's line ends no sentence, and the text before it did
+    runs_on = False  # the last caption's line ends no sentence
     text_runs_on = False  # the last line of text (no caption's) ends no sentence
     labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
     for index, line in enumerate(lines):
@@ -98,14 +97,22 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             caption_blocks.add(block)
             run_ons.add(block)
             labelled = None
-        elif starts and runs_on and line.text[:1].islower() and lines[index - 1].page == line.page:
+        elif (
+            starts
+            and runs_on
+            and line.text[:1].islower()
+            and lines[index - 1].page == line.page
+            and (not text_runs_on or _sentence_after(lines, index))
+        ):
             # a caption's centred lines, which mupdf reads as blocks of their own; after a
-            # sentence cut by the figure, the lowercase block is more likely that sentence's end
+            # sentence cut by the figure, the lowercase block is that sentence's end, unless it
+            # ends one and the next block goes on in lowercase ("… with a graph" / "Table 1: …
+            # on" / "same-instrument duets." / "convolutional network …")
             caption_blocks.add(block)
             run_ons.add(block)
         ends = line.text.endswith(_SENTENCE_ENDS)
         if block in caption_blocks:
-            runs_on = not ends and not text_runs_on
+            runs_on = not ends
         else:
             runs_on, text_runs_on = False, not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
@@ -137,6 +144,18 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         elif index not in footnotes:
             kept.append(line)
     return kept, captions
+
+
+def _sentence_after(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` ends a sentence and the next block of text on its page (past
+    a table) starts in lowercase: a caption's last line between the halves of a sentence."""
+    line = lines[index]
+    if not line.text.endswith("."):
+        return False
+    place = (line.page, line.block)
+    text = (ln for ln in lines[index + 1 : index + 40] if (ln.page, ln.block) != place and not ln.table)
+    after = next(text, None)
+    return after is not None and after.page == line.page and after.text[:1].islower()
 
 
 def without_figure_text(lines: list[Line]) -> list[Line]:
@@ -217,9 +236,16 @@ def _mended(text: str, compounds: dict[str, int]) -> str:
         while end < len(piece) and piece[end].isalpha():
             end += 1
         head = before[start:]
-        hyphen = "-" if compounds.get((head + piece[:end]).lower()) == len(head) else ""
+        joined = (head + piece[:end]).lower()
+        numbered = head.lower() in _TENS and piece[:end].lower() in _UNITS  # "twenty-five"
+        hyphen = "-" if numbered or compounds.get(joined) == len(head) else ""
         mended[-1] = before + hyphen + piece
     return mended[0]
+
+
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+"""A number's words, which English always joins with a hyphen ("twenty-" / "five")."""
 
 
 def _is_word_char(text: str, index: int) -> bool:
@@ -270,119 +296,6 @@ def drop_references(sections: list[Section]) -> list[Section]:
             continue
         kept.append(section)
     return kept
-
-
-def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
-    """Remove running headers and footers: short lines repeated on many pages (page numbers
-    folded), and a long stamp repeated word for word (IEEE Xplore's "Authorized licensed use
-    limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
-    A page's "Page 2 of 14" goes on any paper, however short."""
-    lines = [line for line in lines if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))]
-    if pages < 3:
-        return lines
-    short = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
-    keys = [
-        key or (line.text if len(line.text) < _STAMP_MOST else "")
-        for key, line in zip(short, lines, strict=True)
-    ]
-    on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
-    threshold = max(3, pages // 2)
-    running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
-    # a head or foot set on every other page (odd pages "Frontiers 3", even pages the authors')
-    # stands at its pages' top or bottom: there, half the pages after the first are enough
-    at_edges = Counter(key for key, page in {(keys[i], lines[i].page) for i in _page_edges(lines)} if key)
-    running |= {key for key, count in at_edges.items() if count >= max(2, (pages - 1) // 2)}
-    if not running:
-        return lines
-    # page 1 is read line by line: its copy of a running footer is a block of several lines
-    blocks: dict[int, list[str]] = {}
-    for line in lines:
-        if line.styled:
-            blocks.setdefault(line.block, []).append(line.text)
-    joined = {block: " ".join(texts) for block, texts in blocks.items()}
-    footer_blocks = {b for b, text in joined.items() if {text, _running_key(text)} & running}
-    # the title on page 1, in its large type, is no running head though later pages repeat it
-    # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages)
-    sizes = sorted(ln.size for ln in lines if ln.styled)
-    title_size = sizes[len(sizes) // 2] + _TITLE_LARGER if sizes else 0.0
-    return [
-        ln
-        for key, ln in zip(keys, lines, strict=True)
-        if (ln.styled and ln.size >= title_size)
-        or (key not in running and not (ln.styled and ln.block in footer_blocks))
-    ]
-
-
-_PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
-"""A page's number and the paper's pages, as Elsevier's ``cas`` classes and word processors
-print them at the foot."""
-
-
-def _page_edges(lines: list[Line]) -> list[int]:
-    """The indices of each page's first two and last two lines (paragraphs after page 1)."""
-    edges: list[int] = []
-    for _page, group in itertools.groupby(range(len(lines)), key=lambda i: lines[i].page):
-        indices = list(group)
-        edges += indices[:2] + indices[2:][-2:]
-    return edges
-
-
-_TITLE_LARGER = 2.0
-"""Points by which a title is larger than most of page 1's type, at least."""
-
-
-_STAMP_MOST = 400
-"""Characters of a stamp repeated on every page, at most: longer repeats are no stamp."""
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _running_key(text: str) -> str:
-    """A short line's text in lowercase, each run of digits one "#" (page numbers change); a
-    line of ASCII with no digit (most of them) is told in C first: a regex call costs more."""
-    lower = text.lower()
-    if lower.isascii() and len((data := lower.encode()).translate(None, b"0123456789")) == len(data):
-        return lower
-    return _DIGITS.sub("#", lower)
-
-
-def _running_keys(texts: list[str]) -> list[str]:
-    """``_running_key`` of each of ``texts``: of all of them joined, split again (a call for
-    each of a paper's thousands of lines costs more). A text holding the separator is keyed
-    alone."""
-    joined = "\x00".join(texts)
-    if joined.count("\x00") != len(texts) - 1:
-        return [_running_key(text) for text in texts]
-    return _running_key(joined).split("\x00")  # a NUL is not a letter: each case as alone
-
-
-def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
-    """Without a later page's running head that names the paper's authors or title ("Ana Lima
-    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart) or the
-    title or its first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
-    Cues for …", as Elsevier's ``cas`` classes set it): a short paper has too few pages for the
-    head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
-    names = {word for author in authors for word in _WORDS.findall(author.lower())}
-    heading = " ".join(_WORDS.findall(title.lower()))
-    pages = [line.page for line in lines]
-    starts = [i for i in range(1, len(pages)) if pages[i] != pages[i - 1]]
-    near = [i for start in starts for i in (start - 2, start - 1, start, start + 1)]
-    edges = {i for i in [*near, len(pages) - 2, len(pages) - 1] if 0 <= i < len(pages) and pages[i]}
-
-    def is_head(line: Line) -> bool:
-        words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
-        by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
-        said = " ".join(words)
-        # in bold it is the title again over the text (APA's manuscripts), not a head
-        by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))
-        return by_authors or (len(words) >= 3 and by_title)
-
-    heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
-    return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
-
-
-_WORDS = re.compile(r"\w+")
 
 
 SPACES = re.compile(r"[ \t]{2,}|\t")
