@@ -1394,3 +1394,25 @@ def test_a_page_one_line_that_starts_with_an_empty_span_is_read() -> None:
         0.0,
     )
     assert line is not None and line.text == "Ana Lima and Ben"
+
+
+def test_an_abstract_of_one_sentence_with_no_heading_is_the_one_the_keywords_follow(tmp_path: Path) -> None:
+    # a real workshop paper printed from a browser: under the author, one sentence, then
+    # "K eywords: …" with its letters spaced apart, then "1 Introduction"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Machine listening intelligence", fontsize=20)
+    page.insert_text((72, 110), "Ana Lima", fontsize=14)
+    sentence = (
+        "This manifesto paper will introduce machine listening intelligence, an integrated research "
+        "framework for musical signals, based on signal processing and deep learning."
+    )
+    page.insert_textbox((72, 140, 540, 180), sentence, fontsize=11)
+    page.insert_text((72, 200), "K eywords: deep learning, musicology, representation theory.", fontsize=11)
+    page.insert_text((72, 230), "1 Introduction", fontsize=14)
+    text = "The relation between signals and symbols is a central problem. " * 4
+    page.insert_textbox((72, 240, 540, 330), text, fontsize=11)
+    doc.save(path := tmp_path / "manifesto.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract == sentence
+    assert paper.sections[0].heading == "1 Introduction"

@@ -66,10 +66,12 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     for k, paragraph in enumerate(paragraphs):
         if ABSTRACT.match(paragraph) and len(paragraph) > 200:
             return ABSTRACT.sub("", paragraph).strip(), sections, groups[k + 1 :]
-    # the paragraph the keywords follow (APA's, where the introduction has no heading either)
-    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(p)), 0)
-    if keywords and _is_abstract(paragraphs[keywords - 1]):
-        return paragraphs[keywords - 1], sections, groups[keywords:]
+    # the paragraph the keywords follow (APA's, where the introduction has no heading either),
+    # one sentence long too ("This manifesto paper will introduce …", then "K eywords: …" as a
+    # browser's print spaces it)
+    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(_unspaced(p))), 0)
+    if keywords and (_is_abstract(before := paragraphs[keywords - 1]) or _is_sentence(before)):
+        return before, sections, groups[keywords:]
     # an abstract in bold before prose that is not (Nature's, whose introduction has no heading)
     for k, group in enumerate(groups):
         if all(line.bold for line in group) and _is_abstract(paragraphs[k]):
@@ -99,6 +101,24 @@ def _paragraphs(front: list[Line]) -> list[list[Line]]:
         else:
             groups.append([line])
     return groups
+
+
+def _unspaced(paragraph: str) -> str:
+    """A paragraph's first word without the spaces a print may set between its letters."""
+    head, _, rest = paragraph.partition(":")
+    return f"{head.replace(' ', '')}:{rest}" if rest and len(head) <= _LABEL_MOST else paragraph
+
+
+_LABEL_MOST = 14
+"""Characters of a label before its colon ("K eywords", "Index Terms"), at most."""
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """A sentence of some length, one at least."""
+    return len(paragraph) >= _SENTENCE_LEAST and paragraph.endswith(".") and paragraph[:1].isupper()
+
+
+_SENTENCE_LEAST = 100
 
 
 def _is_abstract(paragraph: str) -> bool:
