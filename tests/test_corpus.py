@@ -324,6 +324,26 @@ def test_a_caption_between_the_halves_of_a_sentence_keeps_its_own_last_line() ->
     assert "sampled at twenty-five frames a second" in text  # "twenty-" / "five": a number's words
 
 
+def test_a_plos_submissions_line_numbers_past_99_stay_out_of_its_text() -> None:
+    # PLOS's template numbers the lines down the right margin, flush right: page 1's "68"…"97"
+    # start at 591 pt, a later page's "100" at 588 pt, where the cut made from page 1 left its
+    # first digit in every line ("with 1 non-negative"); headings unnumbered, with no outline
+    paper = extract_paper(LATEX / "plos.pdf")
+    assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    headings = [heading_key(s.heading) for s in paper.sections]
+    assert headings == [
+        "authorsummary",
+        *(heading_key(h) for _level, h in LAYOUT_HEADINGS[:10]),
+        "failurecases",
+        *(heading_key(h) for _level, h in LAYOUT_HEADINGS[10:]),
+        "acknowledgments",
+    ]
+    prose = paper.full_text.replace("Table 1 lists", "")
+    assert not re.search(r"[a-z,] \d{1,3} [a-z]", prose)  # no line's number in a sentence
+    assert "studied from the audio signal alone, with non-negative matrix factorization" in paper.full_text
+
+
 @pytest.mark.parametrize("layout", ["apa-man", "apa-jou"])
 def test_an_apa_paper_keeps_its_introduction_that_has_no_heading(layout: str) -> None:
     # music perception and psychology of music write in APA's style: the introduction under no
@@ -372,7 +392,8 @@ def test_acls_review_ruler_down_both_margins_is_no_text() -> None:
     ruler += [Line(0, f"{n:03d}", 8.0, False, n, left=566.0) for n in range(40, 81)]
     text = [Line(0, "Transformers commonly exhibit an attention", 10.1, False, 90, left=88.0)] * 20
     text += [Line(0, "that the sink arises from the interaction", 10.1, False, 91, left=306.0)] * 20
-    assert line_number_margins([*ruler, *text]) == (87.0, 565.0)
+    # (the right cut an em short of the ruler: numbers set flush right grow to the left)
+    assert line_number_margins([*ruler, *text]) == (87.0, 557.0)
     # lineno's numbers left of an LNCS page alone: the text starts right of them
     assert line_number_margins([*ruler[:39], *text]) == (87.0, float("inf"))
 
