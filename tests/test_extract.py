@@ -1416,3 +1416,21 @@ def test_an_abstract_of_one_sentence_with_no_heading_is_the_one_the_keywords_fol
     paper = extract_paper(path)
     assert paper.abstract == sentence
     assert paper.sections[0].heading == "1 Introduction"
+
+
+@pytest.mark.parametrize("heading", ["References and Notes", "Bibliographie", "Literatur", "Referencias"])
+def test_a_references_list_under_another_name_stays_out_of_the_text(heading: str, tmp_path: Path) -> None:
+    # Science heads its list "References and Notes"; papers in French, German or Spanish name
+    # it in their language
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    _abstract_and_introduction(page, 145)
+    page.insert_text((72, 330), heading, fontsize=11, fontname="hebo")
+    references = "1. H. Zhao, C. Gan, A. Torralba, The sound of pixels, Proc. ECCV, 2018."
+    page.insert_textbox((72, 340, 540, 380), references, fontsize=9)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. Introduction"]
+    assert "sound of pixels" not in paper.full_text

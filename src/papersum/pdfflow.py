@@ -14,7 +14,15 @@ from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfheadings import NUMBERING, unnumbered
 from papersum.pdflines import Line
 
-REFERENCES = re.compile(r"^(references?|bibliography|works cited|literature cited)$", re.I)
+REFERENCES = re.compile(
+    r"^(references?|bibliography|works cited|literature cited|cited literature|references and notes|"
+    r"notes and references|reference list|list of references|"
+    r"références|bibliographie|literatur|literaturverzeichnis|referencias|referências|"  # French,
+    r"bibliograf[ií]a|riferimenti bibliografici)$",  # German, Spanish, Portuguese, Italian
+    re.I,
+)
+"""A references list's heading: Science's "References and Notes", and as papers in other
+languages than English name it."""
 
 
 NOT_CONTENT = re.compile(
