@@ -1434,3 +1434,29 @@ def test_a_references_list_under_another_name_stays_out_of_the_text(heading: str
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == ["1. Introduction"]
     assert "sound of pixels" not in paper.full_text
+
+
+def test_an_abstract_headed_summary_is_the_abstract(tmp_path: Path) -> None:
+    # Cell Press's and the Lancet's journals head the abstract "Summary"; under the authors, a
+    # long block of addresses in small type, which is no abstract
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    addresses = (
+        "Department of Music, Example University, Rua do Exemplo 123, 4000-000 Porto, Portugal; "
+        "Example Institute for Audio-visual Research, 10 Rue de l'Exemple, 69000 Lyon, France; "
+        "Correspondence: ana.lima@example.org, ben.ortiz@example.org; ORCID 0000-0002-1825-0097"
+    )
+    page.insert_textbox((72, 115, 540, 160), addresses, fontsize=8)
+    page.insert_text((72, 180), "Summary", fontsize=11, fontname="hebo")
+    summary = (
+        "Separating two violins that play together is hard from the sound alone. We show how motion helps."
+    )
+    page.insert_textbox((72, 186, 540, 240), summary, fontsize=10)
+    page.insert_text((72, 260), "Introduction", fontsize=11, fontname="hebo")
+    page.insert_textbox((72, 266, 540, 340), "Musicians are seen as well as heard. " * 5, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract == summary
+    assert [s.heading for s in paper.sections] == ["Introduction"]

@@ -27,6 +27,10 @@ KEYWORDS_AFTER = re.compile(
 or stand alone under its heading (an abstract left empty in a draft)."""
 
 
+_SUMMARY = re.compile(r"summary", re.I)
+"""The abstract's name in Cell Press's and the Lancet's journals, as the first heading."""
+
+
 _ABSTRACT_MOST = 3000
 """An abstract longer than this ran into what follows it: it is cut at a paragraph."""
 
@@ -61,6 +65,8 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
             inline = ABSTRACT.sub("", section.heading).strip()
             text = f"{inline} {section.text}".strip()
             return text, sections[:index] + sections[index + 1 :], []
+    if sections and _SUMMARY.fullmatch(sections[0].heading) and len(sections) > 1:
+        return sections[0].text, sections[1:], []  # the first of several: no closing summary
     groups = _paragraphs(front)
     paragraphs = [join_lines(group) for group in groups]
     for k, paragraph in enumerate(paragraphs):

@@ -22,6 +22,7 @@ HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
 
 ANCHOR_HEADINGS = {
     "abstract",
+    "summary",  # the abstract's name in Cell Press's, the Lancet's and some Springer journals
     "introduction",
     "references",
     "conclusion",
