@@ -276,6 +276,8 @@ LAYOUT_HEADINGS = [
         ("koma", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),  # KOMA-Script, two columns
         # LaTeX's article, as most arXiv preprints: an outline, and the abstract in smaller type
         ("article", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
+        # the same with "Discussion" and "Conclusion" set as \section*: not in the outline
+        ("article-starred", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
         # the same in 12 pt double spaced, a manuscript: each line a block of its own to mupdf
         ("manuscript", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
     ],

@@ -289,7 +289,22 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
         or stripped.lower() == "abstract"
         or (line.page > 0 and is_back_matter(stripped))  # page 1's is a sidebar's ("Competing Interests:")
     )
-    return bool(set_apart and known)
+    # a section's usual name set as \section*, which hyperref leaves out of the outline
+    # ("Discussion", "Conclusion" unnumbered after numbered sections): in a section's large type
+    # and bold (not a label in a figure, "Methods"), after page 1 (not a title's second line,
+    # "Evaluation"), not a contents line ("7 Conclusions 64") nor a lead ("Evaluation:")
+    unlisted = (
+        line.page > 0
+        and line.bold
+        and line.size >= _SECTION_TYPE
+        and line.text.rstrip()[-1:] not in ":0123456789"
+        and heading_key(stripped) in ANCHOR_HEADINGS
+    )
+    return bool(set_apart and (known or unlisted))
+
+
+_SECTION_TYPE = 12.0
+"""Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
