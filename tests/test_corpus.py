@@ -29,7 +29,7 @@ EXPECTED = {
         "A post-genomic method for predicting essential genes",
     ),
     "choi-ismir2019-drummernet": (
-        "Deep unsupervised drum transcription",
+        "Deep Unsupervised Drum Transcription",  # as its licence block quotes it
         "Keunwoo Choi",
         "We introduce DrummerNet, a drum transcription system",
         [
@@ -43,7 +43,7 @@ EXPECTED = {
         "Unsupervised analysis of polyphonic music by sparse coding",
     ),
     "hajic-ismir2016-omr-testbed": (
-        "Further steps towards a standard testbed for optical music recognition",
+        "Further Steps towards a Standard Testbed for Optical Music Recognition",
         "Jan Hajič jr.",
         "Evaluating Optical Music Recognition (OMR) is notoriously difficult",
         [
@@ -87,7 +87,7 @@ EXPECTED = {
         "Joint time-frequency scattering for audio classification",
     ),
     "nieto-ismir2019-harmonix-set": (
-        "The Harmonix set: beats, downbeats, and functional segment annotations of western popular music",
+        "The HARMONIX Set: Beats, Downbeats, and Functional Segment Annotations of Western Popular Music",
         "Oriol Nieto",
         "We introduce the Harmonix set: a collection of annotations",
         ["INTRODUCTION", "BACKGROUND", "THE HARMONIX SET", "RESULTS", "CONCLUSIONS", "ACKNOWLEDGMENTS"],
@@ -266,6 +266,8 @@ LAYOUT_HEADINGS = [
         # Elsevier's cas-dc: pages of graphical abstract and highlights first; the short title
         # as a running head, "Page 1 of 2" at the foot
         ("cas-dc", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
+        # ISMIR's 2026 template: the title in capitals, the CC BY block quoting it as written
+        ("ismir", "1. INTRODUCTION", "4.2.1 Failure cases", "7. ACKNOWLEDGEMENTS"),
         ("pmlr", "1. Introduction", "4.2.1. Failure cases", "Acknowledgments"),  # jmlr class, PMLR
         # Springer Nature's sn-jnl: "Acknowledgements." run in (\bmhead), level 2 in the outline
         ("sn-jnl", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
@@ -312,6 +314,15 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
+
+
+def test_an_ismir_papers_title_and_names_as_written_not_as_printed() -> None:
+    # the title is printed in capitals; the licence block quotes it as the authors wrote it
+    # ("Attribution: A. Lima and B. Ortiz, “Seeing the Bow: …”"); the PDF's author field, from
+    # the template's \authorname, has initials where page 1 prints the names in full
+    paper = extract_paper(LATEX / "ismir.pdf")
+    assert paper.title == TITLE
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]
 
 
 def test_a_caption_between_the_halves_of_a_sentence_keeps_its_own_last_line() -> None:

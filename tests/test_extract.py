@@ -652,7 +652,7 @@ import importlib.util, sys
 from pathlib import Path
 from papersum.extract import extract_paper
 paper = extract_paper(Path({str(PAPERS / "nieto-ismir2019-harmonix-set.pdf")!r}))
-assert paper.title.startswith("The Harmonix set"), paper.title
+assert paper.title.startswith("The HARMONIX Set"), paper.title
 loaded = sorted(m for m in ("onnxruntime", "numpy", "pymupdf.layout", "pymupdf4llm") if m in sys.modules)
 assert not loaded, loaded
 if importlib.util.find_spec("pymupdf4llm") is not None:
@@ -782,7 +782,7 @@ def test_papersum_extract_shows_what_is_read(papersum: RunCli) -> None:
     pdf = PAPERS / "hajic-ismir2016-omr-testbed.pdf"
     shown = papersum("extract", pdf)
     assert shown.returncode == 0, shown.stderr
-    assert "title:    Further steps towards a standard testbed for optical music recognition" in shown.stdout
+    assert "title:    Further Steps towards a Standard Testbed for Optical Music Recognition" in shown.stdout
     assert "authors:  Jan Hajič jr.; Jiří Novotný; Pavel Pecina; Jaroslav Pokorný" in shown.stdout
     assert re.search(r"^2\s+3\.1 Test case corpus\s+\d", shown.stdout, re.M)  # indented by level
     read = json.loads(papersum("extract", pdf, "--json").stdout)

@@ -202,10 +202,12 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         else s
         for s in sections
     ]
+    first_page = page_one(lines)
     return PaperText(
-        title=title_as_written(title, printed_title, mend(prose)),  # prose as the sections now read
+        # prose as the sections now read; page 1 whole, which may quote the title (ISMIR's licence)
+        title=title_as_written(title, printed_title, mend(prose), " ".join(ln.text for ln in first_page)),
         authors=authors,
-        year=find_year(metadata, page_one(lines), prose),
+        year=find_year(metadata, first_page, prose),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,

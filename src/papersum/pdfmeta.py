@@ -113,14 +113,36 @@ def _joined_title(printed: list[str]) -> str:
     return title
 
 
-def title_as_written(title: str, printed: list[str], prose: str) -> str:
+def _in_full(name: str, lines: list[Line]) -> str:
+    """``name`` as page 1 prints it in full when the PDF's author field gives its initials only
+    ("A. Lima", ISMIR's ``\authorname``, where page 1 prints "Ana Lima")."""
+    initials = _INITIALS.fullmatch(name)
+    if not initials:
+        return name
+    first, surname = initials[1][0], initials[2]
+    full = re.compile(rf"\b({first}[^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*) {re.escape(surname)}\b")
+    for line in page_one(lines):
+        if surname in line.text and (found := full.search(line.text)):
+            return f"{found[1]} {surname}"
+    return name
+
+
+_INITIALS = re.compile(r"((?:[A-Z]\.[ -]?)+) ?([A-Z][^\s.]+(?: [A-Z][^\s.]+)*)")
+"""A name of initials and a surname: "A. Lima", "J.-C. Risset", "M. E. P. Davies"."""
+
+
+def title_as_written(title: str, printed: list[str], prose: str, page_one: str = "") -> str:
     """A title printed in capitals (its lines ``printed``), which ``choose_title`` lowercases
-    after its first letter, with its words as the paper's ``prose`` (its abstract and first
-    sections) writes them: a word broken at a title line's end joined when the prose writes it
-    whole and never with a hyphen ("ATTEN-" / "TION": "attention"); a name capitalised
-    ("Shapley values", "ICASSP", see ``_capitalised``). Any other title as it is."""
+    after its first letter, in the case page 1 quotes it in (``page_one``: ISMIR's licence block,
+    "Attribution: A. Lima, “Seeing the Bow: …”"), else with its words as the paper's ``prose``
+    (its abstract and first sections) writes them: a word broken at a title line's end joined
+    when the prose writes it whole and never with a hyphen ("ATTEN-" / "TION": "attention"); a
+    name capitalised ("Shapley values", "ICASSP", see ``_capitalised``). Any other title as it
+    is."""
     if not printed or not " ".join(printed).isupper() or title != _joined_title(printed):
         return title
+    if quoted := _quoted_title(title, page_one):
+        return quoted
     for line, following in itertools.pairwise(printed):
         head, tail = _BROKEN_AT_END.search(line), _FIRST_WORD.match(following)
         if (
@@ -134,6 +156,20 @@ def title_as_written(title: str, printed: list[str], prose: str) -> str:
     words = {word.lower() for word in _TITLE_WORD.findall(title)} - _FUNCTION_WORDS
     written = _capitalised(words, prose[:_PROSE_MOST])
     return _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
+
+
+def _quoted_title(title: str, page_one: str) -> str:
+    """``title`` in the case of its letters where ``page_one`` quotes it, or ""."""
+    key = _letters(title)
+    for quote in _QUOTED.finditer(page_one):
+        if _letters(quote[1]) == key:
+            cases = iter(char for char in quote[1] if char.isalnum())
+            return "".join(next(cases) if char.isalnum() else char for char in title)
+    return ""
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{8,400})[”\"]")
+"""A quotation on page 1 that may be the paper's title."""
 
 
 _FUNCTION_WORDS = frozenset(
@@ -224,7 +260,7 @@ def find_authors(
         named = _split_names(meta, one_word=True)
         printed = _printed_on_page_one(lines)
         if named and all(_letters(name.split()[-1]) in printed for name in named):
-            return named
+            return [_in_full(name, lines) for name in named]
     if not title_lines:
         return []
     under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
