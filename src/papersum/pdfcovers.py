@@ -95,7 +95,7 @@ def line_number_margins(lines: list[Line]) -> tuple[float, float] | None:
             left = max(left, min(beyond) - 1.0)
         elif not beyond or len(beyond) <= (1 - _RULED) * len(text):
             # set flush right, a number of more digits than page 1's starts further left (PLOS's
-            # "10" from 591 pt where "9" stood at 593): an em short of where page 1's start
+            # "100" from 588 pt where "10" stood at 591): an em short of where page 1's numbers start
             right = min(right, min(line.left - line.size for line in column) - 1.0)
     return None if not found else (left, right)
 

@@ -56,6 +56,7 @@ _CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\
 
 
 _CAPTION_TITLE_MOST = 150
+"""Characters of a caption's title on the line under its label alone ("Table 1"), at most."""
 
 
 _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
