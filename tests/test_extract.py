@@ -1460,3 +1460,28 @@ def test_an_abstract_headed_summary_is_the_abstract(tmp_path: Path) -> None:
     paper = extract_paper(path)
     assert paper.abstract == summary
     assert [s.heading for s in paper.sections] == ["Introduction"]
+
+
+def test_an_introduction_with_no_heading_leaves_out_keywords_spaced_apart(tmp_path: Path) -> None:
+    # APA's journal layout printed from a browser: abstract, "K eywords: …", then the
+    # introduction's prose under no heading, then "Results"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, 105), "Ana Lima", fontsize=11)
+    abstract = (
+        "Separating two violins that play together is hard from the sound alone. We show how the motion "
+        "of the players helps listeners tell them apart."
+    )
+    page.insert_textbox((90, 120, 520, 160), abstract, fontsize=9)
+    page.insert_text((90, 175), "K eywords: audio-visual perception, duets, music", fontsize=10)
+    introduction = "Musicians are seen as well as heard, and listeners use what they see. " * 4
+    page.insert_textbox((72, 190, 540, 280), introduction, fontsize=10)
+    page.insert_text((72, 300), "Results", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 306, 540, 360), "Seeing the players helped the listeners.", fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract == abstract
+    assert [s.heading for s in paper.sections] == ["Introduction", "Results"]
+    assert paper.sections[0].text.startswith("Musicians are seen as well as heard")
+    assert "eywords" not in paper.sections[0].text

@@ -145,7 +145,7 @@ def _unheaded_introduction(
     body = [
         line
         for group in rest
-        if not KEYWORDS_AFTER.match(group[0].text)
+        if not KEYWORDS_AFTER.match(_unspaced(group[0].text))
         for line in group
         if not (line.styled and line.size <= small) and not line.text.isdigit()  # a page's number
     ]
