@@ -1308,13 +1308,21 @@ def test_an_abstract_left_empty_but_for_its_index_terms_is_no_abstract(tmp_path:
 def _made_up_paper(tmp_path: Path, title: str, **page_one: str) -> Path:
     """A one-page paper: ``title``, two authors, then ``_abstract_and_introduction``'s page
     (``page_one``: its abstract, heading or text, where not its own)."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), title, fontsize=16, fontname="hebo")
-    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    doc, page = _titled_page(title)
     _abstract_and_introduction(page, 145, **page_one)
     doc.save(path := tmp_path / "paper.pdf")
     return path
+
+
+def _titled_page(
+    title: str = "Seeing the Bow", authors: str = "Ana Lima and Ben Ortiz"
+) -> tuple[pymupdf.Document, pymupdf.Page]:
+    """A new PDF whose page 1 has ``title`` in bold 16 pt and ``authors`` under it."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), title, fontsize=16, fontname="hebo")
+    page.insert_text((72, 105), authors, fontsize=11)
+    return doc, page
 
 
 def test_a_french_research_title_under_a_name_is_no_author() -> None:
@@ -1422,10 +1430,7 @@ def test_an_abstract_of_one_sentence_with_no_heading_is_the_one_the_keywords_fol
 def test_a_references_list_under_another_name_stays_out_of_the_text(heading: str, tmp_path: Path) -> None:
     # Science heads its list "References and Notes"; papers in French, German or Spanish name
     # it in their language
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    doc, page = _titled_page()
     _abstract_and_introduction(page, 145)
     page.insert_text((72, 330), heading, fontsize=11, fontname="hebo")
     references = "1. H. Zhao, C. Gan, A. Torralba, The sound of pixels, Proc. ECCV, 2018."
@@ -1439,10 +1444,7 @@ def test_a_references_list_under_another_name_stays_out_of_the_text(heading: str
 def test_an_abstract_headed_summary_is_the_abstract(tmp_path: Path) -> None:
     # Cell Press's and the Lancet's journals head the abstract "Summary"; under the authors, a
     # long block of addresses in small type, which is no abstract
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, 105), "Ana Lima and Ben Ortiz", fontsize=11)
+    doc, page = _titled_page()
     addresses = (
         "Department of Music, Example University, Rua do Exemplo 123, 4000-000 Porto, Portugal; "
         "Example Institute for Audio-visual Research, 10 Rue de l'Exemple, 69000 Lyon, France; "
@@ -1465,10 +1467,7 @@ def test_an_abstract_headed_summary_is_the_abstract(tmp_path: Path) -> None:
 def test_an_introduction_with_no_heading_leaves_out_keywords_spaced_apart(tmp_path: Path) -> None:
     # APA's journal layout printed from a browser: abstract, "K eywords: …", then the
     # introduction's prose under no heading, then "Results"
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 80), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, 105), "Ana Lima", fontsize=11)
+    doc, page = _titled_page(authors="Ana Lima")
     abstract = (
         "Separating two violins that play together is hard from the sound alone. We show how the motion "
         "of the players helps listeners tell them apart."
