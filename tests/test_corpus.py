@@ -774,6 +774,16 @@ def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     assert "violin 12 4.1" not in paper.full_text
 
 
+@pytest.mark.parametrize("layout", ["ieee", "ieee-journal"])
+def test_an_ieee_table_caption_in_capitals_with_a_roman_number_is_a_caption(layout: str) -> None:
+    # IEEEtran sets "TABLE I" over its caption in small capitals: no "Table 1:" to match, so it
+    # stayed in the text between two paragraphs (in real papers, between a sentence's halves)
+    paper = extract_paper(LATEX / f"{layout}.pdf")
+    assert paper.captions == ["TABLE I SEPARATION QUALITY (SDR IN DB) ON SAME-INSTRUMENT DUETS."]
+    assert "SEPARATION QUALITY" not in paper.full_text
+    assert "Table I lists the instruments" in paper.full_text  # a sentence naming it stays
+
+
 def test_tables_on_later_pages_are_kept_as_rows() -> None:
     lostanlen = extract_paper(EXAMPLES / "papers" / "lostanlen-ismir2016-pitch-spiral.pdf")
     rows = "\n".join(lostanlen.tables).splitlines()

@@ -1484,3 +1484,28 @@ def test_an_introduction_with_no_heading_leaves_out_keywords_spaced_apart(tmp_pa
     assert [s.heading for s in paper.sections] == ["Introduction", "Results"]
     assert paper.sections[0].text.startswith("Musicians are seen as well as heard")
     assert "eywords" not in paper.sections[0].text
+
+
+def test_an_ieee_caption_in_capitals_over_several_blocks_leaves_the_sentence_whole(tmp_path: Path) -> None:
+    # a real IEEE paper: "… higher precision values, which" / "TABLE IV" / "COMBINED MODELS …
+    # WHEN TWO" / "POINTS ARE CLOSE … (WITHIN 3 METERS)." / "demonstrates the …", the caption's
+    # lines each a block of their own, in capitals
+    doc, page = _titled_page()
+    _abstract_and_introduction(page, 145)
+    page = doc.new_page()
+    page.insert_textbox(
+        (72, 72, 300, 130), "Combining both models gives higher precision values, which", fontsize=10
+    )
+    page.insert_textbox((150, 150, 450, 165), "TABLE IV", fontsize=8)
+    page.insert_textbox(
+        (80, 170, 520, 185), "COMBINED MODELS EVALUATION ON TEST DATA. TRUE POSITIVE WHEN TWO", fontsize=8
+    )
+    page.insert_textbox((80, 190, 520, 205), "POINTS ARE CLOSE TO EACH OTHER (WITHIN 3 METERS).", fontsize=8)
+    page.insert_textbox((72, 230, 300, 290), "demonstrates the value of the combination.", fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.captions == [
+        "TABLE IV COMBINED MODELS EVALUATION ON TEST DATA. TRUE POSITIVE WHEN TWO POINTS ARE CLOSE TO "
+        "EACH OTHER (WITHIN 3 METERS)."
+    ]
+    assert "higher precision values, which demonstrates the value" in " ".join(paper.full_text.split())

@@ -52,7 +52,12 @@ _COMPOUND_TAIL = re.compile(r"-([A-Za-z]{2,}+)\b")
 which is four times faster than matching whole compounds at every word."""
 
 
-_CAPTION = re.compile(r"^(?:Fig(?:ure)?\.?|Table|Tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\s|$)", re.I)
+_CAPTION = re.compile(
+    r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\s|$)"
+    r"|TABLE\s+[IVXLC]+[.:]?(?:\s|$)|(?i:table)\s+[IVXLC]+[.:](?:\s|$))"
+)
+"""A caption's label: "Figure 3:", "Table 2.", and IEEE's "TABLE IV" in capitals, JASA's "TABLE
+I." (not a sentence that starts "Table I lists …")."""
 
 
 _CAPTION_TITLE_MOST = 150
@@ -85,12 +90,14 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     runs_on = False  # the last caption's line ends no sentence
     text_runs_on = False  # the last line of text (no caption's) ends no sentence
     labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
+    in_capitals = False  # the last caption's label is in capitals
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
         if starts and line.text[:1] in "FfTt" and (label := _CAPTION.match(line.text)):
             caption_blocks.add(block)
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
+            in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
         elif (
             starts
             and labelled is not None
@@ -117,6 +124,18 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             # sentence cut by the figure, the lowercase block is that sentence's end, unless it
             # ends one and the next block goes on in lowercase ("… with a graph" / "Table 1: …
             # on" / "same-instrument duets." / "convolutional network …")
+            caption_blocks.add(block)
+            run_ons.add(block)
+        elif (
+            starts
+            and runs_on
+            and in_capitals
+            and line.text.isupper()
+            and lines[index - 1].page == line.page
+            and not (line.table or _HEADING_START.match(line.text))
+        ):
+            # a caption in capitals goes on in capitals, a line a block ("TABLE I" / "MODELS
+            # EVALUATION ON TEST DATA … WHEN TWO" / "(WITHIN 3 METERS)."): no sentence's end is
             caption_blocks.add(block)
             run_ons.add(block)
         ends = line.text.endswith(_SENTENCE_ENDS)
