@@ -261,6 +261,8 @@ LAYOUT_HEADINGS = [
         # the same through dvips and Ghostscript: bold told by the fonts' names alone
         ("icassp-dvips", "1. INTRODUCTION", "4.2.1. Failure cases", "7. ACKNOWLEDGEMENTS"),
         ("ieee-journal", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),  # IEEEtran journal
+        # its review copy: "V. DISCUSSION" read in its paragraph's block, found by the numbering
+        ("ieee-review", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),
         # Elsevier: subsections in italics on their own line, which mupdf puts in their paragraph
         ("elsarticle", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         # Elsevier's cas-dc: pages of graphical abstract and highlights first; the short title
