@@ -263,6 +263,8 @@ LAYOUT_HEADINGS = [
         ("ieee-journal", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),  # IEEEtran journal
         # its review copy: "V. DISCUSSION" read in its paragraph's block, found by the numbering
         ("ieee-review", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),
+        # its draft (draftcls): "TABLE I" alone over its caption in capitals, an italic subsection next
+        ("ieee-draft", "I. INTRODUCTION", "1) Failure cases", "ACKNOWLEDGMENT"),
         # Elsevier: subsections in italics on their own line, which mupdf puts in their paragraph
         ("elsarticle", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         # Elsevier's cas-dc: pages of graphical abstract and highlights first; the short title
@@ -776,7 +778,7 @@ def test_a_table_is_kept_as_rows_out_of_the_text(layout: str) -> None:
     assert "violin 12 4.1" not in paper.full_text
 
 
-@pytest.mark.parametrize("layout", ["ieee", "ieee-journal"])
+@pytest.mark.parametrize("layout", ["ieee", "ieee-journal", "ieee-draft"])
 def test_an_ieee_table_caption_in_capitals_with_a_roman_number_is_a_caption(layout: str) -> None:
     # IEEEtran sets "TABLE I" over its caption in small capitals: no "Table 1:" to match, so it
     # stayed in the text between two paragraphs (in real papers, between a sentence's halves)

@@ -94,17 +94,18 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
+        label_block, labelled = labelled, None  # the label's title is the very next block
         if starts and line.text[:1] in "FfTt" and (label := _CAPTION.match(line.text)):
             caption_blocks.add(block)
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
             in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
         elif (
             starts
-            and labelled is not None
-            and lines[index - 1].page == line.page == labelled[0]
+            and label_block is not None
+            and lines[index - 1].page == line.page == label_block[0]
             and line.alone
             and line.text[:1].isupper()  # no heading ("6.2 Results"), no reference ("[1] …")
-            and not (line.table or line.bold)
+            and not (line.table or line.bold or _HEADING_START.match(line.text))
             and len(line.text) <= _CAPTION_TITLE_MOST
             and not line.text.endswith(".")
         ):
@@ -112,7 +113,6 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             # (in title case, no full stop)
             caption_blocks.add(block)
             run_ons.add(block)
-            labelled = None
         elif (
             starts
             and runs_on
