@@ -313,6 +313,7 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     ]
     text = paper.full_text
     assert "Ana Lima and Ben Ortiz" not in text  # ACM's running head, on one later page only
+    assert "Lima and B. Ortiz" not in text  # LNCS's, with the initials (runningheads)
     assert "Seeing the Bow" not in text and "Page 1 of" not in text  # a short title's, a page's foot
     assert "placeholder address for this fixture" not in text  # the footnote
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references

@@ -98,11 +98,13 @@ def _running_keys(texts: list[str]) -> list[str]:
 
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
     """Without a later page's running head that names the paper's authors or title ("Ana Lima
-    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart) or the
+    and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart; "2 A.
+    Lima and B. Ortiz", LNCS) or the
     title or its first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
     Cues for …", as Elsevier's ``cas`` classes set it): a short paper has too few pages for the
     head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
+    initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
     pages = [line.page for line in lines]
     starts = [i for i in range(1, len(pages)) if pages[i] != pages[i - 1]]
@@ -111,7 +113,8 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
 
     def is_head(line: Line) -> bool:
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
-        by_authors = len(words) >= 2 and bool(names) and set(words) <= names | {"and", "et", "al"}
+        named = set(words) & names
+        by_authors = len(words) >= 2 and bool(named) and set(words) <= names | initials | {"and", "et", "al"}
         said = " ".join(words)
         # in bold it is the title again over the text (APA's manuscripts), not a head
         by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))
