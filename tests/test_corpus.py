@@ -328,6 +328,8 @@ def test_an_ismir_papers_title_and_names_as_written_not_as_printed() -> None:
     paper = extract_paper(LATEX / "ismir.pdf")
     assert paper.title == TITLE
     assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+    # over page 2 the proceedings and year: a head, though a short paper repeats it only once
+    assert "Proceedings of the 27th ISMIR Conference" not in paper.full_text
 
 
 def test_a_caption_between_the_halves_of_a_sentence_keeps_its_own_last_line() -> None:

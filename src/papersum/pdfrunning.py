@@ -99,10 +99,11 @@ def _running_keys(texts: list[str]) -> list[str]:
 def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> list[Line]:
     """Without a later page's running head that names the paper's authors or title ("Ana Lima
     and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart; "2 A.
-    Lima and B. Ortiz", LNCS) or the
-    title or its first words in plain type (a short title, "Seeing the Bow" of "Seeing the Bow: Motion
-    Cues for …", as Elsevier's ``cas`` classes set it): a short paper has too few pages for the
-    head to be found repeated. Only the first and last two paragraphs of a page are looked at."""
+    Lima and B. Ortiz", LNCS), the title or its first words in plain type (a short title,
+    "Seeing the Bow" of "Seeing the Bow: Motion Cues for …", as Elsevier's ``cas`` classes set
+    it) or the proceedings and their year ("Proceedings of the 27th ISMIR Conference, …, 2026"):
+    a short paper has too few pages for the head to be found repeated. Only the first and last
+    two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
@@ -118,10 +119,14 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
         said = " ".join(words)
         # in bold it is the title again over the text (APA's manuscripts), not a head
         by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))
-        return by_authors or (len(words) >= 3 and by_title)
+        return by_authors or (len(words) >= 3 and by_title) or _PROCEEDINGS.match(line.text) is not None
 
     heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
     return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
 
 
 _WORDS = re.compile(r"\w+")
+
+
+_PROCEEDINGS = re.compile(r"(?:Proceedings of|Proc\. of) the .{4,100}\b(?:19|20)\d\d\.?$")
+"""A head naming the proceedings and their year (ISMIR's over every page after the first)."""
