@@ -318,6 +318,9 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "placeholder address for this fixture" not in text  # the footnote
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
+    assert not re.search(
+        r"[.!?] 1 \d", " ".join(text.split())
+    )  # page 1's number, alone at its foot, before "2 Related Work"
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
@@ -581,6 +584,9 @@ def test_every_heading_of_a_paper_from_a_word_processor(
     assert "The sound of pixels" not in text and "Music gesture" not in text  # the references
     assert "placeholder address for this fixture" not in text and "Appl. Sci." not in text
     assert "than one who only hears it. This paper studies" in " ".join(text.split())  # across the mark
+    assert not re.search(
+        r"[.!?] 1 \d", " ".join(text.split())
+    )  # page 1's number, alone at its foot, before "2 Related Work"
     assert not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)  # no line numbers
     assert "violin 12" not in text and any(
         "violin | 12 | 4.1 | 7.9\ncello | 9 | 3.6" in t for t in paper.tables
@@ -701,6 +707,7 @@ def test_a_thesis_with_no_outline_reads_its_chapters_not_its_contents_page() -> 
     # abstract on a page of its own, a table of contents ("1 Background 2"), then the chapters
     paper = extract_paper(LATEX / "report.pdf")
     assert paper.authors == ["Ana Lima"]
+    assert paper.year == 2024  # the title page's date alone at its foot: no page number
     assert paper.abstract.startswith(
         "Separating two violins that play together is hard from the sound alone."
     )

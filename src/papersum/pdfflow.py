@@ -117,6 +117,7 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             starts
             and runs_on
             and line.text[:1].islower()
+            and not line.table  # a table's rows, their caption's tail read as the first
             and lines[index - 1].page == line.page
             and (not text_runs_on or _sentence_after(lines, index))
         ):

@@ -15,8 +15,15 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     """Remove running headers and footers: short lines repeated on many pages (page numbers
     folded), and a long stamp repeated word for word (IEEE Xplore's "Authorized licensed use
     limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
-    A page's "Page 2 of 14" goes on any paper, however short."""
-    lines = [line for line in lines if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))]
+    A page's "Page 2 of 14", and a number alone as a page's first or last line (its page number),
+    go on any paper, however short."""
+    ends = {i for page in _page_lines(lines) for i in (page[0], page[-1])}
+    lines = [
+        line
+        for i, line in enumerate(lines)
+        if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))
+        and not (i in ends and len(line.text) <= _PAGE_NUMBER_MOST and line.text.isdigit())
+    ]
     if pages < 3:
         return lines
     short = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
@@ -57,13 +64,18 @@ _PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
 print them at the foot."""
 
 
+def _page_lines(lines: list[Line]) -> list[list[int]]:
+    """The indices of each page's lines, page by page."""
+    return [list(group) for _page, group in itertools.groupby(range(len(lines)), key=lambda i: lines[i].page)]
+
+
 def _page_edges(lines: list[Line]) -> list[int]:
     """The indices of each page's first two and last two lines (paragraphs after page 1)."""
-    edges: list[int] = []
-    for _page, group in itertools.groupby(range(len(lines)), key=lambda i: lines[i].page):
-        indices = list(group)
-        edges += indices[:2] + indices[2:][-2:]
-    return edges
+    return [i for indices in _page_lines(lines) for i in indices[:2] + indices[2:][-2:]]
+
+
+_PAGE_NUMBER_MOST = 3
+"""Digits of a page's number, at most (not a title page's year alone, "2024")."""
 
 
 _TITLE_LARGER = 2.0
