@@ -17,7 +17,7 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
     A page's "Page 2 of 14", and a number alone as a page's first or last line (its page number),
     go on any paper, however short."""
-    ends = {i for page in _page_lines(lines) for i in (page[0], page[-1])}
+    ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
     lines = [
         line
         for i, line in enumerate(lines)
@@ -64,14 +64,18 @@ _PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
 print them at the foot."""
 
 
-def _page_lines(lines: list[Line]) -> list[list[int]]:
-    """The indices of each page's lines, page by page."""
-    return [list(group) for _page, group in itertools.groupby(range(len(lines)), key=lambda i: lines[i].page)]
+def _page_spans(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where each page's lines start and end (the end past its last), page by page."""
+    starts = [0, *(i for i in range(1, len(lines)) if lines[i].page != lines[i - 1].page)]
+    return [(a, b) for a, b in itertools.pairwise([*starts, len(lines)]) if b > a]
 
 
 def _page_edges(lines: list[Line]) -> list[int]:
     """The indices of each page's first two and last two lines (paragraphs after page 1)."""
-    return [i for indices in _page_lines(lines) for i in indices[:2] + indices[2:][-2:]]
+    edges: list[int] = []
+    for a, b in _page_spans(lines):
+        edges += [*range(a, min(a + 2, b)), *range(max(a + 2, b - 2), b)]
+    return edges
 
 
 _PAGE_NUMBER_MOST = 3
