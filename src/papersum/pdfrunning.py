@@ -123,10 +123,7 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
-    pages = [line.page for line in lines]
-    starts = [i for i in range(1, len(pages)) if pages[i] != pages[i - 1]]
-    near = [i for start in starts for i in (start - 2, start - 1, start, start + 1)]
-    edges = {i for i in [*near, len(pages) - 2, len(pages) - 1] if 0 <= i < len(pages) and pages[i]}
+    edges = {i for i in _page_edges(lines) if lines[i].page}
 
     def is_head(line: Line) -> bool:
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
