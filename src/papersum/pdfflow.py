@@ -101,42 +101,12 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
         elif (
             starts
-            and label_block is not None
-            and lines[index - 1].page == line.page == label_block[0]
-            and line.alone
-            and line.text[:1].isupper()  # no heading ("6.2 Results"), no reference ("[1] …")
-            and not (line.table or line.bold or _HEADING_START.match(line.text))
-            and len(line.text) <= _CAPTION_TITLE_MOST
-            and not line.text.endswith(".")
-        ):
-            # APA's caption: "Table 1" alone in bold, its title in italics on the line under it
-            # (in title case, no full stop)
-            caption_blocks.add(block)
-            run_ons.add(block)
-        elif (
-            starts
-            and runs_on
-            and line.text[:1].islower()
-            and not line.table  # a table's rows, their caption's tail read as the first
             and lines[index - 1].page == line.page
-            and (not text_runs_on or _sentence_after(lines, index))
+            and (
+                (label_block is not None and label_block[0] == line.page and _is_caption_title(line))
+                or (runs_on and _caption_goes_on(lines, index, text_runs_on, in_capitals))
+            )
         ):
-            # a caption's centred lines, which mupdf reads as blocks of their own; after a
-            # sentence cut by the figure, the lowercase block is that sentence's end, unless it
-            # ends one and the next block goes on in lowercase ("… with a graph" / "Table 1: …
-            # on" / "same-instrument duets." / "convolutional network …")
-            caption_blocks.add(block)
-            run_ons.add(block)
-        elif (
-            starts
-            and runs_on
-            and in_capitals
-            and line.text.isupper()
-            and lines[index - 1].page == line.page
-            and not (line.table or _HEADING_START.match(line.text))
-        ):
-            # a caption in capitals goes on in capitals, a line a block ("TABLE I" / "MODELS
-            # EVALUATION ON TEST DATA … WHEN TWO" / "(WITHIN 3 METERS)."): no sentence's end is
             caption_blocks.add(block)
             run_ons.add(block)
         ends = line.text.endswith(_SENTENCE_ENDS)
@@ -173,6 +143,35 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         elif index not in footnotes:
             kept.append(line)
     return kept, captions
+
+
+def _is_caption_title(line: Line) -> bool:
+    """Whether ``line``, right under a caption's label alone, is its title: APA's "Table 1" in bold
+    over its title in italics, in title case with no full stop (not a heading, "6.2 Results", nor
+    a reference, "[1] …")."""
+    return (
+        line.alone
+        and line.text[:1].isupper()
+        and not (line.table or line.bold or _HEADING_START.match(line.text))
+        and len(line.text) <= _CAPTION_TITLE_MOST
+        and not line.text.endswith(".")
+    )
+
+
+def _caption_goes_on(lines: list[Line], index: int, text_runs_on: bool, in_capitals: bool) -> bool:
+    """Whether the block starting at ``index`` goes on with the caption above it, which ends no
+    sentence: a caption's centred lines, which mupdf reads as blocks of their own, in lowercase
+    (after a sentence cut by the figure, the lowercase block is that sentence's end, unless it
+    ends one and the next block goes on in lowercase: "… with a graph" / "Table 1: … on" /
+    "same-instrument duets." / "convolutional …"); a caption in capitals goes on in capitals, a
+    line a block ("TABLE I" / "MODELS EVALUATION … WHEN TWO" / "(WITHIN 3 METERS)."). Never a
+    table's rows, their caption's tail read as the first."""
+    line = lines[index]
+    if line.table:
+        return False
+    if line.text[:1].islower():
+        return not text_runs_on or _sentence_after(lines, index)
+    return in_capitals and line.text.isupper() and not _HEADING_START.match(line.text)
 
 
 def _sentence_after(lines: list[Line], index: int) -> bool:
