@@ -205,7 +205,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     first_page = page_one(lines)
     return PaperText(
         # prose as the sections now read; page 1 whole, which may quote the title (ISMIR's licence)
-        title=title_as_written(title, printed_title, mend(prose), " ".join(ln.text for ln in first_page)),
+        title=title_as_written(title, printed_title, mend(prose), first_page),
         authors=authors,
         year=find_year(metadata, first_page, prose),
         abstract=abstract,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
@@ -131,9 +132,9 @@ _INITIALS = re.compile(r"((?:[A-Z]\.[ -]?)+) ?([A-Z][^\s.]+(?: [A-Z][^\s.]+)*)")
 """A name of initials and a surname: "A. Lima", "J.-C. Risset", "M. E. P. Davies"."""
 
 
-def title_as_written(title: str, printed: list[str], prose: str, page_one: str = "") -> str:
+def title_as_written(title: str, printed: list[str], prose: str, first_page: Sequence[Line] = ()) -> str:
     """A title printed in capitals (its lines ``printed``), which ``choose_title`` lowercases
-    after its first letter, in the case page 1 quotes it in (``page_one``: ISMIR's licence block,
+    after its first letter, in the case page 1 quotes it in (``first_page``: ISMIR's licence block,
     "Attribution: A. Lima, “Seeing the Bow: …”"), else with its words as the paper's ``prose``
     (its abstract and first sections) writes them: a word broken at a title line's end joined
     when the prose writes it whole and never with a hyphen ("ATTEN-" / "TION": "attention"); a
@@ -141,7 +142,7 @@ def title_as_written(title: str, printed: list[str], prose: str, page_one: str =
     is."""
     if not printed or not " ".join(printed).isupper() or title != _joined_title(printed):
         return title
-    if quoted := _quoted_title(title, page_one):
+    if quoted := _quoted_title(title, " ".join(line.text for line in first_page)):
         return quoted
     for line, following in itertools.pairwise(printed):
         head, tail = _BROKEN_AT_END.search(line), _FIRST_WORD.match(following)
@@ -158,10 +159,10 @@ def title_as_written(title: str, printed: list[str], prose: str, page_one: str =
     return _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
 
 
-def _quoted_title(title: str, page_one: str) -> str:
-    """``title`` in the case of its letters where ``page_one`` quotes it, or ""."""
+def _quoted_title(title: str, page_text: str) -> str:
+    """``title`` in the case of its letters where ``page_text`` quotes it, or ""."""
     key = _letters(title)
-    for quote in _QUOTED.finditer(page_one):
+    for quote in _QUOTED.finditer(page_text):
         if _letters(quote[1]) == key:
             cases = iter(char for char in quote[1] if char.isalnum())
             return "".join(next(cases) if char.isalnum() else char for char in title)
