@@ -133,20 +133,9 @@ def _split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
     split = list(lines)
     for number in numbers:
         for index, line in enumerate(split):
-            if not (line.first and line.text.startswith(f"{number} ")):
-                continue
-            lead = _CAPITAL_LEAD.match(line.text, len(number) + 1)
-            if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
-                continue
-            rest = line.text[lead.end() :]
-            heading = line._replace(
-                text=f"{number} {' '.join(lead[1].split())}", alone=not rest or not line.styled
-            )
-            split[index : index + 1] = [
-                heading,
-                *([line._replace(text=rest, first=not line.styled)] if rest else []),
-            ]
-            break
+            if line.first and line.text.startswith(f"{number} ") and (parts := _capital_lead(line, number)):
+                split[index : index + 1] = parts
+                break
     return split
 
 
@@ -207,16 +196,21 @@ def _capital_leads_split(lines: list[Line]) -> list[Line]:
     for line in lines:
         if _is_lone_number(line.text):
             continue
-        lead = _CAPITAL_LEAD.match(line.text) if line.first and line.text[:2].isupper() else None
-        if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
-            split.append(line)
-            continue
-        rest = line.text[lead.end() :]
-        heading = " ".join(lead[1].split())
-        split.append(line._replace(text=heading, bold=True, alone=not rest or not line.styled))
-        if rest:
-            split.append(line._replace(text=rest, first=not line.styled, alone=line.alone))
+        parts = _capital_lead(line) if line.first and line.text[:2].isupper() else None
+        split += [line] if parts is None else [parts[0]._replace(bold=True), *parts[1:]]
     return split
+
+
+def _capital_lead(line: Line, number: str = "") -> list[Line] | None:
+    """``line`` split after the title in capitals that leads it (after its ``number``, kept
+    with the title), as the heading and the text after it, or None."""
+    lead = _CAPITAL_LEAD.match(line.text, len(number) + 1 if number else 0)
+    if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
+        return None
+    rest = line.text[lead.end() :]
+    title = " ".join(lead[1].split())
+    heading = line._replace(text=f"{number} {title}" if number else title, alone=not rest or not line.styled)
+    return [heading, *([line._replace(text=rest, first=not line.styled)] if rest else [])]
 
 
 _CAPITAL_LEAD_LETTERS = 6
