@@ -75,7 +75,7 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     # the paragraph the keywords follow (APA's, where the introduction has no heading either),
     # one sentence long too ("This manifesto paper will introduce …", then "K eywords: …" as a
     # browser's print spaces it)
-    keywords = next((k for k, p in enumerate(paragraphs) if k and KEYWORDS_AFTER.match(_unspaced(p))), 0)
+    keywords = next((k for k, p in enumerate(paragraphs) if k and _is_keywords(p)), 0)
     if keywords and (_is_abstract(before := paragraphs[keywords - 1]) or _is_sentence(before)):
         return before, sections, groups[keywords:]
     # an abstract in bold before prose that is not (Nature's, whose introduction has no heading)
@@ -107,6 +107,11 @@ def _paragraphs(front: list[Line]) -> list[list[Line]]:
         else:
             groups.append([line])
     return groups
+
+
+def _is_keywords(paragraph: str) -> bool:
+    """Whether ``paragraph`` is the keywords that follow an abstract, their label read unspaced."""
+    return KEYWORDS_AFTER.match(_unspaced(paragraph)) is not None
 
 
 def _unspaced(paragraph: str) -> str:
@@ -145,7 +150,7 @@ def _unheaded_introduction(
     body = [
         line
         for group in rest
-        if not KEYWORDS_AFTER.match(_unspaced(group[0].text))
+        if not _is_keywords(group[0].text)
         for line in group
         if not (line.styled and line.size <= small) and not line.text.isdigit()  # a page's number
     ]
