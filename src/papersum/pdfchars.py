@@ -278,10 +278,11 @@ def spaced_out(text: str) -> str:
     return text.replace(" ", "") if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text) else text
 
 
-def small_capitals(core: str, before: list[str]) -> bool:
+def small_capitals(core: str, previous: str) -> bool:
     """Whether ``core``, a span in smaller type than its line, is capitals set small: two
-    letters or more, or one right after a capital ("A" + "BSTRACT"), all capitals and no
-    digit. A footnote's or an affiliation's mark is a digit, a symbol or a small letter."""
+    letters or more, or one right after a capital (the ``previous`` span's last: "A" +
+    "BSTRACT"), all capitals and no digit. A footnote's or an affiliation's mark is a digit, a
+    symbol or a small letter."""
     if not core.isupper() or any(character.isdigit() for character in core):
         return False
-    return sum(map(str.isalpha, core)) >= 2 or (bool(before) and before[-1][-1:].isupper())
+    return sum(map(str.isalpha, core)) >= 2 or previous[-1:].isupper()
