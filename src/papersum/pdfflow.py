@@ -252,23 +252,30 @@ def line_break_mender(title: str, abstract: str, sections: list[Section]) -> Cal
 
 def _mended(text: str, compounds: dict[str, int]) -> str:
     """``text`` with its marked words joined: with a hyphen where ``compounds`` (lowercase, joined
-    → where the hyphen goes) has one at the break ("multi-scale" is no reason for "mul-tiscale")."""
+    → where the hyphen goes) has one at the break ("multi-scale" is no reason for "mul-tiscale").
+    The pieces are joined once at the end (joining each to all before it copies a long section
+    over and over); the letters that end what is joined so far are carried along."""
     pieces = text.split(SOFT_HYPHEN)
-    mended = [pieces[0]]
+    parts = [pieces[0]]
+    head = _last_letters(pieces[0])
     for piece in pieces[1:]:
-        before = mended[-1]
-        start = len(before)
-        while start > 0 and before[start - 1].isalpha():
-            start -= 1
         end = 0
         while end < len(piece) and piece[end].isalpha():
             end += 1
-        head = before[start:]
         joined = (head + piece[:end]).lower()
         numbered = head.lower() in _TENS and piece[:end].lower() in _UNITS  # "twenty-five"
         hyphen = "-" if numbered or compounds.get(joined) == len(head) else ""
-        mended[-1] = before + hyphen + piece
-    return mended[0]
+        parts += (hyphen, piece)
+        head = head + piece if end == len(piece) and not hyphen else _last_letters(piece)
+    return "".join(parts)
+
+
+def _last_letters(text: str) -> str:
+    """The letters that end ``text`` (the head of a word broken after them)."""
+    start = len(text)
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:]
 
 
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
