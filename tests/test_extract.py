@@ -581,6 +581,8 @@ def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) 
     ("content", "message"),
     [
         (b"", r"is empty \(0 bytes\); download the PDF again"),
+        (b" \r\n\t\x0b\x0c", r"is empty \(0 bytes\); download the PDF again"),
+        (b"\n\n%PDF-1.7\n" + bytes(range(256)) * 4, r"is corrupt"),  # a PDF after blank lines
         (b"<!DOCTYPE html><html><body>Please log in</body></html>", r"is an HTML page, not a PDF file"),
         (b"PK\x03\x04 a zip file", r"is not a PDF, not a PDF file"),
         (b"%PDF-1.7\n" + bytes(range(256)) * 4, r"is corrupt"),

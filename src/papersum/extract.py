@@ -111,14 +111,18 @@ def _boxes_from_type_size() -> Iterator[None]:
         tools.unset_quad_corrections(before)
 
 
+_NOT_SPACE = re.compile(rb"\S")
+
+
 def _read_pdf_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read the PDF ({exc.strerror})") from exc
-    if not data.strip():
+    start = _NOT_SPACE.search(data)  # not ``data.strip()``: a copy of the whole file
+    if start is None:
         raise ExtractError(f"{path} is empty (0 bytes); download the PDF again")
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    if not data.startswith(b"%PDF", start.start()):
         kind = "an HTML page" if b"<html" in data[:2048].lower() else "not a PDF"
         raise ExtractError(f"{path} is {kind}, not a PDF file; download the PDF itself")
     return data
