@@ -324,6 +324,39 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
     assert "hard from the sound alone" in paper.abstract and not re.search(r"\b(1[3-9]|[2-9]\d)\b", text)
 
 
+FIVE_AUTHORS = ["Ana Lima", "Ben Ortiz", "Chiara Russo", "Daniel Okafor", "Emi Tanaka"]
+
+
+@pytest.mark.parametrize("layout", ["acmtog", "acm-mm"])
+def test_an_acm_papers_whole_front_matter(layout: str) -> None:
+    # as ACM publishes them: five authors with their affiliations, CCS concepts, key words, the
+    # "ACM Reference Format" block. acmtog (Transactions on Graphics, SIGGRAPH's journal): the
+    # abstract has no heading and the authors' block in capitals is longer than it, its footnote
+    # mark in Linux Libertine four fifths of the text's size. acm-mm (ACM Multimedia, sigconf):
+    # the running head names the venue and every author, on a paper too short to repeat it
+    paper = extract_paper(LATEX / f"{layout}.pdf")
+    assert paper.title == TITLE
+    assert paper.authors == FIVE_AUTHORS
+    assert paper.abstract == (
+        "Separating two violins that play together is hard from the sound alone. We show that the "
+        "motion of the players, read from body and hand keypoints, lets a separation network tell "
+        "them apart, and we measure where the video helps and where it misleads."
+    )
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+    assert [(s.level, heading_key(s.heading)) for s in paper.sections] == [*expected, (1, "acknowledgments")]
+    text = " ".join(paper.full_text.split())
+    assert "than one who only hears it. This paper studies" in text  # the mark out
+    for front in (
+        "CCS Concepts",
+        "Key Words",
+        "ACM Reference Format",
+        "Permission to make",
+        "Rio de Janeiro",
+    ):
+        assert front not in text
+
+
 def test_an_ismir_papers_title_and_names_as_written_not_as_printed() -> None:
     # the title is printed in capitals; the licence block quotes it as the authors wrote it
     # ("Attribution: A. Lima and B. Ortiz, “Seeing the Bow: …”"); the PDF's author field, from

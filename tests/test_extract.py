@@ -861,12 +861,15 @@ def test_a_running_head_naming_the_authors_or_title_leaves_the_text() -> None:
         Line(1, "A paragraph of the body that runs on.", 9.0, False, 2),
         Line(2, "Lima et al.", 8.0, False, 0),
         Line(2, "Seeing the Bow", 8.0, False, 1),
+        Line(3, "The duets were recorded by Ben Ortiz and Ana Lima", 9.0, False, 0),
+        Line(3, "MM '26, October 2026, Rio de Janeiro, Brazil Ana Lima and Ben Ortiz", 8.0, False, 1),
     ]
     kept = without_running_heads(lines, "Seeing the Bow", ["Ana Lima", "Ben Ortiz"])
     assert [line.text for line in kept] == [
         "Seeing the Bow",  # page 1's title stays
         "Ana Lima and Ben Ortiz recorded the duets in a hall.",
         "A paragraph of the body that runs on.",
+        "The duets were recorded by Ben Ortiz and Ana Lima",  # the authors in another order
     ]
 
 
@@ -1511,3 +1514,32 @@ def test_an_ieee_caption_in_capitals_over_several_blocks_leaves_the_sentence_who
         "EACH OTHER (WITHIN 3 METERS)."
     ]
     assert "higher precision values, which demonstrates the value" in " ".join(paper.full_text.split())
+
+
+def test_the_abstract_before_the_keywords_is_not_the_footnote_between_them(tmp_path: Path) -> None:
+    # ACM's two columns (sigplan): an abstract with no heading ends the first column over the
+    # permission block at its foot, in smaller type; the CCS concepts top the second column, so
+    # the block is read between the abstract and the keywords
+    doc, page = _titled_page()
+    abstract = (
+        "Separating two violins that play together is hard from the sound alone. We show that the "
+        "motion of the players, read from body and hand keypoints, lets a separation network tell "
+        "them apart, and we measure where the video helps and where it misleads."
+    )
+    permission = (
+        "Permission to make digital or hard copies of all or part of this work for personal or "
+        "classroom use is granted without fee provided that copies are not made or distributed for "
+        "profit or commercial advantage and that copies bear this notice and the full citation on "
+        "the first page. Copyrights for components of this work owned by others than the author(s) "
+        "must be honored."
+    )
+    page.insert_textbox(pymupdf.Rect(72, 130, 290, 260), abstract, fontsize=10)  # the left column
+    page.insert_textbox(pymupdf.Rect(72, 640, 290, 740), permission, fontsize=7)
+    concepts = "CCS Concepts: • Applied computing → Sound and music computing."
+    page.insert_textbox(pymupdf.Rect(310, 120, 540, 170), concepts, fontsize=10)  # the right column
+    page.insert_text((310, 185), "1 Introduction", fontsize=12, fontname="hebo")
+    body = "Musicians are seen as well as heard. " * 20
+    page.insert_textbox(pymupdf.Rect(310, 195, 540, 700), body, fontsize=10)
+    pdf = tmp_path / "acm.pdf"
+    doc.save(pdf)
+    assert extract_paper(pdf).abstract == abstract

@@ -76,8 +76,15 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
     # one sentence long too ("This manifesto paper will introduce …", then "K eywords: …" as a
     # browser's print spaces it)
     keywords = next((k for k, p in enumerate(paragraphs) if k and _is_keywords(p)), 0)
-    if keywords and (_is_abstract(before := paragraphs[keywords - 1]) or _is_sentence(before)):
-        return before, sections, groups[keywords:]
+    if keywords:
+        # past a footnote between them: smaller type below the keywords (ACM's two columns: the
+        # permission block at the first column's foot, read before the CCS concepts atop the
+        # second); an abstract in smaller type stands above its keywords
+        k, label = keywords - 1, groups[keywords][0]
+        while k > 1 and groups[k][0].size <= label.size - FOOTNOTE_SMALLER and groups[k][0].top > label.top:
+            k -= 1
+        if _is_abstract(before := paragraphs[k]) or _is_sentence(before):
+            return before, sections, groups[keywords:]
     # an abstract in bold before prose that is not (Nature's, whose introduction has no heading)
     for k, group in enumerate(groups):
         if all(line.bold for line in group) and _is_abstract(paragraphs[k]):
@@ -110,8 +117,9 @@ def _paragraphs(front: list[Line]) -> list[list[Line]]:
 
 
 def _is_keywords(paragraph: str) -> bool:
-    """Whether ``paragraph`` is the keywords that follow an abstract, their label read unspaced."""
-    return KEYWORDS_AFTER.match(_unspaced(paragraph)) is not None
+    """Whether ``paragraph`` is the keywords that follow an abstract, their label as printed
+    ("CCS Concepts:", "Index Terms—") or read unspaced ("K eywords:")."""
+    return any(KEYWORDS_AFTER.match(text) for text in (paragraph, _unspaced(paragraph)))
 
 
 def _unspaced(paragraph: str) -> str:

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import (
     LINE_BREAK,
+    block_lines,
     line_break,
     mupdf_output,
     normalize,
+    raised_size,
     small_capitals,
     spaced_out,
     superscripts_read,
@@ -180,7 +182,8 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
         if (bold_font := bold_fonts.get(font)) is None:
             bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
         bold = bold_font or "</b>" in tags
-        rows[-1][2].append((float(size), unescape(text) if "&" in text else text, bold))
+        text = unescape(text) if "&" in text else text
+        rows[-1][2].append((raised_size(float(size), text, "</sup>" in tags), text, bold))
         rows[-1][3].append(bold or "</i>" in tags or not text.strip())
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), 0)
@@ -196,24 +199,6 @@ def _bold_by_name_only(page: pymupdf.Page, html: str) -> bool:
 
 
 _FONT_FAMILY = re.compile(r"font-family:([^;,\"]+)")
-
-
-def block_lines(textpage: pymupdf.TextPage, html: str) -> list[int]:
-    """How many lines each text block of a page read without ``TEXT_DEHYPHENATE`` has, in order,
-    ``html`` being the page's HTML (a line a row): from mupdf's plain text, where each line ends
-    with a newline and each block with one more, at a quarter of the cost of pymupdf's
-    ``extractBLOCKS``. From ``extractBLOCKS`` when a line holds a newline character of its own
-    (an escape in the HTML) or the text does not have the HTML's lines. (Dehyphenated, mupdf's
-    text and ``extractBLOCKS`` part a broken word's lines differently.)"""
-    if "&#xa;" not in html:
-        text = mupdf_output(textpage, "text")
-        if text.endswith("\n\n") and "\n\n\n" not in text:
-            counts = [block.count("\n") + 1 for block in text[:-2].split("\n\n")]
-            if sum(counts) == html.count('<p style="top:'):
-                return counts
-        elif not text and "<p " not in html:  # a page without text
-            return []
-    return [str(b[4]).count("\n") for b in textpage.extractBLOCKS() if b[6] == 0]
 
 
 Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]
@@ -322,7 +307,11 @@ def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
         rows: list[Row] = []
         for raw in block.get("lines", []):
             spans = [
-                (float(s["size"]), s["text"], bool(s["flags"] & 16 or BOLD_FONT.search(s["font"])))
+                (
+                    raised_size(float(s["size"]), s["text"], bool(s["flags"] & 1)),
+                    s["text"],
+                    bool(s["flags"] & 16 or BOLD_FONT.search(s["font"])),
+                )
                 for s in raw["spans"]
             ]
             emphasised = [

@@ -118,9 +118,10 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     Lima and B. Ortiz", LNCS), the title or its first words in plain type (a short title,
     "Seeing the Bow" of "Seeing the Bow: Motion Cues for …", as Elsevier's ``cas`` classes set
     it) or the proceedings and their year ("Proceedings of the 27th ISMIR Conference, …, 2026"):
-    a short paper has too few pages for the head to be found repeated. Only the first and last
-    two paragraphs of a page are looked at."""
+    a short paper has too few pages for the head to be found repeated. ACM's conferences name all
+    the authors after the venue. Only the first and last two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
+    surnames = [words[-1] for author in authors if (words := _WORDS.findall(author.lower()))]
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
     edges = {i for i in _page_edges(lines) if lines[i].page}
@@ -129,6 +130,11 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
         named = set(words) & names
         by_authors = len(words) >= 2 and bool(named) and set(words) <= names | initials | {"and", "et", "al"}
+        # after the proceedings' name ("MM '26, October 2026, Rio de Janeiro, Brazil Ana Lima, Ben
+        # Ortiz, and Emi Tanaka", ACM's conferences): every author of two or more named, the
+        # last one last (a sentence naming them goes on)
+        listed = len(surnames) >= 2 and set(surnames) <= named and words[-1] == surnames[-1]
+        by_authors = by_authors or listed
         said = " ".join(words)
         # in bold it is the title again over the text (APA's manuscripts), not a head
         by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))

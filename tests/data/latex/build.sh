@@ -1,7 +1,8 @@
 #!/bin/sh
 # Rebuild the fixture PDFs from their sources with TeX Live (Debian: texlive-latex-base,
 # texlive-latex-recommended, texlive-latex-extra, texlive-fonts-recommended,
-# texlive-publishers; lmodern for apa7). The PDFs are committed, so the tests never need TeX.
+# texlive-publishers; lmodern for apa7; texlive-fonts-extra and texlive-plain-generic for
+# acmart). The PDFs are committed, so the tests never need TeX.
 #
 # neurips, iclr, acl-review, mdpi, svjour, sn-jnl, ismir, icml, cvpr, icassp and interspeech need their conferences' style files, which are
 # not in TeX Live and not ours to commit: put neurips_2023.sty, iclr2024_conference.sty, acl.sty, MDPI's Definitions/
@@ -17,7 +18,7 @@ build() {
     pdflatex -interaction=nonstopmode -halt-on-error "$1.tex" >/dev/null
     rm -f "$1.aux" "$1.log" "$1.out" "$1.spl" "$1.abs" "$1.ttt" "$1Notes.bib" comment.cut
 }
-for paper in ieee acm llncs draft ieee-journal ieee-review ieee-draft elsarticle cas-dc apa-man apa-jou pmlr plos revtex-jasa amsart koma article article-starred article-appendix article-unnumbered acmsmall nature report manuscript spie; do
+for paper in ieee acm acmtog acm-mm llncs draft ieee-journal ieee-review ieee-draft elsarticle cas-dc apa-man apa-jou pmlr plos revtex-jasa amsart koma article article-starred article-appendix article-unnumbered acmsmall nature report manuscript spie; do
     build "$paper"
 done
 if [ -n "$STYLES" ]; then
