@@ -248,6 +248,9 @@ LAYOUT_HEADINGS = [
         ("llncs", "1 Introduction", None, "Acknowledgments"),
         # Springer's journals (svjour3, two columns): the authors apart by a middle dot
         ("svjour", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
+        # SAGE's journals (Psychology of Music, Musicae Scientiae): unnumbered sans-serif headings,
+        # the journal's box beside the title; "2 Psychology of Music 54(3)" over page 2
+        ("sagej", "Introduction", None, "Acknowledgements"),
         ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
         # ICLR: title and headings in small capitals made of capitals in two sizes, on page 1

@@ -873,6 +873,26 @@ def test_a_running_head_naming_the_authors_or_title_leaves_the_text() -> None:
     ]
 
 
+def test_a_running_head_naming_the_journal_of_page_ones_box_leaves_the_text() -> None:
+    # SAGE's journals: page 1's box names the journal in small type, the head over page 2 is
+    # "2 Psychology of Music 54(3)"; a heading that page 1's contents list in small type stays
+    later = Line(1, "", 0.0, False, 0, False, True, True)
+    lines = [
+        Line(0, "Seeing the Bow", 17.0, True, 0),
+        Line(0, "Psychology of Music", 6.6, False, 1),
+        Line(0, "2.2 Document preamble 3", 6.6, False, 2),
+        *(Line(0, "A line of the introduction on page one.", 10.0, False, 3) for _ in range(5)),
+        later._replace(text="2 Psychology of Music 54(3)"),
+        later._replace(text="The text of page two goes on here.", block=1),
+        later._replace(text="2.2 Document preamble", block=2),
+    ]
+    kept = without_running_heads(lines, "Seeing the Bow", ["Ana Lima", "Ben Ortiz"])
+    assert [line.text for line in kept if line.page] == [
+        "The text of page two goes on here.",
+        "2.2 Document preamble",
+    ]
+
+
 def test_a_figures_words_go_and_short_list_items_formulas_and_captions_stay() -> None:
     def later(text: str, block: int) -> Line:
         return Line(1, text, 0.0, False, block, False, True, True)

@@ -117,7 +117,8 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     and Ben Ortiz", "Lima et al.", as ACM sets them; "2 ANA LIMA AND BEN ORTIZ", amsart; "2 A.
     Lima and B. Ortiz", LNCS), the title or its first words in plain type (a short title,
     "Seeing the Bow" of "Seeing the Bow: Motion Cues for …", as Elsevier's ``cas`` classes set
-    it) or the proceedings and their year ("Proceedings of the 27th ISMIR Conference, …, 2026"):
+    it), the proceedings and their year ("Proceedings of the 27th ISMIR Conference, …, 2026") or
+    the journal as page 1's small type names it ("2 Psychology of Music 54(3)", SAGE's):
     a short paper has too few pages for the head to be found repeated. ACM's conferences name all
     the authors after the venue. Only the first and last two paragraphs of a page are looked at."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
@@ -125,6 +126,7 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
     edges = {i for i in _page_edges(lines) if lines[i].page}
+    masthead = _masthead(lines)
 
     def is_head(line: Line) -> bool:
         words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
@@ -138,13 +140,46 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
         said = " ".join(words)
         # in bold it is the title again over the text (APA's manuscripts), not a head
         by_title = not line.bold and (said == heading or heading.startswith(f"{said} "))
-        return by_authors or (len(words) >= 3 and by_title) or _PROCEEDINGS.match(line.text) is not None
+        # "2 Psychology of Music 54(3)", SAGE's; not a heading, which page 1's contents may list
+        in_masthead = len(words) >= 2 and not line.bold and said in masthead
+        return (
+            by_authors
+            or (len(words) >= 3 and by_title)
+            or in_masthead
+            or _PROCEEDINGS.match(line.text) is not None
+        )
 
     heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
     return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _masthead(lines: list[Line]) -> set[str]:
+    """Page 1's short lines in small type (a journal's box: "Psychology of Music", "2026, Vol.
+    54(3) 1–2"), as a head is compared with them: lowercase words, numbers left out."""
+    first = [line for line in lines if line.page == 0 and line.styled]
+    if not first:
+        return set()
+    small = sorted(line.size for line in first)[len(first) // 2] - _MASTHEAD_SMALLER
+    return {
+        " ".join(w for w in _WORDS.findall(line.text.lower()) if not w.isdigit())
+        for line in first
+        if line.size < small and len(line.text) <= _MASTHEAD_LONGEST and not _CONTENTS_ENTRY.match(line.text)
+    }
+
+
+_CONTENTS_ENTRY = re.compile(r"(?:\d+\.)*\d+\.?\s+\S")
+"""A numbered entry of a table of contents ("2.2 Document preamble 3"), which names a heading."""
+
+
+_MASTHEAD_SMALLER = 1.0
+"""Points under most of page 1's type that make a line of it small type."""
+
+
+_MASTHEAD_LONGEST = 60
+"""Characters of a line of a journal's box, at most (a journal's name, its volume)."""
 
 
 _PROCEEDINGS = re.compile(r"(?:Proceedings of|Proc\. of) the .{4,100}\b(?:19|20)\d\d\.?$")
