@@ -251,6 +251,8 @@ LAYOUT_HEADINGS = [
         # SAGE's journals (Psychology of Music, Musicae Scientiae): unnumbered sans-serif headings,
         # the journal's box beside the title; "2 Psychology of Music 54(3)" over page 2
         ("sagej", "Introduction", None, "Acknowledgements"),
+        # Taylor & Francis's Interact (Journal of New Music Research): abstract and keywords boxed
+        ("interact", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
         # ICLR: title and headings in small capitals made of capitals in two sizes, on page 1

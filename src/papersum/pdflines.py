@@ -432,6 +432,8 @@ def make_line(
             parts.append("^" + t.lstrip())
         elif parts:
             marks += 1
+            if t[:1].isspace() and not parts[-1][-1:].isspace():
+                parts.append(" ")  # the space before the mark, in its span ("Portugal; b" "Example")
     text = "".join(parts)
     bold = all(b for _s, _t, b in visible)
     return Line(
