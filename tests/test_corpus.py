@@ -332,13 +332,16 @@ def test_every_heading_of_a_paper_in_the_latex_layouts(
 FIVE_AUTHORS = ["Ana Lima", "Ben Ortiz", "Chiara Russo", "Daniel Okafor", "Emi Tanaka"]
 
 
-@pytest.mark.parametrize("layout", ["acmtog", "acm-mm"])
+@pytest.mark.parametrize("layout", ["acmtog", "acm-mm", "acmlarge"])
 def test_an_acm_papers_whole_front_matter(layout: str) -> None:
     # as ACM publishes them: five authors with their affiliations, CCS concepts, key words, the
     # "ACM Reference Format" block. acmtog (Transactions on Graphics, SIGGRAPH's journal): the
     # abstract has no heading and the authors' block in capitals is longer than it, its footnote
     # mark in Linux Libertine four fifths of the text's size. acm-mm (ACM Multimedia, sigconf):
-    # the running head names the venue and every author, on a paper too short to repeat it
+    # the running head names the venue and every author, on a paper too short to repeat it.
+    # acmlarge (one column): mupdf reads each heading in capitals in its paragraph's block ("2
+    # RELATED WORK 2.1 Audio-only …"), and page 1 holds more notes in 8 pt (the addresses, the
+    # permission block) than text in 10
     paper = extract_paper(LATEX / f"{layout}.pdf")
     assert paper.title == TITLE
     assert paper.authors == FIVE_AUTHORS
@@ -358,6 +361,7 @@ def test_an_acm_papers_whole_front_matter(layout: str) -> None:
         "ACM Reference Format",
         "Permission to make",
         "Rio de Janeiro",
+        "Authors’ addresses",
     ):
         assert front not in text
 

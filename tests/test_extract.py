@@ -27,8 +27,9 @@ from papersum.pdfflow import (
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, dict_lines, make_line, paragraphs, read_lines, styled_lines
 from papersum.pdfmeta import find_authors, find_year
+from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfrunning import drop_running_lines, without_running_heads
-from papersum.pdfsections import continues_heading
+from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -1563,3 +1564,51 @@ def test_the_abstract_before_the_keywords_is_not_the_footnote_between_them(tmp_p
     pdf = tmp_path / "acm.pdf"
     doc.save(pdf)
     assert extract_paper(pdf).abstract == abstract
+
+
+def test_a_heading_run_in_at_a_pages_foot_is_no_footnote() -> None:
+    # ACM's journals: "17 SIGCHI EXTENDED ABSTRACTS The “sigchi-a” …" ends a page in its
+    # paragraph's block, numbered like a footnote; the outline names it
+    toc = [[1, "16 Multi-language papers", 8], [1, "17 SIGCHI Extended Abstracts", 8]]
+    heads = led_by_numbered_item(toc)
+    assert heads("17 SIGCHI EXTENDED ABSTRACTS The “sigchi-a” template style produces a landscape page.")
+    assert not heads("17 See https://example.org/sigchi for the extended abstracts of the SIGCHI.")
+    body = Line(
+        1,
+        "The text of the page goes on with what the section has to say about it.",
+        0.0,
+        False,
+        0,
+        False,
+        True,
+        True,
+    )
+    heading = body._replace(
+        text="17 SIGCHI EXTENDED ABSTRACTS The “sigchi-a” template style produces a page.", block=1
+    )
+    note = body._replace(text="18 See https://example.org/sigchi for the extended abstracts.", block=2)
+    kept, _captions = set_aside([body, heading, note], heads)
+    assert kept == [body, heading]
+
+
+def test_a_numbered_outline_item_takes_its_run_in_heading_not_an_unnumbered_one_a_page_on() -> None:
+    # ACM's journals: "14 ACKNOWLEDGMENTS Identification of …" run in on page 8, the acks
+    # environment's unnumbered "ACKNOWLEDGMENTS" on page 9; the outline names both
+    para = Line(7, "", 0.0, False, 0, False, True, True)
+    lines = [
+        para._replace(text="13 CITATIONS The use of BibTeX for the preparation of references is expected."),
+        para._replace(
+            text="14 ACKNOWLEDGMENTS Identification of funding sources and other support.", block=1
+        ),
+        para._replace(text="ACKNOWLEDGMENTS", page=8, bold=True),
+        para._replace(
+            text="To Robert, for the bagels and explaining CMYK and color spaces.", page=8, block=1
+        ),
+    ]
+    toc = [[1, "13 Citations", 8], [1, "14 Acknowledgments", 8], [1, "Acknowledgments", 9]]
+    split, headings = find_headings(lines, 10.0, toc)
+    assert [split[i].text for i in sorted(headings)] == [
+        "13 CITATIONS",
+        "14 ACKNOWLEDGMENTS",
+        "ACKNOWLEDGMENTS",
+    ]

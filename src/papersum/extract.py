@@ -7,6 +7,7 @@ into it holds ``PYMUPDF_LOCK``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sys
 import threading
@@ -32,6 +33,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
 from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
+from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
@@ -179,7 +181,9 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
         raise ExtractError(_why_no_text(doc, path))
     # a figure's words out first: a footnote under a figure is then at the foot of its page
-    lines, captions = set_aside(without_figure_text(drop_running_lines(lines, doc.page_count)))
+    lines, captions = set_aside(
+        without_figure_text(drop_running_lines(lines, doc.page_count)), led_by_numbered_item(toc)
+    )
     lines, tables = tables_aside(lines)
     body_size = _body_size(lines)
     title_lines = _title_lines(lines)
@@ -300,13 +304,15 @@ def _split_sections(
 ) -> tuple[list[Section], list[Line]]:
     """Group lines under their headings; return the sections and the lines before the first one.
     Small type on page 1 below the first heading is footnotes and the copyright or licence block
-    (ISMIR's CC BY note, JASA's author notes): it is left out of the reading flow. Under an
-    Abstract heading, small is smaller than the abstract's own first line: LaTeX's article class
-    sets the abstract a size smaller than the body."""
+    (ISMIR's CC BY note, JASA's author notes): it is left out of the reading flow. Small is
+    measured against the abstract's first line as well (LaTeX's article class sets it a size under
+    the body); notes that end page 1 under text larger than its measured body size go too
+    (``_page_one_notes``)."""
     sections: list[Section] = []
     front: list[Line] = []
     current: tuple[str, int, list[Line]] | None = None
     small = body_size - FOOTNOTE_SMALLER
+    notes = _page_one_notes(lines, headings, body_size)
     for i, line in enumerate(lines):
         if current and not current[2] and continues_heading(lines[i - 1], line):
             joint = "" if current[0].endswith("-") else " "  # "ANALYSIS-" / "SYNTHESIS PROCESSES"
@@ -319,7 +325,7 @@ def _split_sections(
             if ABSTRACT.match(line.text) and i + 1 < len(lines) and i + 1 not in headings:
                 small = min(small, lines[i + 1].size - FOOTNOTE_SMALLER)
         elif current:
-            if not (line.styled and line.size <= small):
+            if not (line.styled and (line.size <= small or i in notes)):
                 current[2].append(line)
         else:
             front.append(line)
@@ -332,6 +338,51 @@ def _split_sections(
         if s.text or ABSTRACT.match(s.heading) or (after is not None and after.level > s.level)
     ]  # a heading with no text of its own is kept when its subsections follow ("4 Results", "4.1 …")
     return kept, front
+
+
+def _page_one_notes(lines: list[Line], headings: dict[int, int], body_size: float) -> set[int]:
+    """The notes at the foot of page 1 when its body size was misread: ACM's journals set the
+    authors' addresses and the permission block in 8 pt under a text of 10 pt, more of the one
+    than of the other, so small type is measured against the first section's own type (most
+    of its first lines up to its heading's size: a drop cap makes one larger; not the abstract's)
+    and only a run of smaller lines that ends the page is taken out."""
+    first = min(
+        (i for i in headings if lines[i].page == 0 and not ABSTRACT.match(lines[i].text)), default=None
+    )
+    if first is None:
+        return set()
+    after = [ln.size for ln in lines[first + 1 : first + 6] if ln.styled and ln.size <= lines[first].size]
+    own = sorted(after)[len(after) // 2] if after else 0.0
+    if not body_size < own <= body_size + _BODY_UNDERRATED:
+        return set()
+    run: list[int] = []
+    for i in range(len(page_one(lines)) - 1, first, -1):
+        if lines[i].size > own - _NOTES_SMALLER or i in headings:
+            break
+        run.append(i)
+    # block by block from the page's foot, while each reads as a note (a sentence, an address):
+    # not a code listing in small type that ends the page
+    notes: set[int] = set()
+    for _block, group in itertools.groupby(run, key=lambda i: lines[i].block):
+        block = list(group)
+        if not any(_NOTE_LIKE.search(lines[i].text) for i in block):
+            break
+        notes.update(block)
+    return notes
+
+
+_NOTE_LIKE = re.compile(r"(?<!\.\.)\.$|://|[\w.-]@[\w-]+\.\w|©")
+"""A line of a note: a sentence's end (not an ellipsis), an e-mail address, a link, a copyright."""
+
+
+_NOTES_SMALLER = 1.5
+"""Points under the first section's type that make the lines ending page 1 notes (ACM's: 8 pt
+under 10), more than a footnote's ``FOOTNOTE_SMALLER``: an abstract a size smaller is no note."""
+
+
+_BODY_UNDERRATED = 2.0
+"""Points by which a section's type on page 1 may be larger than the body size measured there
+and still set what small type is."""
 
 
 def _section(heading: str, level: int, lines: list[Line]) -> Section:

@@ -79,10 +79,14 @@ FOOTNOTE_SMALLER = 0.9
 """Points under the body size that make a line of page 1 a footnote."""
 
 
-def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
+def set_aside(
+    lines: list[Line], heads: Callable[[str], bool] = lambda _text: False
+) -> tuple[list[Line], list[str]]:
     """The reading flow without figure and table captions (returned apart) and the footnotes at
     the foot of each later page (numbered or marked paragraphs after the page's last body text),
-    so a sentence that runs past them reads whole."""
+    so a sentence that runs past them reads whole. ``heads``: whether a paragraph starts with a
+    numbered heading (of the outline), which no footnote does ("17 SIGCHI EXTENDED ABSTRACTS The
+    …" at a page's foot)."""
     captions: list[str] = []
     caption_blocks: set[tuple[int, int]] = set()
     run_ons: set[tuple[int, int]] = set()  # a caption's lines after its first block, lowercase
@@ -116,7 +120,7 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             runs_on, text_runs_on = False, not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
-        if line.styled or line.bold or not line.alone or not _may_be_footnote(line.text):
+        if line.styled or line.bold or not line.alone or not _may_be_footnote(line.text) or heads(line.text):
             continue
         last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page
         at_foot = last_of_page or index + 1 in footnotes

@@ -4,6 +4,7 @@ the item's page or in order, and the items run in a paragraph split off."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from papersum.pdfheadings import heading_key, is_numbered, key_in_order
@@ -86,7 +87,17 @@ def outline_matched(
             after = chosen[0] if chosen else after
         else:
             chosen = _first_match(lines, options, page)
-            if not chosen:  # a page off by more than one (the heading set after a page-sized
+            if (
+                chosen
+                and lines[chosen[0]].page != page
+                and is_numbered(title)
+                and len(key) >= _LEAD_KEY_LEAST
+                and not is_numbered(lines[chosen[0]].text)
+            ):
+                # a page off, and the item's number not printed: another heading of its name (ACM's
+                # "ACKNOWLEDGMENTS" on page 9, not "14 ACKNOWLEDGMENTS" run in on page 8)
+                chosen = []
+            elif not chosen:  # a page off by more than one (the heading set after a page-sized
                 # float, Springer Nature's sidewaystable): the next heading-like line, in order
                 last = max(matched, default=-1)
                 later = [i for i in options if i > last]
@@ -101,7 +112,8 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
     """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
     number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
     Work To the best …", "1) Accuracy-based Robustness: In the context …"; unnumbered, at a
-    paragraph's start: "Acknowledgements. We thank …"), in ``lines``: a PDF
+    paragraph's start: "Acknowledgements. We thank …"; numbered as the outline numbers it, at a
+    paragraph's start: "2 TEMPLATE OVERVIEW As noted …"), in ``lines``: a PDF
     whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
     Whether any was split."""
     split = False
@@ -113,11 +125,18 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
             rf"|^({re.escape(title)})[.:] (?=\S)"
         )
         lowered = title.lower()
+        numbered = is_numbered(title) and title.split()[0]
         for index, line in enumerate(lines):
-            if line.styled or lowered not in line.text.lower() or not (found := run_in.search(line.text)):
+            if line.styled:
                 continue
-            before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
-            heading = line._replace(text=found[1] or found[2], bold=True, first=True, alone=True)
+            if numbered and line.text.startswith(numbered) and (lead := _numbered_lead(line.text, title)):
+                before, text, rest = "", lead.rstrip(".:"), line.text[len(lead) :].lstrip()
+            elif lowered in line.text.lower() and (found := run_in.search(line.text)):
+                before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
+                text = found[1] or found[2]
+            else:
+                continue
+            heading = line._replace(text=text, bold=True, first=True, alone=True)
             lines[index : index + 1] = [
                 *([line._replace(text=before, alone=False)] if before else []),
                 heading,
@@ -126,6 +145,36 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
             split = True
             break
     return split
+
+
+def led_by_numbered_item(toc: list[list[Any]]) -> Callable[[str], bool]:
+    """Whether a paragraph starts with one of the outline's numbered items as printed (see
+    ``_numbered_lead``)."""
+    titles: dict[str, list[str]] = {}
+    for item in toc:
+        if len(item) >= 2 and is_numbered(title := outline_title(str(item[1]))):
+            titles.setdefault(title.split()[0], []).append(title)
+    return lambda text: any(_numbered_lead(text, title) for title in titles.get(text.split(" ", 1)[0], ()))
+
+
+def _numbered_lead(text: str, title: str) -> str | None:
+    """The numbered outline item ``title`` at the start of a paragraph's ``text``, as printed (in
+    capitals, with curly quotes where the outline has TeX's): its words up to where their letters
+    are the title's, before the paragraph's next word ("2 TEMPLATE OVERVIEW As noted …", "12.1 The
+    “Teaser Figure” A teaser …", ACM's journals, whose headings mupdf reads in their paragraph's
+    block); None when it does not start so."""
+    key, words = heading_key(title), text.split(" ")
+    if len(key) < _LEAD_KEY_LEAST:  # a title in letters beyond ASCII has no key to compare
+        return None
+    for end in range(2, min(len(words), len(title.split()) + 2)):
+        lead = " ".join(words[:end])
+        if heading_key(lead) == key:
+            return lead if not words[end][:1].islower() else None
+    return None
+
+
+_LEAD_KEY_LEAST = 3
+"""Letters of an outline item's key, at least, for it to be looked for at a paragraph's start."""
 
 
 def outline_title(title: str) -> str:

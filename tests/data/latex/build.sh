@@ -18,7 +18,7 @@ build() {
     pdflatex -interaction=nonstopmode -halt-on-error "$1.tex" >/dev/null
     rm -f "$1.aux" "$1.log" "$1.out" "$1.spl" "$1.abs" "$1.ttt" "$1Notes.bib" comment.cut
 }
-for paper in ieee acm acmtog acm-mm llncs draft ieee-journal ieee-review ieee-draft elsarticle cas-dc apa-man apa-jou pmlr plos revtex-jasa amsart koma article article-starred article-appendix article-unnumbered acmsmall nature report manuscript spie; do
+for paper in ieee acm acmtog acmlarge acm-mm llncs draft ieee-journal ieee-review ieee-draft elsarticle cas-dc apa-man apa-jou pmlr plos revtex-jasa amsart koma article article-starred article-appendix article-unnumbered acmsmall nature report manuscript spie; do
     build "$paper"
 done
 if [ -n "$STYLES" ]; then
