@@ -1612,3 +1612,15 @@ def test_a_numbered_outline_item_takes_its_run_in_heading_not_an_unnumbered_one_
         "14 ACKNOWLEDGMENTS",
         "ACKNOWLEDGMENTS",
     ]
+
+
+def test_names_each_before_its_affiliation_on_its_line_are_the_authors() -> None:
+    # "Name, Affiliation, City, Country", a line each (SAGEEP's proceedings; ACM's journals set the
+    # names so in capitals); a department's line in that shape names no one
+    lines = [
+        Line(0, "SEEING THE BOW: MOTION CUES FOR SEPARATING DUETS", 14.3, True, 0),
+        Line(0, "Ana Lima, Example University, Porto, Portugal", 12.0, False, 1),
+        Line(0, "Jan van Dijk, University of Amsterdam, Amsterdam, Netherlands", 12.0, False, 1),
+        Line(0, "Department of Music, Example University, Lyon, France", 12.0, False, 1),
+    ]
+    assert find_authors({}, lines, [0], 12.0) == ["Ana Lima", "Jan van Dijk"]

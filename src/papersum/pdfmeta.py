@@ -332,13 +332,34 @@ _AUTHOR_CELL_MOST = 60
 
 def _names_in_capitals(text: str) -> list[str]:
     """The names in capitals that lead a line of names and their affiliation, as ACM's journals
-    set them, in title case; none when the affiliation is in capitals too ("SONY CSL, PARIS")."""
+    set them, in title case, or one name as written before its affiliation; none when the
+    affiliation is in capitals too ("SONY CSL, PARIS")."""
     parts = [re.sub(r"^(?:and|&)\s+", "", part.strip()) for part in text.split(",")]
     lead = list(itertools.takewhile(lambda part: part.replace(" and ", " ").isupper(), parts))
+    as_written = (
+        not lead
+        and not _AFFILIATION.search(parts[0])
+        and len(_split_names(parts[0])) == 1
+        and all(word[:1].isupper() or word in _PARTICLES for word in parts[0].split()[1:])
+        and parts[0].split()[0] not in _NOT_GIVEN_NAMES
+    )
+    if as_written:
+        lead = parts[:1]  # one name as written, then its affiliation ("Sam U. Llaun, Academy of …")
     rest = ",".join(parts[len(lead) :])
     if not lead or not rest or not any(c.islower() for c in rest) or not _INSTITUTION.search(rest):
         return []  # "INESC TEC, Porto, Portugal": an institute's acronym before its city
-    return [name.title() for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
+    names = [name for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
+    return names if as_written else [name.title() for name in names]
+
+
+_PARTICLES = frozenset(
+    ("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das", "bin")
+)
+"""Lowercase words a name may hold ("Ana de Lima", "Jan van Dijk")."""
+
+
+_NOT_GIVEN_NAMES = frozenset(("The", "Division", "Department", "School", "Faculty", "Dept."))
+"""First words of an affiliation or a document's kind that look like a given name."""
 
 
 def _split_names(text: str, *, one_word: bool = False) -> list[str]:
