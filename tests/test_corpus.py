@@ -362,6 +362,7 @@ def test_an_acm_papers_whole_front_matter(layout: str) -> None:
         "Permission to make",
         "Rio de Janeiro",
         "Authors’ addresses",
+        "Corresponding author",  # acmlarge's author note, no sentence, over the notes
     ):
         assert front not in text
 

@@ -1624,3 +1624,36 @@ def test_names_each_before_its_affiliation_on_its_line_are_the_authors() -> None
         Line(0, "Department of Music, Example University, Lyon, France", 12.0, False, 1),
     ]
     assert find_authors({}, lines, [0], 12.0) == ["Ana Lima", "Jan van Dijk"]
+
+
+def test_notes_that_outweigh_page_ones_text_leave_it_with_their_author_note(tmp_path: Path) -> None:
+    # ACM's journals in one column: under the introduction's 10 pt, notes in 8 pt end page 1,
+    # more of them than of text (so page 1's body size reads as 8 pt): the author note
+    # ("Contact Author", no sentence), the authors' addresses, the permission block
+    doc, page = _titled_page()
+    page.insert_text((72, 150), "1 INTRODUCTION", fontsize=10, fontname="hebo")
+    text = (
+        "Musicians are seen as well as heard, and a listener who watches them separates them more easily. "
+        * 4
+    )
+    page.insert_textbox(pymupdf.Rect(72, 160, 540, 260), text, fontsize=10)
+    page.insert_text((72, 495), "Contact Author", fontsize=8)
+    addresses = (
+        "Authors’ addresses: Ana Lima, Example University, Rua do Exemplo 123, 4000-000 Porto, Portugal, "
+        "ana.lima@example.org; Ben Ortiz, Example Institute, 10 Rue de l'Exemple, 69000 Lyon, France."
+    )
+    page.insert_textbox(pymupdf.Rect(72, 535, 540, 575), addresses, fontsize=8)
+    permission = (
+        "Permission to make digital or hard copies of all or part of this work for personal or classroom "
+        "use is granted without fee provided that copies are not made or distributed for profit or "
+        "commercial advantage and that copies bear this notice and the full citation on the first page."
+    )
+    page.insert_textbox(pymupdf.Rect(72, 585, 540, 640), permission, fontsize=8)
+    page = doc.new_page()
+    page.insert_textbox(pymupdf.Rect(72, 72, 540, 200), "The text goes on. " * 10, fontsize=10)
+    doc.set_toc([[1, "1 Introduction", 1]])
+    doc.save(path := tmp_path / "paper.pdf")
+    (introduction,) = extract_paper(path).sections
+    assert introduction.text.startswith(text.strip())
+    for note in ("Contact Author", "Authors’ addresses", "Permission to make"):
+        assert note not in introduction.text

@@ -360,12 +360,15 @@ def _page_one_notes(lines: list[Line], headings: dict[int, int], body_size: floa
         if lines[i].size > own - _NOTES_SMALLER or i in headings:
             break
         run.append(i)
-    # block by block from the page's foot, while each reads as a note (a sentence, an address):
-    # not a code listing in small type that ends the page
+    # block by block from the page's foot, while each reads as a note (a sentence, an address;
+    # above those, a short line): not a code listing in small type that ends the page
     notes: set[int] = set()
     for _block, group in itertools.groupby(run, key=lambda i: lines[i].block):
         block = list(group)
-        if not any(_NOTE_LIKE.search(lines[i].text) for i in block):
+        short = (
+            notes and len(block) == 1 and len(lines[block[0]].text) <= _SHORT_NOTE_MOST
+        )  # "Contact Author"
+        if not short and not any(_NOTE_LIKE.search(lines[i].text) for i in block):
             break
         notes.update(block)
     return notes
@@ -373,6 +376,11 @@ def _page_one_notes(lines: list[Line], headings: dict[int, int], body_size: floa
 
 _NOTE_LIKE = re.compile(r"(?<!\.\.)\.$|://|[\w.-]@[\w-]+\.\w|©")
 """A line of a note: a sentence's end (not an ellipsis), an e-mail address, a link, a copyright."""
+
+
+_SHORT_NOTE_MOST = 60
+"""Characters of a note of one line above the others, which need not be a sentence (acmart's
+\authornote, "Contact Author"), at most."""
 
 
 _NOTES_SMALLER = 1.5
