@@ -1657,3 +1657,16 @@ def test_notes_that_outweigh_page_ones_text_leave_it_with_their_author_note(tmp_
     assert introduction.text.startswith(text.strip())
     for note in ("Contact Author", "Authors’ addresses", "Permission to make"):
         assert note not in introduction.text
+
+
+def test_a_heading_with_an_abbreviations_stop_is_a_heading(tmp_path: Path) -> None:
+    # Elsevier's "2. Evanescent vs. conventional quadrupole light-matter coupling", a paper with no
+    # outline: "vs." is no sentence's end
+    text = "The players' motion is read from body and hand keypoints at twenty-five frames a second. " * 3
+    pdf = make_pdf(
+        tmp_path / "p.pdf",
+        "Seeing the Bow",
+        [("1. Introduction", text), ("2. Audio vs. video cues", text), ("3. Results", text)],
+    )
+    headings = [s.heading for s in extract_paper(pdf).sections]
+    assert headings == ["1. Introduction", "2. Audio vs. video cues", "3. Results"]

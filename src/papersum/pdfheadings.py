@@ -17,7 +17,8 @@ SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)
 """A line that is only a section's number."""
 
 
-HEADING_SHAPE = re.compile(r"^[A-Z0-9][^.!?]{1,80}\??$")
+HEADING_SHAPE = re.compile(r"^[A-Z0-9](?:[^.!?]|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$")
+"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video")."""
 
 
 ANCHOR_HEADINGS = {
