@@ -365,9 +365,7 @@ def _page_one_notes(lines: list[Line], headings: dict[int, int], body_size: floa
     notes: set[int] = set()
     for _block, group in itertools.groupby(run, key=lambda i: lines[i].block):
         block = list(group)
-        short = (
-            notes and len(block) == 1 and len(lines[block[0]].text) <= _SHORT_NOTE_MOST
-        )  # "Contact Author"
+        short = notes and len(block) == 1 and len(lines[block[0]].text) <= _SHORT_NOTE_MOST
         if not short and not any(_NOTE_LIKE.search(lines[i].text) for i in block):
             break
         notes.update(block)

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections import Counter
 
-from papersum.pdflines import Line
+from papersum.pdflines import Line, page_one
 
 
 def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
@@ -159,7 +159,7 @@ _WORDS = re.compile(r"\w+")
 def _masthead(lines: list[Line]) -> set[str]:
     """Page 1's short lines in small type (a journal's box: "Psychology of Music", "2026, Vol.
     54(3) 1–2"), as a head is compared with them: lowercase words, numbers left out."""
-    first = [line for line in lines if line.page == 0 and line.styled]
+    first = [line for line in page_one(lines) if line.styled]
     if not first:
         return set()
     small = sorted(line.size for line in first)[len(first) // 2] - _MASTHEAD_SMALLER
