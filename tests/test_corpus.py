@@ -367,6 +367,24 @@ def test_an_acm_papers_whole_front_matter(layout: str) -> None:
         assert front not in text
 
 
+def test_a_nime_paper_whose_appendix_and_its_first_subsection_are_one_bold_paragraph() -> None:
+    # NIME's nimeart (acmart's sigconf as NIME sets it): mupdf reads "A Performance Data" and
+    # "A.1 Violin duets", set with no space between, as one bold paragraph
+    paper = extract_paper(LATEX / "nime.pdf")
+    assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])
+    assert paper.abstract.startswith("Separating two violins that play together is hard")
+    expected = [(level, heading_key(h)) for level, h in LAYOUT_HEADINGS]
+    expected.insert(expected.index((2, "results")) + 1, (3, "failurecases"))
+    assert [(s.level, heading_key(s.heading)) for s in paper.sections[:-4]] == expected
+    assert [(s.level, s.heading) for s in paper.sections[-4:]] == [
+        (1, "Acknowledgments"),
+        (1, "A Performance Data"),
+        (2, "A.1 Violin duets"),
+        (2, "A.2 Cello duets"),
+    ]
+    assert paper.sections[-2].text.startswith("The twelve violin duets were recorded in one hall")
+
+
 def test_an_ismir_papers_title_and_names_as_written_not_as_printed() -> None:
     # the title is printed in capitals; the licence block quotes it as the authors wrote it
     # ("Attribution: A. Lima and B. Ortiz, “Seeing the Bow: …”"); the PDF's author field, from

@@ -220,10 +220,11 @@ mupdf reads as one block: made two."""
 
 
 HEADING_OVER_BOLD = re.compile(
-    r"<p><b>(\d{1,2})(\.?\s+[A-Z][^<]{1,80}?)\s+(\1\.\d{1,2}\.?\s+[A-Z][^<]{1,120})</b></p>"
+    r"<p><b>(\d{1,2}|[A-H])(\.?\s+[A-Z][^<]{1,80}?)\s+(\1\.\d{1,2}\.?\s+[A-Z][^<]{1,120})</b></p>"
 )
 """A section's bold heading and its first subsection's, set with no space between: mupdf reads
-them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volatility …")."""
+them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volatility …"; an
+appendix's, "A Research Methods" and "A.1 Part One", as acmart sets them)."""
 
 
 def rest_of_heading(rest: str) -> bool:
