@@ -253,6 +253,9 @@ LAYOUT_HEADINGS = [
         ("sagej", "Introduction", None, "Acknowledgements"),
         # Taylor & Francis's Interact (Journal of New Music Research): abstract and keywords boxed
         ("interact", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
+        # Frontiers' journals, a submission: line numbers down the left margin, "Keywords:" in
+        # the abstract, headings in capitals
+        ("frontiers", "1 INTRODUCTION", "4.2.1 Failure cases", "ACKNOWLEDGMENTS"),
         ("draft", "1 Introduction", None, "Acknowledgments"),  # LNCS with review line numbers
         ("neurips", "1 Introduction", "4.2.1 Failure cases", "Acknowledgments and Disclosure of Funding"),
         # ICLR: title and headings in small capitals made of capitals in two sizes, on page 1
