@@ -1670,3 +1670,36 @@ def test_a_heading_with_an_abbreviations_stop_is_a_heading(tmp_path: Path) -> No
     )
     headings = [s.heading for s in extract_paper(pdf).sections]
     assert headings == ["1. Introduction", "2. Audio vs. video cues", "3. Results"]
+
+
+def test_a_sections_name_run_in_as_a_bold_lead_is_no_section(tmp_path: Path) -> None:
+    # a real ISMIR submission: "Results: Like previous work, …" under "4.1 Band Pass Matching",
+    # and "6. CONCLUSION, LIMITATIONS, AND FUTURE WORK" over "Summary: This work …": the leads
+    # took the numbered sections' place (and the conclusion, left with no text, was lost)
+    doc, page = _titled_page()
+    y = 150.0
+    for heading, lead, text in [
+        ("1. INTRODUCTION", "", "Sound-matching optimises a synthesizer to mimic a sound."),
+        (
+            "4.1 Band Pass Matching",
+            "Results:",
+            "Like previous work, listeners prefer the spectrogram losses.",
+        ),
+        ("5. DISCUSSION", "", "The results confirm that the loss depends on the synthesis."),
+        ("6. CONCLUSION", "Summary:", "This work proposed a method for controlled experiments."),
+    ]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_text((72, y + 16), "The study goes on for a full line of its own here.", fontsize=10)
+        if lead:
+            page.insert_text((72, y + 30), lead, fontsize=10, fontname="hebo")
+        page.insert_text((120 if lead else 72, y + 30), text, fontsize=10)
+        y += 60
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == [
+        "1. INTRODUCTION",
+        "4.1 Band Pass Matching",
+        "5. DISCUSSION",
+        "6. CONCLUSION",
+    ]
+    assert "Results: Like previous work" in " ".join(sections[1].text.split())
