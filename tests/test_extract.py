@@ -1703,3 +1703,20 @@ def test_a_sections_name_run_in_as_a_bold_lead_is_no_section(tmp_path: Path) -> 
         "6. CONCLUSION",
     ]
     assert "Results: Like previous work" in " ".join(sections[1].text.split())
+
+
+def test_the_article_type_over_a_title_in_its_size_is_no_title(tmp_path: Path) -> None:
+    # Taylor & Francis's Interact prints the \articletype over the title in the title's size:
+    # "RESEARCH ARTICLE", or as a real draft set it, "REVIEW DRAFT"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "REVIEW DRAFT", fontsize=12)
+    page.insert_text(
+        (72, 130), "Seeing the Bow: Motion Cues for Separating Duets", fontsize=12, fontname="hebo"
+    )
+    page.insert_text((72, 155), "Ana Lima and Ben Ortiz", fontsize=11)
+    page.insert_textbox(
+        pymupdf.Rect(72, 180, 540, 400), "The players' motion tells them apart. " * 12, fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).title == "Seeing the Bow: Motion Cues for Separating Duets"

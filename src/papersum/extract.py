@@ -289,10 +289,11 @@ def _title_lines(lines: list[Line]) -> list[int]:
 
 _ARTICLE_KIND = re.compile(
     r"(?:(?:original|research|review|short|brief|full|regular|technical|invited)\s+)*"
-    r"(?:article|paper|report|communication|letter|note|contribution)",
+    r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript)",
     re.IGNORECASE,
 )
-"""The kind of article a journal prints over its title."""
+"""The kind of article a journal prints over its title (or its authors: Taylor & Francis's
+\articletype, "REVIEW DRAFT")."""
 
 
 _TITLE_LINES_MOST = 4
