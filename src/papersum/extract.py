@@ -292,8 +292,8 @@ _ARTICLE_KIND = re.compile(
     r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript)",
     re.IGNORECASE,
 )
-"""The kind of article a journal prints over its title (or its authors: Taylor & Francis's
-\articletype, "REVIEW DRAFT")."""
+"""The kind of article a journal prints over its title (or its authors, in Taylor & Francis's
+article type: "REVIEW DRAFT")."""
 
 
 _TITLE_LINES_MOST = 4
@@ -379,7 +379,7 @@ _NOTE_LIKE = re.compile(r"(?<!\.\.)\.$|://|[\w.-]@[\w-]+\.\w|©")
 
 _SHORT_NOTE_MOST = 60
 """Characters of a note of one line above the others, which need not be a sentence (acmart's
-\authornote, "Contact Author"), at most."""
+``\\authornote``, "Contact Author"), at most."""
 
 
 _NOTES_SMALLER = 1.5

@@ -22,7 +22,7 @@ journal's editor ("Editor: John Lafferty", JMLR) neither."""
 
 _YEAR = re.compile(r"((?:1(?<!\w1)9[5-9]|2(?<!\w2)0[0-4])\d)(?!\w)")
 """A year from 1950 to 2049 as a word of its own: its word boundary is looked back at from its
-first digit, so that the search skips ahead to a 1 or a 2 (three times faster than ``\b…``)."""
+first digit, so that the search skips ahead to a 1 or a 2 (three times faster than ``\\b…``)."""
 
 
 _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)")
@@ -116,7 +116,7 @@ def _joined_title(printed: list[str]) -> str:
 
 def _in_full(name: str, lines: list[Line]) -> str:
     """``name`` as page 1 prints it in full when the PDF's author field gives its initials only
-    ("A. Lima", ISMIR's ``\authorname``, where page 1 prints "Ana Lima")."""
+    ("A. Lima", ISMIR's ``\\authorname``, where page 1 prints "Ana Lima")."""
     initials = _INITIALS.fullmatch(name)
     if not initials:
         return name
