@@ -1720,3 +1720,21 @@ def test_the_article_type_over_a_title_in_its_size_is_no_title(tmp_path: Path) -
     )
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).title == "Seeing the Bow: Motion Cues for Separating Duets"
+
+
+def test_a_bold_heading_that_ends_with_a_stop_is_a_heading(tmp_path: Path) -> None:
+    # ECCV's template: \subsection{Footnotes.} prints "5.4 Footnotes." in bold, alone on its line
+    doc, page = _titled_page()
+    y = 150.0
+    for heading in ("1 Introduction", "1.1 Footnotes.", "2 Conclusion"):
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_text(
+            (72, y + 16), "The players' motion tells the two violins apart in the mixture.", fontsize=10
+        )
+        y += 50
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [s.heading for s in extract_paper(path).sections] == [
+        "1 Introduction",
+        "1.1 Footnotes.",
+        "2 Conclusion",
+    ]

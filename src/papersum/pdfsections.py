@@ -402,6 +402,8 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         return False  # a heading breaks no word at its line's end ("The paper submit-", in bold;
         # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
     words = unnumbered(line.text)
+    if line.bold and words.endswith(".") and not words.endswith(".."):
+        words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
         return False
     numbered = is_numbered(line.text)
