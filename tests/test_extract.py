@@ -1738,3 +1738,32 @@ def test_a_bold_heading_that_ends_with_a_stop_is_a_heading(tmp_path: Path) -> No
         "1.1 Footnotes.",
         "2 Conclusion",
     ]
+
+
+def test_an_appendix_run_in_with_its_first_subsection_is_split_by_the_outline() -> None:
+    # ACM's one-column journals: "A PERFORMANCE DATA A.1 Violin duets The twelve …" is one
+    # paragraph to mupdf, in plain capitals; the outline names "A Performance Data" and "A.1 …"
+    para = Line(2, "", 0.0, False, 0, False, True, True)
+    lines = [
+        para._replace(
+            text="6 CONCLUSION Watching the players helps to separate instruments that sound alike."
+        ),
+        para._replace(
+            text="A PERFORMANCE DATA A.1 Violin duets The twelve violin duets were recorded in one hall.",
+            block=1,
+        ),
+        para._replace(text="A.2 Cello duets The nine cello duets were recorded in a second hall.", block=2),
+    ]
+    toc = [
+        [1, "6 Conclusion", 3],
+        [1, "A Performance Data", 3],
+        [2, "A.1 Violin duets", 3],
+        [2, "A.2 Cello duets", 3],
+    ]
+    split, headings = find_headings(lines, 10.0, toc)
+    assert [(headings[i], split[i].text) for i in sorted(headings)] == [
+        (1, "6 CONCLUSION"),
+        (1, "A PERFORMANCE DATA"),
+        (2, "A.1 Violin duets"),
+        (2, "A.2 Cello duets"),
+    ]

@@ -125,7 +125,7 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
             rf"|^({re.escape(title)})[.:] (?=\S)"
         )
         lowered = title.lower()
-        numbered = is_numbered(title) and title.split()[0]
+        numbered = (is_numbered(title) or _APPENDIX.match(title)) and title.split()[0]
         for index, line in enumerate(lines):
             if line.styled:
                 continue
@@ -169,8 +169,14 @@ def _numbered_lead(text: str, title: str) -> str | None:
     for end in range(2, min(len(words), len(title.split()) + 2)):
         lead = " ".join(words[:end])
         if heading_key(lead) == key:
-            return lead if not words[end][:1].islower() else None
+            after = words[end]  # a sentence's or subsection's start, not a lowercase go-on or a
+            # contents entry's page number ("A Documents juridiques 79")
+            return lead if not (after[:1].islower() or after.isdigit()) else None
     return None
+
+
+_APPENDIX = re.compile(r"[A-H] [A-Z]")
+"""An appendix's letter before its title, as acmart's outline gives it ("A Performance Data")."""
 
 
 _LEAD_KEY_LEAST = 3
