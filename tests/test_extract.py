@@ -1767,3 +1767,21 @@ def test_an_appendix_run_in_with_its_first_subsection_is_split_by_the_outline() 
         (2, "A.1 Violin duets"),
         (2, "A.2 Cello duets"),
     ]
+
+
+def test_a_bold_titles_line_with_a_plain_footnote_mark_is_still_the_titles(tmp_path: Path) -> None:
+    # revtex (JASA's, AIP's) and PMLR: \thanks on the title puts a plain "∗" after its last line,
+    # which then read as not bold and was left out of the title
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Seeing the Bow: Motion Cues for", fontsize=16, fontname="hebo")
+    page.insert_text((72, 100), "Separating Same-Instrument Duets", fontsize=16, fontname="hebo")
+    page.insert_text(
+        (72 + pymupdf.get_text_length("Separating Same-Instrument Duets", "hebo", 16), 94), "∗", fontsize=10
+    )
+    page.insert_text((72, 125), "Ana Lima and Ben Ortiz", fontsize=11)
+    page.insert_textbox(
+        pymupdf.Rect(72, 150, 540, 400), "The players' motion tells them apart. " * 12, fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"

@@ -419,23 +419,27 @@ def make_line(
     # small capitals made of a smaller size (ICLR's "I" + "NTRODUCTION"), which mupdf's
     # HTML and XHTML keep as text
     parts: list[str] = []
+    weights: list[bool] = []  # whether each span of text kept is bold: a mark's is not the line's
     marks = 0  # marks left out since the last part kept
-    for sz, t, _b in spans:
+    for sz, t, b in spans:
         core = t.strip()
         previous = parts[-1] if parts and not marks else ""
         if sz >= size * 0.8 or not core or small_capitals(core, previous):
             if marks == 1 and parts[-1][-1:].isalpha() and t[:1].isalpha():
                 t = " " + t  # "Dunbar∗and Dupoux": the space mupdf did not see after a mark
             parts.append(t)
+            if core:
+                weights.append(b)
             marks = 0
         elif core.isdigit() and len(core) <= 3 and previous[-1:].isdigit():
             parts.append("^" + t.lstrip())
+            weights.append(b)
         elif parts:
             marks += 1
             if t[:1].isspace() and not parts[-1][-1:].isspace():
                 parts.append(" ")  # the space before the mark, in its span ("Portugal; b" "Example")
     text = "".join(parts)
-    bold = all(b for _s, _t, b in visible)
+    bold = all(weights) if weights else all(b for _s, _t, b in visible)  # a bold title's "∗" mark
     return Line(
         page, spaced_out(normalize(text).strip()), round(size, 1), bold, block, True, first, alone, top, left
     )
