@@ -161,7 +161,11 @@ def superscripts_read(xhtml: str) -> str:
     return EXPONENT.sub(caret, MARK.sub(unmarked, POWER.sub(power, xhtml)))
 
 
-MARK = re.compile(r"<sup>(?:<[bi]>)*[\d*†‡§,\s]{1,5}(?:</[bi]>)*</sup>")
+_MARK_CHARACTERS = r"\d*†‡§,"
+"""What a footnote mark is made of: digits, daggers and the commas between them."""
+
+
+MARK = re.compile(rf"<sup>(?:<[bi]>)*[{_MARK_CHARACTERS}\s]{{1,5}}(?:</[bi]>)*</sup>")
 """A footnote mark: a superscript of digits or a dagger (other superscripts are mathematics)."""
 
 
@@ -172,7 +176,7 @@ def raised_size(size: float, text: str, raised: bool) -> float:
     return size / 2 if raised and _MARK_TEXT.fullmatch(text.strip()) else size
 
 
-_MARK_TEXT = re.compile(r"[\d*†‡§,]{1,5}")
+_MARK_TEXT = re.compile(rf"[{_MARK_CHARACTERS}]{{1,5}}")
 
 
 POWER = re.compile(r"<sup>(\d{1,3})</sup>")

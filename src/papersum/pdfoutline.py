@@ -125,7 +125,7 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
             rf"|^({re.escape(title)})[.:] (?=\S)"
         )
         lowered = title.lower()
-        numbered = (is_numbered(title) or _APPENDIX.match(title)) and title.split()[0]
+        numbered = _lead_number(title)
         for index, line in enumerate(lines):
             if line.styled:
                 continue
@@ -152,9 +152,15 @@ def led_by_numbered_item(toc: list[list[Any]]) -> Callable[[str], bool]:
     ``_numbered_lead``)."""
     titles: dict[str, list[str]] = {}
     for item in toc:
-        if len(item) >= 2 and is_numbered(title := outline_title(str(item[1]))):
-            titles.setdefault(title.split()[0], []).append(title)
+        if len(item) >= 2 and (number := _lead_number(title := outline_title(str(item[1])))):
+            titles.setdefault(number, []).append(title)
     return lambda text: any(_numbered_lead(text, title) for title in titles.get(text.split(" ", 1)[0], ()))
+
+
+def _lead_number(title: str) -> str:
+    """The number (or appendix letter) of an outline item looked for at a paragraph's start as
+    printed (``_numbered_lead``), or "" for an item without one."""
+    return title.split()[0] if is_numbered(title) or _APPENDIX.match(title) else ""
 
 
 def _numbered_lead(text: str, title: str) -> str | None:

@@ -49,8 +49,8 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     footer_blocks = {b for b, text in joined.items() if {text, _running_key(text)} & running}
     # the title on page 1, in its large type, is no running head though later pages repeat it
     # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages)
-    sizes = sorted(ln.size for ln in lines if ln.styled)
-    title_size = sizes[len(sizes) // 2] + _TITLE_LARGER if sizes else 0.0
+    middle = _page_one_size(lines)
+    title_size = middle + _TITLE_LARGER if middle is not None else 0.0
     return [
         ln
         for key, ln in zip(keys, lines, strict=True)
@@ -129,7 +129,7 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     masthead = _masthead(lines)
 
     def is_head(line: Line) -> bool:
-        words = [word for word in _WORDS.findall(line.text.lower()) if not word.isdigit()]  # page numbers
+        words = _unnumbered_words(line.text)  # page numbers left out
         named = set(words) & names
         by_authors = len(words) >= 2 and bool(named) and set(words) <= names | initials | {"and", "et", "al"}
         # after the proceedings' name ("MM '26, October 2026, Rio de Janeiro, Brazil Ana Lima, Ben
@@ -159,15 +159,28 @@ _WORDS = re.compile(r"\w+")
 def _masthead(lines: list[Line]) -> set[str]:
     """Page 1's short lines in small type (a journal's box: "Psychology of Music", "2026, Vol.
     54(3) 1–2"), as a head is compared with them: lowercase words, numbers left out."""
-    first = [line for line in page_one(lines) if line.styled]
-    if not first:
+    middle = _page_one_size(lines)
+    if middle is None:
         return set()
-    small = sorted(line.size for line in first)[len(first) // 2] - _MASTHEAD_SMALLER
     return {
-        " ".join(w for w in _WORDS.findall(line.text.lower()) if not w.isdigit())
-        for line in first
-        if line.size < small and len(line.text) <= _MASTHEAD_LONGEST and not _CONTENTS_ENTRY.match(line.text)
+        " ".join(_unnumbered_words(line.text))
+        for line in page_one(lines)
+        if line.styled
+        and line.size < middle - _MASTHEAD_SMALLER
+        and len(line.text) <= _MASTHEAD_LONGEST
+        and not _CONTENTS_ENTRY.match(line.text)
     }
+
+
+def _unnumbered_words(text: str) -> list[str]:
+    """``text``'s words in lowercase, its numbers left out (a page's, a volume's)."""
+    return [word for word in _WORDS.findall(text.lower()) if not word.isdigit()]
+
+
+def _page_one_size(lines: list[Line]) -> float | None:
+    """The middle type size of page 1's lines (those read with their size), or None."""
+    sizes = sorted(line.size for line in lines if line.styled)
+    return sizes[len(sizes) // 2] if sizes else None
 
 
 _CONTENTS_ENTRY = re.compile(r"(?:\d+\.)*\d+\.?\s+\S")
