@@ -904,6 +904,25 @@ COVERS = {
             "dissemination of scientific research documents, whether they are published or not.",
         ),
     ],
+    # HAL's older cover (deposits up to about 2020): its notice in two narrow columns, English
+    # and French, whose lines break where they will ("open access" / "archive")
+    "hal-narrow": [
+        (
+            9,
+            "helv",
+            "HAL Id: hal-04321987\nhttps://hal.archives-ouvertes.fr/hal-04321987\nSubmitted on 11 Jan 2025",
+        ),
+        (
+            9,
+            "helv",
+            "HAL is a multi-disciplinary open access\narchive for the deposit and dissemination of sci-\n"
+            "entific research documents, whether they are pub-\nlished or not.",
+        ),
+        (17, "hebo", TITLE),
+        (11, "helv", "Ana Lima, Ben Ortiz"),
+        (9, "hebo", "To cite this version:"),
+        (9, "helv", f"Ana Lima, Ben Ortiz. {TITLE}. ISMIR, Nov 2023, Milan, Italy."),  # deposited later
+    ],
     # Pure, which many universities run: the university in large type over the paper's record
     "pure": [
         (22, "hebo", "Aalborg Universitet"),

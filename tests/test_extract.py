@@ -571,6 +571,68 @@ def test_section_numbers_a_word_processor_set_apart_from_their_titles(tmp_path: 
     assert not re.search(r"\bI{1,3}\.", paper.full_text)
 
 
+def test_section_numbers_a_word_processor_spaced_out_read_as_numbers(tmp_path: Path) -> None:
+    # a real LNCS paper made with Word (CMMR 2003): "3 . 2 Signal Analysis Issues" in bold, its
+    # subsections run in, in bold italics, with their numbers spaced out too
+    doc = _paper(
+        "The Representation Levels of Music", "1   Introduction", "Music has levels. ", bold_heading=True
+    )
+    page = doc.new_page()
+    page.insert_text((72, 80), "3 . 2 Signal Analysis Issues", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 90, 540, 160), "The scheme relies on an analysis model. " * 6, fontsize=10)
+    lead = "3 . 2 . 1 Frequency Domain Analysis "
+    page.insert_text((72, 180), lead, fontsize=10, fontname="hebi")
+    after = 72 + pymupdf.get_text_length(lead, fontname="hebi", fontsize=10)
+    page.insert_text((after, 180), "Various kinds of information are derived from the", fontsize=10)
+    page.insert_textbox((72, 183, 540, 260), "frequency domain of audio signals. " * 5, fontsize=10)
+    doc.save(path := tmp_path / "cmmr.pdf")
+    paper = extract_paper(path)
+    assert [(s.heading, s.level) for s in paper.sections] == [
+        ("1 Introduction", 1),
+        ("3.2 Signal Analysis Issues", 2),
+        ("3.2.1 Frequency Domain Analysis", 3),
+    ]
+    assert paper.sections[2].text.startswith("Various kinds of information are derived from the frequency")
+
+
+def test_a_figures_words_on_page_one_leave_its_text(tmp_path: Path) -> None:
+    # a real DAFx paper: a plot in the second column of page 1, its axes' words read as blocks
+    # of their own over its caption ("potential information content … time")
+    doc = _paper("State of the Art in Sound Texture Synthesis", "1. INTRODUCTION", "Rain is a texture. ")
+    page = doc[0]
+    for top, left, label in [(330, 300, "potential"), (342, 290, "information"), (354, 300, "content")]:
+        page.insert_text((left, top), label, fontsize=10)
+    page.insert_text((470, 345), "speech, music", fontsize=7)
+    page.insert_text((480, 410), "time", fontsize=10)
+    page.insert_text(
+        (72, 432), "Figure 1: Potential information content of a sound texture vs. time.", fontsize=9
+    )
+    page.insert_textbox((72, 450, 540, 520), "Textures are stable on a larger scale. " * 4, fontsize=10)
+    doc.save(path := tmp_path / "dafx.pdf")
+    paper = extract_paper(path)
+    assert not re.search(r"potential|information content|\btime\b|speech, music", paper.full_text)
+    assert "Textures are stable on a larger scale." in paper.sections[0].text
+    assert paper.captions == ["Figure 1: Potential information content of a sound texture vs. time."]
+
+
+def test_the_authors_over_a_teaser_figure_stay_authors(tmp_path: Path) -> None:
+    # acmart's teaser figure: its picture under the authors' blocks, its caption under that
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "The Name of the Title Is Hope", fontsize=18, fontname="hebo")
+    for left, name in [(72, "Ana Lima"), (250, "Ben Ortiz"), (420, "Chen Wu")]:  # side by side
+        page.insert_text((left, 110), name, fontsize=11)
+        page.insert_text((left, 124), "Example University", fontsize=9)
+    page.draw_rect((72, 180, 540, 330), fill=(0.6, 0.6, 0.6))  # the picture
+    page.insert_text((72, 348), "Figure 1: Seattle Mariners at Spring Training, 2010.", fontsize=9)
+    page.insert_text((72, 380), "ABSTRACT", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 390, 540, 460), "This paper provides a sample of a document. " * 4, fontsize=10)
+    doc.save(path := tmp_path / "teaser.pdf")
+    paper = extract_paper(path)
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Chen Wu"]
+    assert paper.abstract.startswith("This paper provides a sample")
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."
@@ -922,6 +984,43 @@ def test_a_figures_words_go_and_short_list_items_formulas_and_captions_stay() ->
     ]
 
 
+def test_a_diagrams_bold_boxes_go_and_a_bold_heading_over_a_short_paragraph_stays() -> None:
+    # a real ICMC paper made with Word: a flowchart's boxes in bold, its arrows' words in plain
+    # type; read as headings, they were "2D structuring filter Post-processing … Pattern discovery"
+    def later(text: str, block: int, bold: bool = False) -> Line:
+        return Line(1, text, 12.0 if bold else 0.0, bold, block, False, True, True)
+
+    body = "Our approach works in three stages, shown in Figure 5."
+    boxes = [
+        "coding",
+        "lag matrix",
+        "2D structuring filter",
+        "Post-processing (double lines)",
+        "Pattern discovery",
+    ]
+    lines = [
+        later(body, 0),
+        *(later(box, b, bold=True) for b, box in enumerate(boxes, 1)),
+        *(later(arrow, b) for b, arrow in enumerate(["feature vector", "lines", "segments"], 6)),
+        later("Figure 5 Sequence representation flowchart", 9),
+        later("Proposed algorithm", 10, bold=True),  # a bold heading alone: its text follows
+        later("Segments are merged", 11),
+        later("when they overlap.", 12),
+        later("Related work", 13, bold=True),  # a heading over an equation
+        later("x = y", 14),
+    ]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert kept == [
+        body,
+        "Figure 5 Sequence representation flowchart",
+        "Proposed algorithm",
+        "Segments are merged",
+        "when they overlap.",
+        "Related work",
+        "x = y",
+    ]
+
+
 def test_equations_keep_their_terms() -> None:
     laroche = ROOT / "tests" / "data" / "papers" / "laroche-ismir2016-genre-dictionaries.pdf"
     text = extract_paper(laroche).full_text
@@ -994,6 +1093,11 @@ def test_a_year_in_page_ones_prose_is_not_the_papers() -> None:
     assert find_year(created, lines, prose) == 2024
     assert find_year(created, [*lines, Line(0, "Proc. ISMIR 2016, New York", 8.0, False, 2)], prose) == 2016
     assert find_year({}, lines, prose) == 1976  # nothing else tells
+    # a creation date as a word processor's PDF writer put it (a real ICMC 2003 paper, its page 1
+    # citing 1999 twice and 2002 once)
+    assert find_year({"creationDate": "Fri Sep 26 11:09:16 2003"}, lines, prose) == 2003
+    assert find_year({"creationDate": "D:2003"}, lines, prose) == 2003
+    assert find_year({"creationDate": "12/5/26 10:01"}, lines, prose) == 1976  # no year of four digits
 
 
 def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:

@@ -1,6 +1,6 @@
-"""mupdf's output of a page and its characters: its HTML escapes decoded, ligatures (ﬁ) and
-LaTeX's spacing accents (´e) folded so that text can be searched and quoted, its superscripts
-read as powers ("10^6") or footnote marks (dropped)."""
+"""mupdf's output of a page and its characters: the patterns its HTML and XHTML are read with,
+its HTML escapes decoded, ligatures (ﬁ) and LaTeX's spacing accents (´e) folded so that text can
+be searched and quoted, its superscripts read as powers ("10^6") or footnote marks (dropped)."""
 
 from __future__ import annotations
 
@@ -226,6 +226,43 @@ def caret(sup: re.Match[str]) -> str:
     while text.endswith(("</b>", "</i>"), 0, end):
         end -= 4
     return "^" if end and not text[end - 1].isspace() and text[end - 1] != ">" else sup[0]
+
+
+BROKEN_WORD = re.compile(r"\u2010(?<=[a-z]\u2010) (?=[a-z])")
+"""A word broken at a line end with U+2010 ("Biostatis\u2010 tics"): the pattern starts with the
+hyphen, a literal the search skips ahead to, and looks back for the letter before it."""
+
+
+ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>([^<\n]*+(?:<(?!/[ph])[^<\n]*+)*+)</\2>")
+"""A paragraph of mupdf's XHTML (after a newline when it starts a block) with its bold tags:
+read up to its closing tag possessively, three times faster than a lazy ``.*?``. (One with a
+control character mupdf read as a line break is a formula's debris: skipped.)"""
+
+
+HTML_SPAN = re.compile(  # font name, size, text, closing tags
+    r'<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt[^"]*">([^<]*)</span>'
+    r"((?:</(?:i|b|tt|sup)>)*)"
+)
+"""A span of mupdf's HTML with the tags that close its style (``</span></i></b>``): mupdf
+closes each span's own ``<b>``/``<i>`` right after it, and a pattern that starts with a literal
+is searched four times faster than one that starts with the opening tags."""
+
+
+HTML_ROW_OR_SPAN = re.compile(f'<p style="top:(-?[\\d.]+)pt;left:(-?[\\d.]+)pt|{HTML_SPAN.pattern}')
+"""A row of mupdf's HTML (its top and left) or one of its spans (see ``HTML_SPAN``): a page's
+rows and spans in one pass of the regex engine."""
+
+
+INLINE_TAG = re.compile(r"</?(?:i|sup|tt)>")
+"""The tags of italics, superscripts and monospace that paragraphs' text is read without: one
+pass of the regex engine, which skips ahead to each "<" (mupdf escapes a text's own), costs
+half of six ``str.replace`` passes (each builds a copy of the page)."""
+
+
+SPACED_NUMBER = re.compile(r"(<(?:p|h[1-3])>(?:<b>)?)(\d{1,2}(?: \. \d{1,2})+)(?= )")
+"""A section's number that starts a paragraph with its stops set apart ("3 . 2 Signal Analysis
+Issues", "<b>3 . 2 . 1 Frequency Domain Analysis </b>Various …": a real LNCS paper made with
+Word, whose headings then read as numbered); written closed up."""
 
 
 def mupdf_output(textpage: pymupdf.TextPage, kind: str) -> str:

@@ -30,7 +30,7 @@ MARGIN_NUMBERS = 8
 
 # fmt: off
 REPOSITORY_COVER = (
-    "HAL Id:", "open access archive",  # HAL
+    "HAL Id:", "open access archive", "To cite this version:",  # HAL
     "General rights", "Take down policy", "Link to publication",  # Pure, which many
     "Citation for published version", "Document Version", "Downloaded from",  # universities run
     "To cite this article", "To link to this article", "Full Terms & Conditions",  # Taylor &
@@ -55,7 +55,9 @@ def is_repository_cover(lines: list[Line]) -> bool:
         line.size < _TITLE_SIZE_LEAST for line in lines
     ):
         return True  # a picture, a banner, a running head: no title, no abstract (IEEE Access's)
-    text = "\n".join(line.text for line in lines)
+    # one line after the other as one run: a narrow column breaks a phrase where it will (HAL's
+    # older covers: "… open access" / "archive for the deposit …")
+    text = " ".join(line.text for line in lines)
     return sum(phrase in text for phrase in REPOSITORY_COVER) >= 2
 
 

@@ -193,20 +193,28 @@ def _sentence_after(lines: list[Line], index: int) -> bool:
 def without_figure_text(lines: list[Line]) -> list[Line]:
     """The reading flow without the words of a figure that mupdf reads as text: a run of three or
     more short paragraphs of a later page that are no sentences (axis ticks and labels, a
-    diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)"). Formulas (a relation or an operator),
-    headings, captions and list items break a run and stay."""
-    debris = [
+    diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)", in bold too). Formulas (a relation or an
+    operator), headings, captions and list items break a run and stay. On page 1, read line by line, such
+    a run of blocks over a caption (``_page_one_figure_words``)."""
+    shaped = [
         not line.styled
         and not line.table  # a table's rows, or a figure's numbers: tables_aside's
         and len(line.text) < _FIGURE_WORDS_MOST
-        and not line.bold
-        and not line.text.endswith(_SENTENCE_ENDS)
-        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
-        and not (_HEADING_START.match(line.text) or _CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+        and _figure_word(line)
         for line in lines
     ]
+    debris = [shape and not line.bold for shape, line in zip(shaped, lines, strict=True)]
+    # bold words are a figure's (a diagram's boxes: "STFT", "2D structuring filter") two or more
+    # in a row, when another of its words follows them on their page; a bold heading alone is
+    # followed by its text, however short its first paragraph
+    bold = {i for i, shape in enumerate(shaped) if shape and lines[i].bold}
+    labels = {i for i in bold if i - 1 in bold or i + 1 in bold}
+    for index in reversed(sorted(labels)):
+        if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
+            debris[index] = True
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
     drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
+    drop |= _page_one_figure_words(lines)
     start = 0
     for index in range(len(lines) + 1):
         ends = index == len(lines) or not debris[index] or lines[index].page != lines[start].page
@@ -217,7 +225,54 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
 
 
+def _figure_word(line: Line) -> bool:
+    """Whether a short line may be a figure's words: no sentence, no formula, heading, caption
+    or list item."""
+    return (
+        not line.text.endswith(_SENTENCE_ENDS)
+        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
+        and not (_HEADING_START.match(line.text) or _CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+    )
+
+
+def _page_one_figure_words(lines: list[Line]) -> set[int]:
+    """The lines of page 1 that are a figure's words: a run of three blocks or more of short
+    lines that are no sentences right over a caption ("Figure 1: Potential information content
+    of a sound texture vs. time" under its axes' "potential", "information content", "time"; a
+    teaser figure's), its last a few lines over it: not the authors' names and addresses over
+    a teaser figure's picture and caption (acmart's), nor a run that no caption closes."""
+    drop: set[int] = set()
+    run: list[int] = []  # the lines of the run's blocks
+    start = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines) and lines[index].styled and lines[index].block == lines[start].block:
+            continue
+        block = range(start, index)  # a block of page 1 ends at ``index``
+        if block and _CAPTION.match(lines[start].text):
+            if len({lines[i].block for i in run}) >= _FIGURE_RUN and (
+                lines[start].top - lines[run[-1]].top <= _CAPTION_BELOW_MOST
+            ):
+                drop.update(run)
+            run = []
+        elif block and all(
+            len(lines[i].text) < _FIGURE_WORDS_MOST and not lines[i].bold and _figure_word(lines[i])
+            for i in block
+        ):
+            run += block
+        else:
+            run = []
+        if index == len(lines) or not lines[index].styled:
+            return drop
+        start = index
+    return drop
+
+
 _FIGURE_WORDS_MOST = 60
+
+
+_CAPTION_BELOW_MOST = 36.0
+"""Points from the top of a figure's last words (an axis's label) on page 1 to the top of its
+caption, at most (22 in a real DAFx paper)."""
 
 
 _FIGURE_RUN = 3

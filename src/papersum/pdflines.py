@@ -15,7 +15,12 @@ import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import (
+    BROKEN_WORD,
+    ELEMENT,
+    HTML_ROW_OR_SPAN,
+    INLINE_TAG,
     LINE_BREAK,
+    SPACED_NUMBER,
     block_lines,
     line_break,
     mupdf_output,
@@ -45,37 +50,6 @@ PYMUPDF_LOCK = threading.Lock()
 
 
 BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
-
-
-BROKEN_WORD = re.compile(r"\u2010(?<=[a-z]\u2010) (?=[a-z])")
-"""A word broken at a line end with U+2010 ("Biostatis\u2010 tics"): the pattern starts with the
-hyphen, a literal the search skips ahead to, and looks back for the letter before it."""
-
-
-ELEMENT = re.compile(r"(\n?)<(p|h[1-3])>([^<\n]*+(?:<(?!/[ph])[^<\n]*+)*+)</\2>")
-"""A paragraph of mupdf's XHTML (after a newline when it starts a block) with its bold tags:
-read up to its closing tag possessively, three times faster than a lazy ``.*?``. (One with a
-control character mupdf read as a line break is a formula's debris: skipped.)"""
-
-
-HTML_SPAN = re.compile(  # font name, size, text, closing tags
-    r'<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt[^"]*">([^<]*)</span>'
-    r"((?:</(?:i|b|tt|sup)>)*)"
-)
-"""A span of mupdf's HTML with the tags that close its style (``</span></i></b>``): mupdf
-closes each span's own ``<b>``/``<i>`` right after it, and a pattern that starts with a literal
-is searched four times faster than one that starts with the opening tags."""
-
-
-HTML_ROW_OR_SPAN = re.compile(f'<p style="top:(-?[\\d.]+)pt;left:(-?[\\d.]+)pt|{HTML_SPAN.pattern}')
-"""A row of mupdf's HTML (its top and left) or one of its spans (see ``HTML_SPAN``): a page's
-rows and spans in one pass of the regex engine."""
-
-
-INLINE_TAG = re.compile(r"</?(?:i|sup|tt)>")
-"""The tags of italics, superscripts and monospace that paragraphs' text is read without: one
-pass of the regex engine, which skips ahead to each "<" (mupdf escapes a text's own), costs
-half of six ``str.replace`` passes (each builds a copy of the page)."""
 
 
 RUN_IN_LEAD = re.compile(
@@ -261,12 +235,15 @@ def run_in(
     top: float,
     left: float,
     number: str = "",
+    *,
+    alone: bool = False,
 ) -> list[Line] | None:
     """A numbered heading at the start of a block's first line, in italics or bold, and the rest
     of the line: run in ("4.2.1 Failure cases. Most …", ACM's and IEEE's subsubsections, amsart's
     "2.1. **Title.**" with its number in roman) or a whole italic line that mupdf put in one block
     with its text (elsarticle's subsections). None for a line that does not start so.
-    ``number``: the heading's number when it was read as a line apart."""
+    ``number``: the heading's number when it was read as a line apart; ``alone``: the line is
+    its whole block."""
     first = 0
     if not number and spans and not emphasised[0] and SECTION_NUMBER.match(spans[0][1].strip()):
         number, first = spans[0][1].strip(), 1  # the number in roman, the title emphasised
@@ -281,9 +258,11 @@ def run_in(
         return None
     size = round(max(size for size, text, _bold in spans[first:lead] if text.strip()), 1)
     head = Line(page, normalize(heading[1]), size, True, block, True, True, True, top, left)
-    if lead == len(spans):  # the whole line, in italics (a bold one is a heading as it is)
+    if lead == len(spans):  # the whole line, in italics (a bold one is a heading as it is),
+        # over its text in its block: alone, it is a name as DAFx's and IEEE's templates set
+        # authors ("A. Röbel∗"), or a heading that its style tells as it is
         italic = not any(bold for _size, _text, bold in spans[first:lead])
-        return [head] if italic and heading[2] is None else None
+        return [head] if italic and heading[2] is None and not alone else None
     rest = make_line(spans[lead:], page, block, False, False, top, left)
     return [head, rest] if rest is not None else None
 
@@ -298,7 +277,7 @@ def block_start(
     left: float,
 ) -> list[Line]:
     """The first line of a block; two lines when it starts with a heading run in."""
-    if split := run_in(spans, emphasised, page, block, top, left):
+    if split := run_in(spans, emphasised, page, block, top, left, alone=alone):
         return split
     line = make_line(spans, page, block, True, alone, top, left)
     return [line] if line else []
@@ -334,6 +313,8 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         xhtml = superscripts_read(xhtml)
     xhtml = headings_marked(xhtml)
     page = INLINE_TAG.sub("", xhtml).replace("</b><b>", "")
+    if " . " in page:  # a word processor's section number, set apart: "3 . 2 . 1 Frequency …"
+        page = SPACED_NUMBER.sub(lambda m: m[1] + m[2].replace(" . ", "."), page)
     if "&" in page:  # mupdf writes every non-ASCII character as an entity
         page = unescape_and_fold(page)
         if "\u2010" in page:  # a word broken with U+2010 ("Biostatis\u2010 tics")
@@ -359,6 +340,10 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     # processor's chapter title under "Chapter 1", set with no space between
                     first, block = True, block + 1
                     alone = index == last or found[index + 1][0] == "\n" or found[index + 1][1] != tag
+                elif bold and first and not alone and found[index + 1][1] != tag:
+                    # bold, in type of its own, over the rest of its block: a word processor's
+                    # heading with no space under it ("<h3><b>3.1 Related works</b></h3><p>…")
+                    alone = True
                 if not bold and is_run_in_heading(lead := inner[3:end].strip()):
                     if alone and rest_of_heading(inner[end + 4 :]):
                         # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font

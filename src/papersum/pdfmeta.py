@@ -25,8 +25,9 @@ _YEAR = re.compile(r"((?:1(?<!\w1)9[5-9]|2(?<!\w2)0[0-4])\d)(?!\w)")
 first digit, so that the search skips ahead to a 1 or a 2 (three times faster than ``\\b…``)."""
 
 
-_CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)")
-"""The year of a PDF date ("D:20231125213553Z")."""
+_CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\b")
+"""The year of a PDF date ("D:20231125213553Z"), or of a date as some PDF writers put it ("Fri
+Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
@@ -413,4 +414,4 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
             years = printed if printed or created else years
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
-    return int(created.group(1)) if created else None
+    return int(created.group(1) or created.group(2)) if created else None
