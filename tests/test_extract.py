@@ -1100,6 +1100,23 @@ def test_a_year_in_page_ones_prose_is_not_the_papers() -> None:
     assert find_year({"creationDate": "12/5/26 10:01"}, lines, prose) == 1976  # no year of four digits
 
 
+def test_the_year_of_a_running_footer_counts_though_the_footer_leaves_the_text(tmp_path: Path) -> None:
+    # a real workshop paper (DLfM 2017, on arXiv): its reference format at every page's foot, a
+    # running footer that leaves the reading flow; the PDF was made a year later
+    doc = _paper("Machine Listening Intelligence", "1 Introduction", "Machines listen to music. ")
+    for number in range(4):
+        page = doc[0] if number == 0 else doc.new_page()
+        if number:
+            page.insert_textbox((72, 72, 540, 300), "Listening is modelled. " * 20, fontsize=10)
+        page.insert_text((72, 745), "C.E. Cella. 2017. Machine listening intelligence. In DLfM.", fontsize=9)
+        page.insert_text((72, 756), "Anchorage, US. May, 2017. pp 50-55", fontsize=9)
+    doc.set_metadata({"creationDate": "D:20180207204507Z"})
+    doc.save(path := tmp_path / "dlfm.pdf")
+    paper = extract_paper(path)
+    assert paper.year == 2017
+    assert "Anchorage" not in paper.full_text
+
+
 def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
     # ICASSP runs "Index Terms—" on after the abstract; elsewhere "Keywords:" has its paragraph
     for after in (

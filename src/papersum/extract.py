@@ -177,6 +177,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         lines = read_lines(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
+    as_read = page_one(lines)  # its running head, footer and notes too: where its year is printed
     text_chars = sum(len(line.text) for line in lines)
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
         raise ExtractError(_why_no_text(doc, path))
@@ -215,7 +216,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
         # prose as the sections now read; page 1 whole, which may quote the title (ISMIR's licence)
         title=title_as_written(title, printed_title, mend(prose), first_page),
         authors=authors,
-        year=find_year(metadata, first_page, prose),
+        year=find_year(metadata, as_read, prose),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,
