@@ -25,9 +25,10 @@ from papersum.pdfflow import (
     without_figure_text,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
-from papersum.pdflines import Line, dict_lines, make_line, paragraphs, read_lines, styled_lines
+from papersum.pdflines import Line, paragraphs
 from papersum.pdfmeta import find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
+from papersum.pdfread import dict_lines, make_line, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
@@ -1268,6 +1269,39 @@ def test_an_ieee_access_paper_past_its_blank_first_page_and_its_drop_cap(tmp_pat
     assert paper.authors == ["Ana Lima", "Ben Ortiz"]
     assert paper.abstract.startswith("Separating two violins")
     assert paper.sections[0].heading == "I. INTRODUCTION"
+
+
+def test_an_ieee_journal_papers_bold_abstract_and_drop_cap(tmp_path: Path) -> None:
+    # a real IEEE/ACM TASLP paper (2014): the abstract and index terms in bold, a line of the
+    # abstract that starts a sentence after a full line is no heading; "I. INTRODUCTION" in
+    # small capitals shares its block with the drop cap "M" of "MUSICAL"
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((52, 80), "Motion Cues for Separating Same-Instrument Duets", fontsize=22)
+    page.insert_text((130, 119), "Ana Lima, Member, IEEE, and Ben Ortiz", fontsize=11)
+    abstract = [
+        "Abstract-Separating two violins that play together is hard",
+        "from the sound alone, and it matters for music retrieval.",
+        "While much progress has been made on other instruments",
+        "the same instrument twice remains hard. We show that the",
+        "motion of the players tells them apart, on forty duets.",
+    ]
+    for n, text in enumerate(abstract):
+        page.insert_text((40, 160 + 10 * n), text, fontsize=8.9, fontname="hebo")
+    page.insert_text(
+        (40, 222), "Index Terms-Source separation, audio-visual, violin.", fontsize=8.9, fontname="hebo"
+    )
+    page.insert_text((129, 270), "I. INTRODUCTION", fontsize=9.9)
+    page.insert_text((40, 290), "M", fontsize=29.9, fontname="tibo")
+    page.insert_text((72, 276), "USICIANS are seen as well as heard, and a", fontsize=9.9)
+    page.insert_text((72, 288), "listener who watches them separates them better.", fontsize=9.9)
+    page.insert_textbox((40, 292, 290, 420), "Seeing the players helps to separate them. " * 8, fontsize=9.9)
+    doc.save(path := tmp_path / "taslp.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract.startswith("Separating two violins that play together is hard from the sound")
+    assert paper.abstract.endswith("tells them apart, on forty duets.")
+    assert [s.heading for s in paper.sections] == ["I. INTRODUCTION"]
+    assert paper.sections[0].text.startswith("MUSICIANS are seen as well as heard")
 
 
 def test_a_running_foot_on_every_other_page_is_dropped() -> None:

@@ -31,9 +31,10 @@ from papersum.pdfflow import (
     without_figure_text,
     without_unheaded_references,
 )
-from papersum.pdflines import PYMUPDF_LOCK, Line, page_one, read_lines
+from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
 from papersum.pdfoutline import led_by_numbered_item
+from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside

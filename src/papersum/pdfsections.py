@@ -328,10 +328,25 @@ def _starts_on_page_one(lines: list[Line], index: int) -> bool:
     if not line.styled:
         return False
     above = lines[index - 1] if index else None
-    if above is None or above.block != line.block or above.page != line.page or above.text.endswith(_ENDS):
+    if above is None or above.block != line.block or above.page != line.page:
         return True
     # under a heading ("2 RELATED WORK"), a bold run's start or end, or numbered ("4. EXPERIMENTS")
-    return above.bold != line.bold or is_numbered(above.text) or is_numbered(line.text)
+    if above.bold != line.bold or is_numbered(above.text) or is_numbered(line.text):
+        return True
+    # after a sentence's end, but not one a full line of a paragraph in one weight ends (IEEE's
+    # journals set the abstract in bold: "… retrieval applications." / "While considerable …")
+    return above.text.endswith(_ENDS) and (above.size != line.size or not _full_line(lines, index - 1))
+
+
+def _full_line(lines: list[Line], index: int) -> bool:
+    """Whether a line of page 1 is about as long as the longest of its block: a paragraph's line
+    that its text runs on from, not its last."""
+    block = [ln for ln in lines[max(0, index - 40) : index + 40] if ln.block == lines[index].block]
+    return len(lines[index].text) >= _FULL_LINE * max(len(ln.text) for ln in block)
+
+
+_FULL_LINE = 0.8
+"""A line's share of its block's longest that makes it full."""
 
 
 _ENDS = (".", "!", "?", ":")
