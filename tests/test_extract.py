@@ -634,6 +634,58 @@ def test_the_authors_over_a_teaser_figure_stay_authors(tmp_path: Path) -> None:
     assert paper.abstract.startswith("This paper provides a sample")
 
 
+def test_an_unnumbered_bold_heading_over_its_paragraph_in_one_block(tmp_path: Path) -> None:
+    # a real EURASIP JASMP paper (BMC's class, a submission): \\section* in bold type a shade
+    # under 12 pt, which mupdf's XHTML writes in one paragraph with the text under it
+    # ("<b>Perceptual data collection </b>The philharmonic …"); a theorem's label stays text
+    doc = _paper(
+        "Scattering Models Auditory Similarities",
+        "Introduction",
+        "Techniques are expressive. ",
+        bold_heading=True,
+    )
+    page = doc.new_page()
+    page.insert_text((72, 80), "Perceptual data collection", fontsize=11.9, fontname="hebo")
+    page.insert_textbox(
+        (72, 84, 540, 200), "The orchestra has four families of instruments. " * 5, fontsize=10
+    )
+    page.insert_text((72, 230), "Theorem 2", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 234, 540, 300), "Let the scattering transform be stable. " * 3, fontsize=10)
+    doc.save(path := tmp_path / "jasmp.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["Introduction", "Perceptual data collection"]
+    assert paper.sections[1].text.startswith("The orchestra has four families of instruments.")
+    assert "Theorem 2 Let the scattering transform be stable." in paper.sections[1].text
+
+
+def test_an_unnumbered_lead_in_a_numbered_paper_is_a_level_under_its_section(tmp_path: Path) -> None:
+    # a real ISMIR paper: "Recurrent layers We use three recurrent layers …", a bold lead under
+    # "3.1 Analysis module", is no top-level section
+    doc = _paper("DrummerNet", "1 Introduction", "Drums are transcribed. ", bold_heading=True)
+    page = doc.new_page()
+    top = 80
+    for heading, text in [
+        ("2 Related Work", "Transcription has been studied. "),
+        ("3 DrummerNet", "The system has two modules. "),
+        ("3.1 Analysis module", "The analysis module estimates onsets. "),
+        ("Recurrent layers", "We use three recurrent layers on top. "),
+        ("3.2 Synthesis module", "The synthesis module renders the drums. "),
+    ]:
+        page.insert_text((72, top), heading, fontsize=10 if heading[0].isalpha() else 12, fontname="hebo")
+        page.insert_textbox((72, top + 4, 540, top + 80), text * 6, fontsize=10)
+        top += 100
+    doc.save(path := tmp_path / "ismir.pdf")
+    paper = extract_paper(path)
+    assert [(s.heading, s.level) for s in paper.sections] == [
+        ("1 Introduction", 1),
+        ("2 Related Work", 1),
+        ("3 DrummerNet", 1),
+        ("3.1 Analysis module", 2),
+        ("Recurrent layers", 3),
+        ("3.2 Synthesis module", 2),
+    ]
+
+
 def test_a_backslash_escape_written_in_a_paper_stays_as_written(tmp_path: Path) -> None:
     # pymupdf decodes mupdf's XHTML as raw_unicode_escape, which would make this "é —"
     text = r"In JSON the letter is written \u00e9 and a dash \u2014 on every page of the file."

@@ -116,6 +116,50 @@ def is_run_in_heading(text: str) -> bool:
     )
 
 
+def is_heading_over_text(lead: str, rest: str) -> bool:
+    """Whether a bold lead with no number and no name heads its paragraph: a few capitalised
+    words with no stop, on the first line of a block whose text starts a sentence after it
+    (BMC's ``\\section*``, "<b>Perceptual data collection </b>The philharmonic …"); not a
+    theorem's, an algorithm's or a figure's label ("Theorem 2", "Proof")."""
+    words = lead.split()
+    return (
+        _LEAD_WORDS_LEAST <= len(words) <= _LEAD_WORDS_MOST
+        and lead[-1:].isalpha()
+        and bool(HEADING_SHAPE.match(lead))
+        and words[0].lower() not in _LABELS
+        and bool(_SENTENCE_START.match(rest))
+    )
+
+
+_LEAD_WORDS_LEAST, _LEAD_WORDS_MOST = 2, 8
+_LABELS = frozenset(
+    [
+        "theorem",
+        "lemma",
+        "proof",
+        "definition",
+        "corollary",
+        "proposition",
+        "remark",
+        "example",
+        "algorithm",
+        "figure",
+        "fig",
+        "table",
+        "note",
+        "step",
+        "case",
+        "claim",
+        "assumption",
+        "problem",
+        "exercise",
+        "listing",
+    ]
+)
+_SENTENCE_START = re.compile(r"[A-Z][a-z]*\s+[a-z]")
+"""A sentence's start: a capitalised word, then one in lowercase ("The philharmonic")."""
+
+
 def _is_named(key: str) -> bool:
     return key in ANCHOR_HEADINGS or key in BACK_MATTER
 
@@ -258,6 +302,49 @@ _SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
 
 _ITEM_REACH = 2000
 """Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
+
+
+def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings without a section's name run in as a paragraph's bold lead with its colon
+    ("Results: Like previous work, …", "Summary: This work …") in a paper whose sections are
+    numbered: a lead, not a section (back matter's leads, "Funding:", stay sections)."""
+    if sum(is_numbered(lines[i].text) for i in headings) < _NUMBERED_LEAST:
+        return headings
+    return {
+        i: level
+        for i, level in headings.items()
+        if not lines[i].text.rstrip().endswith(":")
+        or is_numbered(lines[i].text)
+        or is_back_matter(lines[i].text)
+    }
+
+
+def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings, those with no number run in their paragraph (its block goes on after them,
+    "Recurrent layers We use three …", ISMIR's ``\\paragraph``) a level under the numbered
+    heading before them, in a paper whose sections are numbered; named ones ("Acknowledgments")
+    stay where they are."""
+    if sum(is_numbered(lines[i].text) for i in headings) < _NUMBERED_LEAST:
+        return headings
+    placed: dict[int, int] = {}
+    above = 1  # the level of the last numbered heading
+    for i in sorted(headings):
+        level = headings[i]
+        if is_numbered(lines[i].text):
+            above = level
+        elif (
+            i + 1 < len(lines)
+            and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
+            and heading_key(lines[i].text) not in ANCHOR_HEADINGS
+            and not is_back_matter(lines[i].text)
+        ):
+            level = above + 1
+        placed[i] = level
+    return placed
+
+
+_NUMBERED_LEAST = 3
+"""Numbered headings, at least, that make a paper's sections numbered."""
 
 
 def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:

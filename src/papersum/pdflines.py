@@ -24,6 +24,7 @@ from papersum.pdfchars import (
 from papersum.pdfheadings import (
     headings_marked,
     headings_within,
+    is_heading_over_text,
     is_run_in_heading,
     rest_of_heading,
 )
@@ -104,7 +105,10 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     # bold, in type of its own, over the rest of its block: a word processor's
                     # heading with no space under it ("<h3><b>3.1 Related works</b></h3><p>…")
                     alone = True
-                if not bold and is_run_in_heading(lead := inner[3:end].strip()):
+                if not bold and (
+                    is_run_in_heading(lead := inner[3:end].strip())
+                    or is_heading_over_text(lead, inner[end + 4 :])
+                ):
                     if alone and rest_of_heading(inner[end + 4 :]):
                         # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font
                         # mupdf calls bold and italic by turns, alone in its paragraph

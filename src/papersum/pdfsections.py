@@ -18,7 +18,9 @@ from papersum.pdfheadings import (
     is_back_matter,
     is_numbered,
     levels_by_numbering,
+    run_in_levels,
     unnumbered,
+    without_leads,
 )
 from papersum.pdflines import Line
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
@@ -69,9 +71,15 @@ def find_headings(
     if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
         return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
-    headings = _without_leads(
+    headings = run_in_levels(
         lines,
-        {i: heading_level(lines[i].text) for i in _after_front_matter(lines, _from_abstract(lines, styled))},
+        without_leads(
+            lines,
+            {
+                i: heading_level(lines[i].text)
+                for i in _after_front_matter(lines, _from_abstract(lines, styled))
+            },
+        ),
     )
     if split and (missing := _missing_numbers(lines, headings)):
         split_lines = _split_at_numbers(lines, missing)
@@ -80,25 +88,6 @@ def find_headings(
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
     return lines, levels_by_numbering(lines, headings)
-
-
-def _without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """The headings without a section's name run in as a paragraph's bold lead with its colon
-    ("Results: Like previous work, …", "Summary: This work …") in a paper whose sections are
-    numbered: a lead, not a section (back matter's leads, "Funding:", stay sections)."""
-    if sum(is_numbered(lines[i].text) for i in headings) < _NUMBERED_LEAST:
-        return headings
-    return {
-        i: level
-        for i, level in headings.items()
-        if not lines[i].text.rstrip().endswith(":")
-        or is_numbered(lines[i].text)
-        or is_back_matter(lines[i].text)
-    }
-
-
-_NUMBERED_LEAST = 3
-"""Numbered headings, at least, that make a paper's sections numbered."""
 
 
 def _missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
