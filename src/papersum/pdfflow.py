@@ -194,8 +194,8 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     """The reading flow without the words of a figure that mupdf reads as text: a run of three or
     more short paragraphs of a later page that are no sentences (axis ticks and labels, a
     diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)", in bold too). Formulas (a relation or an
-    operator), headings, captions and list items break a run and stay. On page 1, read line by line, such
-    a run of blocks over a caption (``_page_one_figure_words``)."""
+    operator), headings, captions and list items break a run and stay. On page 1, read line by
+    line, such a run of blocks over a caption (``_page_one_figure_words``)."""
     shaped = [
         not line.styled
         and not line.table  # a table's rows, or a figure's numbers: tables_aside's
