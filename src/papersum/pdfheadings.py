@@ -132,30 +132,19 @@ def is_heading_over_text(lead: str, rest: str) -> bool:
 
 
 _LEAD_WORDS_LEAST, _LEAD_WORDS_MOST = 2, 8
-_LABELS = frozenset(
-    [
-        "theorem",
-        "lemma",
-        "proof",
-        "definition",
-        "corollary",
-        "proposition",
-        "remark",
-        "example",
-        "algorithm",
-        "figure",
-        "fig",
-        "table",
-        "note",
-        "step",
-        "case",
-        "claim",
-        "assumption",
-        "problem",
-        "exercise",
-        "listing",
-    ]
-)
+"""Words of a bold lead that heads its paragraph, at least and at most."""
+
+
+# fmt: off
+_LABELS = frozenset((
+    "theorem", "lemma", "proof", "definition", "corollary", "proposition", "remark", "example",
+    "algorithm", "figure", "fig", "table", "note", "step", "case", "claim", "assumption",
+    "problem", "exercise", "listing",
+))
+# fmt: on
+"""The first words of labels set in bold at a paragraph's start that head no section."""
+
+
 _SENTENCE_START = re.compile(r"[A-Z][a-z]*\s+[a-z]")
 """A sentence's start: a capitalised word, then one in lowercase ("The philharmonic")."""
 
