@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfheadings import NUMBERING, unnumbered
-from papersum.pdflines import Line
+from papersum.pdflines import Line, page_one
 
 REFERENCES = re.compile(
     r"^(references?|bibliography|works cited|literature cited|cited literature|references and notes|"
@@ -243,27 +243,21 @@ def _page_one_figure_words(lines: list[Line]) -> set[int]:
     a teaser figure's picture and caption (acmart's), nor a run that no caption closes."""
     drop: set[int] = set()
     run: list[int] = []  # the lines of the run's blocks
-    start = 0
-    for index in range(len(lines) + 1):
-        if index < len(lines) and lines[index].styled and lines[index].block == lines[start].block:
-            continue
-        block = range(start, index)  # a block of page 1 ends at ``index``
-        if block and _CAPTION.match(lines[start].text):
+    for _block, group in itertools.groupby(range(len(page_one(lines))), key=lambda i: lines[i].block):
+        block = list(group)
+        if _CAPTION.match(lines[block[0]].text):
             if len({lines[i].block for i in run}) >= _FIGURE_RUN and (
-                lines[start].top - lines[run[-1]].top <= _CAPTION_BELOW_MOST
+                lines[block[0]].top - lines[run[-1]].top <= _CAPTION_BELOW_MOST
             ):
                 drop.update(run)
             run = []
-        elif block and all(
+        elif all(
             len(lines[i].text) < _FIGURE_WORDS_MOST and not lines[i].bold and _figure_word(lines[i])
             for i in block
         ):
             run += block
         else:
             run = []
-        if index == len(lines) or not lines[index].styled:
-            return drop
-        start = index
     return drop
 
 

@@ -297,7 +297,7 @@ def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
     """The headings without a section's name run in as a paragraph's bold lead with its colon
     ("Results: Like previous work, …", "Summary: This work …") in a paper whose sections are
     numbered: a lead, not a section (back matter's leads, "Funding:", stay sections)."""
-    if sum(is_numbered(lines[i].text) for i in headings) < _NUMBERED_LEAST:
+    if not _numbered_paper(lines, headings):
         return headings
     return {
         i: level
@@ -313,7 +313,7 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
     "Recurrent layers We use three …", ISMIR's ``\\paragraph``) a level under the numbered
     heading before them, in a paper whose sections are numbered; named ones ("Acknowledgments")
     stay where they are."""
-    if sum(is_numbered(lines[i].text) for i in headings) < _NUMBERED_LEAST:
+    if not _numbered_paper(lines, headings):
         return headings
     placed: dict[int, int] = {}
     above = 1  # the level of the last numbered heading
@@ -330,6 +330,11 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
             level = above + 1
         placed[i] = level
     return placed
+
+
+def _numbered_paper(lines: list[Line], headings: dict[int, int]) -> bool:
+    """Whether a paper's sections are numbered: ``_NUMBERED_LEAST`` of its headings or more."""
+    return sum(is_numbered(lines[i].text) for i in headings) >= _NUMBERED_LEAST
 
 
 _NUMBERED_LEAST = 3
