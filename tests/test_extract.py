@@ -1992,3 +1992,46 @@ def test_a_bold_titles_line_with_a_plain_footnote_mark_is_still_the_titles(tmp_p
     )
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+
+
+def test_a_table_on_a_landscape_page_reads_in_its_rows(tmp_path: Path) -> None:
+    # a thesis sets a wide table on a page turned a quarter (/Rotate 90): its words are read as
+    # the page stands unturned, as pymupdf reads them, so its rows stay rows
+    doc = pymupdf.open()
+    for number in range(3):
+        page = doc.new_page()
+        page.insert_text((72, 72), f"{number + 1}. Section {number + 1}", fontsize=12, fontname="hebo")
+        page.insert_text(
+            (72, 100), "Players are seen as well as heard, and the eye helps the ear.", fontsize=10
+        )
+    page = doc[1]
+    for line, row in enumerate(["Model F1 Recall Precision", "ours 0.91 0.88 0.93", "base 0.85 0.80 0.87"]):
+        for column, cell in enumerate(row.split()):
+            page.insert_text((72 + 70 * column, 140 + 14 * line), cell, fontsize=10)
+    page.set_rotation(90)
+    doc.save(path := tmp_path / "thesis.pdf")
+    assert extract_paper(path).tables == [
+        "Model | F1 | Recall | Precision\nours | 0.91 | 0.88 | 0.93\nbase | 0.85 | 0.80 | 0.87"
+    ]
+
+
+def test_a_readers_notes_on_the_pdf_are_not_the_papers_text(tmp_path: Path) -> None:
+    # a PDF the user linked from their own disk, with their notes on it (annotations): the
+    # notes are theirs, not the paper's, and stay out of what is summarized and quoted
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Seeing the Bow: Motion Cues for Duets", fontsize=18, fontname="hebo")
+    page.insert_text((72, 110), "1. Introduction", fontsize=12, fontname="hebo")
+    page.insert_text((72, 130), "Players are seen as well as heard, and the eye helps the ear.", fontsize=10)
+    page.add_freetext_annot(
+        pymupdf.Rect(72, 300, 400, 330), "My note: compare with the AV-HuBERT paper", fontsize=10
+    )
+    page = doc.new_page()
+    page.insert_text((72, 72), "2. Method", fontsize=12, fontname="hebo")
+    page.insert_text((72, 92), "A network watches the bow and hears the string.", fontsize=10)
+    page.add_freetext_annot(pymupdf.Rect(72, 300, 400, 330), "Weak baseline?", fontsize=10)
+    doc.save(path := tmp_path / "annotated.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing the Bow: Motion Cues for Duets"
+    assert [s.heading for s in paper.sections] == ["1. Introduction", "2. Method"]
+    assert "note" not in paper.full_text and "baseline" not in paper.full_text

@@ -62,11 +62,11 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     start = 0
     page = doc.load_page(0)  # not ``doc[0]``, which checks its argument twice over
-    first = styled_lines(page, page.get_textpage(flags=flags))
+    first = styled_lines(page, textpage(doc, 0, flags))
     while start < _COVERS_MOST and doc.page_count > start + 1 and is_repository_cover(first):
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
-        first = styled_lines(page, page.get_textpage(flags=flags))
+        first = styled_lines(page, textpage(doc, start, flags))
     first = [line for line in first if not is_arxiv_stamp(line.text)]
     margins = line_number_margins(first)
     if margins is not None:  # a review draft: its line numbers are not text
@@ -74,11 +74,49 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
+        text = textpage(doc, index, flags, margins)
+        lines += with_tables(paragraphs(mupdf_output(text, "xhtml"), page_number), text)
+    return lines
+
+
+def textpage(
+    doc: pymupdf.Document, index: int, flags: int, margins: tuple[float, float] | None = None
+) -> pymupdf.TextPage:
+    """Page ``index``'s text as mupdf reads it (``margins``: only what lies between them): the
+    page's own content, not its annotations (a reader's notes, a form's fields), which pymupdf's
+    ``get_textpage`` adds to it; read as the page stands unturned, as pymupdf reads it, so that
+    a landscape table's rows are rows. Made from mupdf's page, not through pymupdf's ``Page``,
+    whose making and reading cost some 25 µs a page in Python beyond mupdf's work (a dictionary
+    of weak references for its annotations, its rotation read twice, wrappers): 5 % of a
+    thesis's plain text. pymupdf's way if its low-level API is not as known."""
+    import pymupdf
+
+    try:
+        from pymupdf import mupdf
+
+        page = mupdf.fz_load_page(doc.this, index)
+        if margins is None:
+            options = mupdf.FzStextOptions(flags)
+        else:
+            clip = mupdf.FzRect(margins[0], -_FAR, margins[1], _FAR)
+            options = mupdf.FzStextOptions(flags, clip.internal())
+        rotate, page_object = mupdf.PDF_ENUM_NAME_Rotate, mupdf.pdf_page_from_fz_page(page).obj()
+        rotation = mupdf.pdf_dict_get_inheritable(page_object, rotate)
+    except (ImportError, AttributeError, TypeError):  # not this pymupdf's low-level API
         page = doc.load_page(index)
         clip = None if margins is None else pymupdf.Rect(margins[0], 0, margins[1], math.inf) & page.rect
-        textpage = page.get_textpage(flags=flags, clip=clip)
-        lines += with_tables(paragraphs(mupdf_output(textpage, "xhtml"), page_number), textpage)
-    return lines
+        return page.get_textpage(flags=flags, clip=clip)
+    if not mupdf.pdf_to_int(rotation):  # most pages
+        return pymupdf.TextPage(mupdf.FzStextPage(page, options))
+    mupdf.pdf_dict_put_int(page_object, rotate, 0)
+    try:
+        return pymupdf.TextPage(mupdf.FzStextPage(page, options))
+    finally:
+        mupdf.pdf_dict_put(page_object, rotate, rotation)
+
+
+_FAR = 1e9
+"""Points beyond any page: a clip's open side."""
 
 
 def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
