@@ -36,8 +36,8 @@ NFKC-normal: replaced, most pages need no NFKC pass (a third of the time of a pa
 paragraphs)."""
 
 
-NAMED_ENTITIES = (("lt;", "<"), ("gt;", ">"), ("quot;", '"'), ("apos;", "'"), ("amp;", "&"))
-"""The named escapes mupdf writes in its HTML and XHTML, each after its ``&``."""
+NAMED_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+"""The named escapes mupdf writes in its HTML and XHTML."""
 
 
 def unescape(text: str) -> str:
@@ -61,33 +61,38 @@ def unescape_and_fold(text: str) -> str:
 
 def _unescaped(text: str, seen: set[str]) -> str:
     """``text`` decoded (see ``unescape``), each character decoded from ``&#x…;`` added to
-    ``seen``."""
+    ``seen``. The escapes are cut out in one pass of the regex engine and decoded once for each
+    code point, however often it comes (a page of mathematics has hundreds of a few dozen)."""
     if "&#x" in text:
-        head, *pieces = text.split("&#x")
-        decoded = [head]
-        for piece in pieces:
-            end = piece.find(";")
-            code = int(piece[:end], 16)
-            if 0xA0 <= code < 0xD800 or (0xE000 <= code < 0xFDD0) or (0xFDEF < code < 0xFFFE):
-                character = chr(code)
-            else:
-                character = html.unescape(f"&#x{piece[:end]};")
-            seen.add(character)
-            decoded.append(character)
-            decoded.append(piece[end + 1 :])
-        text = "".join(decoded)
-    if "&" in text:  # one split, not a pass over the page for each named escape
-        head, *pieces = text.split("&")
-        named = [head]
-        for piece in pieces:
-            for entity, character in NAMED_ENTITIES:
-                if piece.startswith(entity):
-                    named.append(character + piece[len(entity) :])
-                    break
-            else:
-                named.append("&" + piece)
-        text = "".join(named)
+        parts = _HEX_ESCAPE.split(text)  # text, code, text, code, …, text
+        codes = parts[1::2]
+        distinct = set(codes)
+        for code in distinct.difference(_DECODED):
+            _DECODED[code] = _character(code)
+        parts[1::2] = map(_DECODED.__getitem__, codes)
+        seen.update(map(_DECODED.__getitem__, distinct))
+        text = "".join(parts)
+    if "&" in text:  # "&amp;" last: "&amp;lt;" is "&lt;" written in the text
+        for entity, character in NAMED_ENTITIES:
+            if entity in text:
+                text = text.replace(entity, character)
     return text
+
+
+_HEX_ESCAPE = re.compile(r"&#x([0-9A-Fa-f]+);")
+
+
+_DECODED: dict[str, str] = {}
+"""The characters of the escapes met so far, by their hexadecimal code."""
+
+
+def _character(code: str) -> str:
+    """The character of ``&#x{code};``: ``chr`` for most, as HTML reads it for the code points
+    it maps specially (C1 controls, surrogates, noncharacters)."""
+    number = int(code, 16)
+    if 0xA0 <= number < 0xD800 or (0xE000 <= number < 0xFDD0) or (0xFDEF < number < 0xFFFE):
+        return chr(number)
+    return html.unescape(f"&#x{code};")
 
 
 def normalize(text: str) -> str:
