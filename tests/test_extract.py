@@ -2035,3 +2035,32 @@ def test_a_readers_notes_on_the_pdf_are_not_the_papers_text(tmp_path: Path) -> N
     assert paper.title == "Seeing the Bow: Motion Cues for Duets"
     assert [s.heading for s in paper.sections] == ["1. Introduction", "2. Method"]
     assert "note" not in paper.full_text and "baseline" not in paper.full_text
+
+
+def test_a_title_and_authors_written_after_the_first_pages_text_are_found(tmp_path: Path) -> None:
+    # Word (an IEEE letter saved from Word 2010) writes page 1's title and authors last, after
+    # both full columns: mupdf reads the page in that order, and the title was the
+    # introduction's first line, the authors none
+    sentence = "Musicians are seen as well as heard, and listeners use what they see. "
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((560, 30), "1", fontsize=10)
+    _abstract_and_introduction(page, 190, text=sentence)
+    page.insert_textbox((72, 370, 290, 820), sentence * 24, fontsize=9)
+    page.insert_textbox((310, 190, 540, 820), sentence * 40, fontsize=9)
+    page.insert_text((110, 90), "Seeing the Bow: Motion Cues for", fontsize=24)
+    page.insert_text((110, 118), "Separating Same-Instrument Duets", fontsize=24)
+    page.insert_text((72, 150), "Ana Lima, Ben Ortiz, Member, IEEE, and Chen Wu", fontsize=11)
+    doc.save(path := tmp_path / "letter.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Chen Wu"]
+    assert paper.abstract.startswith("Separating two violins")
+    assert [s.heading for s in paper.sections] == ["1. Introduction"]
+
+
+def test_words_symbol_font_space_is_a_space() -> None:
+    # an IEEE letter saved from Word starts its abstract with the Symbol font's space, a
+    # character of Unicode's private use: "\uf020Abstract—Face detection …" kept its label
+    assert normalize("\uf020Abstract\u2014Face detection") == " Abstract\u2014Face detection"
+    assert unescape_and_fold("<p>&#xf020;Abstract&#x2014;Face</p>") == "<p> Abstract\u2014Face</p>"

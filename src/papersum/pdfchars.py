@@ -96,7 +96,8 @@ def _character(code: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched."""
+    """Fold ligatures (ﬁ → fi) and LaTeX's spacing accents (´e → é) so text can be searched;
+    Word's Symbol-font space is a space."""
     return _folded(text, text.__contains__)
 
 
@@ -116,7 +117,14 @@ def _folded(text: str, present: Callable[[str], bool]) -> str:
             text = text.replace(ligature, letters)
     if not unicodedata.is_normalized("NFKC", text):  # a quick check, most often enough
         text = _nfkc(text)
+    if present(SYMBOL_SPACE):
+        text = text.replace(SYMBOL_SPACE, " ")
     return text.replace("\u00ad", "") if present("\u00ad") else text
+
+
+SYMBOL_SPACE = "\uf020"
+"""A space in Word's Symbol font, which its PDFs write as the font's own code (private use):
+"\uf020Abstract—Face detection …" (an IEEE letter) is "Abstract—…", whose label is then cut."""
 
 
 def _nfkc(text: str) -> str:

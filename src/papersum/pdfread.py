@@ -67,7 +67,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
         first = styled_lines(page, textpage(doc, start, flags))
-    first = [line for line in first if not is_arxiv_stamp(line.text)]
+    first = top_blocks_first([line for line in first if not is_arxiv_stamp(line.text)], page.rect.height)
     margins = line_number_margins(first)
     if margins is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if margins[0] <= line.left < margins[1] or not line.text.isdigit()]
@@ -77,6 +77,45 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         text = textpage(doc, index, flags, margins)
         lines += with_tables(paragraphs(mupdf_output(text, "xhtml"), page_number), text)
     return lines
+
+
+def top_blocks_first(lines: list[Line], height: float) -> list[Line]:
+    """Page 1's lines (of a page ``height`` points high) with the blocks written after its text
+    but set above it moved before it: Word writes a paper's title and authors last, after the
+    first page's columns (mupdf keeps the order of the page's content), so they came after the
+    introduction and were not found. A block wholly above every block of some text before it
+    in the page's upper part is moved, in its order, to just before the first block that lies
+    below it (a right column's paragraph is not above the title before it, and stays; a
+    watermark or a footer written first is no such block)."""
+    blocks = [list(group) for _block, group in itertools.groupby(lines, key=lambda line: line.block)]
+    highest = math.inf  # the top of the highest block of some text so far
+    moved: list[int] = []
+    for index, block in enumerate(blocks):
+        characters = sum(len(line.text) for line in block)
+        if block[-1].top + block[-1].size <= highest < math.inf and characters >= _A_TITLE:
+            moved.append(index)
+        elif characters >= _SOME_TEXT and block[0].top < height * _UPPER_PART:
+            highest = min(highest, block[0].top)
+    if not moved:  # most pages
+        return lines
+    bottom = blocks[moved[0]][-1].top + blocks[moved[0]][-1].size
+    kept = [index for index in range(len(blocks)) if index not in moved]
+    at = next(place for place, index in enumerate(kept) if blocks[index][0].top >= bottom)
+    order = [*kept[:at], *moved, *kept[at:]]
+    return [line for index in order for line in blocks[index]]
+
+
+_SOME_TEXT = 20
+"""Characters of a block, at least, that make it part of page 1's text (not a page number, a
+mark or a label)."""
+
+
+_A_TITLE = 8
+"""Characters of a block moved up, at least ("Fast R-CNN"; not a line's number)."""
+
+
+_UPPER_PART = 0.4
+"""How far down page 1 its text starts, at most, as a part of its height."""
 
 
 def textpage(
