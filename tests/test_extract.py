@@ -2064,3 +2064,29 @@ def test_words_symbol_font_space_is_a_space() -> None:
     # character of Unicode's private use: "\uf020Abstract—Face detection …" kept its label
     assert normalize("\uf020Abstract\u2014Face detection") == " Abstract\u2014Face detection"
     assert unescape_and_fold("<p>&#xf020;Abstract&#x2014;Face</p>") == "<p> Abstract\u2014Face</p>"
+
+
+def test_a_reports_sections_numbered_from_one_point_nought_are_top_level(tmp_path: Path) -> None:
+    # a CMU technical report (ICRA 1994) numbers its sections "1.0 Introduction" over "2.1
+    # Definitions": "N.0" is a section, not a subsection; "5.0 Conclusions" with no text of its
+    # own over "5.1 Summary" was lost
+    doc = pymupdf.open()
+    page, y = doc.new_page(), 72.0
+    page.insert_text((72, y), "Planning Paths for a Robot Drummer", fontsize=16, fontname="hebo")
+    page.insert_text((72, y + 24), "Ana Lima", fontsize=11)
+    y += 70
+    for heading in ["1.0 Introduction", "2.0 Method", "2.1 Definitions", "3.0 Conclusions", "3.1 Summary"]:
+        page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
+        if not heading.endswith("Conclusions"):
+            page.insert_text(
+                (72, y + 16), f"The robot hears the band and moves its sticks ({heading[:3]}).", fontsize=10
+            )
+        y += 50
+    doc.save(path := tmp_path / "report.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "1.0 Introduction"),
+        (1, "2.0 Method"),
+        (2, "2.1 Definitions"),
+        (1, "3.0 Conclusions"),
+        (2, "3.1 Summary"),
+    ]

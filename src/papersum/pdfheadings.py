@@ -169,7 +169,8 @@ LEVELED = re.compile(r"^(?:(\d+(?:\.\d+)*)|([A-H])((?:\.\d+)*)|([IVXLC]+))(\.?)\
 
 def heading_level(text: str) -> int:
     """The depth a heading's numbering gives: "3" and "III." 1, "3.1" and "A." 2 (IEEE's
-    subsections), "3.1.2" and "1)" (IEEE's subsubsections) 3, "A.1" (an appendix's) 2;
+    subsections), "3.1.2" and "1)" (IEEE's subsubsections) 3, "A.1" (an appendix's) 2, "2.0"
+    (a report's section over its "2.1") 1;
     unnumbered 1, and so is "A Proofs" (an appendix as LaTeX numbers it, or a heading whose
     first word is "A")."""
     if RUN_IN_NUMBER.match(text.strip()):
@@ -178,8 +179,8 @@ def heading_level(text: str) -> int:
     if match is None:
         return 1
     arabic, letter, below, _roman, dot = match.groups()
-    if arabic:
-        return arabic.count(".") + 1
+    if arabic:  # "1.0 Introduction" over "1.1 Background" (a report's numbering) is a section's
+        return 1 if arabic.endswith(".0") and arabic.count(".") == 1 else arabic.count(".") + 1
     if letter:
         return below.count(".") + 1 if below else 2 if dot else 1
     return 1  # roman
