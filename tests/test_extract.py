@@ -2090,3 +2090,36 @@ def test_a_reports_sections_numbered_from_one_point_nought_are_top_level(tmp_pat
         (1, "3.0 Conclusions"),
         (2, "3.1 Summary"),
     ]
+
+
+def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(tmp_path: Path) -> None:
+    # Springer's IJCV papers have an outline whose one top item is the paper's title, the
+    # sections under it: every section came out a level down, the title a section of its own
+    doc = pymupdf.open()
+    texts = iter(
+        f"The network watches the bow and hears the string, step {n} of the study." for n in range(4)
+    )
+    page, y = doc.new_page(), 72.0
+    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
+    y += 60
+    for heading in ["1 Introduction", "2 Method", "2.1 Data", "3 Results"]:
+        page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    doc.set_toc(
+        [
+            [1, "Seeing the Bow", 1],
+            [2, "1 Introduction", 1],
+            [2, "2 Method", 1],
+            [3, "2.1 Data", 1],
+            [2, "3 Results", 1],
+        ]
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "1 Introduction"),
+        (1, "2 Method"),
+        (2, "2.1 Data"),
+        (1, "3 Results"),
+    ]

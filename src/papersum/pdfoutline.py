@@ -33,6 +33,15 @@ def outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
         (key, page, level, bool(_CITATION_KEY.search(title)), title)
         for (key, page, level), title in titles.items()
     ]
+    levels = [item[2] for item in items]
+    if (
+        len(items) > 2
+        and levels[0] < min(levels[1:])
+        and {"abstract", "introduction"} & {i[0] for i in items[1:3]}
+    ):
+        # one item over all the others, the abstract or the introduction first under it
+        # (Springer's outline of an IJCV paper): the paper's title, no section
+        items = [(key, page, level - 1, cited, title) for key, page, level, cited, title in items[1:]]
     if len({item[1] for item in items}) == 1 and len(items) > 3 and last_page > 0:
         # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
         # say nothing, the order does
