@@ -2123,3 +2123,44 @@ def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(
         (2, "2.1 Data"),
         (1, "3 Results"),
     ]
+
+
+def test_a_numbered_list_beside_bold_numbered_sections_is_no_section(tmp_path: Path) -> None:
+    # Fast R-CNN (ICCV 2015) lists its contributions "1. Higher detection quality …" to "4. No
+    # disk storage is required for feature caching", each item alone in its block: "4." and a
+    # later list's "3." were top-level sections beside the bold "2.", "4." that are
+    doc = pymupdf.open()
+    texts = iter(
+        f"The network watches the bow and hears the string, step {n} of the study." for n in range(9)
+    )
+    page, y = doc.new_page(), 72.0
+    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
+    y += 60
+
+    def put(text: str, font: str = "helv", gap: float = 30) -> None:
+        nonlocal y
+        page.insert_text((72, y), text, fontsize=11 if font == "hebo" else 10, fontname=font)
+        y += gap
+
+    for number, name in enumerate(["Introduction", "Method", "Results", "Conclusion"], start=1):
+        put(f"{number}. {name}", "hebo", 18)
+        put(next(texts))
+        if number == 1:
+            put("Our method has three advantages:", gap=20)
+            for item in [
+                "1. Higher separation quality",
+                "2. Training in one stage",
+                "3. No labels are needed",
+            ]:
+                put(item, gap=20)
+            put(next(texts))
+        if number == 2:
+            page, y = doc.new_page(), 72.0
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [s.heading for s in extract_paper(path).sections] == [
+        "1. Introduction",
+        "2. Method",
+        "3. Results",
+        "4. Conclusion",
+    ]

@@ -4,6 +4,7 @@ paragraph's block (run in, or two headings in one block)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -366,3 +367,67 @@ _ARABIC = re.compile(r"\d{1,2}\.\s")
 
 
 _LETTER = re.compile(r"[A-H]\.\s")
+
+
+def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings without a numbered list's items that take the sections' numbers, in a
+    paper whose numbered sections are bold: a plain line numbered as a bold section is ("4. No
+    disk storage is required for feature caching", one of Fast R-CNN's listed contributions,
+    each alone in its block, beside its bold "4. Main results"). Under IEEE's roman sections,
+    "1." numbers subsubsections, and stays."""
+    if any(_ROMAN.match(lines[i].text) for i in headings):
+        return headings
+    numbers = {i: number[1] for i in headings if (number := _TOP_ARABIC.match(lines[i].text))}
+    bold = {number for i, number in numbers.items() if lines[i].bold}
+    if len(bold) < _NUMBERED_LEAST:
+        return headings
+    return {i: level for i, level in headings.items() if lines[i].bold or numbers.get(i) not in bold}
+
+
+def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
+    """The numbers the paper's sections skip, as it writes them ("IV." then "VI.": "V."): a
+    heading mupdf read in its paragraph's block (IEEE's review copy, "V. DISCUSSION The …")."""
+    found = [(number[1], number[2]) for i in sorted(headings) if (number := _TOP_NUMBER.match(lines[i].text))]
+    missing = []
+    for (a, stop), (b, same_stop) in itertools.pairwise(found):
+        first, second = _number_value(a), _number_value(b)
+        if stop == same_stop and a.isdigit() == b.isdigit() and 1 < second - first <= _GAP_MOST:
+            roman = not a.isdigit()
+            missing += [f"{_roman(n) if roman else n}{stop}" for n in range(first + 1, second)]
+    return missing
+
+
+_TOP_ARABIC = re.compile(r"(\d{1,2})\.?\s")
+
+
+_TOP_NUMBER = re.compile(r"([IVXLC]{1,6}|\d{1,2})(\.?)\s")
+_GAP_MOST = 3
+"""Numbers skipped between two sections, at most, that are looked for in the text."""
+
+
+def _number_value(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    values = [_ROMAN_VALUES[c] for c in number]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(value: int) -> str:
+    digits = ""
+    for amount, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, value = divmod(value, amount)
+        digits += letters * count
+    return digits

@@ -3,7 +3,6 @@ one (its levels), else from their style and numbering."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -18,9 +17,11 @@ from papersum.pdfheadings import (
     is_back_matter,
     is_numbered,
     levels_by_numbering,
+    missing_numbers,
     run_in_levels,
     unnumbered,
     without_leads,
+    without_list_items,
 )
 from papersum.pdflines import Line
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
@@ -81,59 +82,14 @@ def find_headings(
             },
         ),
     )
-    if split and (missing := _missing_numbers(lines, headings)):
+    headings = without_list_items(lines, headings)
+    if split and (missing := missing_numbers(lines, headings)):
         split_lines = _split_at_numbers(lines, missing)
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
     return lines, levels_by_numbering(lines, headings)
-
-
-def _missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
-    """The numbers the paper's sections skip, as it writes them ("IV." then "VI.": "V."): a
-    heading mupdf read in its paragraph's block (IEEE's review copy, "V. DISCUSSION The …")."""
-    found = [(number[1], number[2]) for i in sorted(headings) if (number := _TOP_NUMBER.match(lines[i].text))]
-    missing = []
-    for (a, stop), (b, same_stop) in itertools.pairwise(found):
-        first, second = _number_value(a), _number_value(b)
-        if stop == same_stop and a.isdigit() == b.isdigit() and 1 < second - first <= _GAP_MOST:
-            roman = not a.isdigit()
-            missing += [f"{_roman(n) if roman else n}{stop}" for n in range(first + 1, second)]
-    return missing
-
-
-_TOP_NUMBER = re.compile(r"([IVXLC]{1,6}|\d{1,2})(\.?)\s")
-_GAP_MOST = 3
-"""Numbers skipped between two sections, at most, that are looked for in the text."""
-
-
-def _number_value(number: str) -> int:
-    if number.isdigit():
-        return int(number)
-    values = [_ROMAN_VALUES[c] for c in number]
-    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
-
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(value: int) -> str:
-    digits = ""
-    for amount, letters in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        count, value = divmod(value, amount)
-        digits += letters * count
-    return digits
 
 
 def _split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
