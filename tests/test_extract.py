@@ -2164,3 +2164,26 @@ def test_a_numbered_list_beside_bold_numbered_sections_is_no_section(tmp_path: P
         "3. Results",
         "4. Conclusion",
     ]
+
+
+def test_authors_side_by_side_with_their_addresses_are_no_table(tmp_path: Path) -> None:
+    # CVPR 2001 (Viola and Jones) sets its two authors side by side, each over an e-mail and a
+    # postal address: a grid of short lines with figures, taken for a table, and no authors
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((90, 80), "Seeing the Bow: Motion Cues for Duets", fontsize=17, fontname="hebo")
+    cells = [
+        ("Ana Lima", "Ben Ortiz"),
+        ("ana@lab.example.org", "ben@uni.example.edu"),
+        ("Example Research Labs", "Example University"),
+        ("201 Broadway, 8th Floor", "One Campus Center"),
+        ("Cambridge, MA 02139", "Porto 4200-465"),
+    ]
+    for row, (left, right) in enumerate(cells):
+        page.insert_text((150, 130 + 14 * row), left, fontsize=12)
+        page.insert_text((380, 130 + 14 * row), right, fontsize=12)
+    _abstract_and_introduction(page, 230)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.authors[:2] == ["Ana Lima", "Ben Ortiz"]
+    assert paper.tables == []

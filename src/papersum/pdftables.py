@@ -380,7 +380,10 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         wide = [row for row in rows if len(row) >= 2]
         # a justified footnote whose words mupdf reads apart (ICML's affiliations) has no figures
         figures = sum(bool(_DIGIT.search(cell.text)) for cell in cells)
-        if len(wide) >= 2 and figures >= 0.25 * len(cells):
+        # two authors side by side, each over an e-mail and an address with its postcode
+        # (CVPR 2001's "Paul Viola | Michael Jones"), are no table
+        mail = any(_MAIL.search(cell.text) for cell in cells if "@" in cell.text)
+        if len(wide) >= 2 and figures >= 0.25 * len(cells) and not mail:
             table_blocks.update(region)
             tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
     kept: list[Line] = []
@@ -394,6 +397,10 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
         elif not (line.styled and line.block in table_blocks):
             kept.append(line)
     return kept, tables
+
+
+_MAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+"""An e-mail address ("viola@merl.com")."""
 
 
 def _is_header_row(line: Line) -> bool:
