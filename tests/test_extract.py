@@ -20,12 +20,12 @@ from papersum.pdfabstract import take_abstract
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
 from papersum.pdfflow import (
     ends_sentence,
-    line_break_mender,
     set_aside,
     without_figure_text,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, paragraphs
+from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import dict_lines, make_line, read_lines, styled_lines
@@ -2187,3 +2187,26 @@ def test_authors_side_by_side_with_their_addresses_are_no_table(tmp_path: Path) 
     paper = extract_paper(path)
     assert paper.authors[:2] == ["Ana Lima", "Ben Ortiz"]
     assert paper.tables == []
+
+
+def test_a_plots_bold_title_between_its_numbers_and_axis_is_no_heading(tmp_path: Path) -> None:
+    # SSD (ECCV 2016) titles each of a figure's plots in bold ("SSD300: BBox Area") between the
+    # plot's numbers and its axis: each title was a top-level section, the text after the
+    # figure under it
+    doc = _paper("Seeing the Bow", "1 Introduction", "Players are seen as well as heard. ")
+    page = doc.new_page()
+    page.insert_text((72, 72), "2 Results", fontsize=11, fontname="hebo")
+    page.insert_textbox((72, 82, 540, 120), "The network separates the duets well. " * 3, fontsize=10)
+    for n, title in enumerate(["SSD300: BBox Area", "SSD512: BBox Area"]):
+        top = 140 + 90 * n
+        page.insert_textbox(
+            (72, top, 300, top + 30), "0.98 0.96 0.92 0.91 0.94 0.90 0.87 0.89 0.93 0.95", fontsize=7
+        )
+        page.insert_text((72, top + 45), title, fontsize=9, fontname="hebo")
+        page.insert_text((72, top + 60), "XS S M L XL XS S M L XL XS S M L XL", fontsize=7)
+    page.insert_text((72, 330), "Fig. 3: Sensitivity to the size of the players.", fontsize=9)
+    page.insert_textbox((72, 350, 540, 400), "Small players are harder to see than large ones.", fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1 Introduction", "2 Results"]
+    assert "Small players are harder" in paper.sections[-1].text

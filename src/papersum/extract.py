@@ -26,12 +26,12 @@ from papersum.pdfflow import (
     FOOTNOTE_SMALLER,
     drop_references,
     join_lines,
-    line_break_mender,
     set_aside,
     without_figure_text,
     without_unheaded_references,
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
+from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines

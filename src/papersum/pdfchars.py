@@ -324,7 +324,7 @@ def block_lines(textpage: pymupdf.TextPage, html: str) -> list[int]:
 
 SOFT_HYPHEN = "\u00ad"
 """Marks a word broken at a line's end until the whole paper is read: joined then, with its
-hyphen when the paper spells it so elsewhere (``pdfflow.line_break_mender``)."""
+hyphen when the paper spells it so elsewhere (``pdfmend.line_break_mender``)."""
 
 
 LINE_BREAK = re.compile(r"- ([a-z]+-?|[A-Z0-9])")

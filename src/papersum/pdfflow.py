@@ -1,13 +1,12 @@
 """The reading flow of a paper: only its body text. Captions, footnotes, tables, running
-footers, references and a thesis's front matter are taken out (captions and tables kept apart),
-and compounds broken at a line end get their hyphen back."""
+footers, references and a thesis's front matter are taken out (captions and tables kept
+apart)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
@@ -45,11 +44,6 @@ starts by looking ahead for a bracket or a digit, which lets the search skip ahe
 
 _REFERENCE_GAP = 700
 """Characters at most between two references of such a list."""
-
-
-_COMPOUND_TAIL = re.compile(r"-([A-Za-z]{2,}+)\b")
-"""The second half of a hyphenated compound ("-specific"): searched from its hyphen, a literal,
-which is four times faster than matching whole compounds at every word."""
 
 
 _CAPTION = re.compile(
@@ -214,6 +208,9 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
             debris[index] = True
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
     drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
+    # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
+    # Area", SSD's)
+    drop.update(i for i in bold if _in_figure(lines, i))
     drop |= _page_one_figure_words(lines)
     start = 0
     for index in range(len(lines) + 1):
@@ -223,6 +220,37 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
                 drop.update(range(start, index))
             start = index + (index < len(lines) and not debris[index])
     return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _in_figure(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` stands right under a figure's numbers (a plot's, rebuilt as
+    a table's rows) and over its caption or a line of no prose (a plot's "XS S M L XL" axis),
+    on one page: a plot's title."""
+    if not 0 < index < len(lines) - 1:
+        return False
+    before, line, after = lines[index - 1 : index + 2]
+    return (
+        before.page == line.page == after.page
+        and before.table
+        and (
+            bool(_CAPTION.match(after.text))
+            or (
+                not after.styled
+                and after.text.isascii()
+                and not _PROSE_WORD.search(after.text)
+                and after.text.count(" ") >= _AXIS_WORDS_LEAST - 1
+            )
+        )
+    )
+
+
+_AXIS_WORDS_LEAST = 4
+"""Words of a plot's axis under its title, at least: a change history's "v1.0" under its
+heading is no axis."""
+
+
+_PROSE_WORD = re.compile(r"[a-z]{3,}")
+"""A word of prose, in lowercase: an axis's "XS S M L XL" has none."""
 
 
 def _figure_word(line: Line) -> bool:
@@ -292,69 +320,6 @@ _TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
 
 _LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
 """A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
-
-
-def line_break_mender(title: str, abstract: str, sections: list[Section]) -> Callable[[str], str]:
-    """What mends the words broken at a line's end (marked ``SOFT_HYPHEN``) in the paper's texts:
-    joined, and with their hyphen when the paper spells them so elsewhere, in its title, text or
-    headings ("genre-specific"; "percus-sive" is "percussive")."""
-    text = "\n".join([title, abstract, *(s.text for s in sections), *(s.heading for s in sections)])
-    compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)} if SOFT_HYPHEN in text else {}
-    return lambda text: _mended(text, compounds) if SOFT_HYPHEN in text else text
-
-
-def _mended(text: str, compounds: dict[str, int]) -> str:
-    """``text`` with its marked words joined: with a hyphen where ``compounds`` (lowercase, joined
-    → where the hyphen goes) has one at the break ("multi-scale" is no reason for "mul-tiscale").
-    The pieces are joined once at the end (joining each to all before it copies a long section
-    over and over); the letters that end what is joined so far are carried along."""
-    pieces = text.split(SOFT_HYPHEN)
-    parts = [pieces[0]]
-    head = _last_letters(pieces[0])
-    for piece in pieces[1:]:
-        end = 0
-        while end < len(piece) and piece[end].isalpha():
-            end += 1
-        joined = (head + piece[:end]).lower()
-        numbered = head.lower() in _TENS and piece[:end].lower() in _UNITS  # "twenty-five"
-        hyphen = "-" if numbered or compounds.get(joined) == len(head) else ""
-        parts += (hyphen, piece)
-        head = head + piece if end == len(piece) and not hyphen else _last_letters(piece)
-    return "".join(parts)
-
-
-def _last_letters(text: str) -> str:
-    """The letters that end ``text`` (the head of a word broken after them)."""
-    start = len(text)
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:]
-
-
-_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-_UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-"""A number's words, which English always joins with a hyphen ("twenty-" / "five")."""
-
-
-def _is_word_char(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
-
-
-def _hyphenated(text: str) -> Iterator[tuple[str, str]]:
-    """The halves of the hyphenated compounds in ``text``, left to right, not overlapping
-    ("state-of-the-art": state/of, the/art): a tail found by its hyphen, its head the letters
-    before it, read back from the hyphen (a regex search at each place before it is slower)."""
-    end = 0
-    for tail in _COMPOUND_TAIL.finditer(text):
-        hyphen = start = tail.start()
-        while start > 0 and text[start - 1] in _ASCII_LETTERS:
-            start -= 1
-        if hyphen - start >= 2 and start >= max(end, hyphen - 60) and not _is_word_char(text, start - 1):
-            end = tail.end()
-            yield text[start:hyphen], tail[1]
-
-
-_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def without_unheaded_references(sections: list[Section]) -> list[Section]:

@@ -53,7 +53,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     mupdf's XHTML costs no more than its plain text and still marks bold runs and type of 12 pt
     and up, which is what sets a heading apart. Words broken at a line's end are marked
     (``SOFT_HYPHEN``), not mended by mupdf (``TEXT_DEHYPHENATE``, which cannot join them across
-    blocks, nor keep a compound's hyphen): the whole paper tells (``pdfflow.line_break_mender``).
+    blocks, nor keep a compound's hyphen): the whole paper tells (``pdfmend.line_break_mender``).
     """
     import pymupdf
 
