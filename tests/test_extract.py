@@ -2210,3 +2210,19 @@ def test_a_plots_bold_title_between_its_numbers_and_axis_is_no_heading(tmp_path:
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == ["1 Introduction", "2 Results"]
     assert "Small players are harder" in paper.sections[-1].text
+
+
+def test_initials_and_particles_make_one_name() -> None:
+    # Springer's IJCV: "J. R. R. Uijlings · K. E. A. van de Sande · T. Gevers": three initials
+    # and two particles made six words, too many for a name, and the author was lost
+    lines = [
+        Line(0, "Selective Search for Recognising Instruments", 15.9, True, 0),
+        Line(0, "J. R. R. Uijlings · K. E. A. van de Sande ·", 10.0, True, 1),
+        Line(0, "T. Gevers · A. W. M. Smeulders", 10.0, True, 1),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == [
+        "J. R. R. Uijlings",
+        "K. E. A. van de Sande",
+        "T. Gevers",
+        "A. W. M. Smeulders",
+    ]

@@ -390,10 +390,17 @@ _PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b
 membership grade after a name ("Joakim Andén, Student Member, IEEE")."""
 
 
+_PARTICLED_NAME = re.compile(
+    rf"(?:[A-Z][^\s]*\s+){{1,4}}(?:(?:{'|'.join(sorted(_PARTICLES))})\s+){{1,3}}[A-Z][^\s]*"
+)
+"""A long name with its particles before its surname alone: "K. E. A. van de Sande" (not
+"Corso di Laurea in Informatica", "Tesis de la Facultad de Ingeniería")."""
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
-        2 <= len(words) <= 5
+        (2 <= len(words) <= 5 or _PARTICLED_NAME.fullmatch(text) is not None)
         and not _PLACEHOLDER_NAME.search(text)
         and all(w[:1].isupper() for w in words if len(w) > 3)
         and all(any(c.isalpha() for c in w) for w in words)
