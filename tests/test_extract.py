@@ -969,6 +969,16 @@ def test_a_word_broken_at_a_line_end_is_mended_as_the_paper_spells_it() -> None:
     )
 
 
+def test_a_word_in_capitals_broken_at_a_line_end_is_mended_and_an_acronyms_compound_kept() -> None:
+    # TPAMI's headings in capitals: "SPATIAL PYRA- MID POOLING" kept its hyphen; "Fast R- CNN"
+    # and "CQ- NSGTs" are compounds of an acronym, whose hyphen stays
+    xhtml = "<p><b>2 DEEP NETWORKS WITH SPATIAL PYRA- MID POOLING</b></p>\n<p>Fast R- CNN and CQ- NSGTs.</p>"
+    heading, text = (line.text for line in paragraphs(xhtml, 1))
+    mend = line_break_mender("", "", [Section(heading=heading, text=text)])
+    assert mend(heading) == "2 DEEP NETWORKS WITH SPATIAL PYRAMID POOLING"
+    assert mend(text) == "Fast R-CNN and CQ-NSGTs."
+
+
 def test_a_running_head_naming_the_authors_or_title_leaves_the_text() -> None:
     lines = [
         Line(0, "Seeing the Bow", 14.0, True, 0),

@@ -339,15 +339,30 @@ SUSPENDED = frozenset(("and", "or", "nor", "to", "as", "but", "und", "oder", "et
 
 def line_break(match: re.Match[str]) -> str:
     """A word broken at a line's end: marked (``SOFT_HYPHEN``) where it may be a word hyphenated
-    to fit ("percus-sive"), joined with its hyphen where it cannot ("Johnson-Cook", "3-second",
-    "cost-to-correct"); a hyphen left hanging stays ("ITD- and ILD-histograms")."""
+    to fit ("percus-sive", "PYRA-MID"), joined with its hyphen where it cannot ("Johnson-Cook",
+    "3-second", "cost-to-correct"); a hyphen left hanging stays ("ITD- and ILD-histograms")."""
     start, after = match.start(), match[1]
     before = match.string[start - 1] if start else " "
     if not before.isalnum() or after in SUSPENDED:
         return match[0]
     if before.isalpha() and after.islower() and not after.endswith("-"):
         return SOFT_HYPHEN + after
+    if before.isupper() and after.isupper() and _in_capitals(match.string, start, match.end() - 1):
+        return SOFT_HYPHEN + after  # a word in capitals ("SPATIAL PYRA- MID POOLING", a heading)
     return "-" + after
+
+
+def _in_capitals(text: str, hyphen: int, tail: int) -> bool:
+    """Whether the letters before ``hyphen`` and from ``tail`` on are words in capitals of
+    three letters or more each ("PYRA", "MID"; not an acronym's compound, "R-CNN",
+    "CQ-NSGTs", whose hyphen stays)."""
+    head = hyphen
+    while head > 0 and text[head - 1].isalpha():
+        head -= 1
+    end = tail
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return hyphen - head >= 3 and end - tail >= 3 and text[head:hyphen].isupper() and text[tail:end].isupper()
 
 
 LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
