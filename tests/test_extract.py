@@ -2236,3 +2236,37 @@ def test_initials_and_particles_make_one_name() -> None:
         "T. Gevers",
         "A. W. M. Smeulders",
     ]
+
+
+def test_subsections_under_an_outline_of_sections_and_figures_are_found(tmp_path: Path) -> None:
+    # a journal's outline (Academic Press, 2001) lists the sections and, under them, the
+    # figures ("FIG. 4."): the figures made the outline look two levels deep, so the
+    # subsections it does not list ("3.1. Low-Level Analysis", italic) were not looked for
+    doc = pymupdf.open()
+    texts = iter(
+        f"The network watches the bow and hears the string, step {n} of the study." for n in range(6)
+    )
+    page, y = doc.new_page(), 72.0
+    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
+    y += 60
+    for heading, font in [
+        ("1. INTRODUCTION", "hebo"),
+        ("2. METHOD", "hebo"),
+        ("2.1. Low-Level Analysis", "heit"),
+        ("2.1.1. Edges", "hebo"),
+        ("3. RESULTS", "hebo"),
+    ]:
+        page.insert_text((72, y), heading, fontsize=10, fontname=font)
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    page.insert_text((72, y), "FIG. 1. The bow seen from above.", fontsize=9)
+    doc.set_toc([[1, "1. INTRODUCTION", 1], [1, "2. METHOD", 1], [2, "FIG. 1.", 1], [1, "3. RESULTS", 1]])
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "1. INTRODUCTION"),
+        (1, "2. METHOD"),
+        (2, "2.1. Low-Level Analysis"),
+        (3, "2.1.1. Edges"),
+        (1, "3. RESULTS"),
+    ]

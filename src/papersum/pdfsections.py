@@ -61,7 +61,7 @@ def find_headings(
             found.update(matched)
             # the outline stops at a depth (hyperref's bookmarks at subsections): headings
             # below it are found by their style and numbering
-            depth = max(item[2] for item in items)
+            depth = max(matched.values())  # not a figure's item ("FIG. 4.", under a section)
             deeper = [i for i in candidates if lines[i].text[:1].isdigit()]  # numbered
             for i in deeper:
                 if (level := heading_level(lines[i].text)) > depth and _looks_like_heading(
