@@ -2270,3 +2270,42 @@ def test_subsections_under_an_outline_of_sections_and_figures_are_found(tmp_path
         (3, "2.1.1. Edges"),
         (1, "3. RESULTS"),
     ]
+
+
+def test_unnumbered_subsections_between_numbered_sections_are_under_the_first(tmp_path: Path) -> None:
+    # Viola and Jones (CVPR 2001) head the subsections of "5 Results" with bold unnumbered
+    # lines ("Image Processing", "Scanning the Detector"), each alone in its block: they were
+    # top-level sections between 5 and 6
+    doc = pymupdf.open()
+    texts = iter(
+        f"The network watches the bow and hears the string, step {n} of the study." for n in range(8)
+    )
+    page, y = doc.new_page(), 72.0
+    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
+    y += 60
+    for number, heading in enumerate(["Introduction", "Method"], start=1):
+        page.insert_text((72, y), f"{number} {heading}", fontsize=11, fontname="hebo")
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    page, y = doc.new_page(), 72.0
+    for heading in [
+        "3 Results",
+        "Image Processing",
+        "Scanning the Detector",
+        "4 Conclusions",
+        "Acknowledgments",
+    ]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "1 Introduction"),
+        (1, "2 Method"),
+        (1, "3 Results"),
+        (2, "Image Processing"),
+        (2, "Scanning the Detector"),
+        (1, "4 Conclusions"),
+        (1, "Acknowledgments"),
+    ]

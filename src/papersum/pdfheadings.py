@@ -4,6 +4,7 @@ paragraph's block (run in, or two headings in one block)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -312,26 +313,41 @@ def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
 
 def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
     """The headings, those with no number run in their paragraph (its block goes on after them,
-    "Recurrent layers We use three …", ISMIR's ``\\paragraph``) a level under the numbered
-    heading before them, in a paper whose sections are numbered; named ones ("Acknowledgments")
-    stay where they are."""
+    "Recurrent layers We use three …", ISMIR's ``\\paragraph``) or standing within a numbered
+    section (``_within_section``) a level under the numbered heading before them, in a paper
+    whose sections are numbered; named ones ("Acknowledgments") stay where they are."""
     if not _numbered_paper(lines, headings):
         return headings
     placed: dict[int, int] = {}
     above = 1  # the level of the last numbered heading
+    numbered = sorted(i for i in headings if is_numbered(lines[i].text))
     for i in sorted(headings):
         level = headings[i]
         if is_numbered(lines[i].text):
             above = level
         elif (
-            i + 1 < len(lines)
-            and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
-            and heading_key(lines[i].text) not in ANCHOR_HEADINGS
-            and not is_back_matter(lines[i].text)
-        ):
+            (
+                i + 1 < len(lines)
+                and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
+            )
+            or _within_section(lines, numbered, i)
+        ) and (heading_key(lines[i].text) not in ANCHOR_HEADINGS and not is_back_matter(lines[i].text)):
             level = above + 1
         placed[i] = level
     return placed
+
+
+def _within_section(lines: list[Line], numbered: list[int], index: int) -> bool:
+    """Whether the unnumbered heading at ``index`` (a later page's) stands between two numbered
+    sections with no numbered subsection between ("5 Results", then "Image Processing", then
+    "6 Conclusions": Viola and Jones's unnumbered subsections). Not under a subsection, where it
+    may be a chapter's title whose number is gone (a thesis's "Method" between "2.2" and
+    "3.1"), nor an appendix."""
+    at = bisect.bisect(numbered, index)
+    if at == 0 or at == len(numbered) or lines[index].text.lower().startswith("appendi"):
+        return False
+    before, after = lines[numbered[at - 1]], lines[numbered[at]]
+    return before.page > 0 and heading_level(before.text) == heading_level(after.text) == 1
 
 
 def _numbered_paper(lines: list[Line], headings: dict[int, int]) -> bool:
