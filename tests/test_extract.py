@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -2105,14 +2107,8 @@ def test_a_reports_sections_numbered_from_one_point_nought_are_top_level(tmp_pat
 def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(tmp_path: Path) -> None:
     # Springer's IJCV papers have an outline whose one top item is the paper's title, the
     # sections under it: every section came out a level down, the title a section of its own
-    doc = pymupdf.open()
-    texts = iter(
-        f"The network watches the bow and hears the string, step {n} of the study." for n in range(4)
-    )
-    page, y = doc.new_page(), 72.0
-    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
-    y += 60
+    doc, page, texts = _titled_paper()
+    y = 132.0
     for heading in ["1 Introduction", "2 Method", "2.1 Data", "3 Results"]:
         page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
         page.insert_text((72, y + 16), next(texts), fontsize=10)
@@ -2139,14 +2135,8 @@ def test_a_numbered_list_beside_bold_numbered_sections_is_no_section(tmp_path: P
     # Fast R-CNN (ICCV 2015) lists its contributions "1. Higher detection quality …" to "4. No
     # disk storage is required for feature caching", each item alone in its block: "4." and a
     # later list's "3." were top-level sections beside the bold "2.", "4." that are
-    doc = pymupdf.open()
-    texts = iter(
-        f"The network watches the bow and hears the string, step {n} of the study." for n in range(9)
-    )
-    page, y = doc.new_page(), 72.0
-    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
-    y += 60
+    doc, page, texts = _titled_paper()
+    y = 132.0
 
     def put(text: str, font: str = "helv", gap: float = 30) -> None:
         nonlocal y
@@ -2242,14 +2232,8 @@ def test_subsections_under_an_outline_of_sections_and_figures_are_found(tmp_path
     # a journal's outline (Academic Press, 2001) lists the sections and, under them, the
     # figures ("FIG. 4."): the figures made the outline look two levels deep, so the
     # subsections it does not list ("3.1. Low-Level Analysis", italic) were not looked for
-    doc = pymupdf.open()
-    texts = iter(
-        f"The network watches the bow and hears the string, step {n} of the study." for n in range(6)
-    )
-    page, y = doc.new_page(), 72.0
-    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
-    y += 60
+    doc, page, texts = _titled_paper()
+    y = 132.0
     for heading, font in [
         ("1. INTRODUCTION", "hebo"),
         ("2. METHOD", "hebo"),
@@ -2276,14 +2260,8 @@ def test_unnumbered_subsections_between_numbered_sections_are_under_the_first(tm
     # Viola and Jones (CVPR 2001) head the subsections of "5 Results" with bold unnumbered
     # lines ("Image Processing", "Scanning the Detector"), each alone in its block: they were
     # top-level sections between 5 and 6
-    doc = pymupdf.open()
-    texts = iter(
-        f"The network watches the bow and hears the string, step {n} of the study." for n in range(8)
-    )
-    page, y = doc.new_page(), 72.0
-    page.insert_text((72, y), "Seeing the Bow", fontsize=16, fontname="hebo")
-    page.insert_text((72, y + 22), "Ana Lima", fontsize=11)
-    y += 60
+    doc, page, texts = _titled_paper()
+    y = 132.0
     for number, heading in enumerate(["Introduction", "Method"], start=1):
         page.insert_text((72, y), f"{number} {heading}", fontsize=11, fontname="hebo")
         page.insert_text((72, y + 16), next(texts), fontsize=10)
@@ -2309,3 +2287,16 @@ def test_unnumbered_subsections_between_numbered_sections_are_under_the_first(tm
         (1, "4 Conclusions"),
         (1, "Acknowledgments"),
     ]
+
+
+def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
+    """A new paper whose page 1 has its title and author (down to 100 pt), and sentences to set
+    under its headings."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, 94), "Ana Lima", fontsize=11)
+    texts = (
+        f"The network watches the bow and hears the string, step {n} of the study." for n in itertools.count()
+    )
+    return doc, page, texts
