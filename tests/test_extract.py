@@ -2289,6 +2289,30 @@ def test_unnumbered_subsections_between_numbered_sections_are_under_the_first(tm
     ]
 
 
+def test_a_paragraphs_heading_with_its_period_in_a_block_of_its_own_is_a_level_down(tmp_path: Path) -> None:
+    # SPP-net (TPAMI) heads its appendix's paragraphs "Mean Subtraction." in bold, each in a
+    # block of its own over its text: they were top-level sections beside "APPENDIX A"
+    doc, page, texts = _titled_paper()
+    y = 132.0
+    for heading in [
+        "1 Introduction",
+        "2 Method",
+        "3 Conclusion",
+        "APPENDIX A",
+        "Mean Subtraction.",
+        "Pooling Bins.",
+    ]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections][-3:] == [
+        (1, "APPENDIX A"),
+        (2, "Mean Subtraction."),
+        (2, "Pooling Bins."),
+    ]
+
+
 def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
     """A new paper whose page 1 has its title and author (down to 100 pt), and sentences to set
     under its headings."""

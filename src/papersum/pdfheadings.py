@@ -330,6 +330,7 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
                 i + 1 < len(lines)
                 and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
             )
+            or lines[i].text.endswith(".")  # a paragraph's heading, a block of its own ("Mean Subtraction.")
             or _within_section(lines, numbered, i)
         ) and (heading_key(lines[i].text) not in ANCHOR_HEADINGS and not is_back_matter(lines[i].text)):
             level = above + 1
