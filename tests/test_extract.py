@@ -2313,6 +2313,29 @@ def test_a_paragraphs_heading_with_its_period_in_a_block_of_its_own_is_a_level_d
     ]
 
 
+def test_an_ieee_heading_read_into_its_paragraph_is_found_past_a_subsection_c(tmp_path: Path) -> None:
+    # IEEE SPL (PCEN, 2018): "II. WHY PCEN WORKS: A STATISTICAL ANALYSIS Figure 1 compares …" in
+    # one block is found as the number the sections skip; the subsection "C." under "I." was
+    # read as the roman hundred, so no number seemed skipped
+    doc = _paper("Per-Channel Energy Normalization", "I. INTRODUCTION", "Players are seen and heard. ")
+    page = doc.new_page()
+    y = 72.0
+    for text in [
+        "A. Datasets",
+        "B. Gaussianization of magnitudes",
+        "C. Spectrogram whitening",
+        "II. WHY IT WORKS: A STATISTICAL ANALYSIS Figure 1 compares the two representations.",
+        "III. HOW IT WORKS",
+    ]:
+        page.insert_text((72, y), text, fontsize=10)
+        page.insert_textbox((72, y + 8, 540, y + 50), "The network watches the bow. " * 6, fontsize=10)
+        y += 70
+    doc.save(path := tmp_path / "letter.pdf")
+    headings = [(s.level, s.heading) for s in extract_paper(path).sections]
+    assert (1, "II. WHY IT WORKS: A STATISTICAL ANALYSIS") in headings
+    assert (2, "C. Spectrogram whitening") in headings
+
+
 def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
     """A new paper whose page 1 has its title and author (down to 100 pt), and sentences to set
     under its headings."""

@@ -16,14 +16,16 @@ from papersum.pdfheadings import (
     heading_level,
     is_back_matter,
     is_numbered,
+    unnumbered,
+)
+from papersum.pdflines import Line
+from papersum.pdfnumbering import (
     levels_by_numbering,
     missing_numbers,
     run_in_levels,
-    unnumbered,
     without_leads,
     without_list_items,
 )
-from papersum.pdflines import Line
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
 
 _BARE_INTEGER = re.compile(r"^\d+\s")

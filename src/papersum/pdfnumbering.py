@@ -1,0 +1,177 @@
+"""A paper's section numbers taken as a whole: the levels they give its unnumbered headings
+(run in, or standing within a numbered section), the numbers a list's items or a running head
+take from its sections, the numbers its sections skip (a heading mupdf read into its paragraph)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, heading_level, is_back_matter, is_numbered
+
+if TYPE_CHECKING:
+    from papersum.pdflines import Line
+
+
+def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings without a section's name run in as a paragraph's bold lead with its colon
+    ("Results: Like previous work, …", "Summary: This work …") in a paper whose sections are
+    numbered: a lead, not a section (back matter's leads, "Funding:", stay sections)."""
+    if not _numbered_paper(lines, headings):
+        return headings
+    return {
+        i: level
+        for i, level in headings.items()
+        if not lines[i].text.rstrip().endswith(":")
+        or is_numbered(lines[i].text)
+        or is_back_matter(lines[i].text)
+    }
+
+
+def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings, those with no number run in their paragraph (its block goes on after them,
+    "Recurrent layers We use three …", ISMIR's ``\\paragraph``) or standing within a numbered
+    section (``_within_section``) a level under the numbered heading before them, in a paper
+    whose sections are numbered; named ones ("Acknowledgments") stay where they are."""
+    if not _numbered_paper(lines, headings):
+        return headings
+    placed: dict[int, int] = {}
+    above = 1  # the level of the last numbered heading
+    numbered = sorted(i for i in headings if is_numbered(lines[i].text))
+    for i in sorted(headings):
+        level = headings[i]
+        if is_numbered(lines[i].text):
+            above = level
+        elif (
+            (
+                i + 1 < len(lines)
+                and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
+            )
+            or lines[i].text.endswith(".")  # a paragraph's heading, a block of its own ("Mean Subtraction.")
+            or _within_section(lines, numbered, i)
+        ) and (heading_key(lines[i].text) not in ANCHOR_HEADINGS and not is_back_matter(lines[i].text)):
+            level = above + 1
+        placed[i] = level
+    return placed
+
+
+def _within_section(lines: list[Line], numbered: list[int], index: int) -> bool:
+    """Whether the unnumbered heading at ``index`` (a later page's) stands between two numbered
+    sections with no numbered subsection between ("5 Results", then "Image Processing", then
+    "6 Conclusions": Viola and Jones's unnumbered subsections). Not under a subsection, where it
+    may be a chapter's title whose number is gone (a thesis's "Method" between "2.2" and
+    "3.1"), nor an appendix."""
+    at = bisect.bisect(numbered, index)
+    if at == 0 or at == len(numbered) or lines[index].text.lower().startswith("appendi"):
+        return False
+    before, after = lines[numbered[at - 1]], lines[numbered[at]]
+    return before.page > 0 and heading_level(before.text) == heading_level(after.text) == 1
+
+
+def _numbered_paper(lines: list[Line], headings: dict[int, int]) -> bool:
+    """Whether a paper's sections are numbered: ``_NUMBERED_LEAST`` of its headings or more."""
+    return sum(is_numbered(lines[i].text) for i in headings) >= _NUMBERED_LEAST
+
+
+_NUMBERED_LEAST = 3
+"""Numbered headings, at least, that make a paper's sections numbered."""
+
+
+def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The levels of ``headings`` (indices of ``lines``, levels from their numbers) where the
+    numbers nest differently. Where sections are numbered I., II. and
+    subsections A., B. (IEEE, JASA's revtex), a heading numbered "1." is a subsubsection, level
+    3. Where sections are numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A.
+    Diffusion models")."""
+    if not any(_ROMAN.match(lines[i].text) for i in headings):
+        if not any(_ARABIC.match(lines[i].text) for i in headings) or any(
+            heading_key(lines[i].text) in ("appendix", "appendices") for i in headings
+        ):
+            return headings  # under an "Appendix" heading, "A." is a level below it
+        return {i: 1 if _LETTER.match(lines[i].text) else level for i, level in headings.items()}
+    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
+
+
+_ROMAN = re.compile(r"(?:I|[IVXLC]{2,})\.\s")
+"""A section's roman number: "I.", "II.", "XIV."; not a lone "C." or "D.", which is as often an
+appendix's letter (an ICML paper's "C. Prompt template …" made its "1. Introduction" level 3)."""
+
+
+_ARABIC = re.compile(r"\d{1,2}\.\s")
+
+
+_LETTER = re.compile(r"[A-H]\.\s")
+
+
+def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings without a numbered list's items that take the sections' numbers, in a
+    paper whose numbered sections are bold: a plain line numbered as a bold section is ("4. No
+    disk storage is required for feature caching", one of Fast R-CNN's listed contributions,
+    each alone in its block, beside its bold "4. Main results"). Under IEEE's roman sections,
+    "1." numbers subsubsections, and stays."""
+    if any(_ROMAN.match(lines[i].text) for i in headings):
+        return headings
+    numbers = {i: number[1] for i in headings if (number := _TOP_ARABIC.match(lines[i].text))}
+    bold = {number for i, number in numbers.items() if lines[i].bold}
+    if len(bold) < _NUMBERED_LEAST:
+        return headings
+    return {i: level for i, level in headings.items() if lines[i].bold or numbers.get(i) not in bold}
+
+
+def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
+    """The numbers the paper's sections skip, as it writes them ("IV." then "VI.": "V."): a
+    heading mupdf read in its paragraph's block (IEEE's review copy, "V. DISCUSSION The …")."""
+    found = [
+        (number[1], number[2])
+        for i in sorted(headings)
+        if (number := _TOP_NUMBER.match(lines[i].text)) and _number_value(number[1]) <= _SECTIONS_MOST
+    ]  # not IEEE's subsection "C." (C is a hundred) between "I." and "III."
+    missing = []
+    for (a, stop), (b, same_stop) in itertools.pairwise(found):
+        first, second = _number_value(a), _number_value(b)
+        if stop == same_stop and a.isdigit() == b.isdigit() and 1 < second - first <= _GAP_MOST:
+            roman = not a.isdigit()
+            missing += [f"{_roman(n) if roman else n}{stop}" for n in range(first + 1, second)]
+    return missing
+
+
+_SECTIONS_MOST = 40
+"""A section's number, at most: a larger roman one is a subsection's letter ("C.", "L.")."""
+
+
+_TOP_ARABIC = re.compile(r"(\d{1,2})\.?\s")
+
+
+_TOP_NUMBER = re.compile(r"([IVXLC]{1,6}|\d{1,2})(\.?)\s")
+_GAP_MOST = 3
+"""Numbers skipped between two sections, at most, that are looked for in the text."""
+
+
+def _number_value(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    values = [_ROMAN_VALUES[c] for c in number]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(value: int) -> str:
+    digits = ""
+    for amount, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, value = divmod(value, amount)
+        digits += letters * count
+    return digits
