@@ -32,9 +32,10 @@ def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
 
 def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
     """The headings, those with no number run in their paragraph (its block goes on after them,
-    "Recurrent layers We use three …", ISMIR's ``\\paragraph``) or standing within a numbered
-    section (``_within_section``) a level under the numbered heading before them, in a paper
-    whose sections are numbered; named ones ("Acknowledgments") stay where they are."""
+    "Recurrent layers We use three …", ISMIR's ``\\paragraph``), ending in a paragraph
+    heading's period ("Mean Subtraction.") or standing within a numbered section
+    (``_within_section``) a level under the numbered heading before them, in a paper whose
+    sections are numbered; named ones ("Acknowledgments") stay where they are."""
     if not _numbered_paper(lines, headings):
         return headings
     placed: dict[int, int] = {}
