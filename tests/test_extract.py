@@ -2347,3 +2347,15 @@ def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
         f"The network watches the bow and hears the string, step {n} of the study." for n in itertools.count()
     )
     return doc, page, texts
+
+
+def test_a_page_number_in_a_years_range_is_no_year_after_the_file_was_made() -> None:
+    # ICASSP 2008 numbers its pages in the proceedings: page 1 printed "2029", taken for the
+    # year of a paper whose file was made in April 2008
+    first_page = [
+        Line(0, "COMPARISON OF METHODS FOR RECOGNISING FLIGHT CALLS", 11.8, True, 0),
+        Line(0, "Many species of birds vocalize during nocturnal migration flights.", 9.8, False, 1),
+        Line(0, "2029", 9.8, False, 2),
+    ]
+    assert find_year({"creationDate": "D:20080407121504-05'00'"}, first_page) == 2008
+    assert find_year({}, first_page) == 2029  # with no date to tell, the page is believed

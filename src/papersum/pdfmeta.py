@@ -25,6 +25,11 @@ _YEAR = re.compile(r"((?:1(?<!\w1)9[5-9]|2(?<!\w2)0[0-4])\d)(?!\w)")
 first digit, so that the search skips ahead to a 1 or a 2 (three times faster than ``\\b…``)."""
 
 
+_YEARS_AFTER_MOST = 10
+"""Years by which a year page 1 prints may follow the file's making, at most (a file's date
+may be its template's: Kluwer's "Tue May 24 1994" on a paper of 2001)."""
+
+
 _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\b")
 """The year of a PDF date ("D:20231125213553Z"), or of a date as some PDF writers put it ("Fri
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
@@ -414,6 +419,9 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     the PDF's creation date tell a year."""
     years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
+    if created and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
+        latest = int(created.group(1) or created.group(2)) + _YEARS_AFTER_MOST
+        years = Counter({year: count for year, count in years.items() if year <= latest})
     if years and prose:  # the lines that hold a year (a few), then those of them that are prose
         dated = [ln.text for ln in first_page if any(str(year) in ln.text for year in years)]
         if in_prose := {text for text in dated if text.rstrip("-") in prose}:
