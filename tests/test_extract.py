@@ -2359,3 +2359,17 @@ def test_a_page_number_in_a_years_range_is_no_year_after_the_file_was_made() -> 
     ]
     assert find_year({"creationDate": "D:20080407121504-05'00'"}, first_page) == 2008
     assert find_year({}, first_page) == 2029  # with no date to tell, the page is believed
+
+
+def test_affiliation_marks_of_every_kind_leave_the_names() -> None:
+    # SciPy's proceedings (librosa, 2015) mark affiliations with ¶, ∥, ∗ and ∗∗
+    lines = [
+        Line(0, "librosa: Audio and Music Signal Analysis in Python", 20.0, True, 0),
+        Line(0, "Brian McFee¶∥∗, Colin Raffel§, Eric Battenberg∗∗, Oriol Nieto∥", 10.0, False, 1),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == [
+        "Brian McFee",
+        "Colin Raffel",
+        "Eric Battenberg",
+        "Oriol Nieto",
+    ]

@@ -386,8 +386,9 @@ _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 """A name of one word: a capital and two letters or more."""
 
 
-_MARKS_AROUND = re.compile(r"^[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[\d*†‡§!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
-"""Marks before a name and after it (not the period of "jr." or of an initial)."""
+_MARKS_AROUND = re.compile(r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+"""Marks before a name and after it (not the period of "jr." or of an initial): SciPy's
+proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗")."""
 
 
 _PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b|\bfellow\b", re.I)
