@@ -2373,3 +2373,16 @@ def test_affiliation_marks_of_every_kind_leave_the_names() -> None:
         "Eric Battenberg",
         "Oriol Nieto",
     ]
+
+
+def test_an_addresss_tail_in_lowercase_is_no_author() -> None:
+    # MLSP 2016 sets each author over an address broken into short lines: "of London." (from
+    # "Queen Mary University / of London.") was read as a fifth author
+    lines = [
+        Line(0, "BIRD DETECTION IN AUDIO: A SURVEY AND A CHALLENGE", 12.0, True, 0),
+        Line(0, "Dan Stowell", 12.0, False, 1),
+        Line(0, "Mike Wood", 12.0, False, 1),
+        Line(0, "Queen Mary University", 12.0, False, 2),
+        Line(0, "of London.", 12.0, False, 3),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["Dan Stowell", "Mike Wood"]

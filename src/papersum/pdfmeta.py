@@ -410,6 +410,7 @@ def _is_name(text: str) -> bool:
         and not _PLACEHOLDER_NAME.search(text)
         and all(w[:1].isupper() for w in words if len(w) > 3)
         and all(any(c.isalpha() for c in w) for w in words)
+        and not words[0].islower()  # an address's tail ("of London."), not a given name
     )
 
 
