@@ -2336,6 +2336,40 @@ def test_an_ieee_heading_read_into_its_paragraph_is_found_past_a_subsection_c(tm
     assert (2, "C. Spectrogram whitening") in headings
 
 
+def test_ieee_xplores_outline_of_title_authors_and_figures_over_the_sections(tmp_path: Path) -> None:
+    # IEEE Xplore's bookmarks (TSAP 2005): "toc", then the title and the authors at level 2,
+    # the sections at 3, their subsections at 4, figures at 2 between them, and a "B." level
+    # with "I." after a figure: the authors' line was a section, "I. INTRODUCTION" at level 3
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Tutorial on Seeing the Bow", fontsize=22)
+    page.insert_text((72, 100), "Ana Lima, Ben Ortiz, and Chen Wu", fontsize=11)
+    y = 140.0
+    for heading in ["I. INTRODUCTION", "A. Background", "B. Definitions", "II. METHOD"]:
+        page.insert_text((72, y), heading, fontsize=10)
+        page.insert_textbox((72, y + 8, 540, y + 50), "The network watches the bow. " * 6, fontsize=10)
+        y += 70
+    doc.set_toc(
+        [
+            [1, "toc", 1],
+            [2, "A Tutorial on Seeing the Bow", 1],
+            [2, "Ana Lima, Ben Ortiz, and Chen Wu", 1],
+            [3, "I. INTRODUCTION", 1],
+            [4, "A. Background", 1],
+            [2, "Fig. 1. The bow seen from above.", 1],
+            [3, "B. Definitions", 1],
+            [3, "II. METHOD", 1],
+        ]
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "I. INTRODUCTION"),
+        (2, "A. Background"),
+        (2, "B. Definitions"),
+        (1, "II. METHOD"),
+    ]
+
+
 def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
     """A new paper whose page 1 has its title and author (down to 100 pt), and sentences to set
     under its headings."""

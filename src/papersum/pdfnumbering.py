@@ -82,17 +82,21 @@ _NUMBERED_LEAST = 3
 
 def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
     """The levels of ``headings`` (indices of ``lines``, levels from their numbers) where the
-    numbers nest differently. Where sections are numbered I., II. and
-    subsections A., B. (IEEE, JASA's revtex), a heading numbered "1." is a subsubsection, level
-    3. Where sections are numbered 1., 2., a heading "A." is an appendix, level 1 (ICML's "A.
-    Diffusion models")."""
+    numbers nest differently. Where sections are numbered I., II. and subsections A., B. (IEEE,
+    JASA's revtex), a heading numbered "1." is a subsubsection, level 3, and one lettered "B."
+    a subsection at least. Where sections are numbered 1., 2., a heading "A." is an appendix,
+    level 1 (ICML's "A. Diffusion models")."""
     if not any(_ROMAN.match(lines[i].text) for i in headings):
         if not any(_ARABIC.match(lines[i].text) for i in headings) or any(
             heading_key(lines[i].text) in ("appendix", "appendices") for i in headings
         ):
             return headings  # under an "Appendix" heading, "A." is a level below it
         return {i: 1 if _LETTER.match(lines[i].text) else level for i, level in headings.items()}
-    return {i: 3 if _ARABIC.match(lines[i].text) else level for i, level in headings.items()}
+    # a letter's subsection at least (IEEE Xplore's outline puts "B." level with "I." after a figure)
+    return {
+        i: 3 if _ARABIC.match(lines[i].text) else max(level, 2) if _LETTER.match(lines[i].text) else level
+        for i, level in headings.items()
+    }
 
 
 _ROMAN = re.compile(r"(?:I|[IVXLC]{2,})\.\s")

@@ -33,20 +33,37 @@ def outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
         (key, page, level, bool(_CITATION_KEY.search(title)), title)
         for (key, page, level), title in titles.items()
     ]
-    levels = [item[2] for item in items]
-    if (
-        len(items) > 2
-        and levels[0] < min(levels[1:])
-        and {"abstract", "introduction"} & {i[0] for i in items[1:3]}
-    ):
-        # one item over all the others, the abstract or the introduction first under it
-        # (Springer's outline of an IJCV paper): the paper's title, no section
-        items = [(key, page, level - 1, cited, title) for key, page, level, cited, title in items[1:]]
+    start = next(
+        (
+            n
+            for n, item in enumerate(items[: _FRONT_ITEMS_MOST + 1])
+            if item[0] in ("abstract", "introduction")
+        ),
+        None,
+    )
+    if start is not None and items[start][1] <= 1:  # the paper's first section, on its first pages
+        items = _from_first_section(items, start)
     if len({item[1] for item in items}) == 1 and len(items) > 3 and last_page > 0:
         # every item links to one page (seen: an Interspeech paper's, all to page 1): the pages
         # say nothing, the order does
         items = [(key, -1, level, cited, title) for key, _page, level, cited, title in items]
     return items
+
+
+def _from_first_section(items: list[OutlineItem], start: int) -> list[OutlineItem]:
+    """The items from the paper's first section (the ``start``-th, its abstract or introduction)
+    on, their levels counted from its: the items over it, higher in the outline, are the
+    paper's title and authors (Springer's IJCV and LNCS with hyperref: the title over every
+    section; IEEE Xplore's: "toc", then the title, the authors and the figures over sections
+    at level 3). Items of the first section's level before it (a thesis's "Acknowledgements")
+    stay."""
+    base = items[start][2]
+    kept = [item for n, item in enumerate(items) if n >= start or item[2] >= base]
+    return [(key, page, max(1, level - base + 1), cited, title) for key, page, level, cited, title in kept]
+
+
+_FRONT_ITEMS_MOST = 3
+"""Outline items before the paper's first section, at most ("toc", the title, the authors)."""
 
 
 _IN_ORDER_LEAST = 8
