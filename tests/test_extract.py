@@ -2420,3 +2420,16 @@ def test_an_addresss_tail_in_lowercase_is_no_author() -> None:
         Line(0, "of London.", 12.0, False, 3),
     ]
     assert find_authors({}, lines, [0], 10.0) == ["Dan Stowell", "Mike Wood"]
+
+
+def test_a_name_with_its_email_in_brackets_is_an_author() -> None:
+    # Kluwer's Machine Learning (2001) prints each author over an affiliation, with the e-mail in
+    # brackets after the name: the "@" made the line an affiliation's, and no author was read
+    lines = [
+        Line(0, "Concept Decompositions for Sparse Music Data", 14.3, False, 0),
+        Line(0, "Ana Lima (ana.lima@lab.example.org)", 10.0, False, 1),
+        Line(0, "Department of Music, Example University, Porto, Portugal", 8.0, False, 1),
+        Line(0, "Ben Ortiz (ben@uni.example.edu)", 10.0, False, 2),
+        Line(0, "Example Research Center, San Jose, CA 95120, USA", 8.0, False, 2),
+    ]
+    assert find_authors({}, lines, [0], 8.0) == ["Ana Lima", "Ben Ortiz"]

@@ -290,10 +290,12 @@ def find_authors(
             break
         if line.size < smallest or _HONORIFIC.search(line.text):
             continue
-        if not _AFFILIATION.search(line.text):  # not an institute's acronym ("INESC TEC, Porto")
-            found.append((line.size, [name for name in _split_names(line.text) if not name.isupper()]))
+        # a name with its e-mail in brackets (Kluwer's: "Inderjit S. Dhillon (inderjit@…)")
+        text = _MAIL_IN_BRACKETS.sub("", line.text) if "@" in line.text else line.text
+        if not _AFFILIATION.search(text):  # not an institute's acronym ("INESC TEC, Porto")
+            found.append((line.size, [name for name in _split_names(text) if not name.isupper()]))
         else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
-            found.append((line.size, _names_in_capitals(line.text)))
+            found.append((line.size, _names_in_capitals(text)))
     names = _in_the_names_type(found, under_title)
     if not names and len(lines) > title_lines[-1] + 1:
         # amsart sets the authors in small capitals under the title, smaller than the body;
@@ -382,6 +384,9 @@ def _split_names(text: str, *, one_word: bool = False) -> list[str]:
     return [n for n in names if n in full or n in single]
 
 
+_MAIL_IN_BRACKETS = re.compile(r"\s*\(\S+@\S+\)")
+
+
 _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 """A name of one word: a capital and two letters or more."""
 
@@ -411,6 +416,7 @@ def _is_name(text: str) -> bool:
         and all(w[:1].isupper() for w in words if len(w) > 3)
         and all(any(c.isalpha() for c in w) for w in words)
         and not words[0].islower()  # an address's tail ("of London."), not a given name
+        and ":" not in text  # a label's ("Maintainer: James Thorne")
     )
 
 
