@@ -5,10 +5,6 @@ paragraph's block (run in, or two headings in one block)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 

@@ -385,6 +385,7 @@ def _split_names(text: str, *, one_word: bool = False) -> list[str]:
 
 
 _MAIL_IN_BRACKETS = re.compile(r"\s*\(\S+@\S+\)")
+"""An author's e-mail in brackets after the name ("Inderjit S. Dhillon (inderjit@…)")."""
 
 
 _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
@@ -427,14 +428,14 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     the PDF's creation date tell a year."""
     years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
-    if created and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
-        latest = int(created.group(1) or created.group(2)) + _YEARS_AFTER_MOST
-        years = Counter({year: count for year, count in years.items() if year <= latest})
+    made = int(created.group(1) or created.group(2)) if created else None
+    if made and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
+        years = Counter({year: count for year, count in years.items() if year <= made + _YEARS_AFTER_MOST})
     if years and prose:  # the lines that hold a year (a few), then those of them that are prose
         dated = [ln.text for ln in first_page if any(str(year) in ln.text for year in years)]
         if in_prose := {text for text in dated if text.rstrip("-") in prose}:
             printed = Counter(int(y) for text in dated if text not in in_prose for y in _YEAR.findall(text))
-            years = printed if printed or created else years
+            years = printed if printed or made else years
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
-    return int(created.group(1) or created.group(2)) if created else None
+    return made

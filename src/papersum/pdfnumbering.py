@@ -118,7 +118,9 @@ def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int,
     "1." numbers subsubsections, and stays."""
     if any(_ROMAN.match(lines[i].text) for i in headings):
         return headings
-    numbers = {i: number[1] for i in headings if (number := _TOP_ARABIC.match(lines[i].text))}
+    numbers = {
+        i: number[1] for i in headings if (number := _TOP_NUMBER.match(lines[i].text)) and number[1].isdigit()
+    }
     bold = {number for i, number in numbers.items() if lines[i].bold}
     if len(bold) < _NUMBERED_LEAST:
         return headings
@@ -144,9 +146,6 @@ def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
 
 _SECTIONS_MOST = 40
 """A section's number, at most: a larger roman one is a subsection's letter ("C.", "L.")."""
-
-
-_TOP_ARABIC = re.compile(r"(\d{1,2})\.?\s")
 
 
 _TOP_NUMBER = re.compile(r"([IVXLC]{1,6}|\d{1,2})(\.?)\s")
