@@ -2108,11 +2108,7 @@ def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(
     # Springer's IJCV papers have an outline whose one top item is the paper's title, the
     # sections under it: every section came out a level down, the title a section of its own
     doc, page, texts = _titled_paper()
-    y = 132.0
-    for heading in ["1 Introduction", "2 Method", "2.1 Data", "3 Results"]:
-        page.insert_text((72, y), heading, fontsize=11, fontname="hebo")
-        page.insert_text((72, y + 16), next(texts), fontsize=10)
-        y += 50
+    _headings_over_text(page, texts, ["1 Introduction", "2 Method", "2.1 Data", "3 Results"], size=11)
     doc.set_toc(
         [
             [1, "Seeing the Bow", 1],
@@ -2233,17 +2229,11 @@ def test_subsections_under_an_outline_of_sections_and_figures_are_found(tmp_path
     # figures ("FIG. 4."): the figures made the outline look two levels deep, so the
     # subsections it does not list ("3.1. Low-Level Analysis", italic) were not looked for
     doc, page, texts = _titled_paper()
-    y = 132.0
-    for heading, font in [
-        ("1. INTRODUCTION", "hebo"),
-        ("2. METHOD", "hebo"),
-        ("2.1. Low-Level Analysis", "heit"),
-        ("2.1.1. Edges", "hebo"),
-        ("3. RESULTS", "hebo"),
-    ]:
-        page.insert_text((72, y), heading, fontsize=10, fontname=font)
-        page.insert_text((72, y + 16), next(texts), fontsize=10)
-        y += 50
+    y = _headings_over_text(
+        page,
+        texts,
+        ["1. INTRODUCTION", "2. METHOD", ("2.1. Low-Level Analysis", "heit"), "2.1.1. Edges", "3. RESULTS"],
+    )
     page.insert_text((72, y), "FIG. 1. The bow seen from above.", fontsize=9)
     doc.set_toc([[1, "1. INTRODUCTION", 1], [1, "2. METHOD", 1], [2, "FIG. 1.", 1], [1, "3. RESULTS", 1]])
     doc.save(path := tmp_path / "paper.pdf")
@@ -2261,22 +2251,9 @@ def test_unnumbered_subsections_between_numbered_sections_are_under_the_first(tm
     # lines ("Image Processing", "Scanning the Detector"), each alone in its block: they were
     # top-level sections between 5 and 6
     doc, page, texts = _titled_paper()
-    y = 132.0
-    for number, heading in enumerate(["Introduction", "Method"], start=1):
-        page.insert_text((72, y), f"{number} {heading}", fontsize=11, fontname="hebo")
-        page.insert_text((72, y + 16), next(texts), fontsize=10)
-        y += 50
-    page, y = doc.new_page(), 72.0
-    for heading in [
-        "3 Results",
-        "Image Processing",
-        "Scanning the Detector",
-        "4 Conclusions",
-        "Acknowledgments",
-    ]:
-        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
-        page.insert_text((72, y + 16), next(texts), fontsize=10)
-        y += 50
+    _headings_over_text(page, texts, ["1 Introduction", "2 Method"], size=11)
+    headings = ["3 Results", "Image Processing", "Scanning the Detector", "4 Conclusions", "Acknowledgments"]
+    _headings_over_text(doc.new_page(), texts, headings, top=72.0)
     doc.save(path := tmp_path / "paper.pdf")
     assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
         (1, "1 Introduction"),
@@ -2293,18 +2270,15 @@ def test_a_paragraphs_heading_with_its_period_in_a_block_of_its_own_is_a_level_d
     # SPP-net (TPAMI) heads its appendix's paragraphs "Mean Subtraction." in bold, each in a
     # block of its own over its text: they were top-level sections beside "APPENDIX A"
     doc, page, texts = _titled_paper()
-    y = 132.0
-    for heading in [
+    headings = [
         "1 Introduction",
         "2 Method",
         "3 Conclusion",
         "APPENDIX A",
         "Mean Subtraction.",
         "Pooling Bins.",
-    ]:
-        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
-        page.insert_text((72, y + 16), next(texts), fontsize=10)
-        y += 50
+    ]
+    _headings_over_text(page, texts, headings)
     doc.save(path := tmp_path / "paper.pdf")
     assert [(s.level, s.heading) for s in extract_paper(path).sections][-3:] == [
         (1, "APPENDIX A"),
@@ -2433,3 +2407,22 @@ def test_a_name_with_its_email_in_brackets_is_an_author() -> None:
         Line(0, "Example Research Center, San Jose, CA 95120, USA", 8.0, False, 2),
     ]
     assert find_authors({}, lines, [0], 8.0) == ["Ana Lima", "Ben Ortiz"]
+
+
+def _headings_over_text(
+    page: pymupdf.Page,
+    texts: Iterator[str],
+    headings: list[str | tuple[str, str]],
+    *,
+    top: float = 132.0,
+    size: float = 10,
+) -> float:
+    """Each of ``headings`` (bold, or in the font given with it) over a sentence of ``texts``,
+    50 pt apart from ``top`` down; where the next line would go."""
+    y = top
+    for heading in headings:
+        text, font = (heading, "hebo") if isinstance(heading, str) else heading
+        page.insert_text((72, y), text, fontsize=size, fontname=font)
+        page.insert_text((72, y + 16), next(texts), fontsize=10)
+        y += 50
+    return y
