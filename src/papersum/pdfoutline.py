@@ -3,6 +3,9 @@ the item's page or in order, and the items run in a paragraph split off."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -143,34 +146,97 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
     whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
     Whether any was split."""
     split = False
+    searchable = _Searchable(lines)
     for title in titles:
-        run_in = re.compile(  # the title in any case: "VI. NORMALIZED SCATTERING SPECTRUM To …",
-            # or unnumbered with its full stop at a paragraph's start ("Acknowledgements. We …",
-            # Springer Nature's \bmhead, in a bold mupdf does not tell)
-            rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
-            rf"|^({re.escape(title)})[.:] (?=\S)"
-        )
         lowered = title.lower()
         numbered = _lead_number(title)
-        for index, line in enumerate(lines):
-            if line.styled:
-                continue
+        for index in searchable.holding(lowered, numbered):
+            line = lines[index]
             if numbered and line.text.startswith(numbered) and (lead := _numbered_lead(line.text, title)):
                 before, text, rest = "", lead.rstrip(".:"), line.text[len(lead) :].lstrip()
-            elif lowered in line.text.lower() and (found := run_in.search(line.text)):
+            elif lowered in line.text.lower() and (found := _run_in(title).search(line.text)):
                 before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
                 text = found[1] or found[2]
             else:
                 continue
             heading = line._replace(text=text, bold=True, first=True, alone=True)
-            lines[index : index + 1] = [
+            pieces = [
                 *([line._replace(text=before, alone=False)] if before else []),
                 heading,
                 *([line._replace(text=rest, first=True, alone=line.alone and not before)] if rest else []),
             ]
+            lines[index : index + 1] = pieces
+            searchable.split(index, pieces)
             split = True
             break
     return split
+
+
+def _run_in(title: str) -> re.Pattern[str]:
+    """``title`` run in: numbered, in any case, at a paragraph's start or after a sentence ("VI.
+    NORMALIZED SCATTERING SPECTRUM To …"), or unnumbered with its full stop at a paragraph's
+    start ("Acknowledgements. We …", Springer Nature's \\bmhead, in a bold mupdf does not tell).
+    Made only for a title some paragraph holds: most hold none, and a book's outline has
+    hundreds of items, each a pattern to compile."""
+    return re.compile(
+        rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
+        rf"|^({re.escape(title)})[.:] (?=\S)"
+    )
+
+
+class _Searchable:
+    """The paragraphs of later pages (page 1's lines, read with their styles, are left out)
+    joined, as printed and in lowercase, so that the few an outline item may be run into are
+    found by ``str.find`` in C: going through every paragraph for each item, each lowercased
+    again, cost a book (hundreds of items, tens of thousands of paragraphs) a third of its
+    reading, and IEEE Xplore's outline (its figures are items that head no line) as much. A
+    paragraph split is replaced by its pieces, the rest kept as it is."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._texts = ["" if line.styled else line.text for line in lines]
+        self._lowers = [text.lower() for text in self._texts]
+        self._later = [not line.styled for line in lines]
+        self._join()
+
+    def split(self, index: int, pieces: list[Line]) -> None:
+        """Paragraph ``index`` is now ``pieces``."""
+        self._texts[index : index + 1] = [piece.text for piece in pieces]
+        self._lowers[index : index + 1] = [piece.text.lower() for piece in pieces]
+        self._later[index : index + 1] = [True] * len(pieces)
+        self._join()
+
+    def holding(self, lowered: str, lead: str) -> list[int]:
+        """The indices, in order, of the paragraphs that start with ``lead`` (if any) or hold
+        ``lowered`` in their lowercase."""
+        if not lowered:  # in every paragraph
+            return list(itertools.compress(itertools.count(), self._later))
+        found = set(_found_in(self._lower, lowered, self._lower_starts))
+        if lead:
+            found.update(_found_in(self._text, "\n" + lead, self._starts, shift=1))
+        return sorted(found)
+
+    def _join(self) -> None:
+        self._text, self._starts = _joined(self._texts)
+        self._lower, self._lower_starts = _joined(self._lowers)
+
+
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    """``texts`` each after a newline, in one string, and where each starts in it (counted in C:
+    a book has tens of thousands)."""
+    ends = itertools.accumulate(map(len, texts), initial=0)  # of the texts alone, then a newline each
+    starts = list(map(operator.add, ends, itertools.count(1)))[:-1]
+    return "\n" + "\n".join(texts), starts
+
+
+def _found_in(text: str, needle: str, starts: list[int], shift: int = 0) -> list[int]:
+    """The indices of the texts (starting at ``starts`` in ``text``) that ``needle`` is found in,
+    ``shift`` characters after the place it is found at."""
+    indices = []
+    place = text.find(needle)
+    while place >= 0:
+        indices.append(bisect.bisect_right(starts, place + shift) - 1)
+        place = text.find(needle, place + 1)
+    return indices
 
 
 def led_by_numbered_item(toc: list[list[Any]]) -> Callable[[str], bool]:
