@@ -409,6 +409,23 @@ def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
     assert captions == ["Table 1", "Table 2"]
 
 
+def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() -> None:
+    # real papers (IEEE SPL's PCEN letter, Fast R-CNN, SSD, JACoW): "Figure 1 compares …" was
+    # taken for a caption and left the text, the whole of a section's first paragraph
+    para = Line(1, "", 10.0, False, 0, False, True, True)
+    texts = [
+        "II. WHY PCEN WORKS",
+        "Figure 1 compares logmelspec and PCEN on a complex acoustic scene.",
+        "Fig. 1. Mel-frequency spectrograms of a scene with birds.",
+        "Table 2 shows the accuracy of each model on the three datasets.",
+        "Fig. 4 Spectrograms of the duets",
+        "Table 7 also includes the models trained on one scale.",
+    ]
+    kept, captions = set_aside([para._replace(text=text, block=n) for n, text in enumerate(texts)])
+    assert [line.text for line in kept] == [texts[0], texts[1], texts[3], texts[5]]
+    assert captions == [texts[2], texts[4]]  # with its stop or without
+
+
 def test_a_review_copys_stand_in_for_its_authors_is_no_author(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

@@ -46,12 +46,24 @@ _REFERENCE_GAP = 700
 """Characters at most between two references of such a list."""
 
 
-_CAPTION = re.compile(
-    r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*\d+(?:\.\d+)*[.:]?(?:\s|$)"
-    r"|TABLE\s+[IVXLC]+[.:]?(?:\s|$)|(?i:table)\s+[IVXLC]+[.:](?:\s|$))"
+_REFERRING = (
+    "shows?|illustrates?|presents?|provides?|summari[sz]es?|lists?|gives?|compares?|displays?"
+    "|depicts?|reports?|describes?|details|plots|visuali[sz]es|highlights|demonstrates|reveals"
+    "|confirms|indicates|suggests|outlines|contains|includes|considers|explores|is|are|was|were"
+    "|has|have|also|and|further|again|below|above|here|then|clearly"
 )
-"""A caption's label: "Figure 3:", "Table 2.", and IEEE's "TABLE IV" in capitals, JASA's "TABLE
-I." (not a sentence that starts "Table I lists …")."""
+"""The words after a figure's or a table's number that make a sentence of the text, not a
+caption: "Figure 6 shows for several methods …", "Table 7 also includes …"."""
+
+
+_CAPTION = re.compile(
+    r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*\d+(?:\.\d+)*(?:[.:](?:\s|$)|\s++(?!(?:"
+    + _REFERRING
+    + r")\b)|$)|TABLE\s+[IVXLC]+[.:]?(?:\s|$)|(?i:table)\s+[IVXLC]+[.:](?:\s|$))"
+)
+"""A caption's label: "Figure 3:", "Table 2.", "Fig. 4 Spectrograms of …", and IEEE's "TABLE IV"
+in capitals, JASA's "TABLE I." (not a sentence that starts "Table I lists …" or "Figure 6 shows
+…", which is the text's)."""
 
 
 _CAPTION_TITLE_MOST = 150
