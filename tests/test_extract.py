@@ -426,6 +426,22 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
     assert captions == [texts[2], texts[4]]  # with its stop or without
 
 
+def test_a_tables_bold_header_over_its_rows_in_one_paragraph_is_no_heading() -> None:
+    # a real ISMIR paper: mupdf read a table whose column names and best result are bold as one
+    # paragraph; "Method Accuracy" was a heading whose text was the table's rows
+    table = (
+        "<p><b>Method Accuracy </b>Proposed best classifier <b>80.4 </b>Van Kranenburg and "
+        "Backer (2004) [24] 79.4 Herlands et al. (2014) [10]* 80.0 Hillewaere et al. (2010) 75.4</p>"
+    )
+    heading = "<p><b>Perceptual data collection </b>The orchestra recorded 12 pieces in 2019.</p>"
+    lines = paragraphs(f'<div id="page0">\n{table}\n{heading}\n</div>', 5)
+    assert [(line.text[:24], line.bold, line.table) for line in lines] == [
+        ("Method Accuracy Proposed", False, True),  # its rows are rebuilt from the page's words
+        ("Perceptual data collecti", True, False),
+        ("The orchestra recorded 1", False, False),
+    ]
+
+
 def test_a_review_copys_stand_in_for_its_authors_is_no_author(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

@@ -7,6 +7,7 @@ every call into it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from typing import NamedTuple
 
@@ -28,7 +29,7 @@ from papersum.pdfheadings import (
     is_run_in_heading,
     rest_of_heading,
 )
-from papersum.pdftables import is_plot_markers
+from papersum.pdftables import is_plot_markers, is_table_like
 
 PYMUPDF_LOCK = threading.Lock()
 
@@ -90,7 +91,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         first = newline == "\n"
         block += first
         alone = first and (index == last or found[index + 1][0] == "\n")
-        bold = False
+        bold = table = False
         if "<b>" in inner:
             inner = inner.strip()
             if inner.startswith("<b>"):
@@ -109,7 +110,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     is_run_in_heading(lead := inner[3:end].strip())
                     or is_heading_over_text(lead, inner[end + 4 :])
                 ):
-                    if alone and rest_of_heading(inner[end + 4 :]):
+                    if not is_run_in_heading(lead) and _rows_under(inner[end + 4 :]):
+                        table = True  # no heading: a table's header over its rows, read as one run
+                    elif alone and rest_of_heading(inner[end + 4 :]):
                         # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font
                         # mupdf calls bold and italic by turns, alone in its paragraph
                         bold = True
@@ -130,5 +133,21 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             if text[1:2] == " ":  # "A B S T R A C T" (a call for each paragraph costs more)
                 text = spaced_out(text)
-            lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone))
+            lines.append(
+                Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone, table=table)
+            )
     return lines
+
+
+def _rows_under(rest: str) -> bool:
+    """Whether what follows a bold lead in its paragraph is a table's rows read as one run:
+    mostly numbers, or with a number alone in bold (a best result). The lead is then the
+    table's header ("<b>Method Accuracy </b>Proposed best classifier <b>80.4 </b>Van Kranenburg
+    and Backer (2004) [24] 79.4 …", an ISMIR paper's), not a heading; ``with_tables`` reads the
+    rows."""
+    text = rest.replace("<b>", "").replace("</b>", "").strip()
+    return bool(_BOLD_NUMBER.search(rest)) or is_table_like(text)
+
+
+_BOLD_NUMBER = re.compile(r"<b>[\d.,%±]+\s*</b>")
+"""A number alone in bold: a table's best result, set so."""

@@ -159,7 +159,7 @@ def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
     words are (``pdftables``): those mostly of numbers always (a figure's numbers too), those of
     words when their words stand in a grid, and runs of paragraphs that are a table's rows (a
     word processor's). mupdf's words are read only for a page that has such paragraphs."""
-    kinds = [table_kind(line.text) for line in lines]
+    kinds = [NUMBERS if line.table else table_kind(line.text) for line in lines]
     runs = _row_runs(lines, kinds)
     if not any(kinds) and not runs:
         return lines
