@@ -2377,6 +2377,47 @@ def test_ieee_xplores_outline_of_title_authors_and_figures_over_the_sections(tmp
     ]
 
 
+def test_ieee_xplores_outline_of_references_makes_no_reference_a_section(tmp_path: Path) -> None:
+    # the same TSAP paper: its bookmarks list the references at the sections' level, and its
+    # "REFERENCES" is small, in plain type; matched to the list's lines ("ed. New York: …, 1997.
+    # [2] J. Foote, …"), the items made references sections, in the text
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Tutorial on Seeing the Bow", fontsize=22)
+    page.insert_text((72, 100), "Ana Lima, Ben Ortiz, and Chen Wu", fontsize=11)
+    page.insert_text((72, 140), "I. INTRODUCTION", fontsize=10)
+    page.insert_textbox((72, 148, 540, 190), "The network watches the bow. " * 6, fontsize=10)
+    page = doc.new_page()
+    page.insert_text((72, 72), "II. METHOD", fontsize=10)
+    page.insert_textbox((72, 80, 540, 120), "The network hears the string. " * 6, fontsize=10)
+    page.insert_text((72, 150), "REFERENCES", fontsize=8)
+    lines = [
+        "[1] B. C. J. Moore, An Introduction to the Psychology of Hearing, 5th",
+        'ed. New York: Academic, 1997. [2] J. Foote, "Automatic audio segmentation using a measure of audio nov-',
+        'elty," in Proc. ICME, 2000. [3] M. Goto and Y. Muraoka, "Beat tracking based on multiple-agent ar-',
+        'chitecture," in Proc. ICMAS, 1996. [4] A. Klapuri, "Sound onset detection by applying psychoacoustic knowl-',
+        'edge," in Proc. ICASSP, 1999.',
+    ]
+    for n, line in enumerate(lines):
+        page.insert_text((72, 165 + 14 * n), line, fontsize=8)
+    doc.set_toc(
+        [
+            [1, "toc", 1],
+            [2, "A Tutorial on Seeing the Bow", 1],
+            [3, "I. INTRODUCTION", 1],
+            [3, "II. METHOD", 2],
+            [3, "B. C. J. Moore, An Introduction to the Psychology of Hearing, 5t", 2],
+            [3, "J. Foote, Automatic audio segmentation using a measure of audio ", 2],
+            [3, "M. Goto and Y. Muraoka, Beat tracking based on multiple-agent ar", 2],
+            [3, "A. Klapuri, Sound onset detection by applying psychoacoustic kno", 2],
+        ]
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["I. INTRODUCTION", "II. METHOD"]
+    assert "Foote" not in paper.full_text
+
+
 def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
     """A new paper whose page 1 has its title and author (down to 100 pt), and sentences to set
     under its headings."""

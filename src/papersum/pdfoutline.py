@@ -32,10 +32,12 @@ def outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
         if len(item) >= 3 and int(item[2]) >= 1:  # not a link out of the paper ("ICMC 2003 Home Page")
             title = outline_title(str(item[1]))
             titles.setdefault((heading_key(title), int(item[2]) - 1, int(item[0])), title)
-    items = [
-        (key, page, level, bool(_CITATION_KEY.search(title)), title)
-        for (key, page, level), title in titles.items()
-    ]
+    items = _without_references(
+        [
+            (key, page, level, bool(_CITATION_KEY.search(title)), title)
+            for (key, page, level), title in titles.items()
+        ]
+    )
     start = next(
         (
             n
@@ -51,6 +53,30 @@ def outline_items(toc: list[list[Any]], last_page: int) -> list[OutlineItem]:
         # say nothing, the order does
         items = [(key, -1, level, cited, title) for key, _page, level, cited, title in items]
     return items
+
+
+def _without_references(items: list[OutlineItem]) -> list[OutlineItem]:
+    """The items without the paper's references: IEEE Xplore's outline lists them at its
+    sections' level ("J. Foote, Automatic audio segmentation using …"), and matched to the
+    reference list's lines they made each reference a section. A run of three items or more
+    that read as references (initials and a surname, a comma after the authors) is left out;
+    one such item is a section ("B. Title, Authors' Names, and Affiliations")."""
+    shapes = "".join("r" if _REFERENCE_ITEM.match(item[4]) else "." for item in items)
+    runs = [range(*run.span()) for run in _REFERENCES_RUN.finditer(shapes)]
+    return [item for n, item in enumerate(items) if not any(n in run for run in runs)] if runs else items
+
+
+_AUTHOR = r"(?:[A-Z]\.[\s-]*)+(?:(?:von|van|de|der|den|di|da|du|le|la|del|dos)\s+)*[A-Z][^\s,]+"
+"""An author as a reference names them: initials, particles, a surname ("J.-F. Cardoso", "A. von
+Brandt")."""
+
+
+_REFERENCE_ITEM = re.compile(rf"{_AUTHOR}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_AUTHOR})*(?:,| et al\.,)\s")
+"""An outline item that is a reference: its authors, then a comma ("M. Goto and Y. Muraoka,
+Beat tracking …", "C. Duxbury, M. Davies, and M. Sandler, Improved …")."""
+
+
+_REFERENCES_RUN = re.compile("r{3,}")
 
 
 def _from_first_section(items: list[OutlineItem], start: int) -> list[OutlineItem]:
