@@ -426,6 +426,19 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
     assert captions == [texts[2], texts[4]]  # with its stop or without
 
 
+def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
+    # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
+    # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text
+    para = Line(1, "", 10.0, False, 0, False, True, True)
+    texts = [
+        "The players are filmed from four angles and recorded with close microphones.",
+        "3D audio-visual scenes are rendered with 32 loudspeakers around the listener.",
+        "2The critical bandwidth around a frequency measures the range of its masking.",
+    ]
+    kept, _captions = set_aside([para._replace(text=text, block=n) for n, text in enumerate(texts)])
+    assert [line.text for line in kept] == texts[:2]
+
+
 def test_a_tables_bold_header_over_its_rows_in_one_paragraph_is_no_heading() -> None:
     # a real ISMIR paper: mupdf read a table whose column names and best result are bold as one
     # paragraph; "Method Accuracy" was a heading whose text was the table's rows

@@ -74,8 +74,17 @@ _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
 
 
 def _may_be_footnote(text: str) -> bool:
-    """``_FOOTNOTE``'s match, its first character told first (a regex call costs more)."""
-    return (text[:1] in "*†‡§" or text[:1].isdigit()) and _FOOTNOTE.match(text) is not None
+    """``_FOOTNOTE``'s match, its first character told first (a regex call costs more); not a
+    sentence about "3D audio" or "2D convolutions", whose dimension reads as a mark before a
+    capital."""
+    return (
+        (text[:1] in "*†‡§" or text[:1].isdigit())
+        and _FOOTNOTE.match(text) is not None
+        and _DIMENSIONS.match(text) is None
+    )
+
+
+_DIMENSIONS = re.compile(r"\d{1,2}D\b")
 
 
 _FOOTNOTE_MOST = 400
