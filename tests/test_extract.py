@@ -412,7 +412,6 @@ def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
 def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() -> None:
     # real papers (IEEE SPL's PCEN letter, Fast R-CNN, SSD, JACoW): "Figure 1 compares …" was
     # taken for a caption and left the text, the whole of a section's first paragraph
-    para = Line(1, "", 10.0, False, 0, False, True, True)
     texts = [
         "II. WHY PCEN WORKS",
         "Figure 1 compares logmelspec and PCEN on a complex acoustic scene.",
@@ -421,7 +420,7 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
         "Fig. 4 Spectrograms of the duets",
         "Table 7 also includes the models trained on one scale.",
     ]
-    kept, captions = set_aside([para._replace(text=text, block=n) for n, text in enumerate(texts)])
+    kept, captions = set_aside(_paragraphs(texts))
     assert [line.text for line in kept] == [texts[0], texts[1], texts[3], texts[5]]
     assert captions == [texts[2], texts[4]]  # with its stop or without
 
@@ -429,14 +428,18 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
 def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
     # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text
-    para = Line(1, "", 10.0, False, 0, False, True, True)
     texts = [
         "The players are filmed from four angles and recorded with close microphones.",
         "3D audio-visual scenes are rendered with 32 loudspeakers around the listener.",
         "2The critical bandwidth around a frequency measures the range of its masking.",
     ]
-    kept, _captions = set_aside([para._replace(text=text, block=n) for n, text in enumerate(texts)])
+    kept, _captions = set_aside(_paragraphs(texts))
     assert [line.text for line in kept] == texts[:2]
+
+
+def _paragraphs(texts: list[str]) -> list[Line]:
+    """A later page's paragraphs, each a block of its own, in body type."""
+    return [Line(1, text, 10.0, False, block, False, True, True) for block, text in enumerate(texts)]
 
 
 def test_a_tables_bold_header_over_its_rows_in_one_paragraph_is_no_heading() -> None:
