@@ -2153,6 +2153,23 @@ def test_a_reports_sections_numbered_from_one_point_nought_are_top_level(tmp_pat
     ]
 
 
+def test_a_numbered_bold_heading_may_start_with_a_programs_name_in_lowercase(tmp_path: Path) -> None:
+    # ISMIR 2014's mir_eval paper: "2. mir_eval's ARCHITECTURE" was no heading (a heading starts
+    # with a capital), its text went on under "1. EVALUATING MIR ALGORITHMS"
+    doc, page, texts = _titled_paper()
+    headings = [
+        "1. EVALUATING MIR ALGORITHMS",
+        "2. mir_eval's ARCHITECTURE",
+        "3. TASKS INCLUDED",
+        "3.1 librosa",
+    ]
+    y = _headings_over_text(page, texts, headings)
+    page.insert_text((72, y), "7 fn Dest", fontsize=10, fontname="hebo")  # a diagram's bold words
+    page.insert_text((72, y + 16), "2.546444859 seconds time elapsed", fontsize=10, fontname="hebo")
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [s.heading for s in extract_paper(path).sections] == headings
+
+
 def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(tmp_path: Path) -> None:
     # Springer's IJCV papers have an outline whose one top item is the paper's title, the
     # sections under it: every section came out a level down, the title a section of its own

@@ -357,6 +357,12 @@ _SECTION_TYPE = 12.0
 """Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
 
 
+_LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}")
+"""A section's number before a word in lowercase of three letters or more, a program's or a
+command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859 seconds", a
+program's output, nor "7 fn Dest", a diagram's)."""
+
+
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
     start = line.text[:1]
@@ -366,9 +372,11 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = unnumbered(line.text)
     if line.bold and words.endswith(".") and not words.endswith(".."):
         words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
+    numbered = is_numbered(line.text)
+    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
+        words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
         return False
-    numbered = is_numbered(line.text)
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
