@@ -2170,6 +2170,24 @@ def test_a_numbered_bold_heading_may_start_with_a_programs_name_in_lowercase(tmp
     assert [s.heading for s in extract_paper(path).sections] == headings
 
 
+def test_plain_numbered_headings_between_named_ones_are_found(tmp_path: Path) -> None:
+    # Adam's ICLR paper: its headings in capitals that mupdf does not call bold; the named ones
+    # ("1 INTRODUCTION", "5 RELATED WORK") were found, the three between them were not
+    doc, page, texts = _titled_paper()
+    headings = [
+        "1 INTRODUCTION",
+        "2 ALGORITHM",
+        "3 INITIALIZATION BIAS CORRECTION",
+        "4 CONVERGENCE ANALYSIS",
+        "5 RELATED WORK",
+        "6 CONCLUSION",
+    ]
+    _headings_over_text(page, texts, [(heading, "helv") for heading in headings[:1]])
+    _headings_over_text(doc.new_page(), texts, [(heading, "helv") for heading in headings[1:]], top=72)
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [s.heading for s in extract_paper(path).sections] == headings
+
+
 def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(tmp_path: Path) -> None:
     # Springer's IJCV papers have an outline whose one top item is the paper's title, the
     # sections under it: every section came out a level down, the title a section of its own

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, heading_level, is_back_matter, is_numbered
 
@@ -127,20 +127,32 @@ def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int,
     return {i: level for i, level in headings.items() if lines[i].bold or numbers.get(i) not in bold}
 
 
-def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[str]:
-    """The numbers the paper's sections skip, as it writes them ("IV." then "VI.": "V."): a
-    heading mupdf read in its paragraph's block (IEEE's review copy, "V. DISCUSSION The …")."""
+class Missing(NamedTuple):
+    """A number the paper's sections skip, as it writes it ("V.", "2"), and the headings around
+    the gap, by index."""
+
+    number: str
+    after: int
+    before: int
+
+
+def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[Missing]:
+    """The numbers the paper's sections skip ("IV." then "VI.": "V."): a heading mupdf read in
+    its paragraph's block (IEEE's review copy, "V. DISCUSSION The …"), or one in plain type on
+    its own line ("2 ALGORITHM", ICLR's capitals, which mupdf does not call bold)."""
     found = [
-        (number[1], number[2])
+        (i, number[1], number[2])
         for i in sorted(headings)
         if (number := _TOP_NUMBER.match(lines[i].text)) and _number_value(number[1]) <= _SECTIONS_MOST
     ]  # not IEEE's subsection "C." (C is a hundred) between "I." and "III."
     missing = []
-    for (a, stop), (b, same_stop) in itertools.pairwise(found):
+    for (after, a, stop), (before, b, same_stop) in itertools.pairwise(found):
         first, second = _number_value(a), _number_value(b)
-        if stop == same_stop and a.isdigit() == b.isdigit() and 1 < second - first <= _GAP_MOST:
+        if stop == same_stop and a.isdigit() == b.isdigit() and 0 < second - first - 1 <= _GAP_MOST:
             roman = not a.isdigit()
-            missing += [f"{_roman(n) if roman else n}{stop}" for n in range(first + 1, second)]
+            missing += [
+                Missing(f"{_roman(n) if roman else n}{stop}", after, before) for n in range(first + 1, second)
+            ]
     return missing
 
 
@@ -150,7 +162,8 @@ _SECTIONS_MOST = 40
 
 _TOP_NUMBER = re.compile(r"([IVXLC]{1,6}|\d{1,2})(\.?)\s")
 _GAP_MOST = 3
-"""Numbers skipped between two sections, at most, that are looked for in the text."""
+"""Numbers skipped between two sections, at most, that are looked for in the text (Adam's ICLR
+paper skips three, "2" to "4", between "1 INTRODUCTION" and "5 RELATED WORK")."""
 
 
 def _number_value(number: str) -> int:

@@ -20,6 +20,7 @@ from papersum.pdfheadings import (
 )
 from papersum.pdflines import Line
 from papersum.pdfnumbering import (
+    Missing,
     levels_by_numbering,
     missing_numbers,
     run_in_levels,
@@ -85,13 +86,41 @@ def find_headings(
         ),
     )
     headings = without_list_items(lines, headings)
-    if split and (missing := missing_numbers(lines, headings)):
-        split_lines = _split_at_numbers(lines, missing)
+    if gaps := missing_numbers(lines, headings):
+        headings.update(_alone_at(lines, gaps))
+    if split and (gaps := missing_numbers(lines, headings)):
+        split_lines = _split_at_numbers(lines, [gap.number for gap in gaps])
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, _levels_by_size(lines, headings)
     return lines, levels_by_numbering(lines, headings)
+
+
+def _alone_at(lines: list[Line], missing: list[Missing]) -> dict[int, int]:
+    """The headings of ``missing`` numbers that stand on their own line in plain type, each
+    between the headings around its gap ("2 ALGORITHM" between "1 INTRODUCTION" and "5
+    RELATED WORK"): a plain numbered line is otherwise no heading ("3 a footnote")."""
+    found: dict[int, int] = {}
+    for number, after, before in missing:
+        for index in range(after + 1, before):
+            line = lines[index]
+            words = line.text[len(number) + 1 :]
+            if (
+                line.first
+                and line.alone
+                and line.text.startswith(f"{number} ")
+                and HEADING_SHAPE.match(words)
+                and len(line.text.split()) <= _WORDS_MOST
+                and sum(c.isalpha() for c in words) >= 3
+            ):
+                found[index] = heading_level(line.text)
+                break
+    return found
+
+
+_WORDS_MOST = 12
+"""Words of a heading, at most."""
 
 
 def _split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
@@ -375,7 +404,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     numbered = is_numbered(line.text)
     if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
-    if not HEADING_SHAPE.match(words) or len(line.text.split()) > 12:
+    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST:
         return False
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
