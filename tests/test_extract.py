@@ -442,6 +442,19 @@ def _paragraphs(texts: list[str]) -> list[Line]:
     return [Line(1, text, 10.0, False, block, False, True, True) for block, text in enumerate(texts)]
 
 
+def test_a_bold_section_number_with_its_stop_in_plain_type_leads_its_heading() -> None:
+    # AES's template (Stowell and Plumbley 2014): "<b>2</b>. <b>DATASET </b>In order to …" run in
+    # its paragraph; the bold lead was "2", no heading, and section 2 read on under section 1
+    xhtml = (
+        '<div id="page0">\n<p><b>2</b>. <b>DATASET </b>In order to maximise the usefulness of the '
+        "dataset, we considered the following design criteria:</p>\n</div>"
+    )
+    assert [(line.text[:21], line.bold) for line in paragraphs(xhtml, 1)] == [
+        ("2. DATASET", True),
+        ("In order to maximise ", False),
+    ]
+
+
 def test_a_tables_bold_header_over_its_rows_in_one_paragraph_is_no_heading() -> None:
     # a real ISMIR paper: mupdf read a table whose column names and best result are bold as one
     # paragraph; "Method Accuracy" was a heading whose text was the table's rows

@@ -224,12 +224,19 @@ def headings_marked(xhtml: str) -> str:
     italics or bold made a bold lead ``pdflines.paragraphs`` splits off (``EMPHASISED_LEAD``),
     and two headings set in one block made two paragraphs (``HEADING_OVER_ITALIC``,
     ``HEADING_OVER_BOLD``)."""
+    if "</b>. <b>" in xhtml:  # AES's "<b>2</b>. <b>DATASET </b>In order to …": one bold lead
+        xhtml = NUMBER_STOP_APART.sub(r"<\1><b>\2. ", xhtml)
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
     if "</i></p>" in xhtml:  # IEEE's "IV. OVERVIEW OF ALGORITHMS <i>A. Point cloud …</i>"
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
     if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
         xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
     return xhtml
+
+
+NUMBER_STOP_APART = re.compile(r"<(p|h[1-3])><b>(\d{1,2}(?:\.\d{1,2})*)</b>\. <b>")
+"""A section's number in bold, its stop in plain type, then its title in bold (AES's template):
+"<b>2</b>. <b>DATASET </b>…" is read "<b>2. DATASET </b>…"."""
 
 
 EMPHASISED_LEAD = re.compile(
