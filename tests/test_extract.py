@@ -455,6 +455,18 @@ def test_a_bold_section_number_with_its_stop_in_plain_type_leads_its_heading() -
     ]
 
 
+def test_a_headings_mathematics_in_plain_type_after_its_hyphen_stays_in_the_heading() -> None:
+    # AISTATS 2010 (Glorot and Bengio): "Shapeset-3 × 2", its mathematics not bold; the bold
+    # part ended in a hyphen, which no heading does, and section 2.1 was lost
+    xhtml = (
+        '<div id="page0">\n<p><b>2.1 Online Learning on an Infinite Dataset: Shapeset-</b>3<i> &#xd7;</i> 2</p>'
+        "\n<p>Recent work with deep architectures shows that pre-training helps.</p>\n</div>"
+    )
+    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)][:1] == [
+        ("2.1 Online Learning on an Infinite Dataset: Shapeset-3 × 2", True)
+    ]
+
+
 def test_a_tables_bold_header_over_its_rows_in_one_paragraph_is_no_heading() -> None:
     # a real ISMIR paper: mupdf read a table whose column names and best result are bold as one
     # paragraph; "Method Accuracy" was a heading whose text was the table's rows

@@ -264,11 +264,16 @@ them as one bold paragraph, made two ("3 Preliminaries" and "3.1 Realised Volati
 appendix's, "A Research Methods" and "A.1 Part One", as acmart sets them)."""
 
 
-def rest_of_heading(rest: str) -> bool:
-    """Whether what follows a bold numbered lead in its paragraph is more of the heading: partly
-    bold, short, no sentence."""
+def rest_of_heading(rest: str, lead: str = "") -> bool:
+    """Whether what follows a bold numbered ``lead`` in its paragraph is more of the heading:
+    short, no sentence, and partly bold, or after a lead that ends in a hyphen (AISTATS's "<b>2.1
+    Online Learning on an Infinite Dataset: Shapeset-</b>3 × 2", its mathematics not bold)."""
     text = rest.replace("<b>", "").replace("</b>", "").strip()
-    return "<b>" in rest and len(text) <= _HEADING_REST_MOST and not _SENTENCE_IN.search(text)
+    return (
+        ("<b>" in rest or lead.endswith("-"))
+        and len(text) <= _HEADING_REST_MOST
+        and not _SENTENCE_IN.search(text)
+    )
 
 
 _HEADING_REST_MOST = 80

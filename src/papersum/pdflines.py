@@ -112,7 +112,7 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                 ):
                     if not is_run_in_heading(lead) and _rows_under(inner[end + 4 :]):
                         table = True  # no heading: a table's header over its rows, read as one run
-                    elif alone and rest_of_heading(inner[end + 4 :]):
+                    elif alone and rest_of_heading(inner[end + 4 :], lead):
                         # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font
                         # mupdf calls bold and italic by turns, alone in its paragraph
                         bold = True
