@@ -40,6 +40,7 @@ from papersum.pdftables import (
     is_plot_markers,
     is_table_like,
     table_rows,
+    tables_aside,
 )
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
@@ -435,6 +436,18 @@ def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     ]
     kept, _captions = set_aside(_paragraphs(texts))
     assert [line.text for line in kept] == texts[:2]
+
+
+def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None:
+    # MLSP 2017: four bold lines of column names over a table's rows; the first two, left in
+    # the text, were a heading "Method Training Dataset"
+    names = ["Method Training", "Dataset", "Testing on CV2", "Testing"]
+    rows = "on CT\nSTE | - | 0.53 | 0.55\nSE | - | 0.56 | 0.57"
+    lines = [line._replace(bold=True) for line in _paragraphs(names)]
+    lines = [*_paragraphs(["The proposed method outperforms the others."]), *lines]
+    kept, tables = tables_aside([*lines, Line(1, rows, 0.0, False, 9, False, True, True, table=True)])
+    assert [line.text for line in kept] == ["The proposed method outperforms the others."]
+    assert tables == ["\n".join([*names, rows])]
 
 
 def _paragraphs(texts: list[str]) -> list[Line]:

@@ -390,7 +390,7 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for line in lines:
         if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
             header: list[str] = []  # its columns' names, a bold line or two right above it
-            while kept and _is_header_row(kept[-1]) and len(header) < 2:
+            while kept and _is_header_row(kept[-1]) and len(header) < _header_most([kept[-1].text, *header]):
                 header.insert(0, kept.pop().text)
             if "\n" in line.text:
                 tables.append("\n".join([*header, line.text]))
@@ -401,6 +401,16 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
 
 _MAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 """An e-mail address ("viola@merl.com")."""
+
+
+def _header_most(names: list[str]) -> int:
+    """Bold lines over a table that are its header, at most: two, or four when each is a
+    column's name of a few words (MLSP 2017's "Method Training" / "Dataset" / "Testing on CV2" /
+    "Testing", read apart; the first two were headings)."""
+    return 4 if all(len(name.split()) <= _NAME_WORDS_MOST for name in names) else 2
+
+
+_NAME_WORDS_MOST = 3
 
 
 def _is_header_row(line: Line) -> bool:
