@@ -438,6 +438,19 @@ def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     assert [line.text for line in kept] == texts[:2]
 
 
+def test_a_plots_words_between_its_numbers_and_its_bold_label_over_the_caption_leave_the_text() -> None:
+    # MLSP 2017 (Thakur et al.): a figure's axis words, its numbers (rebuilt as rows) between
+    # them, and its bold label "BIRD BIRD HUMAN SPEECH" over "Fig. 1: …", which was a heading
+    ticks = "0 | 50 | 100 | 150 | 200 | 250\nFrame index"
+    texts = ["We learn a dictionary of the recordings.", "Frequency", "(kHz)", ticks, "Coefficient", "index"]
+    texts += [ticks, "Normalized", "BIRD BIRD HUMAN SPEECH", "Fig. 1: (a) Spectrogram of a recording."]
+    lines = [
+        line._replace(table="|" in line.text, bold=line.text.startswith("BIRD"))
+        for line in _paragraphs(texts)
+    ]
+    assert [line.text for line in without_figure_text(lines)] == [texts[0], ticks, ticks, texts[-1]]
+
+
 def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None:
     # MLSP 2017: four bold lines of column names over a table's rows; the first two, left in
     # the text, were a heading "Method Training Dataset"

@@ -227,20 +227,47 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     for index in reversed(sorted(labels)):
         if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
             debris[index] = True
+    # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
+    # SPEECH" over "Fig. 1: …", under the plot's axis words)
+    for first, last in _runs(sorted(bold)):
+        if (
+            first > 0
+            and last + 1 < len(lines)
+            and debris[first - 1]
+            and lines[first - 1].page == lines[last + 1].page
+            and _CAPTION.match(lines[last + 1].text)
+        ):
+            debris[first : last + 1] = [True] * (last + 1 - first)
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
     drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
     # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
     # Area", SSD's)
     drop.update(i for i in bold if _in_figure(lines, i))
     drop |= _page_one_figure_words(lines)
-    start = 0
-    for index in range(len(lines) + 1):
-        ends = index == len(lines) or not debris[index] or lines[index].page != lines[start].page
-        if ends:
-            if index - start >= _FIGURE_RUN:
-                drop.update(range(start, index))
-            start = index + (index < len(lines) and not debris[index])
+    run: list[int] = []  # a run of a figure's words on one page
+    for index, line in enumerate(lines):
+        if debris[index] and (not run or lines[run[-1]].page == line.page):
+            run.append(index)
+        elif line.table and run and lines[run[-1]].page == line.page:
+            continue  # a plot's numbers (rebuilt as rows) among its words: the run goes on
+        else:
+            if len(run) >= _FIGURE_RUN:
+                drop.update(run)
+            run = [index] if debris[index] else []
+    if len(run) >= _FIGURE_RUN:
+        drop.update(run)
     return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """The first and last of each run of consecutive ``indices`` (sorted)."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
 
 
 def _in_figure(lines: list[Line], index: int) -> bool:
