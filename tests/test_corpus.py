@@ -11,7 +11,13 @@ import pymupdf
 import pytest
 
 from papersum.extract import extract_paper
-from papersum.pdfcovers import is_arxiv_stamp, line_number_margins
+from papersum.pdfcovers import (
+    InnerRuler,
+    inner_ruler,
+    is_arxiv_stamp,
+    line_number_margins,
+    without_ruler_numbers,
+)
 from papersum.pdfheadings import heading_key
 from papersum.pdflines import Line
 
@@ -486,6 +492,51 @@ def test_acls_review_ruler_down_both_margins_is_no_text() -> None:
     assert line_number_margins([*ruler, *text]) == (87.0, 557.0)
     # lineno's numbers left of an LNCS page alone: the text starts right of them
     assert line_number_margins([*ruler[:39], *text]) == (87.0, float("inf"))
+
+
+def test_an_ismir_drafts_line_numbers_between_its_columns_leave_the_text() -> None:
+    # ISMIR's review template numbers the right column's lines between the columns, where no
+    # clip can cut them: mupdf read each into the line beside it, a heading "6. CONCLUSION,
+    # LIMITATIONS, AND FUTURE 528 WORK 529", a word "mu-140 sical"
+    page_one = [Line(0, "Out-of-Domain Sound-Matching", 14.0, True, 0, top=60.0, left=60.0)]
+    for n in range(1, 87):
+        column, row = divmod(n - 1, 43)
+        top = 100.0 + 14 * row
+        page_one += [
+            Line(0, str(n), 7.0, False, 1 + n, top=top, left=41.7 + 251.8 * column),
+            Line(
+                0,
+                "the synthesizer is optimized to mimic a sound",
+                10.0,
+                False,
+                90 + column,
+                top=top,
+                left=56.0 + 259 * column,
+            ),
+        ]
+    ruler = inner_ruler(page_one)
+    assert ruler == InnerRuler(292.0, 86)
+    page_six = [
+        Line(5, "Our method generalises to other synthesizers. 526 527", 0.0, False, 0, False, True, True),
+        Line(5, "6. CONCLUSION, LIMITATIONS, AND FUTURE 528 WORK 529", 0.0, True, 1, False, True, True),
+        Line(
+            5,
+            "We have shown the value of 30 listeners from mu-530 sical arrangements. 531",
+            0.0,
+            False,
+            2,
+            False,
+            True,
+            True,
+        ),
+    ]
+    assert [line.text for line in without_ruler_numbers(page_six, 5, ruler)] == [
+        "Our method generalises to other synthesizers.",
+        "6. CONCLUSION, LIMITATIONS, AND FUTURE WORK",
+        "We have shown the value of 30 listeners from mu\u00adsical arrangements.",
+    ]
+    # a table of numbered rows, between text, is no ruler: too few, down too little of the page
+    assert inner_ruler([*page_one[:1], *page_one[2::2], *page_one[87:121:2]]) is None
 
 
 def test_an_mdpi_paper_sets_its_statements_and_its_appendix_apart() -> None:

@@ -7,7 +7,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from papersum.pdfchars import LINE_BREAK, line_break
 
 if TYPE_CHECKING:
     from papersum.pdflines import Line
@@ -104,3 +106,91 @@ def line_number_margins(lines: list[Line]) -> tuple[float, float] | None:
 
 _RULED = 0.9
 """The share of a page's lines that lie on one side of a ruler of line numbers, at least."""
+
+
+class InnerRuler(NamedTuple):
+    """A review draft's line numbers between its two columns (ISMIR's template): where they
+    stand on page 1, and how many lines a page numbers, as page 1's last tells."""
+
+    left: float
+    per_page: int
+
+    def holds(self, line: Line) -> bool:
+        """Whether ``line`` of page 1 is one of the ruler's numbers."""
+        return line.text.isdigit() and abs(line.left - self.left) <= _RULER_WIDTH
+
+
+def inner_ruler(lines: list[Line]) -> InnerRuler | None:
+    """The line numbers of page 1 (``lines``) that count up between its columns, with text on
+    either side: no clip cuts them away, and mupdf reads each into the line of the right column
+    it stands beside ("… AND FUTURE 528 WORK 529")."""
+    numbers = [line for line in lines if line.text.isdigit() and len(line.text) <= 4]
+    text = [line.left for line in lines if not line.text.isdigit()]
+    tops = sorted(line.top for line in lines)
+    for place, count in Counter(round(line.left / 4) for line in numbers).most_common():
+        if count < _RULER_NUMBERS:
+            break
+        column = [line for line in numbers if abs(line.left - place * 4) <= _RULER_WIDTH]
+        counts = [int(line.text) for line in column]
+        beyond = sum(x > place * 4 + _RULER_WIDTH for x in text)
+        counting = sum(b == a + 1 for a, b in itertools.pairwise(counts)) >= _RULER_NUMBERS - 1
+        between = (1 - _RULED) * len(text) < beyond < _RULED * len(text)
+        if counting and between and column[-1].top - column[0].top >= _RULER_SPAN * (tops[-1] - tops[0]):
+            return InnerRuler(place * 4.0, max(counts))
+    return None
+
+
+_RULER_WIDTH = 6.0
+"""Points by which a ruler's numbers stand apart, at most."""
+
+
+_RULER_NUMBERS = 20
+"""Numbers of an inner ruler on page 1, counting up, at least (a table's numbered rows are
+fewer)."""
+
+
+_RULER_SPAN = 0.5
+"""How much of page 1's text an inner ruler runs down, at least."""
+
+
+def without_ruler_numbers(lines: list[Line], page: int, ruler: InnerRuler) -> list[Line]:
+    """A later page's paragraphs (``page``: its index after page 1) without the numbers of an
+    inner ruler that mupdf read into them: whole numbers in the range the page's lines take
+    (page 1 numbers ``ruler.per_page`` lines), the longest run of them that counts up in reading
+    order, three at least (a number of the text in that range seldom follows the count)."""
+    low, high = page * ruler.per_page - ruler.per_page // 2, (page + 2) * ruler.per_page
+    found = [
+        (index, number.span(), int(number[1]))
+        for index, line in enumerate(lines)
+        if not line.table
+        for number in _WHOLE_NUMBER.finditer(line.text)
+        if low <= int(number[1]) <= high
+    ]
+    longest: list[list[int]] = []  # for each number found, the longest run that ends with it
+    for n, (_index, _span, value) in enumerate(found):
+        before = [longest[m] for m in range(n) if 0 < value - found[m][2] <= _STEP_MOST]
+        longest.append([*max(before, key=len, default=[]), n])
+    run = max(longest, key=len, default=[])
+    if len(run) < _COUNTED_LEAST:
+        return lines
+    texts = {found[n][0]: lines[found[n][0]].text for n in run}
+    for n in reversed(run):  # from the end: the spans before stay where they are
+        index, (start, end), _value = found[n]
+        texts[index] = texts[index][:start] + texts[index][end:]
+    # a word the number broke is marked as any broken at a line's end is ("mu- sical")
+    texts = {i: LINE_BREAK.sub(line_break, " ".join(text.split())) for i, text in texts.items()}
+    cleaned = [line._replace(text=texts[i]) if i in texts else line for i, line in enumerate(lines)]
+    return [line for line in cleaned if line.text]
+
+
+_WHOLE_NUMBER = re.compile(r"(?:(?<!\S)|(?<=[a-z]-))(\d{1,4})(?!\S)")
+"""A whole number between spaces, or after a word broken at its line's end ("mu-140 sical")."""
+
+
+_STEP_MOST = 4
+"""Lines between two numbers of an inner ruler read into the text, at most (a caption, a
+heading's lines or a formula may hide a few)."""
+
+
+_COUNTED_LEAST = 3
+"""Numbers of an inner ruler on a later page, counting up, at least."""

@@ -20,7 +20,13 @@ from papersum.pdfchars import (
     spaced_out,
     unescape,
 )
-from papersum.pdfcovers import is_arxiv_stamp, is_repository_cover, line_number_margins
+from papersum.pdfcovers import (
+    inner_ruler,
+    is_arxiv_stamp,
+    is_repository_cover,
+    line_number_margins,
+    without_ruler_numbers,
+)
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
 from papersum.pdftables import with_tables
@@ -68,14 +74,17 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         page = doc.load_page(start)
         first = styled_lines(page, textpage(doc, start, flags))
     first = top_blocks_first([line for line in first if not is_arxiv_stamp(line.text)], page.rect.height)
-    margins = line_number_margins(first)
+    margins, ruler = line_number_margins(first), inner_ruler(first)
     if margins is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if margins[0] <= line.left < margins[1] or not line.text.isdigit()]
+    if ruler is not None:  # and those between its columns
+        first = [line for line in first if not ruler.holds(line)]
     lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         text = textpage(doc, index, flags, margins)
-        lines += with_tables(paragraphs(mupdf_output(text, "xhtml"), page_number), text)
+        page = paragraphs(mupdf_output(text, "xhtml"), page_number)
+        lines += with_tables(page if ruler is None else without_ruler_numbers(page, page_number, ruler), text)
     return lines
 
 
