@@ -85,6 +85,7 @@ def _may_be_footnote(text: str) -> bool:
 
 
 _DIMENSIONS = re.compile(r"\d{1,2}D\b")
+"""A dimension that leads a sentence ("3D", "2D"), not a footnote's mark before its "D…"."""
 
 
 _FOOTNOTE_MOST = 400
