@@ -2239,6 +2239,22 @@ def test_plain_numbered_headings_between_named_ones_are_found(tmp_path: Path) ->
     assert [s.heading for s in extract_paper(path).sections] == headings
 
 
+def test_a_bold_number_with_a_plain_stop_apart_from_its_heading_on_page_one_joins_it(tmp_path: Path) -> None:
+    # AES's template (Stowell and Plumbley 2014): "<b>1</b>." and "<b>INTRODUCTION</b>" far
+    # apart on page 1; the number, not bold as a whole, stayed behind at the abstract's end
+    doc, page, texts = _titled_paper()
+    page.insert_text((72, 132), "ABSTRACT", fontsize=10, fontname="hebo")
+    page.insert_text((72, 148), next(texts), fontsize=10)
+    page.insert_text((72, 190), "1", fontsize=10, fontname="hebo")
+    page.insert_text((72 + pymupdf.get_text_length("1", "hebo", 10), 190), ".", fontsize=10)
+    page.insert_text((90, 190), "INTRODUCTION", fontsize=10, fontname="hebo")
+    page.insert_text((72, 206), next(texts), fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION"]
+    assert paper.abstract.endswith("step 0 of the study.")
+
+
 def test_an_outline_with_the_title_over_every_section_gives_the_sections_levels(tmp_path: Path) -> None:
     # Springer's IJCV papers have an outline whose one top item is the paper's title, the
     # sections under it: every section came out a level down, the title a section of its own

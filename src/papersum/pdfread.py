@@ -288,12 +288,13 @@ def numbers_joined(rows: list[Row]) -> list[Row]:
             and SECTION_NUMBER.match("".join(text for _size, text, _bold in previous[2]).strip())
             and (number := make_line(previous[2], 0, 0, False, False, 0.0, 0.0)) is not None
             and (words := make_line(row[2], 0, 0, False, False, 0.0, 0.0)) is not None
-            and (number.size, number.bold) == (words.size, words.bold)
+            # its digits' weight: AES sets "<b>1</b>." before "<b>INTRODUCTION</b>"
+            and (number.size, all(b for _s, t, b in previous[2] if t.strip(" ."))) == (words.size, words.bold)
             and words.text[:1].isalpha()
         ):
             first, *rest = row[2]
             spans = [
-                (number.size, number.text, number.bold),
+                (number.size, number.text, words.bold),
                 (words.size, " ", words.bold),
                 (first[0], first[1].lstrip(), first[2]),
                 *rest,
