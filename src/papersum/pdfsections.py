@@ -386,6 +386,11 @@ _SECTION_TYPE = 12.0
 """Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
 
 
+_OCR_NUMBER = re.compile(r"\d{1,2}, [A-Z]{3,}")
+"""A section's number whose stop OCR read as a comma, before a title in capitals ("1,
+INTRODUCTION" on a scanned ISMIR paper's page 1)."""
+
+
 _LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}")
 """A section's number before a word in lowercase of three letters or more, a program's or a
 command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859 seconds", a
@@ -401,7 +406,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = unnumbered(line.text)
     if line.bold and words.endswith(".") and not words.endswith(".."):
         words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
-    numbered = is_numbered(line.text)
+    numbered = is_numbered(line.text) or _OCR_NUMBER.match(line.text) is not None
     if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST:
@@ -424,5 +429,8 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return (
-        line.alone and numbered and abs(line.size - body_size) <= 0.5 and sum(c.isalpha() for c in words) >= 3
+        line.alone
+        and numbered
+        and round(abs(line.size - body_size), 1) <= 0.5  # sizes are to a tenth: 8.3 - 7.8 is 0.5
+        and sum(c.isalpha() for c in words) >= 3
     )
