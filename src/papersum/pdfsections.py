@@ -361,7 +361,7 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
     if len(line.text) > 40:
         return False
     stripped = unnumbered(line.text).strip().removesuffix(":")  # a lead run in ("Funding:")
-    set_apart = (line.bold or line.size > body_size + 0.4) if line.styled else True
+    set_apart = (line.bold or _above(line.size, body_size) > 0.4) if line.styled else True
     known = (
         REFERENCES.match(stripped)
         or NOT_CONTENT.match(stripped)
@@ -423,14 +423,20 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             and sum(c.isalpha() for c in words) >= 3
             and (line.size > 0 or not _BARE_INTEGER.match(line.text))
         )
-    emphasised = line.bold or line.size >= body_size + 0.9
-    if emphasised and line.size >= body_size - 1.0 and (numbered or named or line.bold):
+    emphasised = line.bold or _above(line.size, body_size) >= 0.9
+    if emphasised and _above(line.size, body_size) >= -1.0 and (numbered or named or line.bold):
         return True
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return (
         line.alone
         and numbered
-        and round(abs(line.size - body_size), 1) <= 0.5  # sizes are to a tenth: 8.3 - 7.8 is 0.5
+        and abs(_above(line.size, body_size)) <= 0.5
         and sum(c.isalpha() for c in words) >= 3
     )
+
+
+def _above(size: float, body_size: float) -> float:
+    """Points by which type of ``size`` is larger than the body's, to a tenth as sizes are read:
+    8.3 - 7.8 is 0.5000000000000009 in floating point, more than half a point."""
+    return round(size - body_size, 1)
