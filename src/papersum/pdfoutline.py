@@ -62,8 +62,8 @@ def _without_references(items: list[OutlineItem]) -> list[OutlineItem]:
     that read as references (initials and a surname, a comma after the authors) is left out;
     one such item is a section ("B. Title, Authors' Names, and Affiliations")."""
     shapes = "".join("r" if _REFERENCE_ITEM.match(item[4]) else "." for item in items)
-    runs = [range(*run.span()) for run in _REFERENCES_RUN.finditer(shapes)]
-    return [item for n, item in enumerate(items) if not any(n in run for run in runs)] if runs else items
+    dropped = {n for run in _REFERENCES_RUN.finditer(shapes) for n in range(*run.span())}
+    return [item for n, item in enumerate(items) if n not in dropped]
 
 
 _AUTHOR = r"(?:[A-Z]\.[\s-]*)+(?:(?:von|van|de|der|den|di|da|du|le|la|del|dos)\s+)*[A-Z][^\s,]+"

@@ -83,8 +83,10 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
         text = textpage(doc, index, flags, margins)
-        page = paragraphs(mupdf_output(text, "xhtml"), page_number)
-        lines += with_tables(page if ruler is None else without_ruler_numbers(page, page_number, ruler), text)
+        later = paragraphs(mupdf_output(text, "xhtml"), page_number)  # ``page`` is page 1's
+        lines += with_tables(
+            later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
+        )
     return lines
 
 

@@ -86,9 +86,11 @@ def find_headings(
         ),
     )
     headings = without_list_items(lines, headings)
-    if gaps := missing_numbers(lines, headings):
-        headings.update(_alone_at(lines, gaps))
-    if split and (gaps := missing_numbers(lines, headings)):
+    gaps = missing_numbers(lines, headings)
+    if gaps and (alone := _alone_at(lines, gaps)):
+        headings.update(alone)
+        gaps = missing_numbers(lines, headings)  # those still missing: run into their paragraphs?
+    if split and gaps:
         split_lines = _split_at_numbers(lines, [gap.number for gap in gaps])
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
@@ -105,7 +107,7 @@ def _alone_at(lines: list[Line], missing: list[Missing]) -> dict[int, int]:
     for number, after, before in missing:
         for index in range(after + 1, before):
             line = lines[index]
-            words = line.text[len(number) + 1 :]
+            words = unnumbered(line.text)
             if (
                 line.first
                 and line.alone
@@ -423,17 +425,13 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             and sum(c.isalpha() for c in words) >= 3
             and (line.size > 0 or not _BARE_INTEGER.match(line.text))
         )
-    emphasised = line.bold or _above(line.size, body_size) >= 0.9
-    if emphasised and _above(line.size, body_size) >= -1.0 and (numbered or named or line.bold):
+    above = _above(line.size, body_size)
+    emphasised = line.bold or above >= 0.9
+    if emphasised and above >= -1.0 and (numbered or named or line.bold):
         return True
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
-    return (
-        line.alone
-        and numbered
-        and abs(_above(line.size, body_size)) <= 0.5
-        and sum(c.isalpha() for c in words) >= 3
-    )
+    return line.alone and numbered and abs(above) <= 0.5 and sum(c.isalpha() for c in words) >= 3
 
 
 def _above(size: float, body_size: float) -> float:
