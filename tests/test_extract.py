@@ -2465,10 +2465,7 @@ def test_ieee_xplores_outline_of_title_authors_and_figures_over_the_sections(tmp
     # IEEE Xplore's bookmarks (TSAP 2005): "toc", then the title and the authors at level 2,
     # the sections at 3, their subsections at 4, figures at 2 between them, and a "B." level
     # with "I." after a figure: the authors' line was a section, "I. INTRODUCTION" at level 3
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 72), "A Tutorial on Seeing the Bow", fontsize=22)
-    page.insert_text((72, 100), "Ana Lima, Ben Ortiz, and Chen Wu", fontsize=11)
+    doc, page = _tutorial_paper()
     y = 140.0
     for heading in ["I. INTRODUCTION", "A. Background", "B. Definitions", "II. METHOD"]:
         page.insert_text((72, y), heading, fontsize=10)
@@ -2499,10 +2496,7 @@ def test_ieee_xplores_outline_of_references_makes_no_reference_a_section(tmp_pat
     # the same TSAP paper: its bookmarks list the references at the sections' level, and its
     # "REFERENCES" is small, in plain type; matched to the list's lines ("ed. New York: …, 1997.
     # [2] J. Foote, …"), the items made references sections, in the text
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((72, 72), "A Tutorial on Seeing the Bow", fontsize=22)
-    page.insert_text((72, 100), "Ana Lima, Ben Ortiz, and Chen Wu", fontsize=11)
+    doc, page = _tutorial_paper()
     page.insert_text((72, 140), "I. INTRODUCTION", fontsize=10)
     page.insert_textbox((72, 148, 540, 190), "The network watches the bow. " * 6, fontsize=10)
     page = doc.new_page()
@@ -2534,6 +2528,16 @@ def test_ieee_xplores_outline_of_references_makes_no_reference_a_section(tmp_pat
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == ["I. INTRODUCTION", "II. METHOD"]
     assert "Foote" not in paper.full_text
+
+
+def _tutorial_paper() -> tuple[pymupdf.Document, pymupdf.Page]:
+    """A new paper as IEEE Xplore's TSAP tests have it: page 1 with its title and authors, down
+    to 100 pt."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Tutorial on Seeing the Bow", fontsize=22)
+    page.insert_text((72, 100), "Ana Lima, Ben Ortiz, and Chen Wu", fontsize=11)
+    return doc, page
 
 
 def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
