@@ -20,10 +20,10 @@ from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfabstract import take_abstract
 from papersum.pdfchars import normalize, unescape, unescape_and_fold
+from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
     set_aside,
-    without_figure_text,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, paragraphs
@@ -2622,3 +2622,52 @@ def _headings_over_text(
         page.insert_text((72, y + 16), next(texts), fontsize=10)
         y += 50
     return y
+
+
+def test_a_review_in_capitals_and_mixed_case_with_a_publishers_pages_after_its_references(
+    tmp_path: Path,
+) -> None:
+    # Annual Reviews (Loss et al. 2015): sections in bold capitals, subsections in bold mixed
+    # case of the same size, no numbers; after the references the publisher's advertisements
+    # in display type, which made every section of the review a level-3 one
+    doc = _paper("Direct Mortality of Birds", "Abstract", "Birds die of many causes. ")
+    page = doc.new_page()
+    y = 60.0
+    for heading, text in [
+        ("INTRODUCTION", "Birds are in decline across the globe. "),
+        ("MAJOR SOURCES OF MORTALITY", ""),  # its first subsection right under it
+        ("Predation by Cats", "Cats kill more birds than any other source. "),
+        ("Collisions with Buildings", "Windows kill birds by day and night. "),
+        ("COMPARISONS AMONG SOURCES", "The sources differ by orders of magnitude. "),
+        ("LITERATURE CITED", "Loss SR, Will T, Marra PP. 2013. The impact of cats. Nat. Commun. 4:1396. "),
+    ]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        if text:
+            page.insert_textbox((72, y + 8, 540, y + 80), text * 6, fontsize=10)
+        y += 90 if text else 24
+    ad = doc.new_page()
+    ad.insert_text((72, 100), "ANNUAL REVIEWS", fontsize=28, fontname="hebo")
+    ad.insert_text((72, 150), "Annual Review of Cancer Biology", fontsize=16, fontname="hebo")
+    ad.insert_textbox(
+        (72, 170, 540, 300), "Reviews a range of subjects in cancer research. " * 5, fontsize=10
+    )
+    doc.save(path := tmp_path / "review.pdf")
+    sections = [(s.level, s.heading) for s in extract_paper(path).sections]
+    assert sections[:5] == [
+        (1, "INTRODUCTION"),
+        (1, "MAJOR SOURCES OF MORTALITY"),
+        (2, "Predation by Cats"),
+        (2, "Collisions with Buildings"),
+        (1, "COMPARISONS AMONG SOURCES"),
+    ]
+
+
+def test_an_axis_title_over_a_plots_words_down_to_its_caption_leaves_the_text() -> None:
+    # Annual Reviews (Loss et al. 2015): a bar chart's bold axis title, read before its bars'
+    # names, was a heading whose text was the figure's caption
+    texts = ["Estimates vary by orders of magnitude.", "Mortality estimate (log-transformed)", "Cats"]
+    texts += ["Building", "windows", "Automobiles", "Figure 2 Comparison of major sources of mortality."]
+    texts += ["Collisions with Buildings", "Windows kill birds by day and night."]
+    lines = [line._replace(bold=line.text in (texts[1], texts[-2])) for line in _paragraphs(texts)]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert kept == [texts[0], *texts[-3:]]

@@ -22,12 +22,12 @@ from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
 from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
 from papersum.pdfchars import SOFT_HYPHEN
+from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     FOOTNOTE_SMALLER,
     drop_references,
     join_lines,
     set_aside,
-    without_figure_text,
     without_unheaded_references,
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfheadings import NUMBERING, unnumbered
-from papersum.pdflines import Line, page_one
+from papersum.pdflines import Line
 
 REFERENCES = re.compile(
     r"^(references?|bibliography|works cited|literature cited|cited literature|references and notes|"
@@ -56,7 +56,7 @@ _REFERRING = (
 caption: "Figure 6 shows for several methods …", "Table 7 also includes …"."""
 
 
-_CAPTION = re.compile(
+CAPTION = re.compile(
     r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*\d+(?:\.\d+)*(?:[.:](?:\s|$)|\s++(?!(?:"
     + _REFERRING
     + r")\b)|$)|TABLE\s+[IVXLC]+[.:]?(?:\s|$)|(?i:table)\s+[IVXLC]+[.:](?:\s|$))"
@@ -68,6 +68,13 @@ in capitals, JASA's "TABLE I." (not a sentence that starts "Table I lists …" o
 
 _CAPTION_TITLE_MOST = 150
 """Characters of a caption's title on the line under its label alone ("Table 1"), at most."""
+
+
+SENTENCE_ENDS = (".", "?", "!", ":", ";")
+
+
+HEADING_START = re.compile(NUMBERING.pattern + r"[A-Z]")
+"""A numbered heading's start ("2.1 Datasets"), not a row of numbers ("1 2 3 4 5 Beat")."""
 
 
 _FOOTNOTE = re.compile(r"^(?:\d{1,2}|[*†‡§])\s?(?:https?://|www\.|[A-Z])")
@@ -115,7 +122,7 @@ def set_aside(
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
         label_block, labelled = labelled, None  # the label's title is the very next block
-        if starts and line.text[:1] in "FfTt" and (label := _CAPTION.match(line.text)):
+        if starts and line.text[:1] in "FfTt" and (label := CAPTION.match(line.text)):
             caption_blocks.add(block)
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
             in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
@@ -129,7 +136,7 @@ def set_aside(
         ):
             caption_blocks.add(block)
             run_ons.add(block)
-        ends = line.text.endswith(_SENTENCE_ENDS)
+        ends = line.text.endswith(SENTENCE_ENDS)
         if block in caption_blocks:
             runs_on = not ends
         else:
@@ -172,7 +179,7 @@ def _is_caption_title(line: Line) -> bool:
     return (
         line.alone
         and line.text[:1].isupper()
-        and not (line.table or line.bold or _HEADING_START.match(line.text))
+        and not (line.table or line.bold or HEADING_START.match(line.text))
         and len(line.text) <= _CAPTION_TITLE_MOST
         and not line.text.endswith(".")
     )
@@ -191,7 +198,7 @@ def _caption_goes_on(lines: list[Line], index: int, text_runs_on: bool, in_capit
         return False
     if line.text[:1].islower():
         return not text_runs_on or _sentence_after(lines, index)
-    return in_capitals and line.text.isupper() and not _HEADING_START.match(line.text)
+    return in_capitals and line.text.isupper() and not HEADING_START.match(line.text)
 
 
 def _sentence_after(lines: list[Line], index: int) -> bool:
@@ -204,171 +211,6 @@ def _sentence_after(lines: list[Line], index: int) -> bool:
     text = (ln for ln in lines[index + 1 : index + 40] if (ln.page, ln.block) != place and not ln.table)
     after = next(text, None)
     return after is not None and after.page == line.page and after.text[:1].islower()
-
-
-def without_figure_text(lines: list[Line]) -> list[Line]:
-    """The reading flow without the words of a figure that mupdf reads as text: a run of three or
-    more short paragraphs of a later page that are no sentences (axis ticks and labels, a
-    diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)", in bold too). Formulas (a relation or an
-    operator), headings, captions and list items break a run and stay. On page 1, read line by
-    line, such a run of blocks over a caption (``_page_one_figure_words``)."""
-    shaped = [
-        not line.styled
-        and not line.table  # a table's rows, or a figure's numbers: tables_aside's
-        and len(line.text) < _FIGURE_WORDS_MOST
-        and _figure_word(line)
-        for line in lines
-    ]
-    debris = [shape and not line.bold for shape, line in zip(shaped, lines, strict=True)]
-    # bold words are a figure's (a diagram's boxes: "STFT", "2D structuring filter") two or more
-    # in a row, when another of its words follows them on their page; a bold heading alone is
-    # followed by its text, however short its first paragraph
-    bold = {i for i, shape in enumerate(shaped) if shape and lines[i].bold}
-    labels = {i for i in bold if i - 1 in bold or i + 1 in bold}
-    for index in reversed(sorted(labels)):
-        if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
-            debris[index] = True
-    # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
-    # SPEECH" over "Fig. 1: …", under the plot's axis words)
-    for first, last in _runs(sorted(bold)):
-        if (
-            first > 0
-            and last + 1 < len(lines)
-            and debris[first - 1]
-            and lines[first - 1].page == lines[last + 1].page
-            and _CAPTION.match(lines[last + 1].text)
-        ):
-            debris[first : last + 1] = [True] * (last + 1 - first)
-    # axis ticks ("0 50 100 150 200") are no text wherever they stand
-    drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
-    # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
-    # Area", SSD's)
-    drop.update(i for i in bold if _in_figure(lines, i))
-    drop |= _page_one_figure_words(lines)
-    run: list[int] = []  # a run of a figure's words on one page
-    for index, line in enumerate(lines):
-        if debris[index] and (not run or lines[run[-1]].page == line.page):
-            run.append(index)
-        elif line.table and run and lines[run[-1]].page == line.page:
-            continue  # a plot's numbers (rebuilt as rows) among its words: the run goes on
-        else:
-            if len(run) >= _FIGURE_RUN:
-                drop.update(run)
-            run = [index] if debris[index] else []
-    if len(run) >= _FIGURE_RUN:
-        drop.update(run)
-    return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
-
-
-def _runs(indices: list[int]) -> list[tuple[int, int]]:
-    """The first and last of each run of consecutive ``indices`` (sorted)."""
-    runs: list[tuple[int, int]] = []
-    for index in indices:
-        if runs and runs[-1][1] == index - 1:
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    return runs
-
-
-def _in_figure(lines: list[Line], index: int) -> bool:
-    """Whether the line at ``index`` stands right under a figure's numbers (a plot's, rebuilt as
-    a table's rows) and over its caption or a line of no prose (a plot's "XS S M L XL" axis),
-    on one page: a plot's title."""
-    if not 0 < index < len(lines) - 1:
-        return False
-    before, line, after = lines[index - 1 : index + 2]
-    return (
-        before.page == line.page == after.page
-        and before.table
-        and (
-            bool(_CAPTION.match(after.text))
-            or (
-                not after.styled
-                and after.text.isascii()
-                and not _PROSE_WORD.search(after.text)
-                and after.text.count(" ") >= _AXIS_WORDS_LEAST - 1
-            )
-        )
-    )
-
-
-_AXIS_WORDS_LEAST = 4
-"""Words of a plot's axis under its title, at least: a change history's "v1.0" under its
-heading is no axis."""
-
-
-_PROSE_WORD = re.compile(r"[a-z]{3,}")
-"""A word of prose, in lowercase: an axis's "XS S M L XL" has none."""
-
-
-def _figure_word(line: Line) -> bool:
-    """Whether a short line may be a figure's words: no sentence, no formula, heading, caption
-    or list item."""
-    return (
-        not line.text.endswith(_SENTENCE_ENDS)
-        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
-        and not (_HEADING_START.match(line.text) or _CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
-    )
-
-
-def _page_one_figure_words(lines: list[Line]) -> set[int]:
-    """The lines of page 1 that are a figure's words: a run of three blocks or more of short
-    lines that are no sentences right over a caption ("Figure 1: Potential information content
-    of a sound texture vs. time" under its axes' "potential", "information content", "time"; a
-    teaser figure's), its last a few lines over it: not the authors' names and addresses over
-    a teaser figure's picture and caption (acmart's), nor a run that no caption closes."""
-    drop: set[int] = set()
-    run: list[int] = []  # the lines of the run's blocks
-    for _block, group in itertools.groupby(range(len(page_one(lines))), key=lambda i: lines[i].block):
-        block = list(group)
-        if _CAPTION.match(lines[block[0]].text):
-            if len({lines[i].block for i in run}) >= _FIGURE_RUN and (
-                lines[block[0]].top - lines[run[-1]].top <= _CAPTION_BELOW_MOST
-            ):
-                drop.update(run)
-            run = []
-        elif all(
-            len(lines[i].text) < _FIGURE_WORDS_MOST and not lines[i].bold and _figure_word(lines[i])
-            for i in block
-        ):
-            run += block
-        else:
-            run = []
-    return drop
-
-
-_FIGURE_WORDS_MOST = 60
-
-
-_CAPTION_BELOW_MOST = 36.0
-"""Points from the top of a figure's last words (an axis's label) on page 1 to the top of its
-caption, at most (22 in a real DAFx paper)."""
-
-
-_FIGURE_RUN = 3
-
-
-_SENTENCE_ENDS = (".", "?", "!", ":", ";")
-
-
-_FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03ff]|^\(\d+(?:\.\d+)*\)$")
-"""A formula's line (a relation, an operator, an index, a Greek letter) or its number."""
-
-
-_HEADING_START = re.compile(NUMBERING.pattern + r"[A-Z]")
-"""A numbered heading's start ("2.1 Datasets"), not a row of numbers ("1 2 3 4 5 Beat")."""
-
-
-_LABEL_VALUE = re.compile(r"[A-Za-z][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
-"""A figure's annotation ("F1=0.869"), not a formula."""
-
-
-_TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
-
-
-_LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
-"""A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
 
 
 def without_unheaded_references(sections: list[Section]) -> list[Section]:

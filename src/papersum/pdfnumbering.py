@@ -1,15 +1,25 @@
 """A paper's section numbers taken as a whole: the levels they give its unnumbered headings
 (run in, or standing within a numbered section), the numbers a list's items or a running head
-take from its sections, the numbers its sections skip (a heading mupdf read into its paragraph)."""
+take from its sections, the numbers its sections skip (a heading mupdf read into its paragraph);
+and the levels their type gives the headings of a paper with no numbers."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, heading_level, is_back_matter, is_numbered
+from papersum.pdfflow import REFERENCES
+from papersum.pdfheadings import (
+    ANCHOR_HEADINGS,
+    heading_key,
+    heading_level,
+    is_back_matter,
+    is_numbered,
+    unnumbered,
+)
 
 if TYPE_CHECKING:
     from papersum.pdflines import Line
@@ -192,3 +202,49 @@ def _roman(value: int) -> str:
         count, value = divmod(value, amount)
         digits += letters * count
     return digits
+
+
+def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """Levels of a paper whose headings have no numbers (\\section*): from their type, larger
+    above smaller, in the classes mupdf's XHTML tells apart on later pages (12, 15 and 20 pt;
+    page 1's sizes, read exactly, put in the same classes). Same-size headings are siblings.
+    Only the paper's own headings, up to its references, rank the classes: a publisher's pages
+    after them (Annual Reviews' advertisements, in display type) do not push the paper's
+    sections down; a heading there in a larger class than any of the paper's is at the top.
+    In a class where the paper's own headings are set both in capitals and not, those in
+    capitals are above (Annual Reviews' "COLLISIONS …" over "Collisions with Buildings"):
+    when two or more of them are not named ones (not "ACKNOWLEDGMENTS" alone)."""
+    end = next((i for i in sorted(headings) if REFERENCES.match(unnumbered(lines[i].text).strip())), None)
+    own = [i for i in headings if end is None or i <= end]
+    capitals = {i for i in headings if in_capitals(lines[i].text)}
+    named = {
+        i for i in capitals if is_back_matter(lines[i].text) or heading_key(lines[i].text) in ANCHOR_HEADINGS
+    }
+    sizes = {i: _size_class(lines[i]) for i in headings}
+    mixed = {sizes[i] for i in own if i not in capitals}
+    case = Counter(sizes[i] for i in own if i in capitals - named)
+    classes = {i: (size, size in mixed and case[size] >= 2 and i in capitals) for i, size in sizes.items()}
+    ranked = {classes[i] for i in own}
+    return {i: min(1 + sum(key > classes[i] for key in ranked), 3) for i in headings}
+
+
+def in_capitals(text: str) -> bool:
+    """Whether a heading is set in capitals: nine in ten of its letters or more, for a name
+    spelled in both within it ("… APPLIED TO JACoW PAPERS")."""
+    return sum(map(str.isalpha, text)) >= 4 and capitals_share(text) >= CAPITALS_MOST
+
+
+def capitals_share(text: str) -> float:
+    """The share of ``text``'s letters in capitals (all, when it has none)."""
+    letters = [character for character in text if character.isalpha()]
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
+
+
+CAPITALS_MOST = 0.9
+"""Of a heading's letters, at least, in capitals for it to be set in capitals."""
+
+
+def _size_class(line: Line) -> int:
+    # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
+    bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
+    return sum(line.size >= bound for bound in bounds)

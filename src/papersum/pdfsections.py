@@ -20,8 +20,12 @@ from papersum.pdfheadings import (
 )
 from papersum.pdflines import Line
 from papersum.pdfnumbering import (
+    CAPITALS_MOST,
     Missing,
+    capitals_share,
+    in_capitals,
     levels_by_numbering,
+    levels_by_size,
     missing_numbers,
     run_in_levels,
     without_leads,
@@ -95,7 +99,7 @@ def find_headings(
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
-        return lines, _levels_by_size(lines, headings)
+        return lines, levels_by_size(lines, headings)
     return lines, levels_by_numbering(lines, headings)
 
 
@@ -235,6 +239,8 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return False
     if "? " in line.text or ". " in line.text:  # sentences ("How much data to be loaded? How …")
         return False
+    if in_capitals(unnumbered(previous.text)) and capitals_share(line.text) < CAPITALS_MOST:
+        return False  # a heading in capitals goes on in capitals; "Predation by …" heads a subsection
     if previous.text.endswith((".", ":")) or not (
         (line.bold and previous.bold and line.size == previous.size)
         or (line.text.isupper() and unnumbered(previous.text).isupper())
@@ -279,21 +285,6 @@ _PAGE_AFTER = re.compile(r"\s+\d{1,4}$")
 
 
 _NOT_WORD = re.compile(r"\W+")
-
-
-def _levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """Levels of a paper whose headings have no numbers (\\section*): from their type, larger
-    above smaller, in the classes mupdf's XHTML tells apart on later pages (12, 15 and 20 pt;
-    page 1's sizes, read exactly, put in the same classes). Same-size headings are siblings."""
-    classes = {i: _size_class(lines[i]) for i in headings}
-    ranks = {size: rank for rank, size in enumerate(sorted(set(classes.values()), reverse=True), 1)}
-    return {i: min(ranks[classes[i]], 3) for i in headings}
-
-
-def _size_class(line: Line) -> int:
-    # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
-    bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
-    return sum(line.size >= bound for bound in bounds)
 
 
 def _starts_on_page_one(lines: list[Line], index: int) -> bool:

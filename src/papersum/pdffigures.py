@@ -1,0 +1,176 @@
+"""A figure's words that mupdf reads as text (axis ticks and labels, a diagram's boxes, a plot's
+title) taken out of the reading flow."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from papersum.pdfflow import CAPTION, HEADING_START, SENTENCE_ENDS
+from papersum.pdflines import Line, page_one
+
+
+def without_figure_text(lines: list[Line]) -> list[Line]:
+    """The reading flow without the words of a figure that mupdf reads as text: a run of three or
+    more short paragraphs of a later page that are no sentences (axis ticks and labels, a
+    diagram's boxes: "6 × Conv1D", "Conv1D", "(Kick)", in bold too). Formulas (a relation or an
+    operator), headings, captions and list items break a run and stay. On page 1, read line by
+    line, such a run of blocks over a caption (``_page_one_figure_words``)."""
+    shaped = [
+        not line.styled
+        and not line.table  # a table's rows, or a figure's numbers: tables_aside's
+        and len(line.text) < _FIGURE_WORDS_MOST
+        and _figure_word(line)
+        for line in lines
+    ]
+    debris = [shape and not line.bold for shape, line in zip(shaped, lines, strict=True)]
+    # bold words are a figure's (a diagram's boxes: "STFT", "2D structuring filter") two or more
+    # in a row, when another of its words follows them on their page; a bold heading alone is
+    # followed by its text, however short its first paragraph
+    bold = {i for i, shape in enumerate(shaped) if shape and lines[i].bold}
+    labels = {i for i in bold if i - 1 in bold or i + 1 in bold}
+    for index in reversed(sorted(labels)):
+        if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
+            debris[index] = True
+    # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
+    # SPEECH" over "Fig. 1: …", under the plot's axis words)
+    for first, last in _runs(sorted(bold)):
+        if (
+            first > 0
+            and last + 1 < len(lines)
+            and debris[first - 1]
+            and lines[first - 1].page == lines[last + 1].page
+            and CAPTION.match(lines[last + 1].text)
+        ):
+            debris[first : last + 1] = [True] * (last + 1 - first)
+    # or over its words and numbers, which run down to its caption: an axis's title over them
+    # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …)
+    for index in bold:
+        end = index + 1
+        while end < len(lines) and lines[end].page == lines[index].page and (debris[end] or lines[end].table):
+            end += 1
+        if end - index > _FIGURE_RUN and end < len(lines) and lines[end].page == lines[index].page:
+            debris[index] = debris[index] or bool(CAPTION.match(lines[end].text))
+    # axis ticks ("0 50 100 150 200") are no text wherever they stand
+    drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
+    # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
+    # Area", SSD's)
+    drop.update(i for i in bold if _in_figure(lines, i))
+    drop |= _page_one_figure_words(lines)
+    run: list[int] = []  # a run of a figure's words on one page
+    for index, line in enumerate(lines):
+        if debris[index] and (not run or lines[run[-1]].page == line.page):
+            run.append(index)
+        elif line.table and run and lines[run[-1]].page == line.page:
+            continue  # a plot's numbers (rebuilt as rows) among its words: the run goes on
+        else:
+            if len(run) >= _FIGURE_RUN:
+                drop.update(run)
+            run = [index] if debris[index] else []
+    if len(run) >= _FIGURE_RUN:
+        drop.update(run)
+    return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """The first and last of each run of consecutive ``indices`` (sorted)."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+def _in_figure(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` stands right under a figure's numbers (a plot's, rebuilt as
+    a table's rows) and over its caption or a line of no prose (a plot's "XS S M L XL" axis),
+    on one page: a plot's title."""
+    if not 0 < index < len(lines) - 1:
+        return False
+    before, line, after = lines[index - 1 : index + 2]
+    return (
+        before.page == line.page == after.page
+        and before.table
+        and (
+            bool(CAPTION.match(after.text))
+            or (
+                not after.styled
+                and after.text.isascii()
+                and not _PROSE_WORD.search(after.text)
+                and after.text.count(" ") >= _AXIS_WORDS_LEAST - 1
+            )
+        )
+    )
+
+
+_AXIS_WORDS_LEAST = 4
+"""Words of a plot's axis under its title, at least: a change history's "v1.0" under its
+heading is no axis."""
+
+
+_PROSE_WORD = re.compile(r"[a-z]{3,}")
+"""A word of prose, in lowercase: an axis's "XS S M L XL" has none."""
+
+
+def _figure_word(line: Line) -> bool:
+    """Whether a short line may be a figure's words: no sentence, no formula, heading, caption
+    or list item."""
+    return (
+        not line.text.endswith(SENTENCE_ENDS)
+        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
+        and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+    )
+
+
+def _page_one_figure_words(lines: list[Line]) -> set[int]:
+    """The lines of page 1 that are a figure's words: a run of three blocks or more of short
+    lines that are no sentences right over a caption ("Figure 1: Potential information content
+    of a sound texture vs. time" under its axes' "potential", "information content", "time"; a
+    teaser figure's), its last a few lines over it: not the authors' names and addresses over
+    a teaser figure's picture and caption (acmart's), nor a run that no caption closes."""
+    drop: set[int] = set()
+    run: list[int] = []  # the lines of the run's blocks
+    for _block, group in itertools.groupby(range(len(page_one(lines))), key=lambda i: lines[i].block):
+        block = list(group)
+        if CAPTION.match(lines[block[0]].text):
+            if len({lines[i].block for i in run}) >= _FIGURE_RUN and (
+                lines[block[0]].top - lines[run[-1]].top <= _CAPTION_BELOW_MOST
+            ):
+                drop.update(run)
+            run = []
+        elif all(
+            len(lines[i].text) < _FIGURE_WORDS_MOST and not lines[i].bold and _figure_word(lines[i])
+            for i in block
+        ):
+            run += block
+        else:
+            run = []
+    return drop
+
+
+_FIGURE_WORDS_MOST = 60
+
+
+_CAPTION_BELOW_MOST = 36.0
+"""Points from the top of a figure's last words (an axis's label) on page 1 to the top of its
+caption, at most (22 in a real DAFx paper)."""
+
+
+_FIGURE_RUN = 3
+
+
+_FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03ff]|^\(\d+(?:\.\d+)*\)$")
+"""A formula's line (a relation, an operator, an index, a Greek letter) or its number."""
+
+
+_LABEL_VALUE = re.compile(r"[A-Za-z][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
+"""A figure's annotation ("F1=0.869"), not a formula."""
+
+
+_TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
+
+
+_LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
+"""A list item's start: a bullet, "(1)", "2)", "(a)", "iii)"."""
