@@ -2671,3 +2671,22 @@ def test_an_axis_title_over_a_plots_words_down_to_its_caption_leaves_the_text() 
     lines = [line._replace(bold=line.text in (texts[1], texts[-2])) for line in _paragraphs(texts)]
     kept = [line.text for line in without_figure_text(lines)]
     assert kept == [texts[0], *texts[-3:]]
+
+
+def test_headings_numbered_with_a_section_sign_in_larger_plain_type(tmp_path: Path) -> None:
+    # Phil. Trans. R. Soc. A (Mallat 2016) without its outline: "§2 Linearization, …" in 14 pt
+    # roman; the section sign hid every heading, and the sections were their bold run-in leads
+    doc = _paper("Understanding Deep Convolutional Networks", "Abstract", "Networks scatter data. ")
+    page = doc.new_page()
+    for y, heading in [(60, "§2 Linearization and Separability"), (260, "§3 Invariants")]:
+        page.insert_text((72, y), heading, fontsize=14)
+        page.insert_textbox(
+            (72, y + 15, 540, y + 140), "A change of variable makes it linear. " * 8, fontsize=10
+        )
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [(s.level, s.heading) for s in sections] == [
+        (1, "§2 Linearization and Separability"),
+        (1, "§3 Invariants"),
+    ]
+    assert sections[0].text.startswith("A change of variable makes it linear.")

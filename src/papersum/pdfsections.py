@@ -392,7 +392,7 @@ program's output, nor "7 fn Dest", a diagram's)."""
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
-    start = line.text[:1]
+    start = line.text.removeprefix("§").lstrip()[:1]  # "§2 Linearization, …" (Phil. Trans. A's)
     if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
         return False  # a heading breaks no word at its line's end ("The paper submit-", in bold;
         # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
