@@ -2690,3 +2690,18 @@ def test_headings_numbered_with_a_section_sign_in_larger_plain_type(tmp_path: Pa
         (1, "§3 Invariants"),
     ]
     assert sections[0].text.startswith("A change of variable makes it linear.")
+
+
+def test_numbered_headings_in_capitals_in_a_bold_face_mupdf_does_not_call_bold(tmp_path: Path) -> None:
+    # acmart's journal formats set "3 MODIFICATIONS" in Linux Biolinum's bold, which mupdf does
+    # not call bold: without the outline, a bare number before words in capitals is a heading
+    doc = _paper("The Name of the Title Is Hope", "1 INTRODUCTION", "Templates serve authors. ")
+    page = doc.new_page()
+    for y, heading in [(60, "2 TEMPLATE OVERVIEW"), (220, "3 MODIFICATIONS"), (380, "4 ISSN: 0214-9001")]:
+        page.insert_text((72, y), heading, fontsize=10)
+        page.insert_textbox(
+            (72, y + 15, 540, y + 140), "The styles differ in their layout. " * 8, fontsize=10
+        )
+    doc.save(path := tmp_path / "paper.pdf")
+    headings = [s.heading for s in extract_paper(path).sections]
+    assert headings == ["1 INTRODUCTION", "2 TEMPLATE OVERVIEW", "3 MODIFICATIONS"]

@@ -414,7 +414,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             line.alone
             and numbered
             and sum(c.isalpha() for c in words) >= 3
-            and (line.size > 0 or not _BARE_INTEGER.match(line.text))
+            and (line.size > 0 or not _BARE_INTEGER.match(line.text) or _words_in_capitals(words))
         )
     above = _above(line.size, body_size)
     emphasised = line.bold or above >= 0.9
@@ -423,6 +423,16 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return line.alone and numbered and abs(above) <= 0.5 and sum(c.isalpha() for c in words) >= 3
+
+
+def _words_in_capitals(text: str) -> bool:
+    """Whether ``text`` is words in capitals and nothing else ("MODIFICATIONS", "CCS CONCEPTS
+    AND USER-DEFINED KEYWORDS": acmart's headings in a bold face mupdf does not call bold, after
+    a bare number; not "ISSN: 0214-9001", not a formula's "E PU^T")."""
+    return in_capitals(text) and all(c.isalpha() or c in _IN_WORDS for c in text)
+
+
+_IN_WORDS = frozenset(" -'’&,")
 
 
 def _above(size: float, body_size: float) -> float:
