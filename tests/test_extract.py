@@ -2705,3 +2705,20 @@ def test_numbered_headings_in_capitals_in_a_bold_face_mupdf_does_not_call_bold(t
     doc.save(path := tmp_path / "paper.pdf")
     headings = [s.heading for s in extract_paper(path).sections]
     assert headings == ["1 INTRODUCTION", "2 TEMPLATE OVERVIEW", "3 MODIFICATIONS"]
+
+
+def test_apa_method_over_its_subsections_in_the_same_bold(tmp_path: Path) -> None:
+    # APA 7 (music psychology's journals): "Method" centred over "Participants" flush left, both
+    # bold of the text's size; later pages do not tell their alignment, and "Method", with no
+    # text of its own, was dropped as an empty section, its subsections made its siblings
+    doc = _paper("Tempo and Groove", "Introduction", "Groove makes people move. ")
+    page = doc.new_page()
+    page.insert_text((280, 60), "Method", fontsize=10, fontname="hebo")
+    for y, heading in [(85, "Participants"), (215, "Procedure")]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_textbox((72, y + 8, 540, y + 110), "Forty musicians took part in it. " * 8, fontsize=10)
+    page.insert_text((280, 345), "Results", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 355, 540, 460), "Groove rose with the tempo. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    headings = [(s.level, s.heading) for s in extract_paper(path).sections]
+    assert headings == [(1, "Method"), (2, "Participants"), (2, "Procedure"), (1, "Results")]

@@ -225,7 +225,51 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     case = Counter(sizes[i] for i in own if i in capitals - named)
     classes = {i: (size, size in mixed and case[size] >= 2 and i in capitals) for i, size in sizes.items()}
     ranked = {classes[i] for i in own}
-    return {i: min(1 + sum(key > classes[i] for key in ranked), 3) for i in headings}
+    return _under_whole_names(
+        lines, {i: min(1 + sum(key > classes[i] for key in ranked), 3) for i in headings}
+    )
+
+
+def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, int]:
+    """``levels`` with the headings under a section's whole name one level deeper: APA's
+    "Method", centred, right over "Participants", "Materials", "Procedure" flush left in the
+    same bold (a later page's alignment is not read), up to the next section's name
+    ("Results"). The name alone, no text of its own, was dropped as an empty section."""
+    deeper = dict(levels)
+    parent = None
+    for index in sorted(levels):
+        if _names_section(lines[index].text):
+            over = levels.get(index + 1) == levels[index]  # the next line heads a section of its level
+            parent = None
+            if over and _heads_a_part(lines[index].text) and not _names_section(lines[index + 1].text):
+                parent = index
+        elif parent is not None and levels[index] <= levels[parent]:
+            if levels[index] < levels[parent]:
+                parent = None
+            else:
+                deeper[index] = min(levels[index] + 1, 3)
+    return deeper
+
+
+def _names_section(text: str) -> bool:
+    return (
+        heading_key(text) in WHOLE_NAMES or is_back_matter(text) or bool(REFERENCES.match(unnumbered(text)))
+    )
+
+
+def _heads_a_part(text: str) -> bool:
+    """Whether a section's name may head a part of the paper with sections of its own ("Method",
+    "Results"; not the abstract, the acknowledgements or the references)."""
+    key = heading_key(text)
+    return key in WHOLE_NAMES and not key.startswith("ack") and key not in _NO_PARTS
+
+
+_NO_PARTS = frozenset(("abstract", "summary", "references"))
+
+
+WHOLE_NAMES = ANCHOR_HEADINGS | {"method"}
+"""Sections' names that are whole headings. (APA's "Method" is no anchor: an algorithm's bold
+"Method:" in JMLR's boxes would head a section.)"""
 
 
 def in_capitals(text: str) -> bool:

@@ -21,6 +21,7 @@ from papersum.pdfheadings import (
 from papersum.pdflines import Line
 from papersum.pdfnumbering import (
     CAPITALS_MOST,
+    WHOLE_NAMES,
     Missing,
     capitals_share,
     in_capitals,
@@ -250,12 +251,7 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return False
     # a section's name whole is followed by its first subsection, not its second line (APA's
     # "Method" centred over "Participants" flush left, the same bold)
-    return not (line.text[:1].isupper() and heading_key(previous.text) in _WHOLE_NAMES)
-
-
-_WHOLE_NAMES = ANCHOR_HEADINGS | {"method"}
-"""Sections' names that are whole headings. (APA's "Method" is no anchor: an algorithm's bold
-"Method:" in JMLR's boxes would head a section.)"""
+    return not (line.text[:1].isupper() and heading_key(previous.text) in WHOLE_NAMES)
 
 
 _HEADING_LINE_MOST = 80
