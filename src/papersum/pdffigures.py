@@ -49,8 +49,9 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         end = index + 1
         while end < len(lines) and lines[end].page == lines[index].page and (debris[end] or lines[end].table):
             end += 1
-        if end - index > _FIGURE_RUN and end < len(lines) and lines[end].page == lines[index].page:
-            debris[index] = debris[index] or bool(CAPTION.match(lines[end].text))
+        on_page = end < len(lines) and lines[end].page == lines[index].page
+        if end - index > _FIGURE_RUN and on_page and CAPTION.match(lines[end].text):
+            debris[index] = True
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
     drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
     # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox

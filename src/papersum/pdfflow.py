@@ -71,6 +71,7 @@ _CAPTION_TITLE_MOST = 150
 
 
 SENTENCE_ENDS = (".", "?", "!", ":", ";")
+"""What ends a sentence: no caption's title, no figure's words end so."""
 
 
 HEADING_START = re.compile(NUMBERING.pattern + r"[A-Z]")

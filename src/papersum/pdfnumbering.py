@@ -214,12 +214,10 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     In a class where the paper's own headings are set both in capitals and not, those in
     capitals are above (Annual Reviews' "COLLISIONS …" over "Collisions with Buildings"):
     when two or more of them are not named ones (not "ACKNOWLEDGMENTS" alone)."""
-    end = next((i for i in sorted(headings) if REFERENCES.match(unnumbered(lines[i].text).strip())), None)
+    end = next((i for i in sorted(headings) if _is_references(lines[i].text)), None)
     own = [i for i in headings if end is None or i <= end]
     capitals = {i for i in headings if in_capitals(lines[i].text)}
-    named = {
-        i for i in capitals if is_back_matter(lines[i].text) or heading_key(lines[i].text) in ANCHOR_HEADINGS
-    }
+    named = {i for i in capitals if _names_section(lines[i].text)}
     sizes = {i: _size_class(lines[i]) for i in headings}
     mixed = {sizes[i] for i in own if i not in capitals}
     case = Counter(sizes[i] for i in own if i in capitals - named)
@@ -252,9 +250,11 @@ def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, i
 
 
 def _names_section(text: str) -> bool:
-    return (
-        heading_key(text) in WHOLE_NAMES or is_back_matter(text) or bool(REFERENCES.match(unnumbered(text)))
-    )
+    return heading_key(text) in WHOLE_NAMES or is_back_matter(text) or _is_references(text)
+
+
+def _is_references(text: str) -> bool:
+    return bool(REFERENCES.match(unnumbered(text).strip()))
 
 
 def _heads_a_part(text: str) -> bool:

@@ -429,6 +429,7 @@ def _words_in_capitals(text: str) -> bool:
 
 
 _IN_WORDS = frozenset(" -'’&,")
+"""What stands between a heading's words in capitals."""
 
 
 def _above(size: float, body_size: float) -> float:
