@@ -2722,3 +2722,27 @@ def test_apa_method_over_its_subsections_in_the_same_bold(tmp_path: Path) -> Non
     doc.save(path := tmp_path / "paper.pdf")
     headings = [(s.level, s.heading) for s in extract_paper(path).sections]
     assert headings == [(1, "Method"), (2, "Participants"), (2, "Procedure"), (1, "Results")]
+
+
+def test_an_appendix_named_with_its_letter_and_a_stop_after_the_references(tmp_path: Path) -> None:
+    # JMLR's and PMLR's "Appendix A. Properties of Bregman Divergences" (Banerjee et al. 2005),
+    # bold after the references: the stop after its letter was a sentence's to the heading test
+    doc = _paper(
+        "Clustering with Bregman Divergences", "1. Introduction", "Clusters are found. ", bold_heading=True
+    )
+    page = doc.new_page()
+    page.insert_text((72, 60), "References", fontsize=15, fontname="hebo")
+    page.insert_textbox(
+        (72, 70, 540, 130), "A. Banerjee. Clustering. JMLR, 6:1705-1749, 2005. " * 2, fontsize=10
+    )
+    page.insert_text((72, 160), "Appendix A. Properties of Bregman Divergences", fontsize=15, fontname="hebo")
+    page.insert_textbox(
+        (72, 170, 540, 300), "A Bregman divergence is convex in its first argument. " * 5, fontsize=10
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == [
+        "1. Introduction",
+        "Appendix A. Properties of Bregman Divergences",
+    ]
+    assert sections[-1].text.startswith("A Bregman divergence is convex")

@@ -398,6 +398,8 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     numbered = is_numbered(line.text) or _OCR_NUMBER.match(line.text) is not None
     if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
+    if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
+        words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
     if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST:
         return False
     key = heading_key(line.text)
