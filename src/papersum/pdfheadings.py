@@ -13,8 +13,9 @@ SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)
 """A line that is only a section's number."""
 
 
-HEADING_SHAPE = re.compile(r"^[A-Z0-9](?:[^.!?]|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$")
-"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video")."""
+HEADING_SHAPE = re.compile(r"^[A-Z0-9](?:[^.!?]|\.(?=\w)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$")
+"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video"); a
+stop within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8")."""
 
 
 ANCHOR_HEADINGS = {
@@ -139,6 +140,13 @@ _LABELS = frozenset((
 ))
 # fmt: on
 """The first words of labels set in bold at a paragraph's start that head no section."""
+
+
+def is_numbered_label(text: str) -> bool:
+    """Whether ``text`` is a numbered label of a theorem, a definition, an example ("Lemma 4.2",
+    "Definition 1.1.5 (binary tree)"): no heading, however alone and bold."""
+    first, _space, rest = text.partition(" ")
+    return first.lower() in _LABELS and rest[:1].isdigit()
 
 
 _SENTENCE_START = re.compile(r"[A-Z][a-z]*\s+[a-z]")

@@ -16,6 +16,7 @@ from papersum.pdfheadings import (
     heading_level,
     is_back_matter,
     is_numbered,
+    is_numbered_label,
     unnumbered,
 )
 from papersum.pdflines import Line
@@ -400,8 +401,12 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
     if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
         words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
-    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST:
+    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST or is_numbered_label(words):
         return False
+    if sum(map(str.isalpha, words)) < _LETTERS_LEAST * (len(words) - words.count(" ")):
+        return False  # an OCR'd table's "311 412 2 I 33.6 2", a scanned plot's "8.5o{ i i i 2"
+    if "://" in words or "www." in words:
+        return False  # an address ("CTAN: https://www.ctan.org/pkg/…")
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
@@ -428,6 +433,10 @@ def _words_in_capitals(text: str) -> bool:
     AND USER-DEFINED KEYWORDS": acmart's headings in a bold face mupdf does not call bold, after
     a bare number; not "ISSN: 0214-9001", not a formula's "E PU^T")."""
     return in_capitals(text) and all(c.isalpha() or c in _IN_WORDS for c in text)
+
+
+_LETTERS_LEAST = 0.5
+"""Of a heading's characters but its spaces, at least, that are letters."""
 
 
 _IN_WORDS = frozenset(" -'’&,")
