@@ -2758,3 +2758,17 @@ def test_a_stop_within_a_word_a_theorems_label_and_an_ocr_tables_numbers_as_head
     lines = [line._replace(bold=not line.text.endswith(".")) for line in _paragraphs(texts)]
     lines, headings = find_headings(lines, 10.0, [])
     assert [lines[i].text for i in sorted(headings)] == [texts[0], texts[2], texts[7]]
+
+
+def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() -> None:
+    # acmart's acmlarge (tests/data/latex) without its outline: the bold face of "2 RELATED WORK"
+    # is not bold to mupdf, which reads it and "2.1 Audio-only …" as one paragraph
+    xhtml = "<p>2 RELATED WORK 2.1 Audio-only source separation</p>\n<p>Most work separates sound alone.</p>"
+    xhtml += "\n<p>3 METHOD 3.1 Visual encoder The encoder reads keypoints.</p>"
+    assert [line.text for line in paragraphs(xhtml, 1)] == [
+        "2 RELATED WORK",
+        "2.1 Audio-only source separation",
+        "Most work separates sound alone.",
+        "3 METHOD",
+        "3.1 Visual encoder The encoder reads keypoints.",
+    ]

@@ -231,7 +231,7 @@ def headings_marked(xhtml: str) -> str:
     """A page's XHTML with the headings mupdf's blocks hide made plain: a numbered lead in
     italics or bold made a bold lead ``pdflines.paragraphs`` splits off (``EMPHASISED_LEAD``),
     and two headings set in one block made two paragraphs (``HEADING_OVER_ITALIC``,
-    ``HEADING_OVER_BOLD``)."""
+    ``HEADING_OVER_BOLD``, ``CAPITALS_OVER_FIRST``)."""
     if "</b>. <b>" in xhtml:  # AES's "<b>2</b>. <b>DATASET </b>In order to …": one bold lead
         xhtml = NUMBER_STOP_APART.sub(r"<\1><b>\2. ", xhtml)
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
@@ -239,6 +239,8 @@ def headings_marked(xhtml: str) -> str:
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
     if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
         xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
+    if ".1 " in xhtml:  # "2 RELATED WORK 2.1 Audio-only …" in a bold face mupdf does not call bold
+        xhtml = CAPITALS_OVER_FIRST.sub("<p>\\1</p>\n<p>\\3", xhtml)
     return xhtml
 
 
@@ -255,6 +257,14 @@ EMPHASISED_LEAD = re.compile(
 cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
 text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type of 12 pt and up is
 an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
+
+
+CAPITALS_OVER_FIRST = re.compile(
+    r"<p>((\d{1,2}) [A-Z][A-Z’'&,:-]*(?: [A-Z][A-Z’'&,:-]*){0,9}) (\2\.1\.? [A-Z])"
+)
+"""A numbered heading in capitals over its first subsection's in one block ("2 RELATED WORK
+2.1 Audio-only source separation", acmart's journal formats, whose bold face mupdf does not
+call bold): made two paragraphs."""
 
 
 HEADING_OVER_ITALIC = re.compile(
