@@ -2772,3 +2772,22 @@ def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() ->
         "3 METHOD",
         "3.1 Visual encoder The encoder reads keypoints.",
     ]
+
+
+def test_a_paper_read_without_its_outline_finds_the_sections_its_outline_lists() -> None:
+    # what a paper with no bookmarks gets (bench/heading_recall.py measures it): acmart's
+    # acmlarge, whose headings are in a bold face mupdf does not call bold
+    pdf = ROOT / "tests" / "data" / "latex" / "acmlarge.pdf"
+    top = [s.heading for s in extract_paper(pdf, outline=False).sections if s.level == 1]
+    assert top == [
+        "1 INTRODUCTION",
+        "2 RELATED WORK",
+        "3 METHOD",
+        "4 EXPERIMENTS",
+        "5 DISCUSSION",
+        "6 CONCLUSION",
+        "ACKNOWLEDGMENTS",
+    ]
+    with pymupdf.open(pdf) as doc:
+        listed = [title for level, title, *_ in doc.get_toc() if level == 1]
+    assert [unnumbered(h).lower() for h in top[:6]] == [unnumbered(t).lower() for t in listed[1:7]]

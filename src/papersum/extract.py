@@ -47,10 +47,12 @@ _LOADING = threading.Lock()
 _UNUSED_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
 
-def extract_paper(path: Path) -> PaperText:
-    """Extract the text of the PDF at ``path``; a corrupt, empty, encrypted or scanned PDF raises."""
+def extract_paper(path: Path, *, outline: bool = True) -> PaperText:
+    """Extract the text of the PDF at ``path``; a corrupt, empty, encrypted or scanned PDF raises.
+    ``outline=False``: headings from the pages alone, not the PDF's bookmarks (what a paper with
+    none gets; ``bench/heading_recall.py`` measures it against the bookmarks)."""
     with _opened(path) as (doc, data):
-        return _extract(doc, path, hashlib.sha256(data).hexdigest())
+        return _extract(doc, path, hashlib.sha256(data).hexdigest(), outline=outline)
 
 
 def load_pymupdf() -> ModuleType:
@@ -172,8 +174,8 @@ def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
     return f"{path} has no text on its pages (neither text nor images: blank, or damaged); check the file"
 
 
-def _extract(doc: pymupdf.Document, path: Path, sha256: str) -> PaperText:
-    toc = _outline(doc)
+def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -> PaperText:
+    toc = _outline(doc) if outline else []
     try:
         lines = read_lines(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read

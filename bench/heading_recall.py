@@ -1,0 +1,91 @@
+"""Heading recall without the PDF's outline.
+
+For every PDF given (default: the papers bundled with papersum and its tests) whose outline
+(bookmarks) lists three top-level sections or more, the share of those sections papersum finds
+from the pages alone, ``extract_paper(path, outline=False)``: how a paper without bookmarks is
+read. The references, abstract, acknowledgements and lists are left out of the count (papersum
+sets them apart by design). Prints each PDF under 0.8 with what it missed, then one figure row.
+
+    python bench/heading_recall.py [PDF or folder ...]
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from papersum.errors import ExtractError
+from papersum.extract import extract_paper, load_pymupdf
+from papersum.pdfheadings import unnumbered
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = [ROOT / "examples" / "papers", ROOT / "tests" / "data"]
+
+_NUMBER = re.compile(r"^(?:§\s*)?(?:[ivxlc]+|\d+(?:\.\d+)*|[a-h])[.:]?\s+")
+_NOT_COUNTED = re.compile(
+    r"^(references?|bibliography|literature cited|works cited|abstract|acknowledge?ments?|"
+    r"(table of )?contents|list of \w+|index|fig(ure)?\s*\d|table\s*\d|_?(ole_link|toc|hlk|ref)\d)"
+)
+"""Outline items that are no section papersum heads: the references, abstract and lists it
+sets apart, a figure's or table's bookmark, Word's hidden bookmarks ("OLE_LINK1", "_Toc…")."""
+_FOUND = 85
+"""rapidfuzz's ratio from which an outline item and a heading are one."""
+
+
+def key(title: str) -> str:
+    """A section's title without its number, in lowercase, spaces collapsed."""
+    text = " ".join(unnumbered(title).split()).lower()
+    return _NUMBER.sub("", text)
+
+
+def recall(pdf: Path) -> tuple[float, list[str]] | None:
+    """The share of the outline's top-level sections found without it, and those missed; None
+    for a PDF with fewer than three such sections or that papersum cannot read."""
+    pymupdf = load_pymupdf()
+    try:
+        with pymupdf.open(pdf) as doc:
+            if not 3 <= doc.page_count <= 40:
+                return None
+            wanted = [key(title) for level, title, page, *_ in doc.get_toc() if level == 1 and page >= 1]
+        wanted = [title for title in wanted if title and not _NOT_COUNTED.match(title)]
+        if len(wanted) < 3:
+            return None
+        found = [key(section.heading) for section in extract_paper(pdf, outline=False).sections]
+    except (ExtractError, RuntimeError, ValueError):
+        return None
+    missed = [title for title in wanted if not any(_same(title, heading) for heading in found)]
+    return 1 - len(missed) / len(wanted), missed
+
+
+def _same(title: str, heading: str) -> bool:
+    return fuzz.ratio(title, heading) >= _FOUND or (len(title) > 8 and title in heading)
+
+
+def main() -> None:
+    roots = [Path(arg) for arg in sys.argv[1:]] or DEFAULT
+    pdfs = sorted({pdf for root in roots for pdf in ([root] if root.is_file() else root.rglob("*.pdf"))})
+    results = [(pdf, measured) for pdf in pdfs if (measured := recall(pdf)) is not None]
+    for pdf, (share, missed) in sorted(results, key=lambda item: item[1][0]):
+        if share < 0.8:
+            print(f"{share:.2f}  {pdf.name}: missed {missed[:5]}")
+    shares = [share for _pdf, (share, _missed) in results]
+    if not shares:
+        print("no PDF with an outline of three top-level sections or more")
+        return
+    print()
+    print("| what | figure | target |")
+    print("|---|---:|---|")
+    print(
+        f"| top-level heading recall without the outline, {len(shares)} PDFs whose outline lists "
+        f"three sections or more | mean {statistics.mean(shares):.3f}, median "
+        f"{statistics.median(shares):.2f}, lowest {min(shares):.2f}, "
+        f"{sum(share < 0.8 for share in shares)} under 0.8 | ≥ 0.95, none under 0.8 |"
+    )
+
+
+if __name__ == "__main__":
+    main()
