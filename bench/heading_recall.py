@@ -20,18 +20,17 @@ from rapidfuzz import fuzz
 
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper, load_pymupdf
+from papersum.pdfflow import NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import unnumbered
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "examples" / "papers", ROOT / "tests" / "data"]
 
 _NUMBER = re.compile(r"^(?:§\s*)?(?:[ivxlc]+|\d+(?:\.\d+)*|[a-h])[.:]?\s+")
-_NOT_COUNTED = re.compile(
-    r"^(references?|bibliography|literature cited|works cited|abstract|acknowledge?ments?|"
-    r"(table of )?contents|list of \w+|index|fig(ure)?\s*\d|table\s*\d|_?(ole_link|toc|hlk|ref)\d)"
-)
-"""Outline items that are no section papersum heads: the references, abstract and lists it
-sets apart, a figure's or table's bookmark, Word's hidden bookmarks ("OLE_LINK1", "_Toc…")."""
+_NOT_COUNTED = re.compile(r"^(abstract|index|fig(ure)?\s*\d|table\s*\d|_?(ole_link|toc|hlk|ref)\d)")
+"""Outline items that are no section papersum heads, with those ``REFERENCES`` and
+``NOT_CONTENT`` name (the references, lists, acknowledgements it sets apart): the abstract, an
+index, a figure's or table's bookmark, Word's hidden bookmarks ("OLE_LINK1", "_Toc…")."""
 _FOUND = 85
 """rapidfuzz's ratio from which an outline item and a heading are one."""
 
@@ -51,7 +50,7 @@ def recall(pdf: Path) -> tuple[float, list[str]] | None:
             if not 3 <= doc.page_count <= 40:
                 return None
             wanted = [key(title) for level, title, page, *_ in doc.get_toc() if level == 1 and page >= 1]
-        wanted = [title for title in wanted if title and not _NOT_COUNTED.match(title)]
+        wanted = [title for title in wanted if title and not _set_apart(title)]
         if len(wanted) < 3:
             return None
         found = [key(section.heading) for section in extract_paper(pdf, outline=False).sections]
@@ -59,6 +58,10 @@ def recall(pdf: Path) -> tuple[float, list[str]] | None:
         return None
     missed = [title for title in wanted if not any(_same(title, heading) for heading in found)]
     return 1 - len(missed) / len(wanted), missed
+
+
+def _set_apart(title: str) -> bool:
+    return bool(_NOT_COUNTED.match(title) or REFERENCES.match(title) or NOT_CONTENT.match(title))
 
 
 def _same(title: str, heading: str) -> bool:
