@@ -2791,3 +2791,38 @@ def test_a_paper_read_without_its_outline_finds_the_sections_its_outline_lists()
     with pymupdf.open(pdf) as doc:
         listed = [title for level, title, *_ in doc.get_toc() if level == 1]
     assert [unnumbered(h).lower() for h in top[:6]] == [unnumbered(t).lower() for t in listed[1:7]]
+
+
+def test_an_appendix_letter_apart_from_its_title_and_a_neurips_checklist_after_the_references(
+    tmp_path: Path,
+) -> None:
+    # NeurIPS 2023-25: the appendix's "A" set apart from "Implementation details" (two lines to
+    # mupdf) was lost with the references; the "NeurIPS Paper Checklist" after them, a form
+    # whose items "2. Limitations" … read as sections, is no part of what the paper says
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Seeing the Bow: Motion Cues for Duets", fontsize=17, fontname="hebo")
+    page.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    page.insert_text((72, 150), "1 Introduction", fontsize=14, fontname="hebo")
+    page.insert_textbox((72, 160, 540, 260), "Two violins share their timbre. " * 10, fontsize=10)
+    page.insert_text((72, 290), "References", fontsize=14, fontname="hebo")
+    page.insert_textbox(
+        (72, 300, 540, 330), "[1] H. Zhao et al. The sound of pixels. In ECCV, 2018.", fontsize=10
+    )
+    page.insert_text((72, 360), "A", fontsize=14, fontname="hebo")
+    page.insert_text((100, 360), "Implementation details", fontsize=14, fontname="hebo")
+    page.insert_textbox((72, 370, 540, 420), "We train for fifty epochs with Adam. " * 3, fontsize=10)
+    checklist = doc.new_page()
+    checklist.insert_text((72, 80), "NeurIPS Paper Checklist", fontsize=14, fontname="hebo")
+    y = 110
+    for item in ("Claims", "Limitations"):
+        checklist.insert_text((72, y), f"{item}", fontsize=10, fontname="hebo")
+        checklist.insert_text((60, y), f"{1 + (item == 'Limitations')}.", fontsize=10)
+        checklist.insert_textbox(
+            (72, y + 8, 540, y + 60), "Question: Does the paper say so? Answer: [Yes]", fontsize=10
+        )
+        y += 80
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == ["1 Introduction", "A Implementation details"]
+    assert sections[-1].text.startswith("We train for fifty epochs") and "Question" not in sections[-1].text

@@ -1,5 +1,6 @@
 """What page 1 of a PDF holds that is not the paper's: a cover page an open archive or a
-publisher puts before it, arXiv's stamp up the margin, a review draft's line numbers."""
+publisher puts before it, arXiv's stamp up the margin, a review draft's line numbers; and what
+it holds out of reading order (a title and authors Word writes after the text)."""
 
 from __future__ import annotations
 
@@ -194,3 +195,42 @@ heading's lines or a formula may hide a few)."""
 
 _COUNTED_LEAST = 3
 """Numbers of an inner ruler on a later page, counting up, at least."""
+
+
+def top_blocks_first(lines: list[Line], height: float) -> list[Line]:
+    """Page 1's lines (of a page ``height`` points high) with the blocks written after its text
+    but set above it moved before it: Word writes a paper's title and authors last, after the
+    first page's columns (mupdf keeps the order of the page's content), so they came after the
+    introduction and were not found. A block wholly above every block of some text before it
+    in the page's upper part is moved, in its order, to just before the first block that lies
+    below it (a right column's paragraph is not above the title before it, and stays; a
+    watermark or a footer written first is no such block)."""
+    blocks = [list(group) for _block, group in itertools.groupby(lines, key=lambda line: line.block)]
+    highest = math.inf  # the top of the highest block of some text so far
+    moved: list[int] = []
+    for index, block in enumerate(blocks):
+        characters = sum(len(line.text) for line in block)
+        if block[-1].top + block[-1].size <= highest < math.inf and characters >= _A_TITLE:
+            moved.append(index)
+        elif characters >= _SOME_TEXT and block[0].top < height * _UPPER_PART:
+            highest = min(highest, block[0].top)
+    if not moved:  # most pages
+        return lines
+    bottom = blocks[moved[0]][-1].top + blocks[moved[0]][-1].size
+    kept = [index for index in range(len(blocks)) if index not in moved]
+    at = next(place for place, index in enumerate(kept) if blocks[index][0].top >= bottom)
+    order = [*kept[:at], *moved, *kept[at:]]
+    return [line for index in order for line in blocks[index]]
+
+
+_SOME_TEXT = 20
+"""Characters of a block, at least, that make it part of page 1's text (not a page number, a
+mark or a label)."""
+
+
+_A_TITLE = 8
+"""Characters of a block moved up, at least ("Fast R-CNN"; not a line's number)."""
+
+
+_UPPER_PART = 0.4
+"""How far down page 1 its text starts, at most, as a part of its height."""

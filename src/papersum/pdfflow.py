@@ -233,14 +233,24 @@ def without_unheaded_references(sections: list[Section]) -> list[Section]:
 
 def drop_references(sections: list[Section]) -> list[Section]:
     """Without the references and a thesis's lists and declarations (acknowledgements stay: a
-    paper's say who funded it)."""
+    paper's say who funded it), and without a conference's checklist after the references
+    (NeurIPS's "Paper Checklist", AAAI's "Reproducibility Checklist": a form's questions and
+    guidelines, whose items "2. Limitations" … read as sections) and all after it."""
     kept = []
+    after_references = False
     for section in sections:
         name = unnumbered(section.heading).strip()
+        if after_references and CHECKLIST.match(name):
+            break
         if REFERENCES.match(name) or (NOT_CONTENT.match(name) and not name.lower().startswith("ack")):
+            after_references = after_references or bool(REFERENCES.match(name))
             continue
         kept.append(section)
     return kept
+
+
+CHECKLIST = re.compile(r"^(?:[\w-]+\s+){0,2}checklist$", re.I)
+"""A conference's checklist's heading: "NeurIPS Paper Checklist", "Reproducibility Checklist"."""
 
 
 SPACES = re.compile(r"[ \t]{2,}|\t")

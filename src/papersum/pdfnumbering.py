@@ -288,6 +288,17 @@ CAPITALS_MOST = 0.9
 """Of a heading's letters, at least, in capitals for it to be set in capitals."""
 
 
+def words_in_capitals(text: str) -> bool:
+    """Whether ``text`` is words in capitals and nothing else ("MODIFICATIONS", "CCS CONCEPTS
+    AND USER-DEFINED KEYWORDS": acmart's headings in a bold face mupdf does not call bold, after
+    a bare number; not "ISSN: 0214-9001", not a formula's "E PU^T")."""
+    return in_capitals(text) and all(c.isalpha() or c in _IN_WORDS for c in text)
+
+
+_IN_WORDS = frozenset(" -'’&,")
+"""What stands between a heading's words in capitals."""
+
+
 def _size_class(line: Line) -> int:
     # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
     bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)

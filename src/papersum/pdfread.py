@@ -25,6 +25,7 @@ from papersum.pdfcovers import (
     is_arxiv_stamp,
     is_repository_cover,
     line_number_margins,
+    top_blocks_first,
     without_ruler_numbers,
 )
 from papersum.pdfheadings import SECTION_NUMBER
@@ -88,45 +89,6 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
             later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
         )
     return lines
-
-
-def top_blocks_first(lines: list[Line], height: float) -> list[Line]:
-    """Page 1's lines (of a page ``height`` points high) with the blocks written after its text
-    but set above it moved before it: Word writes a paper's title and authors last, after the
-    first page's columns (mupdf keeps the order of the page's content), so they came after the
-    introduction and were not found. A block wholly above every block of some text before it
-    in the page's upper part is moved, in its order, to just before the first block that lies
-    below it (a right column's paragraph is not above the title before it, and stays; a
-    watermark or a footer written first is no such block)."""
-    blocks = [list(group) for _block, group in itertools.groupby(lines, key=lambda line: line.block)]
-    highest = math.inf  # the top of the highest block of some text so far
-    moved: list[int] = []
-    for index, block in enumerate(blocks):
-        characters = sum(len(line.text) for line in block)
-        if block[-1].top + block[-1].size <= highest < math.inf and characters >= _A_TITLE:
-            moved.append(index)
-        elif characters >= _SOME_TEXT and block[0].top < height * _UPPER_PART:
-            highest = min(highest, block[0].top)
-    if not moved:  # most pages
-        return lines
-    bottom = blocks[moved[0]][-1].top + blocks[moved[0]][-1].size
-    kept = [index for index in range(len(blocks)) if index not in moved]
-    at = next(place for place, index in enumerate(kept) if blocks[index][0].top >= bottom)
-    order = [*kept[:at], *moved, *kept[at:]]
-    return [line for index in order for line in blocks[index]]
-
-
-_SOME_TEXT = 20
-"""Characters of a block, at least, that make it part of page 1's text (not a page number, a
-mark or a label)."""
-
-
-_A_TITLE = 8
-"""Characters of a block moved up, at least ("Fast R-CNN"; not a line's number)."""
-
-
-_UPPER_PART = 0.4
-"""How far down page 1 its text starts, at most, as a part of its height."""
 
 
 def textpage(
@@ -287,7 +249,7 @@ def numbers_joined(rows: list[Row]) -> list[Row]:
         if (
             previous is not None
             and abs(previous[0] - row[0]) <= 2  # on one row: not a table's "12" and "4.1"
-            and SECTION_NUMBER.match("".join(text for _size, text, _bold in previous[2]).strip())
+            and _numbered_by(previous, row)
             and (number := make_line(previous[2], 0, 0, False, False, 0.0, 0.0)) is not None
             and (words := make_line(row[2], 0, 0, False, False, 0.0, 0.0)) is not None
             # its digits' weight: AES sets "<b>1</b>." before "<b>INTRODUCTION</b>"
@@ -305,6 +267,15 @@ def numbers_joined(rows: list[Row]) -> list[Row]:
         else:
             joined.append(row)
     return joined
+
+
+def _numbered_by(previous: Row, row: Row) -> bool:
+    """Whether ``previous`` is a section's number before ``row``'s words, or an appendix's
+    letter before its bold title ("A" then "Implementation details"; not a table's row label)."""
+    number = "".join(text for _size, text, _bold in previous[2]).strip()
+    if SECTION_NUMBER.match(number):
+        return True
+    return len(number) == 1 and "A" <= number <= "H" and all(bold for _size, _text, bold in row[2])
 
 
 def run_in(

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
-from papersum.pdfflow import NOT_CONTENT, REFERENCES
+from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
     HEADING_SHAPE,
@@ -32,6 +32,7 @@ from papersum.pdfnumbering import (
     run_in_levels,
     without_leads,
     without_list_items,
+    words_in_capitals,
 )
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
 
@@ -355,6 +356,7 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
     known = (
         REFERENCES.match(stripped)
         or NOT_CONTENT.match(stripped)
+        or CHECKLIST.match(stripped)
         or stripped.lower() == "abstract"
         or (line.page > 0 and is_back_matter(stripped))  # page 1's is a sidebar's ("Competing Interests:")
     )
@@ -417,7 +419,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             line.alone
             and numbered
             and sum(c.isalpha() for c in words) >= 3
-            and (line.size > 0 or not _BARE_INTEGER.match(line.text) or _words_in_capitals(words))
+            and (line.size > 0 or not _BARE_INTEGER.match(line.text) or words_in_capitals(words))
         )
     above = _above(line.size, body_size)
     emphasised = line.bold or above >= 0.9
@@ -428,19 +430,8 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     return line.alone and numbered and abs(above) <= 0.5 and sum(c.isalpha() for c in words) >= 3
 
 
-def _words_in_capitals(text: str) -> bool:
-    """Whether ``text`` is words in capitals and nothing else ("MODIFICATIONS", "CCS CONCEPTS
-    AND USER-DEFINED KEYWORDS": acmart's headings in a bold face mupdf does not call bold, after
-    a bare number; not "ISSN: 0214-9001", not a formula's "E PU^T")."""
-    return in_capitals(text) and all(c.isalpha() or c in _IN_WORDS for c in text)
-
-
 _LETTERS_LEAST = 0.5
 """Of a heading's characters but its spaces, at least, that are letters."""
-
-
-_IN_WORDS = frozenset(" -'’&,")
-"""What stands between a heading's words in capitals."""
 
 
 def _above(size: float, body_size: float) -> float:
