@@ -2826,3 +2826,19 @@ def test_an_appendix_letter_apart_from_its_title_and_a_neurips_checklist_after_t
     sections = extract_paper(path).sections
     assert [s.heading for s in sections] == ["1 Introduction", "A Implementation details"]
     assert sections[-1].text.startswith("We train for fifty epochs") and "Question" not in sections[-1].text
+
+
+def test_supplementary_material_appended_after_the_references_keeps_its_sections(tmp_path: Path) -> None:
+    # CVPR's and NeurIPS's papers append their supplementary material with the title again
+    # over it: the title, "Supplementary Material" and "A More results", each bold of one size,
+    # read as one long heading, and the first appendix was lost in it
+    doc = _paper("Seeing the Bow", "1 Introduction", "Two violins share their timbre. ", bold_heading=True)
+    page = doc.new_page()
+    for y, line in [(60, "Seeing the Bow"), (85, "Supplementary Material"), (120, "A More results")]:
+        page.insert_text((72, y), line, fontsize=15, fontname="hebo")
+    page.insert_textbox((72, 130, 540, 200), "Motion helps most on fast passages. " * 4, fontsize=10)
+    page.insert_text((72, 230), "B Network details", fontsize=15, fontname="hebo")
+    page.insert_textbox((72, 240, 540, 300), "The encoder has four layers. " * 4, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    headings = [s.heading for s in extract_paper(path).sections]
+    assert headings[-2:] == ["A More results", "B Network details"]

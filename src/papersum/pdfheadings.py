@@ -44,6 +44,10 @@ ANCHOR_HEADINGS = {
     "methodology",
     "evaluation",
     "experiments",
+    # what CVPR's and NeurIPS's papers append after their references, and journals' section
+    "supplementarymaterial",
+    "supplementarymaterials",
+    "supplementaryinformation",
 }
 
 
