@@ -2842,3 +2842,18 @@ def test_supplementary_material_appended_after_the_references_keeps_its_sections
     doc.save(path := tmp_path / "paper.pdf")
     headings = [s.heading for s in extract_paper(path).sections]
     assert headings[-2:] == ["A More results", "B Network details"]
+
+
+def test_an_abstract_label_in_larger_type_does_not_push_unnumbered_sections_down(tmp_path: Path) -> None:
+    # a journal's "ABSTRACT" set larger than its \section* headings ranked above them: every
+    # section of the paper came out at level 2
+    doc = _paper("Tempo and Groove", "ABSTRACT", "Groove makes people move. ", bold_heading=True)
+    page = doc.new_page()
+    for y, heading in [(60, "Introduction"), (200, "Methods")]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_textbox((72, y + 8, 540, y + 110), "Forty musicians took part in it. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [(s.level, s.heading) for s in extract_paper(path).sections] == [
+        (1, "Introduction"),
+        (1, "Methods"),
+    ]

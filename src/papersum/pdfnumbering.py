@@ -215,7 +215,7 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     capitals are above (Annual Reviews' "COLLISIONS …" over "Collisions with Buildings"):
     when two or more of them are not named ones (not "ACKNOWLEDGMENTS" alone)."""
     end = next((i for i in sorted(headings) if _is_references(lines[i].text)), None)
-    own = [i for i in headings if end is None or i <= end]
+    own = [i for i in headings if (end is None or i <= end) and not _is_front(lines[i].text)]
     capitals = {i for i in headings if in_capitals(lines[i].text)}
     named = {i for i in capitals if _names_section(lines[i].text)}
     sizes = {i: _size_class(lines[i]) for i in headings}
@@ -251,6 +251,15 @@ def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, i
 
 def _names_section(text: str) -> bool:
     return heading_key(text) in WHOLE_NAMES or is_back_matter(text) or _is_references(text)
+
+
+def _is_front(text: str) -> bool:
+    """The abstract's or the keywords' label, which the paper's sections do not rank under
+    (a journal's "ABSTRACT" in larger type than its sections' headings)."""
+    return heading_key(text) in _FRONT
+
+
+_FRONT = frozenset(("abstract", "keywords", "indexterms", "summary"))
 
 
 def _is_references(text: str) -> bool:
