@@ -2857,3 +2857,17 @@ def test_an_abstract_label_in_larger_type_does_not_push_unnumbered_sections_down
         (1, "Introduction"),
         (1, "Methods"),
     ]
+
+
+def test_one_heading_in_display_type_does_not_push_the_others_down(tmp_path: Path) -> None:
+    # a lone line in display type taken for a heading (a plot's title, a part's label, Science's
+    # page head) ranked over the paper's \section* headings: all of them came out at level 2
+    doc = _paper("Tempo and Groove", "Abstract", "Groove makes people move. ")
+    page = doc.new_page()
+    page.insert_text((72, 60), "Perspectives", fontsize=22, fontname="hebo")
+    for y, heading in [(100, "Introduction"), (220, "Methods"), (340, "Results")]:
+        page.insert_text((72, y), heading, fontsize=10, fontname="hebo")
+        page.insert_textbox((72, y + 8, 540, y + 100), "Forty musicians took part in it. " * 6, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    levels = {s.heading: s.level for s in extract_paper(path).sections}
+    assert [levels[name] for name in ("Introduction", "Methods", "Results")] == [1, 1, 1]

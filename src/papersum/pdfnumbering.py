@@ -213,7 +213,9 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     sections down; a heading there in a larger class than any of the paper's is at the top.
     In a class where the paper's own headings are set both in capitals and not, those in
     capitals are above (Annual Reviews' "COLLISIONS …" over "Collisions with Buildings"):
-    when two or more of them are not named ones (not "ACKNOWLEDGMENTS" alone)."""
+    when two or more of them are not named ones (not "ACKNOWLEDGMENTS" alone). A class that
+    holds one heading only (a plot's title or a part's label in display type) ranks nothing
+    when others hold two or more; the abstract's label ranks nothing either."""
     end = next((i for i in sorted(headings) if _is_references(lines[i].text)), None)
     own = [i for i in headings if (end is None or i <= end) and not _is_front(lines[i].text)]
     capitals = {i for i in headings if in_capitals(lines[i].text)}
@@ -222,7 +224,8 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     mixed = {sizes[i] for i in own if i not in capitals}
     case = Counter(sizes[i] for i in own if i in capitals - named)
     classes = {i: (size, size in mixed and case[size] >= 2 and i in capitals) for i, size in sizes.items()}
-    ranked = {classes[i] for i in own}
+    counts = Counter(classes[i] for i in own)
+    ranked = {key for key, count in counts.items() if count >= 2} or set(counts)
     return _under_whole_names(
         lines, {i: min(1 + sum(key > classes[i] for key in ranked), 3) for i in headings}
     )
