@@ -15,6 +15,7 @@ import re
 import statistics
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -41,9 +42,17 @@ def key(title: str) -> str:
     return _NUMBER.sub("", text)
 
 
-def recall(pdf: Path) -> tuple[float, list[str]] | None:
-    """The share of the outline's top-level sections found without it, and those missed; None
-    for a PDF with fewer than three such sections or that papersum cannot read."""
+class Recall(NamedTuple):
+    found: float
+    """The share of the outline's top-level sections found, at any level."""
+    top: float
+    """The share found as top-level sections (level 1)."""
+    missed: list[str]
+
+
+def recall(pdf: Path) -> Recall | None:
+    """How many of the outline's top-level sections are found without it, and those missed;
+    None for a PDF with fewer than three such sections or that papersum cannot read."""
     pymupdf = load_pymupdf()
     try:
         with pymupdf.open(pdf) as doc:
@@ -53,11 +62,14 @@ def recall(pdf: Path) -> tuple[float, list[str]] | None:
         wanted = [title for title in wanted if title and not _set_apart(title)]
         if len(wanted) < 3:
             return None
-        found = [key(section.heading) for section in extract_paper(pdf, outline=False).sections]
+        sections = extract_paper(pdf, outline=False).sections
     except (ExtractError, RuntimeError, ValueError):
         return None
+    found = [key(section.heading) for section in sections]
+    top = [key(section.heading) for section in sections if section.level == 1]
     missed = [title for title in wanted if not any(_same(title, heading) for heading in found)]
-    return 1 - len(missed) / len(wanted), missed
+    at_top = sum(any(_same(title, heading) for heading in top) for title in wanted)
+    return Recall(1 - len(missed) / len(wanted), at_top / len(wanted), missed)
 
 
 def _set_apart(title: str) -> bool:
@@ -72,10 +84,11 @@ def main() -> None:
     roots = [Path(arg) for arg in sys.argv[1:]] or DEFAULT
     pdfs = sorted({pdf for root in roots for pdf in ([root] if root.is_file() else root.rglob("*.pdf"))})
     results = [(pdf, measured) for pdf in pdfs if (measured := recall(pdf)) is not None]
-    for pdf, (share, missed) in sorted(results, key=lambda item: item[1][0]):
-        if share < 0.8:
-            print(f"{share:.2f}  {pdf.name}: missed {missed[:5]}")
-    shares = [share for _pdf, (share, _missed) in results]
+    for pdf, measured in sorted(results, key=lambda item: item[1].found):
+        if measured.found < 0.8:
+            print(f"{measured.found:.2f}  {pdf.name}: missed {measured.missed[:5]}")
+    shares = [measured.found for _pdf, measured in results]
+    tops = [measured.top for _pdf, measured in results]
     if not shares:
         print("no PDF with an outline of three top-level sections or more")
         return
@@ -86,7 +99,9 @@ def main() -> None:
         f"| top-level heading recall without the outline, {len(shares)} PDFs whose outline lists "
         f"three sections or more | mean {statistics.mean(shares):.3f}, median "
         f"{statistics.median(shares):.2f}, lowest {min(shares):.2f}, "
-        f"{sum(share < 0.8 for share in shares)} under 0.8 | ≥ 0.95, none under 0.8 |"
+        f"{sum(share < 0.8 for share in shares)} under 0.8; found at level 1: mean "
+        f"{statistics.mean(tops):.3f}, {sum(share < 0.8 for share in tops)} under 0.8 "
+        "| ≥ 0.95, none under 0.8 |"
     )
 
 
