@@ -2871,3 +2871,13 @@ def test_one_heading_in_display_type_does_not_push_the_others_down(tmp_path: Pat
     doc.save(path := tmp_path / "paper.pdf")
     levels = {s.heading: s.level for s in extract_paper(path).sections}
     assert [levels[name] for name in ("Introduction", "Methods", "Results")] == [1, 1, 1]
+
+
+def test_a_subsection_heading_in_italics_alone_over_its_text() -> None:
+    # the SciPy proceedings (McFee et al. 2015, librosa): subsections in sans-serif italics of the
+    # text's size, alone over their text; without the outline none was found
+    text = "The core functionality of librosa is the loading of audio."
+    xhtml = f"<p>Most of it is in Python.</p>\n<p><i>Core functionality</i></p>\n<p>{text}</p>"
+    xhtml += "\n<p><i>Preface xvii</i></p>\n<p>A line of a book's contents, which is no heading at all.</p>"
+    xhtml += "\n<p><i>Model Parameter Space</i></p>\n<p><i>Symbolic Level</i></p>"  # a diagram's boxes
+    assert [line.text for line in paragraphs(xhtml, 1) if line.bold] == ["Core functionality"]

@@ -243,6 +243,8 @@ def headings_marked(xhtml: str) -> str:
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
     if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
         xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
+    if "<p><i>" in xhtml:  # "<p><i>Core functionality</i></p>" over its text
+        xhtml = ITALIC_ALONE.sub(_italic_heading, xhtml)
     if ".1 " in xhtml:  # "2 RELATED WORK 2.1 Audio-only …" in a bold face mupdf does not call bold
         xhtml = CAPITALS_OVER_FIRST.sub("<p>\\1</p>\n<p>\\3", xhtml)
     return xhtml
@@ -261,6 +263,23 @@ EMPHASISED_LEAD = re.compile(
 cases.</i>", ACM, IEEE, elsarticle) or its number in roman ("2.1.<b> Title.</b>", amsart), with
 text after it: made a bold lead ``paragraphs`` splits off. (A paragraph of type of 12 pt and up is
 an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
+
+
+ITALIC_ALONE = re.compile(
+    r"<p><i>([A-Z][a-z]+(?: (?![ivxlc]+</i>)[A-Za-z][a-z’'-]*){0,5})</i></p>(?=\n<p>[A-Z][^<\n]{40})"
+)
+"""A paragraph of a few words in italics alone over text that starts a sentence: a heading set
+in italics (the SciPy proceedings' subsections, librosa's "Core functionality"; JACoW's, REVTeX's),
+made bold. Not a contents line ("Preface xvii"), not a diagram's or an index's words (no text
+under them), not right under a bold heading (which it would read as that heading's next line)."""
+
+
+def _italic_heading(match: re.Match[str]) -> str:
+    """``ITALIC_ALONE``'s paragraph made bold, unless a bold heading is right above it (told on
+    a match: a pattern that starts by looking behind is tried at every character)."""
+    if match.string.endswith("</b></p>\n", 0, match.start()):
+        return match[0]
+    return f"<p><b>{match[1]}</b></p>"
 
 
 CAPITALS_OVER_FIRST = re.compile(
