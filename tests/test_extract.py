@@ -2881,3 +2881,20 @@ def test_a_subsection_heading_in_italics_alone_over_its_text() -> None:
     xhtml += "\n<p><i>Preface xvii</i></p>\n<p>A line of a book's contents, which is no heading at all.</p>"
     xhtml += "\n<p><i>Model Parameter Space</i></p>\n<p><i>Symbolic Level</i></p>"  # a diagram's boxes
     assert [line.text for line in paragraphs(xhtml, 1) if line.bold] == ["Core functionality"]
+
+
+def test_a_bold_heading_and_its_first_subsection_in_italics_in_one_block() -> None:
+    # MDPI's class (tests/data/latex/mdpi.pdf read without its outline): "4. Experiments" in
+    # bold and "4.1. Datasets" in italics make one block, and the subsection was lost
+    xhtml = "<p><b>4. Experiments </b><i>4.1. Datasets</i></p>\n<p>We train on duets mixed from solos.</p>"
+    lines = paragraphs(f'<div id="page1">\n{xhtml}\n</div>', 1)
+    assert [(line.text, line.alone) for line in lines] == [
+        ("4. Experiments", True),
+        ("4.1. Datasets", True),
+        ("We train on duets mixed from solos.", True),
+    ]
+    found = find_headings(lines, 10.0, [])[1]
+    assert [(level, lines[i].text) for i, level in sorted(found.items())] == [
+        (1, "4. Experiments"),
+        (2, "4.1. Datasets"),
+    ]
