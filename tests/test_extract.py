@@ -2878,9 +2878,13 @@ def test_a_subsection_heading_in_italics_alone_over_its_text() -> None:
     # text's size, alone over their text; without the outline none was found
     text = "The core functionality of librosa is the loading of audio."
     xhtml = f"<p>Most of it is in Python.</p>\n<p><i>Core functionality</i></p>\n<p>{text}</p>"
+    xhtml += f"\n<p><i>Onsets, tempo, and beats</i></p>\n<p>{text}</p>"
     xhtml += "\n<p><i>Preface xvii</i></p>\n<p>A line of a book's contents, which is no heading at all.</p>"
     xhtml += "\n<p><i>Model Parameter Space</i></p>\n<p><i>Symbolic Level</i></p>"  # a diagram's boxes
-    assert [line.text for line in paragraphs(xhtml, 1) if line.bold] == ["Core functionality"]
+    assert [line.text for line in paragraphs(xhtml, 1) if line.bold] == [
+        "Core functionality",
+        "Onsets, tempo, and beats",
+    ]
 
 
 def test_a_bold_heading_and_its_first_subsection_in_italics_in_one_block() -> None:

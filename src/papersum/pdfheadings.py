@@ -269,12 +269,13 @@ an ``h3`` or larger to mupdf: a manuscript's or a thesis's body.)"""
 
 
 ITALIC_ALONE = re.compile(
-    r"<p><i>([A-Z][a-z]+(?: (?![ivxlc]+</i>)[A-Za-z][a-z’'-]*){0,5})</i></p>(?=\n<p>[A-Z][^<\n]{40})"
+    r"<p><i>([A-Z][a-z]+,?(?: (?![ivxlc]+</i>)[A-Za-z][a-z’'-]*,?){0,5})</i></p>(?=\n<p>[A-Z][^<\n]{40})"
 )
 """A paragraph of a few words in italics alone over text that starts a sentence: a heading set
-in italics (the SciPy proceedings' subsections, librosa's "Core functionality"; JACoW's, REVTeX's),
-made bold. Not a contents line ("Preface xvii"), not a diagram's or an index's words (no text
-under them), not right under a bold heading (which it would read as that heading's next line)."""
+in italics (the SciPy proceedings' subsections, librosa's "Core functionality", "Onsets, tempo,
+and beats"; JACoW's, REVTeX's), made bold. Not a contents line ("Preface xvii"), not a diagram's
+or an index's words (no text under them), not right under a bold heading (which it would read
+as that heading's next line)."""
 
 
 def _italic_heading(match: re.Match[str]) -> str:
