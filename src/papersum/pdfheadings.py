@@ -320,12 +320,17 @@ def rest_of_heading(rest: str, lead: str = "") -> bool:
     """Whether what follows a bold numbered ``lead`` in its paragraph is more of the heading:
     short, no sentence, and partly bold, or after a lead that ends in a hyphen (AISTATS's "<b>2.1
     Online Learning on an Infinite Dataset: Shapeset-</b>3 × 2", its mathematics not bold)."""
-    text = rest.replace("<b>", "").replace("</b>", "").strip()
+    text = without_bold(rest).strip()
     return (
         ("<b>" in rest or lead.endswith("-"))
         and len(text) <= _HEADING_REST_MOST
         and not _SENTENCE_IN.search(text)
     )
+
+
+def without_bold(xhtml: str) -> str:
+    """A paragraph of mupdf's XHTML without its bold tags."""
+    return xhtml.replace("<b>", "").replace("</b>", "")
 
 
 _HEADING_REST_MOST = 80

@@ -28,6 +28,7 @@ from papersum.pdfheadings import (
     is_heading_over_text,
     is_run_in_heading,
     rest_of_heading,
+    without_bold,
 )
 from papersum.pdftables import is_plot_markers, is_table_like
 
@@ -106,29 +107,27 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                     # bold, in type of its own, over the rest of its block: a word processor's
                     # heading with no space under it ("<h3><b>3.1 Related works</b></h3><p>…")
                     alone = True
-                if not bold and (
-                    is_run_in_heading(lead := inner[3:end].strip())
-                    or is_heading_over_text(lead, inner[end + 4 :])
-                ):
-                    if not is_run_in_heading(lead) and _rows_under(inner[end + 4 :]):
+                lead, rest = inner[3:end].strip(), inner[end + 4 :]
+                if not bold and ((run_in := is_run_in_heading(lead)) or is_heading_over_text(lead, rest)):
+                    if not run_in and _rows_under(rest):
                         table = True  # no heading: a table's header over its rows, read as one run
-                    elif alone and rest_of_heading(inner[end + 4 :], lead):
+                    elif alone and rest_of_heading(rest, lead):
                         # "<b>3 The</b> Mue<b>nster</b> S<b>keleton</b> …": a heading whose font
                         # mupdf calls bold and italic by turns, alone in its paragraph
                         bold = True
                     else:
                         lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
-                        inner, first, alone = inner[end + 4 :], False, False
+                        inner, first, alone = rest, False, False
             cuts: list[tuple[str, str]] = []
             if " <b>" in inner:  # a bold run within: maybe a heading set in the paragraph's run
                 cuts, inner = headings_within(inner)
             for piece, heading in cuts:
-                if len(text := piece.replace("<b>", "").replace("</b>", "").strip()) > MIN_FRAGMENT:
+                if len(text := without_bold(piece).strip()) > MIN_FRAGMENT:
                     lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, False))
                 block += 1  # as if mupdf had begun a block at the heading
                 lines.append(Line(page_number, heading, TAG_SIZE[tag], True, block, False, True, True))
                 bold, first, alone = False, False, False
-            inner = inner.replace("<b>", "").replace("</b>", "")
+            inner = without_bold(inner)
         text = inner.strip()
         if len(text) > MIN_FRAGMENT and not is_plot_markers(text):
             if text[1:2] == " ":  # "A B S T R A C T" (a call for each paragraph costs more)
@@ -145,8 +144,7 @@ def _rows_under(rest: str) -> bool:
     table's header ("<b>Method Accuracy </b>Proposed best classifier <b>80.4 </b>Van Kranenburg
     and Backer (2004) [24] 79.4 …", an ISMIR paper's), not a heading; ``with_tables`` reads the
     rows."""
-    text = rest.replace("<b>", "").replace("</b>", "").strip()
-    return bool(_BOLD_NUMBER.search(rest)) or is_table_like(text)
+    return bool(_BOLD_NUMBER.search(rest)) or is_table_like(without_bold(rest).strip())
 
 
 _BOLD_NUMBER = re.compile(r"<b>[\d.,%±]+\s*</b>")
