@@ -114,13 +114,11 @@ def _alone_at(lines: list[Line], missing: list[Missing]) -> dict[int, int]:
     for number, after, before in missing:
         for index in range(after + 1, before):
             line = lines[index]
-            words = unnumbered(line.text)
             if (
                 line.first
                 and line.alone
                 and line.text.startswith(f"{number} ")
-                and HEADING_SHAPE.match(words)
-                and len(line.text.split()) <= _WORDS_MOST
+                and (words := _heading_words(line)) is not None
                 and sum(c.isalpha() for c in words) >= 3
             ):
                 found[index] = heading_level(line.text)
@@ -391,24 +389,9 @@ program's output, nor "7 fn Dest", a diagram's)."""
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
-    start = line.text.removeprefix("§").lstrip()[:1]  # "§2 Linearization, …" (Phil. Trans. A's)
-    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
-        return False  # a heading breaks no word at its line's end ("The paper submit-", in bold;
-        # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
-    words = unnumbered(line.text)
-    if line.bold and words.endswith(".") and not words.endswith(".."):
-        words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
-    numbered = is_numbered(line.text) or _OCR_NUMBER.match(line.text) is not None
-    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
-        words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
-    if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
-        words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
-    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST or is_numbered_label(words):
+    if (words := _heading_words(line)) is None:
         return False
-    if sum(map(str.isalpha, words)) < _LETTERS_LEAST * (len(words) - words.count(" ")):
-        return False  # an OCR'd table's "311 412 2 I 33.6 2", a scanned plot's "8.5o{ i i i 2"
-    if "://" in words or "www." in words:
-        return False  # an address ("CTAN: https://www.ctan.org/pkg/…")
+    numbered = is_numbered(line.text) or _OCR_NUMBER.match(line.text) is not None
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
@@ -428,6 +411,30 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return line.alone and numbered and abs(above) <= 0.5 and sum(c.isalpha() for c in words) >= 3
+
+
+def _heading_words(line: Line) -> str | None:
+    """The words of a line shaped like a heading (without its number, as ``HEADING_SHAPE``
+    tests them), or None: a capital or a digit first, a dozen words at most, no sentence's
+    stop, mostly letters; no broken word at its end, no numbered label, no web address."""
+    start = line.text.removeprefix("§").lstrip()[:1]  # "§2 Linearization, …" (Phil. Trans. A's)
+    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
+        return None  # a heading breaks no word at its line's end ("The paper submit-", in bold;
+        # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
+    words = unnumbered(line.text)
+    if line.bold and words.endswith(".") and not words.endswith(".."):
+        words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
+    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
+        words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
+    if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
+        words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
+    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST or is_numbered_label(words):
+        return None
+    if sum(map(str.isalpha, words)) < _LETTERS_LEAST * (len(words) - words.count(" ")):
+        return None  # an OCR'd table's "311 412 2 I 33.6 2", a scanned plot's "8.5o{ i i i 2"
+    if "://" in words or "www." in words:
+        return None  # an address ("CTAN: https://www.ctan.org/pkg/…")
+    return words
 
 
 _LETTERS_LEAST = 0.5
