@@ -242,10 +242,10 @@ def drop_references(sections: list[Section]) -> list[Section]:
         name = unnumbered(section.heading).strip()
         if after_references and CHECKLIST.match(name):
             break
-        if REFERENCES.match(name) or (NOT_CONTENT.match(name) and not name.lower().startswith("ack")):
-            after_references = after_references or bool(REFERENCES.match(name))
-            continue
-        kept.append(section)
+        if REFERENCES.match(name):
+            after_references = True
+        elif not NOT_CONTENT.match(name) or name.lower().startswith("ack"):
+            kept.append(section)
     return kept
 
 
