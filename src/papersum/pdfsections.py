@@ -35,6 +35,7 @@ from papersum.pdfnumbering import (
     words_in_capitals,
 )
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
+from papersum.pdfrunin import LONE_NUMBERS_LEAST, capital_leads_split, is_lone_number, split_at_numbers
 
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
@@ -79,8 +80,8 @@ def find_headings(
                 ):
                     found.setdefault(i, level)
             return lines, levels_by_numbering(lines, found)
-    if split and sum(_is_lone_number(line.text) for line in lines) >= _LONE_NUMBERS_LEAST:
-        return find_headings(_capital_leads_split(lines), body_size, toc, split=False)
+    if split and sum(is_lone_number(line.text) for line in lines) >= LONE_NUMBERS_LEAST:
+        return find_headings(capital_leads_split(lines), body_size, toc, split=False)
     styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
     headings = run_in_levels(
         lines,
@@ -98,7 +99,7 @@ def find_headings(
         headings.update(alone)
         gaps = missing_numbers(lines, headings)  # those still missing: run into their paragraphs?
     if split and gaps:
-        split_lines = _split_at_numbers(lines, [gap.number for gap in gaps])
+        split_lines = split_at_numbers(lines, [gap.number for gap in gaps])
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
@@ -130,18 +131,6 @@ _WORDS_MOST = 12
 """Words of a heading, at most."""
 
 
-def _split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
-    """``lines`` with each of ``numbers`` split off where a paragraph starts with it and a title
-    in capitals ("V. DISCUSSION The visual …": "V. DISCUSSION", then "The visual …")."""
-    split = list(lines)
-    for number in numbers:
-        for index, line in enumerate(split):
-            if line.first and line.text.startswith(f"{number} ") and (parts := _capital_lead(line, number)):
-                split[index : index + 1] = parts
-                break
-    return split
-
-
 def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
     """The candidate headings by their key, and by the keys they may have in an outline: joined
     with the lines that continue them, an appendix's title without its letter."""
@@ -169,55 +158,6 @@ def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
             where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
             where.setdefault(heading_key(text[: appendix.end()]), []).append(i)
     return where
-
-
-_LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
-"""A section's number alone in its paragraph: Word's automatic numbering, which Acrobat's
-PDFMaker sets apart from the title (and out of its place)."""
-
-
-def _is_lone_number(text: str) -> bool:
-    """``_LONE_NUMBER``, told for most lines without the regex (every line of a paper is asked)."""
-    return len(text) <= 6 and text[-1:] == "." and _LONE_NUMBER.fullmatch(text) is not None
-
-
-_LONE_NUMBERS_LEAST = 2
-"""Lone section numbers that make a paper's numbering Word's, at least."""
-
-
-_CAPITAL_LEAD = re.compile(r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z])|$)")
-"""A heading in capitals that leads its paragraph ("MUSICAL ISSUES OF COMPUTING SOUNDS In the
-fifties, …") or is the line (page 1's "BEGINNINGS")."""
-
-
-def _capital_leads_split(lines: list[Line]) -> list[Line]:
-    """The lines of a paper whose section numbers Word set apart from their titles (an SMC
-    paper: "III." and "IV." in paragraphs of their own, then "MUSICAL ISSUES OF COMPUTING
-    SOUNDS In the fifties, …"): the numbers dropped, each title in capitals that leads a
-    paragraph (or a block of page 1) made a heading of its own."""
-    split: list[Line] = []
-    for line in lines:
-        if _is_lone_number(line.text):
-            continue
-        parts = _capital_lead(line) if line.first and line.text[:2].isupper() else None
-        split += [line] if parts is None else [parts[0]._replace(bold=True), *parts[1:]]
-    return split
-
-
-def _capital_lead(line: Line, number: str = "") -> list[Line] | None:
-    """``line`` split after the title in capitals that leads it (after its ``number``, kept
-    with the title), as the heading and the text after it, or None."""
-    lead = _CAPITAL_LEAD.match(line.text, len(number) + 1 if number else 0)
-    if lead is None or sum(c.isalpha() for c in lead[1]) < _CAPITAL_LEAD_LETTERS:
-        return None
-    rest = line.text[lead.end() :]
-    title = " ".join(lead[1].split())
-    heading = line._replace(text=f"{number} {title}" if number else title, alone=not rest or not line.styled)
-    return [heading, *([line._replace(text=rest, first=not line.styled)] if rest else [])]
-
-
-_CAPITAL_LEAD_LETTERS = 6
-"""Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
 
 
 def continues_heading(previous: Line, line: Line) -> bool:
