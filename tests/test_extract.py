@@ -2902,3 +2902,33 @@ def test_a_bold_heading_and_its_first_subsection_in_italics_in_one_block() -> No
         (1, "4. Experiments"),
         (2, "4.1. Datasets"),
     ]
+
+
+def test_the_last_sections_read_into_paragraphs_are_split_off_after_the_numbering(tmp_path: Path) -> None:
+    # a real ACM paper (dvips and Ghostscript, 2013): its bold headings are bold only by their
+    # font's name ("NimbusRomNo9L-Medi"), so plain to mupdf, which read "7. DISCUSSION AND
+    # FUTURE WORK" into its paragraph and "8. CONCLUSIONS" into the one before it; no number
+    # after them showed a gap, and both were lost in "6. EXPERIMENTS"
+    doc, page = _titled_page()
+    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=10)
+    page = doc.new_page()
+    sentence = "The study goes on for a full line of its own here and in the next one. "
+    blocks = [
+        "1. INTRODUCTION",
+        sentence * 3,
+        "2. METHOD",
+        sentence * 3,
+        "3. RESULTS The accuracy rises with the frame rate. " + sentence * 2,
+        sentence * 2 + "Fig. 4. ALIGNMENT OF BOW Shows the strokes. As the figure shows. "
+        "4. CONCLUSIONS In this paper, we read bowing from video. " + sentence,
+    ]
+    y = 72.0
+    for text in blocks:
+        page.insert_textbox(pymupdf.Rect(72, y, 520, y + 80), text, fontsize=10)
+        y += 90 if len(text) > 20 else 24
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == ["1. INTRODUCTION", "2. METHOD", "3. RESULTS", "4. CONCLUSIONS"]
+    assert sections[2].text.startswith("The accuracy rises")
+    assert "Fig. 4. ALIGNMENT OF BOW" in " ".join(sections[2].text.split())
+    assert sections[3].text.startswith("In this paper, we read bowing")

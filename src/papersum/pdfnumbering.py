@@ -150,13 +150,8 @@ def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[Missing
     """The numbers the paper's sections skip ("IV." then "VI.": "V."): a heading mupdf read in
     its paragraph's block (IEEE's review copy, "V. DISCUSSION The …"), or one in plain type on
     its own line ("2 ALGORITHM", ICLR's capitals, which mupdf does not call bold)."""
-    found = [
-        (i, number[1], number[2])
-        for i in sorted(headings)
-        if (number := _TOP_NUMBER.match(lines[i].text)) and _number_value(number[1]) <= _SECTIONS_MOST
-    ]  # not IEEE's subsection "C." (C is a hundred) between "I." and "III."
     missing = []
-    for (after, a, stop), (before, b, same_stop) in itertools.pairwise(found):
+    for (after, a, stop), (before, b, same_stop) in itertools.pairwise(_top_numbers(lines, headings)):
         first, second = _number_value(a), _number_value(b)
         if stop == same_stop and a.isdigit() == b.isdigit() and 0 < second - first - 1 <= _GAP_MOST:
             roman = not a.isdigit()
@@ -164,6 +159,38 @@ def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[Missing
                 Missing(f"{_roman(n) if roman else n}{stop}", after, before) for n in range(first + 1, second)
             ]
     return missing
+
+
+def numbers_after(lines: list[Line], headings: dict[int, int]) -> list[Missing]:
+    """The numbers that would follow the paper's last numbered section ("6." then "7.", "8.",
+    "9."), each with that section's index and the lines' end: the last sections may be read
+    into paragraphs with no number after them to show a gap (a PDF whose bold fonts only
+    their names tell: "7. DISCUSSION The proposed …", "… of this paper. 8. CONCLUSIONS In …").
+    None unless the last two numbered sections are in order (maybe with a gap between them)."""
+    found = _top_numbers(lines, headings)
+    if len(found) < 2:
+        return []
+    (_, a, stop), (last, b, same_stop) = found[-2:]
+    if (
+        stop != same_stop
+        or a.isdigit() != b.isdigit()
+        or not 0 < _number_value(b) - _number_value(a) <= _GAP_MOST + 1
+    ):
+        return []
+    value, roman = _number_value(b), not b.isdigit()
+    return [
+        Missing(f"{_roman(n) if roman else n}{stop}", last, len(lines))
+        for n in range(value + 1, value + 1 + _GAP_MOST)
+    ]
+
+
+def _top_numbers(lines: list[Line], headings: dict[int, int]) -> list[tuple[int, str, str]]:
+    """The headings numbered as sections, in order: index, number, and its stop or ""."""
+    return [
+        (i, number[1], number[2])
+        for i in sorted(headings)
+        if (number := _TOP_NUMBER.match(lines[i].text)) and _number_value(number[1]) <= _SECTIONS_MOST
+    ]  # not IEEE's subsection "C." (C is a hundred) between "I." and "III."
 
 
 _SECTIONS_MOST = 40

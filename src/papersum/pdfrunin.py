@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from papersum.pdflines import Line
+from papersum.pdfnumbering import Missing
 
 _LONE_NUMBER = re.compile(r"[IVXLC]{1,5}\.")
 """A section's number alone in its paragraph: Word's automatic numbering, which Acrobat's
@@ -67,3 +68,46 @@ def split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
                 split[index : index + 1] = parts
                 break
     return split
+
+
+def split_after(lines: list[Line], following: list[Missing]) -> list[Line]:
+    """``lines`` with the ``following`` numbers (``pdfnumbering.numbers_after``) split off in
+    turn after the last numbered section, each where it starts a paragraph or a sentence within
+    one with a title in capitals ("… of this paper. 8. CONCLUSIONS In this paper, …": the
+    text before, "8. CONCLUSIONS", then "In this paper, …"); up to the first not found."""
+    split = list(lines)
+    start = following[0].after + 1 if following else 0
+    for number in following:
+        found = next(
+            (
+                (index, parts)
+                for index in range(start, len(split))
+                if split[index].first and (parts := capital_lead_within(split[index], number.number))
+            ),
+            None,
+        )
+        if found is None:
+            break
+        index, parts = found
+        split[index : index + 1] = parts
+        start = index + 1
+    return split
+
+
+def capital_lead_within(line: Line, number: str) -> list[Line] | None:
+    """``line`` split where ``number`` and a title in capitals lead it or one of its sentences
+    (see ``capital_lead``): the text before, if any, the heading, and the text after it."""
+    if line.text.startswith(f"{number} "):
+        return capital_lead(line, number)
+    for within in re.finditer(rf"(?<=[.!?] ){re.escape(number)} (?=[A-Z])", line.text):
+        if _ABBREVIATION.search(line.text, 0, within.start()):
+            continue  # "Fig. 7. RESULTS …": a caption's number, not a section's
+        parts = capital_lead(line._replace(text=line.text[within.start() :]), number)
+        if parts is not None:
+            before = line._replace(text=line.text[: within.start()].rstrip(), alone=False)
+            return [before, parts[0]._replace(first=True), *parts[1:]]
+    return None
+
+
+_ABBREVIATION = re.compile(r"\b(?:Figs?|Eqs?|Secs?|Sect|Tab|Table|No|Ref|Refs|Vol|Ch|Chap|App|pp|cf|al)\. $")
+"""A word cut short before a number ("Fig. 7."), ending where the number starts."""

@@ -29,13 +29,20 @@ from papersum.pdfnumbering import (
     levels_by_numbering,
     levels_by_size,
     missing_numbers,
+    numbers_after,
     run_in_levels,
     without_leads,
     without_list_items,
     words_in_capitals,
 )
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
-from papersum.pdfrunin import LONE_NUMBERS_LEAST, capital_leads_split, is_lone_number, split_at_numbers
+from papersum.pdfrunin import (
+    LONE_NUMBERS_LEAST,
+    capital_leads_split,
+    is_lone_number,
+    split_after,
+    split_at_numbers,
+)
 
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
@@ -98,8 +105,9 @@ def find_headings(
     if gaps and (alone := _alone_at(lines, gaps)):
         headings.update(alone)
         gaps = missing_numbers(lines, headings)  # those still missing: run into their paragraphs?
-    if split and gaps:
-        split_lines = split_at_numbers(lines, [gap.number for gap in gaps])
+    following = numbers_after(lines, headings)  # the last sections, read into paragraphs?
+    if split and (gaps or following):
+        split_lines = split_at_numbers(split_after(lines, following), [gap.number for gap in gaps])
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
