@@ -2932,3 +2932,28 @@ def test_the_last_sections_read_into_paragraphs_are_split_off_after_the_numberin
     assert sections[2].text.startswith("The accuracy rises")
     assert "Fig. 4. ALIGNMENT OF BOW" in " ".join(sections[2].text.split())
     assert sections[3].text.startswith("In this paper, we read bowing")
+
+
+def test_a_section_number_apart_from_its_title_on_page_1_heads_a_block_of_its_own(tmp_path: Path) -> None:
+    # a real IEEE paper (IJCNN 2013): page 1's "I." and "INTRODUCTION" in small capitals are
+    # far enough apart that mupdf reads two lines of one block; joined into one row, the
+    # heading was still taken for a block of two lines, so no heading, and with no section
+    # "I." the paper's numbering was not believed: diagram labels became its sections
+    doc, page = _titled_page()
+    page.insert_text((72, 140), "Abstract—We read gestures from video to transcribe bowing.", fontsize=9)
+    page.insert_text((150, 200), "I.", fontsize=10)
+    page.insert_text((167, 200), "INTRODUCTION", fontsize=10)
+    page.insert_text((72, 220), "A. Context", fontsize=10, fontname="heit")
+    page.insert_textbox(pymupdf.Rect(72, 232, 300, 330), "The study goes on for a line. " * 8, fontsize=10)
+    page = doc.new_page()
+    for y, heading in [(72, "II. METHOD"), (200, "III. RESULTS")]:
+        page.insert_text((120, y), heading, fontsize=10)
+        page.insert_textbox(pymupdf.Rect(72, y + 12, 300, y + 110), "The study goes on. " * 12, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [(s.heading, s.level) for s in sections] == [
+        ("I. INTRODUCTION", 1),
+        ("A. Context", 2),
+        ("II. METHOD", 1),
+        ("III. RESULTS", 1),
+    ]

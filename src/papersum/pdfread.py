@@ -183,9 +183,10 @@ emphasised (bold, italic or blank)."""
 def lines_of(blocks: list[list[Row]], page: int) -> list[Line]:
     """The lines of page 1 from its blocks' rows."""
     lines: list[Line] = []
-    for block, rows in enumerate(drop_caps_joined(blocks)):
-        alone = len(rows) == 1
-        for position, (top, left, spans, emphasised) in enumerate(numbers_joined(rows)):
+    for block, block_rows in enumerate(drop_caps_joined(blocks)):
+        rows = numbers_joined(block_rows)
+        alone = len(rows) == 1  # "I." and "INTRODUCTION", two lines to mupdf, are one row
+        for position, (top, left, spans, emphasised) in enumerate(rows):
             if position == 0:
                 lines += block_start(spans, emphasised, page, block, alone, top, left)
             elif line := make_line(spans, page, block, False, False, top, left):
