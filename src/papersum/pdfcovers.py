@@ -1,6 +1,7 @@
 """What page 1 of a PDF holds that is not the paper's: a cover page an open archive or a
 publisher puts before it, arXiv's stamp up the margin, a review draft's line numbers; and what
-it holds out of reading order (a title and authors Word writes after the text)."""
+it holds out of reading order (a title and authors Word writes after the text); a table of
+contents' lines, which are no headings."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from papersum.pdfchars import LINE_BREAK, line_break
+from papersum.pdfheadings import unnumbered
 
 if TYPE_CHECKING:
     from papersum.pdflines import Line
@@ -234,3 +236,28 @@ _A_TITLE = 8
 
 _UPPER_PART = 0.4
 """How far down page 1 its text starts, at most, as a part of its height."""
+
+
+def without_contents(lines: list[Line], headings: list[int]) -> list[int]:
+    """Without a table of contents' lines ("1 Background 2", a chapter with its page number, as
+    a thesis with no outline lists it): a heading ending in a number whose words head a later
+    section."""
+    later: set[str] = set()
+    kept = []
+    for i in reversed(headings):
+        text = lines[i].text
+        entry = _PAGE_AFTER.sub("", text) if text[-1:].isdigit() else text
+        if entry == text or _words_of(entry) not in later:  # "Experiment 1" stays: digits count
+            kept.append(i)
+        later.add(_words_of(text))
+    return kept[::-1]
+
+
+def _words_of(heading: str) -> str:
+    return _NOT_WORD.sub("", unnumbered(heading).lower())
+
+
+_PAGE_AFTER = re.compile(r"\s+\d{1,4}$")
+
+
+_NOT_WORD = re.compile(r"\W+")

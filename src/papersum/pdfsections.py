@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
+from papersum.pdfcovers import without_contents
 from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
@@ -89,7 +90,7 @@ def find_headings(
             return lines, levels_by_numbering(lines, found)
     if split and sum(is_lone_number(line.text) for line in lines) >= LONE_NUMBERS_LEAST:
         return find_headings(capital_leads_split(lines), body_size, toc, split=False)
-    styled = _without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
+    styled = without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
     headings = run_in_levels(
         lines,
         without_leads(
@@ -204,31 +205,6 @@ def continues_heading(previous: Line, line: Line) -> bool:
 
 _HEADING_LINE_MOST = 80
 """Characters of a heading's second or third line, at most."""
-
-
-def _without_contents(lines: list[Line], headings: list[int]) -> list[int]:
-    """Without a table of contents' lines ("1 Background 2", a chapter with its page number, as
-    a thesis with no outline lists it): a heading ending in a number whose words head a later
-    section."""
-    later: set[str] = set()
-    kept = []
-    for i in reversed(headings):
-        text = lines[i].text
-        entry = _PAGE_AFTER.sub("", text) if text[-1:].isdigit() else text
-        if entry == text or _words_of(entry) not in later:  # "Experiment 1" stays: digits count
-            kept.append(i)
-        later.add(_words_of(text))
-    return kept[::-1]
-
-
-def _words_of(heading: str) -> str:
-    return _NOT_WORD.sub("", unnumbered(heading).lower())
-
-
-_PAGE_AFTER = re.compile(r"\s+\d{1,4}$")
-
-
-_NOT_WORD = re.compile(r"\W+")
 
 
 def _starts_on_page_one(lines: list[Line], index: int) -> bool:
