@@ -2910,7 +2910,7 @@ def test_the_last_sections_read_into_paragraphs_are_split_off_after_the_numberin
     # FUTURE WORK" into its paragraph and "8. CONCLUSIONS" into the one before it; no number
     # after them showed a gap, and both were lost in "6. EXPERIMENTS"
     doc, page = _titled_page()
-    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=10)
+    page.insert_text((72, 140), "Abstract: We read gestures from video to transcribe bowing.", fontsize=10)
     page = doc.new_page()
     sentence = "The study goes on for a full line of its own here and in the next one. "
     blocks = [
@@ -2957,3 +2957,61 @@ def test_a_section_number_apart_from_its_title_on_page_1_heads_a_block_of_its_ow
         ("II. METHOD", 1),
         ("III. RESULTS", 1),
     ]
+
+
+def test_ieee_page_1_a_centred_heading_in_its_paragraphs_block_and_a_bold_abstract_paragraph(
+    tmp_path: Path,
+) -> None:
+    # a real IEEE INFOCOM paper (2006): the abstract's second paragraph, in bold like its first,
+    # was taken for a heading (its 22 lines joined into one), and "I. INTRODUCTION", in small
+    # capitals of the body's size and centred over the paragraph mupdf read into its block,
+    # was not taken
+    doc, page = _titled_page()
+    abstract = [
+        "Abstract: We read gestures from video to transcribe bowing.",
+        "In this paper, we develop a model of the bow that learns its",
+        "strokes from the video of the player and the sound it makes,",
+        "with no annotation at all, and we test it on ten players of",
+        "the violin and the cello, in studios and in concert halls.",
+    ]
+    y = 140.0
+    for line in abstract:
+        y += 6 if line.startswith("In this") else 0  # a paragraph of its own: a block to mupdf
+        page.insert_text((82 if line[0] in "AI" else 72, y), line, fontsize=9, fontname="hebo")
+        y += 10
+    page.insert_text((150, y + 14), "I. INTRODUCTION", fontsize=10)
+    y += 28
+    for line in [
+        "A violin's bowing shapes its sound, and a player's gestures show",
+        *["how it is bowed, with which strokes, and how fast the bow moves."] * 8,
+    ]:
+        page.insert_text((72, y), line, fontsize=10)
+        y += 11
+    page = doc.new_page()
+    for y, heading in [(72, "II. METHOD"), (200, "III. RESULTS")]:
+        page.insert_text((120, y), heading, fontsize=10)
+        page.insert_textbox(pymupdf.Rect(72, y + 12, 300, y + 110), "The study goes on. " * 12, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["I. INTRODUCTION", "II. METHOD", "III. RESULTS"]
+    assert paper.sections[0].text.startswith("A violin's bowing")
+
+
+def test_a_paragraph_in_bold_on_page_1_is_no_heading_over_its_lines() -> None:
+    # the same INFOCOM paper: its abstract's second paragraph starts a block of its own, in bold
+    # a point under the body's type, and shaped like a heading in its first line
+    paragraph = [
+        "In this paper, we develop linear programming formulations",
+        "and a fast combinatorial algorithm for routing under the scheme",
+        "so as to maximize throughput (or, minimize maximum link uti-",
+        "lization). We compare the throughput performance of the scheme",
+    ]
+    lines = [
+        Line(0, "A Versatile Scheme for Routing", 24.0, False, 0, first=True, alone=True),
+        Line(0, "Abstract— The emergence of new applications on the Internet", 9.0, True, 1, first=True),
+        *(Line(0, text, 9.0, True, 2, first=i == 0) for i, text in enumerate(paragraph)),
+        Line(0, "I. INTRODUCTION", 10.0, False, 3, first=True, alone=True),
+        Line(0, "As the Internet continues to grow in size and complexity, it", 10.0, False, 4, first=True),
+    ]
+    _, headings = find_headings(lines, 10.0, [])
+    assert [lines[i].text for i in sorted(headings)] == ["I. INTRODUCTION"]

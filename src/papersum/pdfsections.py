@@ -90,7 +90,15 @@ def find_headings(
             return lines, levels_by_numbering(lines, found)
     if split and sum(is_lone_number(line.text) for line in lines) >= LONE_NUMBERS_LEAST:
         return find_headings(capital_leads_split(lines), body_size, toc, split=False)
-    styled = without_contents(lines, [i for i in candidates if _looks_like_heading(lines[i], body_size)])
+    styled = without_contents(
+        lines,
+        [
+            i
+            for i in candidates
+            if (_looks_like_heading(lines[i], body_size) or _centred_over_text(lines, i, body_size))
+            and not _bold_paragraph(lines, i)
+        ],
+    )
     headings = run_in_levels(
         lines,
         without_leads(
@@ -335,6 +343,54 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
     return line.alone and numbered and abs(above) <= 0.5 and sum(c.isalpha() for c in words) >= 3
+
+
+def _bold_paragraph(lines: list[Line], index: int) -> bool:
+    """Whether a bold line of page 1 starts a paragraph in bold, not a heading: its block goes
+    on in its type and weight for more lines than a heading has (IEEE's abstract, in bold, its
+    second paragraph "In this paper, we develop linear programming formulations …")."""
+    line = lines[index]
+    if not (line.styled and line.bold):
+        return False
+    same = (line.page, line.block, line.size, line.bold)
+    following = lines[index + 1 : index + _HEADING_LINES_MOST + 1]
+    return len(following) == _HEADING_LINES_MOST and all(
+        (ln.page, ln.block, ln.size, ln.bold) == same for ln in following
+    )
+
+
+_HEADING_LINES_MOST = 3
+"""Lines of a heading set over lines, at most."""
+
+
+def _centred_over_text(lines: list[Line], index: int, body_size: float) -> bool:
+    """Whether a line of page 1 is a numbered heading in capitals of the body's type, centred
+    over the paragraph mupdf read into its block (IEEE's "I. INTRODUCTION" in small capitals, in
+    one block with "As the Internet continues …"): a heading alone in its block is found by its
+    shape (``_looks_like_heading``)."""
+    line = lines[index]
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    if not (
+        line.styled and line.first and not line.alone and below is not None and below.block == line.block
+    ):
+        return False
+    words = _heading_words(line)
+    return (
+        words is not None
+        and is_numbered(line.text)
+        and words_in_capitals(words)
+        and sum(c.isalpha() for c in words) >= _CAPITAL_LETTERS_LEAST
+        and abs(_above(line.size, body_size)) <= 0.5
+        and line.left - below.left >= _CENTRED_INSET
+    )
+
+
+_CAPITAL_LETTERS_LEAST = 6
+"""Letters of a centred heading in capitals, at least ("RESULTS"; not a roman "II. A")."""
+
+
+_CENTRED_INSET = 30.0
+"""Points by which a centred heading starts right of the paragraph under it, at least."""
 
 
 def _heading_words(line: Line) -> str | None:
