@@ -3015,3 +3015,51 @@ def test_a_paragraph_in_bold_on_page_1_is_no_heading_over_its_lines() -> None:
     ]
     _, headings = find_headings(lines, 10.0, [])
     assert [lines[i].text for i in sorted(headings)] == ["I. INTRODUCTION"]
+
+
+def test_a_section_in_plain_type_over_its_first_subsection_is_a_heading(tmp_path: Path) -> None:
+    # a real LNCS paper set by VTeX (Coulom, CG 2006): its bold headings are plain to mupdf, and
+    # a bare number before words in plain type may be a footnote's ("3 a footnote"), so of
+    # "1 Introduction" to "6 Conclusion" only the named ones were found, too far apart for the
+    # numbers between to be looked for; "3.1 Background" and "A.1 Urgencies" were found
+    doc, page = _titled_page()
+    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=9)
+    headings = [
+        "1 Introduction",
+        "2 Algorithm Structure",
+        "3 Selectivity",
+        "3.1 Prior Work",
+        "4 Backup Method",
+        "4.1 Value Backup",
+        "5 Game Results",
+        "6 Conclusion",
+        "References",
+        "A Proofs",
+        "A.1 First Lemma",
+    ]
+    page, y = doc.new_page(), 72.0
+    for heading in headings:
+        if y > 700:
+            page, y = doc.new_page(), 72.0
+        page.insert_text((72, y), heading, fontsize=10)
+        text = (
+            "[1] A. Lima. Bowing. 2020. " * 3
+            if heading == "References"
+            else f"The part on {heading[2:].lower()} goes on here. " * 5
+        )
+        page.insert_textbox(pymupdf.Rect(72, y + 12, 300, y + 90), text, fontsize=10)
+        y += 100
+    doc.save(path := tmp_path / "paper.pdf")
+    found = [(s.heading, s.level) for s in extract_paper(path).sections]
+    assert found == [
+        ("1 Introduction", 1),
+        ("2 Algorithm Structure", 1),
+        ("3 Selectivity", 1),
+        ("3.1 Prior Work", 2),
+        ("4 Backup Method", 1),
+        ("4.1 Value Backup", 2),
+        ("5 Game Results", 1),
+        ("6 Conclusion", 1),
+        ("A Proofs", 1),
+        ("A.1 First Lemma", 2),
+    ]

@@ -161,6 +161,26 @@ def missing_numbers(lines: list[Line], headings: dict[int, int]) -> list[Missing
     return missing
 
 
+def missing_parents(lines: list[Line], headings: dict[int, int]) -> list[Missing]:
+    """The sections whose first subsection is a heading but not they ("3.1 Background" found,
+    "3 Selectivity" not: an LNCS paper's bold that mupdf does not call bold, its bare number in
+    plain type taken for a footnote's), each between the heading before that subsection and it;
+    written with and without a stop after the number, as the paper may write it; the same
+    for an appendix's letter ("A Random Simulations" over "A.1 Urgencies")."""
+    tops = {number[1] for i in headings if (number := _TOP_NUMBER.match(lines[i].text))}
+    missing = []
+    previous = -1
+    for i in sorted(headings):
+        if (first := _FIRST_SUBSECTION.match(lines[i].text)) and first[1] not in tops:
+            missing += [Missing(first[1], previous, i), Missing(f"{first[1]}.", previous, i)]
+        previous = i
+    return missing
+
+
+_FIRST_SUBSECTION = re.compile(r"(\d{1,2}|[A-H])\.1\.?\s")
+"""The first subsection of a section or an appendix ("3.1 Background", "A.1 Urgencies")."""
+
+
 def numbers_after(lines: list[Line], headings: dict[int, int]) -> list[Missing]:
     """The numbers that would follow the paper's last numbered section ("6." then "7.", "8.",
     "9."), each with that section's index and the lines' end: the last sections may be read

@@ -30,6 +30,7 @@ from papersum.pdfnumbering import (
     levels_by_numbering,
     levels_by_size,
     missing_numbers,
+    missing_parents,
     numbers_after,
     run_in_levels,
     without_leads,
@@ -110,6 +111,8 @@ def find_headings(
         ),
     )
     headings = without_list_items(lines, headings)
+    if parents := _alone_at(lines, missing_parents(lines, headings)):
+        headings.update(parents)  # "3 Selectivity" over its "3.1 Background", in plain type
     gaps = missing_numbers(lines, headings)
     if gaps and (alone := _alone_at(lines, gaps)):
         headings.update(alone)
