@@ -3063,3 +3063,31 @@ def test_a_section_in_plain_type_over_its_first_subsection_is_a_heading(tmp_path
         ("A Proofs", 1),
         ("A.1 First Lemma", 2),
     ]
+
+
+def test_a_running_footer_with_no_page_number_on_page_1_is_left_out(tmp_path: Path) -> None:
+    # Bigtable and MapReduce (OSDI): "To appear in OSDI 2006", in bold at every page's foot;
+    # later pages' copies have their page's number read into them ("… 2006 2"), page 1's has
+    # none and stayed, a bold line in the reading flow, taken for a section
+    doc, page = _titled_page()
+    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=9)
+    titles = ["Introduction", "Bowing Gestures", "Video Features", "Evaluation", "Conclusion"]
+    for number, title in enumerate(titles, start=1):
+        if number > 1:
+            page = doc.new_page()
+        page.insert_text((72, 200), f"{number} {title}", fontsize=10, fontname="hebo")
+        text = f"The study of {title.lower()} goes on here, and it reads well. " * 4
+        page.insert_textbox(pymupdf.Rect(72, 212, 300, 320), text, fontsize=10)
+        page.insert_text((72, 740), "To appear in OSDI 2006", fontsize=10, fontname="hebo")
+        if number > 1:
+            page.insert_text((300, 740), str(number), fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    with pymupdf.open(path) as pdf:
+        lines = read_lines(pdf)
+    assert [line.text for line in lines if line.text.startswith("To appear")][:2] == [
+        "To appear in OSDI 2006",
+        "To appear in OSDI 2006 2",
+    ]
+    assert not [line for line in drop_running_lines(lines, 5) if line.text.startswith("To appear")]
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == [f"{n} {title}" for n, title in enumerate(titles, start=1)]

@@ -46,7 +46,16 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if line.styled:
             blocks.setdefault(line.block, []).append(line.text)
     joined = {block: " ".join(texts) for block, texts in blocks.items()}
-    footer_blocks = {b for b, text in joined.items() if {text, _running_key(text)} & running}
+    # ... and it has no page number, which mupdf reads into later pages' copies ("To appear in
+    # OSDI 2006 2"): one with a number of its own at an end (a year) is compared without
+    # those numbers (not a name or a title, which later pages' heads repeat beside the page's)
+    unpaged = {_UNPAGED.sub("", key) for key in running}
+    footer_blocks = {
+        b
+        for b, text in joined.items()
+        if {text, key := _running_key(text)} & running
+        or ((bare := _UNPAGED.sub("", key)) != key and bare in unpaged)
+    }
     # the title on page 1, in its large type, is no running head though later pages repeat it
     # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages)
     middle = _page_one_size(lines)
@@ -57,6 +66,10 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if (ln.styled and ln.size >= title_size)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+_UNPAGED = re.compile(r"^(?:# )+|(?: #)+$")
+"""A running key's numbers at its ends: a page's number, and a year or volume beside it."""
 
 
 _PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
