@@ -3091,3 +3091,20 @@ def test_a_running_footer_with_no_page_number_on_page_1_is_left_out(tmp_path: Pa
     assert not [line for line in drop_running_lines(lines, 5) if line.text.startswith("To appear")]
     sections = extract_paper(path).sections
     assert [s.heading for s in sections] == [f"{n} {title}" for n, title in enumerate(titles, start=1)]
+
+
+def test_a_diagrams_boxes_in_bold_apart_from_each_other_leave_the_reading_flow() -> None:
+    # OpenReplica's Figure 1 (a real paper): two boxes in bold, "R1 R2 Rn NS" and "A1 A2 An",
+    # each among plain words; the first stopped at the second, short of the caption, and
+    # became a heading in the middle of a sentence ("users have the | illusion of …")
+    words = ["View", "<b>R1 R2 Rn NS</b>", "View", "<b>A1 A2 An</b>", "Client", "Client Proxy", "PAXOS"]
+    xhtml = "<p>OpenReplica uses binary rewriting to ensure that users have the</p>\n"
+    xhtml += "".join(f"<p>{word}</p>\n" for word in words)
+    xhtml += "<p>Figure 1: The structure of an OpenReplica coordination object.</p>\n"
+    xhtml += "<p>illusion of a single object both when specifying and invoking it.</p>"
+    kept = [line.text for line in without_figure_text(paragraphs(xhtml, 1))]
+    assert kept == [
+        "OpenReplica uses binary rewriting to ensure that users have the",
+        "Figure 1: The structure of an OpenReplica coordination object.",
+        "illusion of a single object both when specifying and invoking it.",
+    ]

@@ -44,8 +44,10 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         ):
             debris[first : last + 1] = [True] * (last + 1 - first)
     # or over its words and numbers, which run down to its caption: an axis's title over them
-    # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …)
-    for index in bold:
+    # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …),
+    # or a diagram's box over its other words and boxes (OpenReplica's "R1 R2 Rn NS" over
+    # "View", "A1 A2 An", "Client" …): from the caption up, each box found lets the run go on
+    for index in sorted(bold, reverse=True):
         end = index + 1
         while end < len(lines) and lines[end].page == lines[index].page and (debris[end] or lines[end].table):
             end += 1
