@@ -1031,6 +1031,21 @@ COVERS = {
         (8, "helv", "2 authors, including: Ana Lima, Example University"),
         (8, "helv", "All content following this page was uploaded by Ana Lima on 10 May 2023."),
     ],
+    # ResearchGate's older cover (a real one, 2016): the authors' profiles, the day it was fetched
+    "researchgate-2016": [
+        (
+            8,
+            "helv",
+            "See discussions, stats, and author profiles for this publication at: "
+            "https://www.researchgate.net/publication/220080099",
+        ),
+        (13, "hebo", TITLE),
+        (8, "helv", "ARTICLE in JOURNAL OF NEW MUSIC RESEARCH - APRIL 2023"),
+        (8, "helv", "CITATIONS 73    READS 65"),
+        (8, "hebo", "2 AUTHORS:"),
+        (8, "helv", "Ana Lima\nExample University\n17 PUBLICATIONS 150 CITATIONS\nSEE PROFILE"),
+        (8, "helv", "Available from: Ana Lima\nRetrieved on: 18 March 2016"),
+    ],
 }
 
 

@@ -43,7 +43,8 @@ REPOSITORY_COVER = (
     "Stable URL:", "JSTOR is a not-for-profit",  # JSTOR (the Computer Music Journal)
     "ProQuest Number:", "INFORMATION TO ALL USERS",  # ProQuest's theses
     "See discussions, stats, and author profiles",  # ResearchGate
-    "All content following this page was uploaded by",
+    "All content following this page was uploaded by", "SEE PROFILE",  # and its older covers'
+    "Retrieved on:",
 )
 # fmt: on
 """What the cover page an open archive, a publisher or a library puts before a paper says:
