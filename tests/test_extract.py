@@ -3108,3 +3108,40 @@ def test_a_diagrams_boxes_in_bold_apart_from_each_other_leave_the_reading_flow()
         "Figure 1: The structure of an OpenReplica coordination object.",
         "illusion of a single object both when specifying and invoking it.",
     ]
+
+
+def test_a_note_in_bold_at_page_1s_foot_is_no_heading() -> None:
+    # Cheriton & Skeen (SOSP 1993), a real paper: "This is a preprint of a paper to appear in
+    # the Proceedings of the 14th Symposium …" in bold under its first column, two lines: its
+    # first line has a heading's shape, and became a section in the middle of section 2
+    lines = [
+        Line(0, "Understanding the Limitations of Causally Ordered Communication", 17.0, True, 0, first=True),
+        Line(0, "1 Introduction", 12.0, True, 1, first=True, alone=True),
+        Line(0, "Causally and totally ordered communication support has been", 10.0, False, 2, first=True),
+        Line(0, "This is a preprint of a paper to appear in the", 10.0, True, 3, first=True),
+        Line(0, "Proceedings of the 14th Symposium on Operating Systems", 10.0, True, 3),
+        Line(0, "proposed as a way to build distributed applications.", 10.0, False, 4, first=True),
+        Line(0, "2 Causally and Totally Ordered Communication", 12.0, True, 5, first=True, alone=True),
+    ]
+    _, headings = find_headings(lines, 10.0, [])
+    assert [lines[i].text for i in sorted(headings)] == [
+        "1 Introduction",
+        "2 Causally and Totally Ordered Communication",
+    ]
+
+
+def test_an_affiliation_in_spanish_or_german_is_no_author() -> None:
+    # MEXICA (JETAI 2001): "Centro de Instrumentos, Universidad Nacional Autónoma de México" under
+    # the authors was read as an author, "Centro de Instrumentos"
+    lines = [
+        Line(0, "MEXICA: a computer model of a cognitive account of creative writing.", 13.2, True, 0),
+        Line(0, "Rafael Pérez y Pérez", 9.4, False, 1),
+        Line(0, "Mike Sharples", 9.4, False, 2),
+        Line(0, "Laboratorio de Cognición, Cibernética y Aprendizaje de la Ciencia.", 9.4, False, 3),
+        Line(0, "(Laboratory of Cognition, Cybernetics and Science Learning)", 9.4, False, 3),
+        Line(0, "Centro de Instrumentos, Universidad Nacional Autónoma de México", 9.4, False, 3),
+        Line(0, "Circuito Exterior-Ciudad Universitaria, México D.F. C.P. 04510", 9.4, False, 4),
+    ]
+    assert find_authors({}, lines, [0], 9.4) == ["Rafael Pérez y Pérez", "Mike Sharples"]
+    lines[5] = lines[5]._replace(text="Max-Planck-Zentrum für Musik, Leipzig")
+    assert find_authors({}, lines, [0], 9.4) == ["Rafael Pérez y Pérez", "Mike Sharples"]

@@ -41,7 +41,7 @@ _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|t
 _INSTITUTION_WORDS = (
     r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
     r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
-    r"centre|center|academy|faculty|company|\bgroup\b|\blab\b|"
+    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|"
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
     r"recherche|forschung|ricerca|investigaci"  # "Directeur de Recherche au CNRS"
 )

@@ -351,19 +351,30 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
 def _bold_paragraph(lines: list[Line], index: int) -> bool:
     """Whether a bold line of page 1 starts a paragraph in bold, not a heading: its block goes
     on in its type and weight for more lines than a heading has (IEEE's abstract, in bold, its
-    second paragraph "In this paper, we develop linear programming formulations …")."""
+    second paragraph "In this paper, we develop linear programming formulations …"), or with
+    the lines that go on from it it holds more words than a heading (a note in bold at the
+    page's foot: "This is a preprint of a paper to appear in the" / "Proceedings of …")."""
     line = lines[index]
     if not (line.styled and line.bold):
         return False
     same = (line.page, line.block, line.size, line.bold)
     following = lines[index + 1 : index + _HEADING_LINES_MOST + 1]
-    return len(following) == _HEADING_LINES_MOST and all(
+    if len(following) == _HEADING_LINES_MOST and all(
         (ln.page, ln.block, ln.size, ln.bold) == same for ln in following
-    )
+    ):
+        return True
+    words, end, last = len(line.text.split()), index + 1, min(len(lines), index + _HEADING_LINES_MOST)
+    while end < last and continues_heading(lines[end - 1], lines[end]):
+        words, end = words + len(lines[end].text.split()), end + 1
+    return words > _JOINED_WORDS_MOST
 
 
 _HEADING_LINES_MOST = 3
 """Lines of a heading set over lines, at most."""
+
+
+_JOINED_WORDS_MOST = 16
+"""Words of a heading set over lines, at most."""
 
 
 def _centred_over_text(lines: list[Line], index: int, body_size: float) -> bool:
