@@ -464,8 +464,9 @@ def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None
 
 
 def _paragraphs(texts: list[str]) -> list[Line]:
-    """A later page's paragraphs, each a block of its own, in body type."""
-    return [Line(1, text, 10.0, False, block, False, True, True) for block, text in enumerate(texts)]
+    """A later page's paragraphs, each a block of its own, in body type (whose size mupdf's
+    XHTML does not tell: ``TAG_SIZE``)."""
+    return [Line(1, text, 0.0, False, block, False, True, True) for block, text in enumerate(texts)]
 
 
 def test_a_bold_section_number_with_its_stop_in_plain_type_leads_its_heading() -> None:
@@ -3145,3 +3146,21 @@ def test_an_affiliation_in_spanish_or_german_is_no_author() -> None:
     assert find_authors({}, lines, [0], 9.4) == ["Rafael Pérez y Pérez", "Mike Sharples"]
     lines[5] = lines[5]._replace(text="Max-Planck-Zentrum für Musik, Leipzig")
     assert find_authors({}, lines, [0], 9.4) == ["Rafael Pérez y Pérez", "Mike Sharples"]
+
+
+def test_headings_in_large_type_that_end_with_a_stop(tmp_path: Path) -> None:
+    # Ardila & Stanley's "Tilings" (a real AMS-style survey): "3 Counting tilings, exactly." in
+    # 14 pt with no bold; its stop made it a sentence, then a footnote (a numbered sentence),
+    # and four sections of nine were lost in the one before them
+    doc, page = _titled_page("Tilings", "Federico Ardila and Richard P. Stanley")
+    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=10)
+    titles = ["Introduction.", "Is there a tiling?", "Counting tilings, exactly.", "Tilings of rectangles."]
+    for number, title in enumerate(titles, start=1):
+        page = doc.new_page()
+        page.insert_text((72, 80), f"{number} {title}", fontsize=14)
+        text = f"The part on {title.lower().rstrip('.?')} goes on here, and it reads well. " * 5
+        page.insert_textbox(pymupdf.Rect(72, 100, 400, 250), text, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == [f"{n} {t}" for n, t in enumerate(titles, start=1)]
+    assert sections[2].text.startswith("The part on counting tilings, exactly goes on")

@@ -144,7 +144,9 @@ def set_aside(
             runs_on, text_runs_on = False, not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
-        if line.styled or line.bold or not line.alone or not _may_be_footnote(line.text) or heads(line.text):
+        if line.styled or line.bold or line.size or not line.alone or not _may_be_footnote(line.text):
+            continue  # (a paragraph in type of 12 pt or more, which no footnote is set in, has a size)
+        if heads(line.text):
             continue
         last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page
         at_foot = last_of_page or index + 1 in footnotes

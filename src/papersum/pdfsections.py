@@ -416,8 +416,9 @@ def _heading_words(line: Line) -> str | None:
         return None  # a heading breaks no word at its line's end ("The paper submit-", in bold;
         # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
     words = unnumbered(line.text)
-    if line.bold and words.endswith(".") and not words.endswith(".."):
-        words = words[:-1]  # a bold heading that ends with a stop ("5.4 Footnotes.", ECCV's template)
+    if (line.bold or line.size >= _SECTION_TYPE) and words.endswith(".") and not words.endswith(".."):
+        words = words[:-1]  # a bold or large heading that ends with a stop ("5.4 Footnotes.", ECCV's
+        # template; "3 Counting tilings, exactly.", an AMS survey's)
     if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
     if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
