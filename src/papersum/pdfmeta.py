@@ -35,7 +35,12 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
-_BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$", re.I)
+_BAD_META_TITLE = re.compile(
+    r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:)|^10\.\d{4,9}/",
+    re.I,
+)
+"""A metadata title that names no paper: a template's, a file's, an identifier (Elsevier's older
+PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", which page 1 prints at its foot)."""
 
 
 _INSTITUTION_WORDS = (
