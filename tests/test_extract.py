@@ -3164,3 +3164,20 @@ def test_headings_in_large_type_that_end_with_a_stop(tmp_path: Path) -> None:
     sections = extract_paper(path).sections
     assert [s.heading for s in sections] == [f"{n} {t}" for n, t in enumerate(titles, start=1)]
     assert sections[2].text.startswith("The part on counting tilings, exactly goes on")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "\n\nc\u20dd2003 Elsevier B.V. All rights reserved.",  # TCS 2004: LaTeX's encircled c
+        " © 2012 Wiley Periodicals, Inc.",  # Mallat, CPAM 2012: run on in the last paragraph
+    ],
+)
+def test_a_publishers_copyright_line_does_not_end_the_abstract(notice: str) -> None:
+    text = "We present a simple algorithm for the problem, simple enough to be taught and implemented."
+    sections = [
+        Section(heading="Abstract", text=text + notice),
+        Section(heading="1 Introduction", text="A fundamental problem on trees is how to find ancestors."),
+    ]
+    abstract, rest = take_abstract(sections, [], 10.0)
+    assert (abstract, [s.heading for s in rest]) == (text, ["1 Introduction"])

@@ -27,6 +27,15 @@ KEYWORDS_AFTER = re.compile(
 or stand alone under its heading (an abstract left empty in a draft)."""
 
 
+COPYRIGHT_AFTER = re.compile(
+    r"\s*(?:©|\(c\)|c\u20dd|Copyright)\s*(?:\d{4}|by)[^©\n]{0,120}?"
+    r"(?:rights reserved|Elsevier|Published by|Ltd|Inc)\.?\s*$",
+    re.IGNORECASE,
+)
+"""A publisher's copyright line that ends an abstract ("© 2003 Elsevier B.V. All rights
+reserved.", the encircled c that LaTeX draws read as "c⃝")."""
+
+
 _SUMMARY = re.compile(r"summary", re.I)
 """The abstract's name in Cell Press's and the Lancet's journals, as the first heading."""
 
@@ -48,6 +57,7 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     "Introduction" first when the front's prose after the abstract has no heading."""
     abstract, sections, rest = _find_abstract(sections, front)
     abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
+    abstract = COPYRIGHT_AFTER.sub("", abstract)  # Elsevier's "© 2003 Elsevier B.V. All rights …"
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
