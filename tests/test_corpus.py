@@ -1031,6 +1031,18 @@ COVERS = {
         (8, "helv", "2 authors, including: Ana Lima, Example University"),
         (8, "helv", "All content following this page was uploaded by Ana Lima on 10 May 2023."),
     ],
+    # DSpace@MIT: the record of an open-access copy (a real one, an IEEE/ACM ToN paper, 2013)
+    "dspace": [
+        (14, "hebo", TITLE),
+        (9, "hebo", "Citation"),
+        (9, "helv", f"Lima, A. and B. Ortiz. {TITLE}. Journal of New Music Research 52 (2023)."),
+        (9, "hebo", "As Published"),
+        (9, "helv", "http://dx.doi.org/10.1080/09298215.2023.0000000"),
+        (9, "hebo", "Citable Link"),
+        (9, "helv", "http://hdl.handle.net/1721.1/52466"),
+        (9, "hebo", "Detailed Terms"),
+        (9, "helv", "The MIT Faculty has made this article openly available. Please share how this access"),
+    ],
     # ResearchGate's older cover (a real one, 2016): the authors' profiles, the day it was fetched
     "researchgate-2016": [
         (

@@ -45,6 +45,7 @@ REPOSITORY_COVER = (
     "See discussions, stats, and author profiles",  # ResearchGate
     "All content following this page was uploaded by", "SEE PROFILE",  # and its older covers'
     "Retrieved on:",
+    "Citable Link", "Detailed Terms", "has made this article openly available",  # DSpace (MIT's)
 )
 # fmt: on
 """What the cover page an open archive, a publisher or a library puts before a paper says:
