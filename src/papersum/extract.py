@@ -32,12 +32,13 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import choose_title, find_authors, find_year, title_as_written
+from papersum.pdfmeta import choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
+from papersum.pdftitlecase import title_as_written
 
 if TYPE_CHECKING:
     import pymupdf
