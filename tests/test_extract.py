@@ -3181,3 +3181,31 @@ def test_a_publishers_copyright_line_does_not_end_the_abstract(notice: str) -> N
     ]
     abstract, rest = take_abstract(sections, [], 10.0)
     assert (abstract, [s.heading for s in rest]) == (text, ["1 Introduction"])
+
+
+def test_no_author_is_an_article_kind_a_project_or_an_account() -> None:
+    # real papers: Helland's "Position Paper" under his title, Jails' "The FreeBSD Project"
+    # under its authors' names with their e-mails in angle brackets, Akamai's PDF saved by
+    # "End User Computing Services", a word of which page 1 prints
+    lines = [
+        Line(0, "Life beyond Distributed Transactions: an Apostate's Opinion", 18.0, True, 0),
+        Line(0, "Position Paper", 14.0, False, 1),
+        Line(0, "Pat Helland", 12.0, False, 2),
+        Line(0, "Amazon.Com", 12.0, False, 3),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["Pat Helland"]
+    lines = [
+        Line(0, "Jails: Confining the omnipotent root.", 14.0, True, 0),
+        Line(0, "Poul-Henning Kamp <phk@FreeBSD.org>", 12.0, False, 1),
+        Line(0, "Robert N. M. Watson <rwatson@FreeBSD.org>", 12.0, False, 2),
+        Line(0, "The FreeBSD Project", 12.0, False, 3),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["Poul-Henning Kamp", "Robert N. M. Watson"]
+    lines = [
+        Line(0, "The Akamai Network: A Platform for High-Performance Internet Applications", 18.0, True, 0),
+        Line(0, "Erik Nygren", 12.0, False, 1),
+        Line(0, "Ramesh K. Sitaraman", 12.0, False, 2),
+        Line(0, "Akamai's services reach users in many networks, and end users.", 10.0, False, 3),
+    ]
+    metadata = {"author": "End User Computing Services"}
+    assert find_authors(metadata, lines, [0], 10.0) == ["Erik Nygren", "Ramesh K. Sitaraman"]

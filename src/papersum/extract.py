@@ -32,7 +32,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import choose_title, find_authors, find_year
+from papersum.pdfmeta import ARTICLE_KIND, choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -275,7 +275,7 @@ def _title_lines(lines: list[Line]) -> list[int]:
     first_page = [
         (i, ln)
         for i, ln in enumerate(lines[:80])
-        if ln.page == 0 and len(ln.text) > 1 and not _ARTICLE_KIND.fullmatch(ln.text)
+        if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text)
     ]
     if not first_page:
         return []
@@ -290,15 +290,6 @@ def _title_lines(lines: list[Line]) -> list[int]:
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
     return chosen
-
-
-_ARTICLE_KIND = re.compile(
-    r"(?:(?:original|research|review|short|brief|full|regular|technical|invited)\s+)*"
-    r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript)",
-    re.IGNORECASE,
-)
-"""The kind of article a journal prints over its title (or its authors, in Taylor & Francis's
-article type: "REVIEW DRAFT")."""
 
 
 _TITLE_LINES_MOST = 4

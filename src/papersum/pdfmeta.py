@@ -45,7 +45,7 @@ PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", which page 1 prints at its f
 _INSTITUTION_WORDS = (
     r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
     r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
-    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|"
+    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|\bproject\b|technolog|gmbh|"
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
     r"recherche|forschung|ricerca|investigaci"  # "Directeur de Recherche au CNRS"
 )
@@ -142,12 +142,28 @@ _INITIALS = re.compile(r"((?:[A-Z]\.[ -]?)+) ?([A-Z][^\s.]+(?: [A-Z][^\s.]+)*)")
 """A name of initials and a surname: "A. Lima", "J.-C. Risset", "M. E. P. Davies"."""
 
 
+ARTICLE_KIND = re.compile(
+    r"(?:(?:original|research|review|short|brief|full|regular|technical|invited|position)\s+)*"
+    r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript)",
+    re.IGNORECASE,
+)
+"""The kind of article a journal prints over its title (or its authors, in Taylor & Francis's
+article type: "REVIEW DRAFT"; "Position Paper" under a title): no title, no author."""
+
+
+_NOT_A_PERSON = re.compile(
+    r"\d|@|template|anonymous|\b(?:services?|users?|admin|administrator|owner|staff|office|team)\b", re.I
+)
+"""A metadata author that is no person: a template's, an account's, a department's (the Akamai
+paper's "End User Computing Services", whose last word page 1 prints as a word)."""
+
+
 def find_authors(
     metadata: dict[str, Any], lines: list[Line], title_lines: list[int], body_size: float
 ) -> list[str]:
     # Interspeech's class writes each name as BibTeX would: "Saurabh {Kumar}; Amartyaveer {}"
     meta = " ".join(str(metadata.get("author") or "").replace("{", " ").replace("}", " ").split())
-    if meta and not re.search(r"\d|@|template|anonymous", meta, re.I):
+    if meta and not _NOT_A_PERSON.search(meta):
         # names whose surnames are on page 1: not a review copy's "Anonymous Submission" or the
         # account that saved the file ("jdoe", "Windows User"); a name of one word, as many
         # Indian and Indonesian names are, is believed when the page prints it too
@@ -175,7 +191,7 @@ def find_authors(
     for line in under_title:
         if line.page != 0 or ABSTRACT.match(line.text) or len(line.text) > 120:
             break
-        if line.size < smallest or _HONORIFIC.search(line.text):
+        if line.size < smallest or _HONORIFIC.search(line.text) or ARTICLE_KIND.fullmatch(line.text):
             continue
         # a name with its e-mail in brackets (Kluwer's: "Inderjit S. Dhillon (inderjit@…)")
         text = _MAIL_IN_BRACKETS.sub("", line.text) if "@" in line.text else line.text
@@ -271,8 +287,9 @@ def _split_names(text: str, *, one_word: bool = False) -> list[str]:
     return [n for n in names if n in full or n in single]
 
 
-_MAIL_IN_BRACKETS = re.compile(r"\s*\(\S+@\S+\)")
-"""An author's e-mail in brackets after the name ("Inderjit S. Dhillon (inderjit@…)")."""
+_MAIL_IN_BRACKETS = re.compile(r"\s*[(<]\S+@\S+[)>]")
+"""An author's e-mail in brackets after the name ("Inderjit S. Dhillon (inderjit@…)", "Poul-Henning
+Kamp <phk@FreeBSD.org>")."""
 
 
 _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
