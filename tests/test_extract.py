@@ -3209,3 +3209,31 @@ def test_no_author_is_an_article_kind_a_project_or_an_account() -> None:
     ]
     metadata = {"author": "End User Computing Services"}
     assert find_authors(metadata, lines, [0], 10.0) == ["Erik Nygren", "Ramesh K. Sitaraman"]
+
+
+def test_a_thesis_title_page_in_one_size_under_its_universitys_name(tmp_path: Path) -> None:
+    # a real UC Irvine dissertation (2010): every line of its title page in 12 pt, the
+    # university's name first, the title in bold under it; the title was "UNIVERSITY OF
+    # CALIFORNIA, IRVINE"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 90.0
+    for text, font in [
+        ("UNIVERSITY OF CALIFORNIA,", "helv"),
+        ("IRVINE", "helv"),
+        ("Seeing the Bow", "hebo"),
+        ("Motion Cues for Separating Same-Instrument Duets", "hebo"),
+        ("A dissertation submitted in partial satisfaction", "helv"),
+        ("of the requirements for the degree of", "helv"),
+        ("Doctor of Philosophy in Computer Science", "helv"),
+        ("by", "helv"),
+        ("Ana Lima", "hebo"),
+        ("2010", "helv"),
+    ]:
+        page.insert_text((120, y), text, fontsize=12, fontname=font)
+        y += 40
+    page = doc.new_page()
+    page.insert_text((72, 80), "1 Introduction", fontsize=14, fontname="hebo")
+    page.insert_textbox(pymupdf.Rect(72, 100, 400, 300), "The bow moves, and we watch it. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "thesis.pdf")
+    assert extract_paper(path).title == "Seeing the Bow Motion Cues for Separating Same-Instrument Duets"

@@ -32,7 +32,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import ARTICLE_KIND, choose_title, find_authors, find_year
+from papersum.pdfmeta import ARTICLE_KIND, INSTITUTION, choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -281,6 +281,11 @@ def _title_lines(lines: list[Line]) -> list[int]:
         return []
     biggest = max(ln.size for _i, ln in first_page)
     least = biggest - max(0.5, biggest * 0.06)  # an OCR layer's lines vary in size by a point
+    largest = [ln for _i, ln in first_page if ln.size >= least]
+    if not largest[0].bold and INSTITUTION.search(largest[0].text) and any(ln.bold for ln in largest):
+        # a title page in one size, under an institution's name (a thesis's: "UNIVERSITY OF
+        # CALIFORNIA, IRVINE" over its title in bold): the title is its first bold lines
+        first_page = [(i, ln) for i, ln in first_page if ln.bold or ln.size < least]
     chosen: list[int] = []
     for i, ln in first_page:
         if ln.size >= least:

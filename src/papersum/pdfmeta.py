@@ -49,7 +49,7 @@ _INSTITUTION_WORDS = (
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
     r"recherche|forschung|ricerca|investigaci"  # "Directeur de Recherche au CNRS"
 )
-_INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
+INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
 """What an author's affiliation names, beyond its city and country."""
 
 
@@ -257,7 +257,7 @@ def _names_in_capitals(text: str) -> list[str]:
     if as_written:
         lead = parts[:1]  # one name as written, then its affiliation ("Sam U. Llaun, Academy of …")
     rest = ",".join(parts[len(lead) :])
-    if not lead or not rest or not any(c.islower() for c in rest) or not _INSTITUTION.search(rest):
+    if not lead or not rest or not any(c.islower() for c in rest) or not INSTITUTION.search(rest):
         return []  # "INESC TEC, Porto, Portugal": an institute's acronym before its city
     names = [name for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
     return names if as_written else [name.title() for name in names]
