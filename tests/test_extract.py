@@ -420,9 +420,10 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
         "Table 2 shows the accuracy of each model on the three datasets.",
         "Fig. 4 Spectrograms of the duets",
         "Table 7 also includes the models trained on one scale.",
+        "Figure 2 showcases the segmentation maps of our method.",  # EmerDiff (ICLR 2024)
     ]
     kept, captions = set_aside(_paragraphs(texts))
-    assert [line.text for line in kept] == [texts[0], texts[1], texts[3], texts[5]]
+    assert [line.text for line in kept] == [texts[0], texts[1], texts[3], texts[5], texts[6]]
     assert captions == [texts[2], texts[4]]  # with its stop or without
 
 
@@ -3237,3 +3238,32 @@ def test_a_thesis_title_page_in_one_size_under_its_universitys_name(tmp_path: Pa
     page.insert_textbox(pymupdf.Rect(72, 100, 400, 300), "The bow moves, and we watch it. " * 8, fontsize=10)
     doc.save(path := tmp_path / "thesis.pdf")
     assert extract_paper(path).title == "Seeing the Bow Motion Cues for Separating Same-Instrument Duets"
+
+
+def test_an_iclr_appendix_in_plain_capitals_after_the_references(tmp_path: Path) -> None:
+    # ICLR's class (EmerDiff, ICLR 2024, a real paper): "A ADDITIONAL IMPLEMENTATION DETAILS" in
+    # small capitals mupdf does not call bold, after the references: a letter before words in
+    # capitals was no number, and the five appendices were lost with the references
+    doc, page = _titled_page()
+    page.insert_text((72, 140), "Abstract. We read gestures from video to transcribe bowing.", fontsize=10)
+    blocks = [
+        ("1 INTRODUCTION", "The bow moves, and we watch it closely here. " * 4),
+        ("2 METHOD", "We track the bow in each frame of the video. " * 4),
+        ("REFERENCES", "Ana Lima. Bowing gestures. In ISMIR, 2020. Ben Ortiz. Violins. In ICASSP, 2021."),
+        ("A ADDITIONAL IMPLEMENTATION DETAILS", "The frames are resized to a multiple of 64 pixels. " * 4),
+        ("B HYPERPARAMETER ANALYSIS", "The number of clusters changes the maps but little. " * 4),
+    ]
+    page, y = doc.new_page(), 72.0
+    for heading, text in blocks:
+        page.insert_text((72, y), heading, fontsize=10)
+        page.insert_textbox(pymupdf.Rect(72, y + 12, 500, y + 100), text, fontsize=10)
+        y += 120
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [s.heading for s in sections] == [
+        "1 INTRODUCTION",
+        "2 METHOD",
+        "A ADDITIONAL IMPLEMENTATION DETAILS",
+        "B HYPERPARAMETER ANALYSIS",
+    ]
+    assert not any("Ben Ortiz" in s.text for s in sections)

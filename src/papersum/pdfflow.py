@@ -51,6 +51,7 @@ _REFERRING = (
     "|depicts?|reports?|describes?|details|plots|visuali[sz]es|highlights|demonstrates|reveals"
     "|confirms|indicates|suggests|outlines|contains|includes|considers|explores|is|are|was|were"
     "|has|have|also|and|further|again|below|above|here|then|clearly"
+    "|showcases?|exhibits?|contrasts?|examines|evaluates|analy[sz]es|measures|ranks|captures"
 )
 """The words after a figure's or a table's number that make a sentence of the text, not a
 caption: "Figure 6 shows for several methods …", "Table 7 also includes …"."""

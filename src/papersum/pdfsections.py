@@ -49,6 +49,9 @@ from papersum.pdfrunin import (
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
 
+_APPENDIX_IN_CAPITALS = re.compile(r"[A-H] [A-Z]{2}")
+
+
 _APPENDIX_LEAD = re.compile(
     r"appendix(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b)?\s*[.:\u2013\u2014-]?\s*", re.IGNORECASE
 )
@@ -332,7 +335,10 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
         if named or (line.alone and line.bold):
             return True
-        # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"
+        # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"; an appendix
+        # "A ADDITIONAL IMPLEMENTATION DETAILS" in capitals (ICLR's small capitals)
+        if line.alone and _APPENDIX_IN_CAPITALS.match(line.text) and words_in_capitals(words):
+            return True
         return (
             line.alone
             and numbered
