@@ -3267,3 +3267,28 @@ def test_an_iclr_appendix_in_plain_capitals_after_the_references(tmp_path: Path)
         "B HYPERPARAMETER ANALYSIS",
     ]
     assert not any("Ben Ortiz" in s.text for s in sections)
+
+
+def test_an_appendixs_lettered_sections_over_their_subsections_under_appendix() -> None:
+    # Satori (ICML 2025, a real paper): under "Appendix", "B. Additional Related Work" over
+    # "B.1. Post-training LLMs for Reasoning" were both level 2, so "B." had no text of its own
+    # and no deeper section under it, and was lost
+    texts = [
+        "1. Introduction",
+        "We train a model to reason with actions of its own, and to reflect.",
+        "2. Method",
+        "The model learns a format first, then improves by reinforcement learning.",
+        "Appendix",
+        "B. Additional Related Work",
+        "B.1. Post-training LLMs for Reasoning",
+        "State-of-the-art models reach human-level reasoning on several benchmarks.",
+    ]
+    lines = [Line(1, text, 0.0, len(text) < 40, block, False, True, True) for block, text in enumerate(texts)]
+    _, headings = find_headings(lines, 10.0, [])
+    assert [(lines[i].text, level) for i, level in sorted(headings.items())] == [
+        ("1. Introduction", 1),
+        ("2. Method", 1),
+        ("Appendix", 1),
+        ("B. Additional Related Work", 2),
+        ("B.1. Post-training LLMs for Reasoning", 3),
+    ]

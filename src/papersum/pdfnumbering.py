@@ -97,10 +97,18 @@ def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int
     a subsection at least. Where sections are numbered 1., 2., a heading "A." is an appendix,
     level 1 (ICML's "A. Diffusion models")."""
     if not any(_ROMAN.match(lines[i].text) for i in headings):
-        if not any(_ARABIC.match(lines[i].text) for i in headings) or any(
-            heading_key(lines[i].text) in ("appendix", "appendices") for i in headings
-        ):
-            return headings  # under an "Appendix" heading, "A." is a level below it
+        if not any(_ARABIC.match(lines[i].text) for i in headings):
+            return headings
+        if any(heading_key(lines[i].text) in ("appendix", "appendices") for i in headings):
+            # under an "Appendix" heading, "A." is a level below it, and its "A.1." one more
+            # (ICML's "B. Additional Related Work" over "B.1. Post-training LLMs …")
+            lettered = {lines[i].text[0] for i in headings if _LETTER.match(lines[i].text)}
+            return {
+                i: level + 1
+                if _LETTERED_SUBSECTION.match(lines[i].text) and lines[i].text[0] in lettered
+                else level
+                for i, level in headings.items()
+            }
         return {i: 1 if _LETTER.match(lines[i].text) else level for i, level in headings.items()}
     # a letter's subsection at least (IEEE Xplore's outline puts "B." level with "I." after a figure)
     return {
@@ -118,6 +126,9 @@ _ARABIC = re.compile(r"\d{1,2}\.\s")
 
 
 _LETTER = re.compile(r"[A-H]\.\s")
+
+
+_LETTERED_SUBSECTION = re.compile(r"[A-H]\.\d")
 
 
 def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
