@@ -3292,3 +3292,36 @@ def test_an_appendixs_lettered_sections_over_their_subsections_under_appendix() 
         ("B. Additional Related Work", 2),
         ("B.1. Post-training LLMs for Reasoning", 3),
     ]
+
+
+def test_a_figures_large_words_under_the_abstract_are_no_title(tmp_path: Path) -> None:
+    # two real papers: Carlini et al.'s teaser figure prints "GPT-2" in 16 pt under the abstract,
+    # Decision Transformer's diagram ". . ." in 24 pt, larger than their titles (14 and 17 pt),
+    # which were lost; and "UC Berkeley" under the names was an author
+    doc, page = _titled_page("Extracting Training Data from Large Language Models", "Ana Lima")
+    page.insert_text((72, 125), "UC Berkeley", fontsize=11)
+    page.insert_text((72, 160), "Abstract", fontsize=11, fontname="hebo")
+    page.insert_textbox(pymupdf.Rect(72, 170, 500, 260), "We show that an adversary can extract text. " * 5)
+    page.insert_text((250, 330), "GPT-2", fontsize=20)
+    page.insert_textbox(pymupdf.Rect(72, 360, 500, 500), "Figure 1: The model memorises a sequence.")
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == (
+        "Extracting Training Data from Large Language Models",
+        ["Ana Lima"],
+    )
+
+
+def test_a_title_that_names_an_abstract_is_not_cut_there(tmp_path: Path) -> None:
+    # a real paper (2022): "Improving Medical Dialogue Generation with" / "Abstract Meaning
+    # Representations" is its title, not a title cut at an abstract's label
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Improving Medical Dialogue Generation with", fontsize=16, fontname="hebo")
+    page.insert_text((72, 100), "Abstract Meaning Representations", fontsize=16, fontname="hebo")
+    page.insert_text((72, 125), "Bohao Yang and Chen Tang", fontsize=11)
+    page.insert_text((72, 160), "Abstract", fontsize=11, fontname="hebo")
+    page.insert_textbox(pymupdf.Rect(72, 170, 500, 260), "Medical dialogue generation matters. " * 5)
+    doc.save(path := tmp_path / "paper.pdf")
+    title = extract_paper(path).title
+    assert title == "Improving Medical Dialogue Generation with Abstract Meaning Representations"

@@ -277,6 +277,10 @@ def _title_lines(lines: list[Line]) -> list[int]:
         for i, ln in enumerate(lines[:80])
         if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text)
     ]
+    # the title stands above the abstract: not a figure's large words under it (". . ." in
+    # Decision Transformer's diagram, "GPT-2" in a teaser figure)
+    label = next((k for k, (_i, ln) in enumerate(first_page) if k and _ABSTRACT_LABEL.match(ln.text)), None)
+    first_page = first_page[:label]
     if not first_page:
         return []
     biggest = max(ln.size for _i, ln in first_page)
@@ -295,6 +299,11 @@ def _title_lines(lines: list[Line]) -> list[int]:
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
     return chosen
+
+
+_ABSTRACT_LABEL = re.compile(r"abstract(?:\s*[.:—–-]|\s*$)", re.I)
+"""The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
+Meaning Representations"."""
 
 
 _TITLE_LINES_MOST = 4

@@ -47,7 +47,9 @@ _INSTITUTION_WORDS = (
     r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
     r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|\bproject\b|technolog|gmbh|"
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
-    r"recherche|forschung|ricerca|investigaci"  # "Directeur de Recherche au CNRS"
+    r"recherche|forschung|ricerca|investigaci|"  # "Directeur de Recherche au CNRS"
+    r"\b(?:UC|MIT|ETH|EPFL|CMU|UCL|KAIST|INRIA|IRCAM|Google|Microsoft|Facebook|DeepMind|OpenAI|"
+    r"Adobe|NVIDIA|IBM|Intel|Sony|Spotify|Deezer|Baidu|Tencent|Alibaba|ByteDance|Huawei|Samsung)\b"
 )
 INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
 """What an author's affiliation names, beyond its city and country."""

@@ -338,7 +338,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"; an appendix
         # "A ADDITIONAL IMPLEMENTATION DETAILS" in capitals (ICLR's small capitals)
         if line.alone and _APPENDIX_IN_CAPITALS.match(line.text) and words_in_capitals(words):
-            return True
+            return sum(c.isalpha() for c in words) > _CAPITAL_LETTERS_LEAST  # not a plot's "H BITS"
         return (
             line.alone
             and numbered
