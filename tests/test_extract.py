@@ -3325,3 +3325,44 @@ def test_a_title_that_names_an_abstract_is_not_cut_there(tmp_path: Path) -> None
     doc.save(path := tmp_path / "paper.pdf")
     title = extract_paper(path).title
     assert title == "Improving Medical Dialogue Generation with Abstract Meaning Representations"
+
+
+@pytest.mark.parametrize(
+    ("names", "size", "expected"),
+    [
+        # ICML's names apart by wide spaces only (Schlag et al. 2021, real)
+        (
+            "Imanol Schlag Kazuki Irie Jürgen Schmidhuber",
+            10.0,
+            ["Imanol Schlag", "Kazuki Irie", "Jürgen Schmidhuber"],
+        ),
+        # marks between them dropped with their space (vLLM, SOSP 2023), a name of three words last
+        (
+            "Woosuk KwonZhuohan LiSiyuan Zhuang Ying Sheng Cody Hao Yu",
+            12.0,
+            ["Woosuk Kwon", "Zhuohan Li", "Siyuan Zhuang", "Ying Sheng", "Cody Hao Yu"],
+        ),
+        (
+            "Joseph E. Gonzalez Yann LeCun Brian McFee",
+            12.0,
+            ["Joseph E. Gonzalez", "Yann LeCun", "Brian McFee"],
+        ),
+        # DeepMind's: smaller than the body, with marks ("Soham De* 1, Samuel L. Smith* 1, …")
+        (
+            "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando",
+            9.0,
+            ["Soham De", "Samuel L. Smith", "Anushan Fernando"],
+        ),
+        # a title in capitals is no run of names; one name of four words stays one
+        ("THE NOCTURNAL FLIGHT OF MIGRATING BIRDS", 12.0, []),
+        ("Ana Candida Cruz Natali, Ben Ortiz", 12.0, ["Ana Candida Cruz Natali", "Ben Ortiz"]),
+    ],
+)
+def test_names_one_after_the_other_on_a_line(names: str, size: float, expected: list[str]) -> None:
+    lines = [
+        Line(0, "Linear Transformers Are Secretly Fast Weight Programmers", 14.3, True, 0),
+        Line(0, names, size, False, 1),
+        Line(0, "Abstract", 12.0, True, 2),
+        Line(0, "We show the formal equivalence of linearised self-attention mechanisms.", 10.0, False, 3),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == expected

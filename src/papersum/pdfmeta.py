@@ -209,6 +209,11 @@ def find_authors(
         text = _IEEE_GRADE.sub("", below.text) if "IEEE" in below.text else below.text
         if below.page == 0 and text.isupper() and not _AFFILIATION.search(text):
             names = [name.title() for name in _split_names(text)]
+        elif below.page == 0 and not INSTITUTION.search(text):  # marks' digits: no address
+            # names in smaller type than the body right under the title, with commas between
+            # them (DeepMind's: "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando, …" in 9 pt)
+            names = [name for name in _split_names(text) if not name.isupper()] if "," in text else []
+            names = names if len(names) >= 2 else []
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
 
@@ -282,11 +287,47 @@ def _split_names(text: str, *, one_word: bool = False) -> list[str]:
     parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
+    if len(names) == 1:  # no separator at all: maybe names one after the other
+        names = _names_run_together(names[0])
     full = [n for n in names if _is_name(n)]
     single = [n for n in names if _ONE_WORD_NAME.fullmatch(n)] if one_word else []
     if len(single) > len(full):  # "Lima, Ana; Ortiz, Ben": surnames and given names apart
         single = []
     return [n for n in names if n in full or n in single]
+
+
+def _names_run_together(text: str) -> list[str]:
+    """Names one after the other with nothing but a space between them, as mupdf reads a line of
+    names set apart by wide spaces and marks ("Imanol Schlag Kazuki Irie Jürgen Schmidhuber",
+    ICML's; "Woosuk KwonZhuohan Li", a mark between them dropped): each a given name, its
+    initials and a surname, when the words pair up so; else ``text`` as it is."""
+    words = _GLUED_NAMES.sub(r"\1 \2", text).split()
+    if (
+        len(words) < _RUN_TOGETHER_LEAST
+        or not all(_NAME_WORD.fullmatch(w) for w in words)
+        or any(w.lower() in _NOT_IN_NAMES for w in words)  # a title in capitals, title-cased
+    ):
+        return [text]
+    names: list[list[str]] = []
+    for word in words:
+        if names and (len(names[-1]) == 1 or _INITIAL.fullmatch(names[-1][-1]) or _INITIAL.fullmatch(word)):
+            names[-1].append(word)  # an initial after the given name, or the surname after them
+        else:
+            names.append([word])
+    if len(names) > 1 and len(names[-1]) == 1:
+        last = names.pop()
+        names[-1] += last  # a name of three words ("Cody Hao Yu"): taken to be the last
+    if any(len(name) < 2 or _INITIAL.fullmatch(name[-1]) for name in names):
+        return [text]
+    return [" ".join(name) for name in names]
+
+
+_RUN_TOGETHER_LEAST = 4
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][A-Z][^\W\d_]*)?|[A-Z]\.(?:-?[A-Z]\.)*")
+_NOT_IN_NAMES = frozenset(("the", "of", "for", "in", "on", "to", "no", "em", "para", "und", "et"))
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
+_GLUED_NAMES = re.compile(r"([a-z])(?<![A-Z]c)(?<![A-Z]ac)(?<!\b[LD][ae])(?<!\bD[iu])([A-Z][a-z])")
+"""A surname and the next given name with no space between them ("KwonZhuohan")."""
 
 
 _MAIL_IN_BRACKETS = re.compile(r"\s*[(<]\S+@\S+[)>]")
@@ -298,9 +339,12 @@ _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 """A name of one word: a capital and two letters or more."""
 
 
-_MARKS_AROUND = re.compile(r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_MARKS_AROUND = re.compile(
+    r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$"
+)
 """Marks before a name and after it (not the period of "jr." or of an initial): SciPy's
-proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗")."""
+proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗"), DeepMind's a star and
+a number apart ("Soham De* 1")."""
 
 
 _PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b|\bfellow\b", re.I)
