@@ -392,6 +392,21 @@ def test_quiet_keeps_results_and_errors_only(papersum: RunCli, example: Path) ->
     assert missing.returncode == 2 and "nope.md does not exist" in missing.stderr  # errors still show
 
 
+def test_loading_the_embedding_model_leaves_the_processs_logging_as_it_was() -> None:
+    # wordllama runs logging.basicConfig(level=INFO) on import: once the relevance model had
+    # loaded (in a worker, at a moment that varies), every INFO record of the run printed on
+    # stderr, under -q too ("INFO:papersum.runner:line 10: read 8 pages …"); a fresh process,
+    # as the library is imported once
+    code = (
+        "import logging\n"
+        "from papersum.summarize.semantic import Meaning\n"
+        "assert Meaning('audio-visual music').load()\n"
+        "logging.getLogger('papersum.runner').info('read 8 pages')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
 def test_verbose_says_what_papersum_does(papersum: RunCli, example: Path, arxiv: ArxivStandIn) -> None:
     example.write_text(
         example.read_text()

@@ -38,6 +38,23 @@ def profile_prose(profile: str) -> str:
     return " ".join(_MARKUP.sub(" ", prose).split())
 
 
+def _import_wordllama() -> Any:
+    """wordllama, imported without the ``logging.basicConfig(level=INFO)`` its package runs on
+    import, which would print every INFO record of the process on stderr ("INFO:papersum.runner:
+    line 10: read 8 pages …", even under ``-q``) from then on: the root logger is put back as it
+    was."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    return wordllama
+
+
 class Meaning:
     """The embedding model, loaded once per process (thread-safe), and the profile's vector."""
 
@@ -55,11 +72,9 @@ class Meaning:
         with self._lock:
             if self._model is None and self.unavailable is None:
                 try:
-                    import wordllama
-                    from wordllama import WordLlama
-
+                    wordllama = _import_wordllama()
                     here = Path(wordllama.__file__).parent  # weights and tokenizer are in the wheel
-                    self._model = WordLlama.load(cache_dir=here, disable_download=True)
+                    self._model = wordllama.WordLlama.load(cache_dir=here, disable_download=True)
                     self._profile = self._model.embed([self.prose], norm=True)[0]
                 except (ImportError, OSError, ValueError) as exc:
                     self.unavailable = f"the embedding model could not be loaded ({exc})"
