@@ -3366,3 +3366,29 @@ def test_names_one_after_the_other_on_a_line(names: str, size: float, expected: 
         Line(0, "We show the formal equivalence of linearised self-attention mechanisms.", 10.0, False, 3),
     ]
     assert find_authors({}, lines, [0], 10.0) == expected
+
+
+def test_a_ninth_appendix_lettered_i_is_no_roman_numbering() -> None:
+    # PAL (ICML 2023, a real paper): appendices A. to K.; its "I. Generalization of PAL …" was
+    # taken for a roman "I.", and then every "1." of the paper for an IEEE subsubsection:
+    # "1. Introduction" at level 3, and "5. Results" (level 3 over its level-2 "5.1.") lost
+    texts = [
+        "1. Introduction",
+        "Large language models can reason when they are given a few examples.",
+        "5. Results",
+        "5.1. Math Results",
+        "PAL improves on chain-of-thought prompting on every dataset we tried.",
+        "H. Prompts for Symbolic Reasoning",
+        "We give the prompts for the object counting task here in full.",
+        "I. Generalization of PAL to Least-to-Most Prompting",
+        "PAL can be combined with least-to-most prompting on the same tasks.",
+    ]
+    lines = [Line(1, t, 0.0, len(t) < 52, b, False, True, True) for b, t in enumerate(texts)]
+    _, headings = find_headings(lines, 10.0, [])
+    assert [(lines[i].text[:18], level) for i, level in sorted(headings.items())] == [
+        ("1. Introduction", 1),
+        ("5. Results", 1),
+        ("5.1. Math Results", 2),
+        ("H. Prompts for Sym", 1),
+        ("I. Generalization ", 1),
+    ]

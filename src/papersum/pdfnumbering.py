@@ -96,7 +96,7 @@ def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int
     JASA's revtex), a heading numbered "1." is a subsubsection, level 3, and one lettered "B."
     a subsection at least. Where sections are numbered 1., 2., a heading "A." is an appendix,
     level 1 (ICML's "A. Diffusion models")."""
-    if not any(_ROMAN.match(lines[i].text) for i in headings):
+    if not _roman_numbered(lines, headings):
         if not any(_ARABIC.match(lines[i].text) for i in headings):
             return headings
         if any(heading_key(lines[i].text) in ("appendix", "appendices") for i in headings):
@@ -115,6 +115,12 @@ def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int
         i: 3 if _ARABIC.match(lines[i].text) else max(level, 2) if _LETTER.match(lines[i].text) else level
         for i, level in headings.items()
     }
+
+
+def _roman_numbered(lines: list[Line], headings: dict[int, int]) -> bool:
+    """Whether the paper's sections are numbered in roman: "I." and "II." at least (an "I." alone
+    is the ninth appendix of one lettered A. to K., PAL's "I. Generalization of PAL …")."""
+    return any((match := _ROMAN.match(lines[i].text)) and match[0] != "I. " for i in headings)
 
 
 _ROMAN = re.compile(r"(?:I|[IVXLC]{2,})\.\s")
@@ -137,7 +143,7 @@ def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int,
     disk storage is required for feature caching", one of Fast R-CNN's listed contributions,
     each alone in its block, beside its bold "4. Main results"). Under IEEE's roman sections,
     "1." numbers subsubsections, and stays."""
-    if any(_ROMAN.match(lines[i].text) for i in headings):
+    if _roman_numbered(lines, headings):
         return headings
     numbers = {
         i: number[1] for i in headings if (number := _TOP_NUMBER.match(lines[i].text)) and number[1].isdigit()
