@@ -19,7 +19,7 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfabstract import take_abstract
-from papersum.pdfchars import normalize, unescape, unescape_and_fold
+from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and_fold
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
@@ -37,7 +37,6 @@ from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
     cells_at_most,
-    is_plot_markers,
     is_table_like,
     table_rows,
     tables_aside,

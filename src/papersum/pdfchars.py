@@ -383,3 +383,23 @@ def small_capitals(core: str, previous: str) -> bool:
     if not core.isupper() or any(character.isdigit() for character in core):
         return False
     return sum(map(str.isalpha, core)) >= 2 or previous[-1:].isupper()
+
+
+def is_plot_markers(text: str) -> bool:
+    """A scatter plot's markers read as text: mostly one character, over and over ("G G G",
+    "GG G^GG")."""
+    head = text[:3]
+    if len(head) == 3 and "^" not in head and len(head.split()) == 1:  # most: a word comes first
+        return len(text) <= 40 and not text.strip(" ^" + text[0])  # one character over and over
+    core = text.lstrip(" ^")
+    if core and not core.strip(" ^" + core[0]):  # "GG G^GG"
+        return True
+    if len(text.split(None, 1)[0].strip("^")) > 2:
+        return False
+    tokens = text.replace("^", " ").split()
+    lengths = list(map(len, tokens))  # counted in C: a paragraph has hundreds of words
+    if len(tokens) < 2 or lengths.count(1) + lengths.count(2) < len(tokens) / 2:
+        return False  # the most common token, of two characters at most, fills half or more
+    token = max(dict.fromkeys(tokens), key=tokens.count)  # the first of the most common, as
+    count = tokens.count(token)  # ``Counter.most_common`` gives it, at a third of its cost
+    return len(token) <= 2 and (count == len(tokens) or (len(tokens) >= 8 and count >= len(tokens) / 2))

@@ -17,6 +17,7 @@ from papersum.pdfchars import (
     INLINE_TAG,
     LINE_BREAK,
     SPACED_NUMBER,
+    is_plot_markers,
     line_break,
     spaced_out,
     superscripts_read,
@@ -30,7 +31,7 @@ from papersum.pdfheadings import (
     rest_of_heading,
     without_bold,
 )
-from papersum.pdftables import is_plot_markers, is_table_like
+from papersum.pdftables import is_table_like
 
 PYMUPDF_LOCK = threading.Lock()
 
