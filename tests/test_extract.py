@@ -463,6 +463,20 @@ def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None
     assert tables == ["\n".join([*names, rows])]
 
 
+def test_a_tables_plain_column_names_under_its_bold_ones_are_its_header_too() -> None:
+    # "More Agents Is All You Need" (a real paper): "Model GSM8K MATH Chess MMLU HumanEval" in
+    # bold over "Single Ours Single Ours …" in plain type over the rows; the bold line, cut off
+    # from its table by the plain one, was a section
+    rows = "Llama2-13B | 0.35 | 0.59 | 0.03 | 0.09\nLlama2-70B | 0.54 | 0.74 | 0.05 | 0.11"
+    lines = _paragraphs(
+        ["Ours denotes our method where the ensemble size is 40.", "Model GSM8K MATH Chess MMLU"]
+    )
+    lines = [lines[0], lines[1]._replace(bold=True), *_paragraphs(["Single Ours Single Ours"])]
+    kept, tables = tables_aside([*lines, Line(1, rows, 0.0, False, 9, False, True, True, table=True)])
+    assert [line.text for line in kept] == ["Ours denotes our method where the ensemble size is 40."]
+    assert tables == ["\n".join(["Model GSM8K MATH Chess MMLU", "Single Ours Single Ours", rows])]
+
+
 def _paragraphs(texts: list[str]) -> list[Line]:
     """A later page's paragraphs, each a block of its own, in body type (whose size mupdf's
     XHTML does not tell: ``TAG_SIZE``)."""

@@ -370,7 +370,11 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for line in lines:
         if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
             header: list[str] = []  # its columns' names, a bold line or two right above it
-            while kept and _is_header_row(kept[-1]) and len(header) < _header_most([kept[-1].text, *header]):
+            while (
+                kept
+                and (_is_header_row(kept[-1]) or (not header and _is_column_names(kept[-1])))
+                and len(header) < _header_most([kept[-1].text, *header])
+            ):
                 header.insert(0, kept.pop().text)
             if "\n" in line.text:
                 tables.append("\n".join([*header, line.text]))
@@ -397,6 +401,22 @@ def _is_header_row(line: Line) -> bool:
     """A table's row of column names as a paragraph of its own, right above its rows: bold,
     alone, on a later page, neither numbered nor a known heading ("Model Denoising CFG scale")."""
     return line.bold and line.alone and not line.styled and not line.table and not is_heading_like(line.text)
+
+
+def _is_column_names(line: Line) -> bool:
+    """A table's row of column names in plain type right above its rows, under the bold one
+    ("Single Ours Single Ours …" under "Model GSM8K MATH …"): every word capitalised, no
+    sentence."""
+    words = line.text.split()
+    return (
+        _is_header_row(line._replace(bold=True))
+        and len(words) <= _COLUMN_NAMES_MOST
+        and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+        and not line.text.endswith((".", ":", ";", ","))
+    )
+
+
+_COLUMN_NAMES_MOST = 16
 
 
 def _cell_regions(blocks: dict[int, list[Line]]) -> list[list[int]]:
