@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
-from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
+from papersum.pdfabstract import ABSTRACT, ABSTRACT_LABEL, take_abstract, title_over_introduction
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
@@ -279,7 +279,7 @@ def _title_lines(lines: list[Line]) -> list[int]:
     ]
     # the title stands above the abstract: not a figure's large words under it (". . ." in
     # Decision Transformer's diagram, "GPT-2" in a teaser figure)
-    label = next((k for k, (_i, ln) in enumerate(first_page) if k and _ABSTRACT_LABEL.match(ln.text)), None)
+    label = next((k for k, (_i, ln) in enumerate(first_page) if k and _is_abstract_label(ln.text)), None)
     first_page = first_page[:label]
     if not first_page:
         return []
@@ -301,9 +301,10 @@ def _title_lines(lines: list[Line]) -> list[int]:
     return chosen
 
 
-_ABSTRACT_LABEL = re.compile(r"abstract(?:\s*[.:—–-]|\s*$)", re.I)
-"""The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
-Meaning Representations"."""
+def _is_abstract_label(text: str) -> bool:
+    """The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
+    Meaning Representations"."""
+    return text.rstrip().lower() == "abstract" or ABSTRACT_LABEL.match(text) is not None
 
 
 _TITLE_LINES_MOST = 4

@@ -14,7 +14,7 @@ from papersum.pdflines import Line
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
 
-_ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
+ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
 """An abstract's label run in ("Abstract: …", MDPI's, Frontiers'): it starts a paragraph even in
 a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
 
@@ -116,7 +116,7 @@ def _paragraphs(front: list[Line]) -> list[list[Line]]:
         if previous is not None and (
             (
                 (previous.page, previous.block) == (line.page, line.block)
-                and not _ABSTRACT_LABEL.match(line.text)
+                and not ABSTRACT_LABEL.match(line.text)
             )
             or (line.text[:1].islower() and not ends_sentence(previous.text))
         ):

@@ -145,8 +145,9 @@ def set_aside(
             runs_on, text_runs_on = False, not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
+        # (a paragraph in type of 12 pt or more, which no footnote is set in, has a size)
         if line.styled or line.bold or line.size or not line.alone or not _may_be_footnote(line.text):
-            continue  # (a paragraph in type of 12 pt or more, which no footnote is set in, has a size)
+            continue
         if heads(line.text):
             continue
         last_of_page = index == len(lines) - 1 or lines[index + 1].page != line.page

@@ -212,8 +212,8 @@ def find_authors(
         elif below.page == 0 and not INSTITUTION.search(text):  # marks' digits: no address
             # names in smaller type than the body right under the title, with commas between
             # them (DeepMind's: "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando, …" in 9 pt)
-            names = [name for name in _split_names(text) if not name.isupper()] if "," in text else []
-            names = names if len(names) >= 2 else []
+            small = [name for name in _split_names(text) if not name.isupper()] if "," in text else []
+            names = small if len(small) >= 2 else []
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
 

@@ -161,17 +161,11 @@ def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
     for i in candidates:
         text = lines[i].text
         where.setdefault(heading_key(text), []).append(i)
-        joined, after_i = text, i + 1
-        shown = lines[i].bold or lines[i].styled or text.isupper()  # as a heading over lines is
-        while (
-            shown
-            and after_i < len(lines)
-            and after_i <= i + 2
-            and continues_heading(lines[after_i - 1], lines[after_i])
-        ):
-            joined = f"{joined} {lines[after_i].text}"  # a heading over lines: the outline has it whole
-            where.setdefault(heading_key(joined), []).append(i)
-            after_i += 1
+        joined = text
+        if lines[i].bold or lines[i].styled or text.isupper():  # as a heading over lines is
+            for after_i in range(i + 1, _heading_end(lines, i)):
+                joined = f"{joined} {lines[after_i].text}"  # a heading over lines: the outline has it whole
+                where.setdefault(heading_key(joined), []).append(i)
         if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
             # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
             where.setdefault(heading_key(text[2:]), []).append(i)
@@ -369,10 +363,17 @@ def _bold_paragraph(lines: list[Line], index: int) -> bool:
         (ln.page, ln.block, ln.size, ln.bold) == same for ln in following
     ):
         return True
-    words, end, last = len(line.text.split()), index + 1, min(len(lines), index + _HEADING_LINES_MOST)
-    while end < last and continues_heading(lines[end - 1], lines[end]):
-        words, end = words + len(lines[end].text.split()), end + 1
+    words = sum(len(ln.text.split()) for ln in lines[index : _heading_end(lines, index)])
     return words > _JOINED_WORDS_MOST
+
+
+def _heading_end(lines: list[Line], index: int) -> int:
+    """Where a heading at ``index`` set over lines ends: past the lines that go on from it
+    (``continues_heading``), ``_HEADING_LINES_MOST`` lines at most."""
+    end, last = index + 1, min(len(lines), index + _HEADING_LINES_MOST)
+    while end < last and continues_heading(lines[end - 1], lines[end]):
+        end += 1
+    return end
 
 
 _HEADING_LINES_MOST = 3

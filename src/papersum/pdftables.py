@@ -400,7 +400,13 @@ _NAME_WORDS_MOST = 3
 def _is_header_row(line: Line) -> bool:
     """A table's row of column names as a paragraph of its own, right above its rows: bold,
     alone, on a later page, neither numbered nor a known heading ("Model Denoising CFG scale")."""
-    return line.bold and line.alone and not line.styled and not line.table and not is_heading_like(line.text)
+    return line.bold and _over_rows(line)
+
+
+def _over_rows(line: Line) -> bool:
+    """Whether a paragraph may stand over a table's rows as a row of its own: alone, on a later
+    page, neither numbered nor a known heading."""
+    return line.alone and not line.styled and not line.table and not is_heading_like(line.text)
 
 
 def _is_column_names(line: Line) -> bool:
@@ -409,7 +415,7 @@ def _is_column_names(line: Line) -> bool:
     sentence."""
     words = line.text.split()
     return (
-        _is_header_row(line._replace(bold=True))
+        _over_rows(line)
         and len(words) <= _COLUMN_NAMES_MOST
         and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
         and not line.text.endswith((".", ":", ";", ","))
