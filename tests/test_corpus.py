@@ -1058,6 +1058,19 @@ COVERS = {
         (8, "helv", "Ana Lima\nExample University\n17 PUBLICATIONS 150 CITATIONS\nSEE PROFILE"),
         (8, "helv", "Available from: Ana Lima\nRetrieved on: 18 March 2016"),
     ],
+    # IOP Publishing (a real J. Phys.: Conf. Ser. paper, 2018): its cover names other papers
+    # and their authors under "You may also like", in the title's place
+    "iop": [
+        (12, "helv", "Journal of Physics:\nConference Series"),
+        (9, "hebo", "PAPER • OPEN ACCESS"),
+        (16, "helv", TITLE),
+        (8, "helv", "To cite this article: Ana Lima et al 2023 J. Phys.: Conf. Ser. 1113 012009"),
+        (8, "helv", "View the article online for updates and enhancements."),
+        (12, "helv", "You may also like"),
+        (7, "helv", "Physics and financial economics (1776–2014): puzzles, Ising and agent-based models"),
+        (7, "helv", "Didier Sornette"),
+        (8, "helv", "This content was downloaded from IP address 103.21.125.31 on 20/06/2025 at 09:06"),
+    ],
 }
 
 

@@ -46,6 +46,7 @@ REPOSITORY_COVER = (
     "All content following this page was uploaded by", "SEE PROFILE",  # and its older covers'
     "Retrieved on:",
     "Citable Link", "Detailed Terms", "has made this article openly available",  # DSpace (MIT's)
+    "View the article online for updates", "You may also like", "This content was downloaded",  # IOP
 )
 # fmt: on
 """What the cover page an open archive, a publisher or a library puts before a paper says:
