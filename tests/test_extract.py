@@ -3409,3 +3409,62 @@ def _bold_headings_levels(texts: list[str]) -> list[tuple[str, int]]:
     lines = [Line(1, t, 0.0, not t.endswith("."), b, False, True, True) for b, t in enumerate(texts)]
     _, headings = find_headings(lines, 10.0, [])
     return [(lines[i].text, level) for i, level in sorted(headings.items())]
+
+
+def test_an_elsevier_articles_banner_citation_and_first_author_field(tmp_path: Path) -> None:
+    # Physica A (2011): the journal's name in the banner over the article is in the title's
+    # size; the PDF's author field names the first author alone; page 1 prints when the article
+    # was received and put online (2010, 2011, 2011) and, at its head, the volume's year (2012)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((40, 40), "Physica A 391 (2012) 3435–3443", fontsize=6.6)
+    page.insert_text((200, 70), "Contents lists available at SciVerse ScienceDirect", fontsize=8)
+    page.insert_text((250, 95), "Physica A", fontsize=14)
+    page.insert_text((200, 120), "journal homepage: www.elsevier.com/locate/physa", fontsize=8)
+    page.insert_text((40, 165), "Seeing the bow in duets of violins", fontsize=14)
+    page.insert_text((40, 190), "Ana Lima , Ben Ortiz ∗, Carla Dias", fontsize=11)
+    page.insert_text((40, 205), "Music Technology Group, Example University, Porto, Portugal", fontsize=6.6)
+    for top, text in enumerate(
+        ["Article history:", "Received 23 August 2010", "Available online 2 May 2011"]
+    ):
+        page.insert_text((40, 240 + 9 * top), text, fontsize=6.6)
+    page.insert_text((200, 240), "a b s t r a c t", fontsize=9.3)
+    page.insert_text((200, 255), "Players move as they play, and listeners see it.", fontsize=8.6)
+    page.insert_text((40, 330), "© 2011 Elsevier B.V. All rights reserved.", fontsize=6.6)
+    page.insert_text((40, 360), "1. Introduction", fontsize=9.5, fontname="hebo")
+    page.insert_text(
+        (40, 375), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=9.5
+    )
+    doc.set_metadata(
+        {"author": "Ana Lima", "subject": "Physica A, 391 (2012) 3435-3443. doi:10.1016/j.physa.2011.04.011"}
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing the bow in duets of violins"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Carla Dias"]
+    assert paper.year == 2012
+
+
+@pytest.mark.parametrize(
+    ("first_page", "year"),
+    [
+        # received and accepted one year, the volume the next: the volume's year
+        (["Int J Comput Vis (2016) 116:211–252", "Received: 11 May 2015 / Accepted: 3 March 2015"], 2016),
+        (["Physica A 261 (1999) 629-635", "Received 2 June 1998", "© 1998 Elsevier Science B.V."], 1999),
+        # a reference in the text's sentences is another paper's
+        (["We follow Smith et al., Nature 123 (2004) 45, and measure", "Received 2 June 2019"], 2019),
+    ],
+)
+def test_the_journals_reference_on_page_one_tells_the_year(first_page: list[str], year: int) -> None:
+    lines = [Line(0, text, 9.0, False, block) for block, text in enumerate(first_page)]
+    assert find_year({}, lines) == year
+
+
+def test_a_mark_a_font_maps_to_a_control_character_leaves_the_name() -> None:
+    # Elsevier's older PDFs: the star after the corresponding author has no character of its own
+    lines = [
+        Line(0, "Economic fluctuations and statistical physics", 14.0, False, 0),
+        Line(0, "H.E. Stanley\x02, Xavier Gabaix, Vasiliki Plerou", 11.0, False, 1),
+        Line(0, "Center for Polymer Studies, Boston University, Boston, MA 02215, USA", 8.0, False, 2),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == ["H.E. Stanley", "Xavier Gabaix", "Vasiliki Plerou"]

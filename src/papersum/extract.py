@@ -272,10 +272,11 @@ def _title_lines(lines: list[Line]) -> list[int]:
     """Indices of the largest-type lines near the top of page 1."""
     # a drop cap ("T" of "This paper", IEEE's, larger than the title) is a letter alone; the
     # article's kind over its title ("RESEARCH ARTICLE", Taylor & Francis's) is no title either
+    banner = _journal_banner(lines[:80])
     first_page = [
         (i, ln)
         for i, ln in enumerate(lines[:80])
-        if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text)
+        if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text) and i not in banner
     ]
     # the title stands above the abstract: not a figure's large words under it (". . ." in
     # Decision Transformer's diagram, "GPT-2" in a teaser figure)
@@ -299,6 +300,20 @@ def _title_lines(lines: list[Line]) -> list[int]:
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
     return chosen
+
+
+def _journal_banner(lines: list[Line]) -> range:
+    """The journal's name in the banner over an Elsevier article, in its title's size: the lines
+    between "Contents lists available at ScienceDirect" and "journal homepage: www.elsevier…"."""
+    top = next((i for i, ln in enumerate(lines) if _CONTENTS_LISTS.match(ln.text)), None)
+    if top is None:
+        return range(0)
+    end = next((i for i, ln in enumerate(lines[top + 1 : top + 5], top + 1) if _HOMEPAGE.match(ln.text)), top)
+    return range(top + 1, end)
+
+
+_CONTENTS_LISTS = re.compile(r"contents lists? (?:is )?available at\b", re.I)
+_HOMEPAGE = re.compile(r"journal homepage\b", re.I)
 
 
 def _is_abstract_label(text: str) -> bool:

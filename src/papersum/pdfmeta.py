@@ -29,6 +29,15 @@ _YEARS_AFTER_MOST = 10
 may be its template's: Kluwer's "Tue May 24 1994" on a paper of 2001)."""
 
 
+_CITATION = re.compile(
+    r"^[A-Z][\w.&: -]{0,80}?[\w.],? \d{1,4} \(((?:19|20)\d\d)\) (?:e?\d+|\d+[-–]\d+)\b"
+    r"|^[A-Z][\w.&: -]{0,80}?[\w.] \(((?:19|20)\d\d)\) \d{1,4}:\s?\d+"
+)
+"""A journal's reference to the article at the head or foot of its first page: Elsevier's
+"Physica A 539 (2020) 122928" (also in its PDFs' subject field), Springer's "Int J Comput Vis
+(2015) 115:211–252"."""
+
+
 _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\b")
 """The year of a PDF date ("D:20231125213553Z"), or of a date as some PDF writers put it ("Fri
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
@@ -172,7 +181,21 @@ def find_authors(
         named = _split_names(meta, one_word=True)
         printed = _printed_on_page_one(lines)
         if named and all(letters(name.split()[-1]) in printed for name in named):
-            return [_in_full(name, lines) for name in named]
+            named = [_in_full(name, lines) for name in named]
+            # Elsevier's and Taylor & Francis's field names the first author alone: the page's
+            # names when they lead with it, on lines of names ("G. Bucsa , F. Jovanovic ∗, C. …";
+            # not a thesis's "Alex A. Wiseguy" over "Universal Computing", a degree's name)
+            page = _page_authors(lines, title_lines, body_size) if len(named) == 1 else []
+            if len(page) > 1 and letters(page[0].split()[-1]) == letters(named[0].split()[-1]):
+                listed = [ln.text for ln in page_one(lines) if len(_split_names(ln.text)) > 1]
+                if all(any(name in text for text in listed) for name in page):
+                    return page
+            return named
+    return _page_authors(lines, title_lines, body_size)
+
+
+def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -> list[str]:
+    """The names page 1 prints under its title."""
     if not title_lines:
         return []
     under_title = lines[title_lines[-1] + 1 : title_lines[-1] + 6]
@@ -340,11 +363,13 @@ _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 
 
 _MARKS_AROUND = re.compile(
-    r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$"
+    r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+\s*|"
+    r"(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+)+$"
 )
 """Marks before a name and after it (not the period of "jr." or of an initial): SciPy's
 proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗"), DeepMind's a star and
-a number apart ("Soham De* 1")."""
+a number apart ("Soham De* 1"); a mark in a font that maps it to a control character
+(Elsevier's older star: "H.E. Stanley\x02")."""
 
 
 _PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b|\bfellow\b", re.I)
@@ -376,9 +401,13 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     venue or copyright line, not in its ``prose`` (the abstract's and the text's sentences:
     "proposed in 1976 by Swanson", "COCO val 2014"), which counts only when neither those nor
     the PDF's creation date tell a year."""
-    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
     made = int(created.group(1) or created.group(2)) if created else None
+    if (cited := _cited_year(metadata, first_page, prose)) and (
+        made is None or cited <= made + _YEARS_AFTER_MOST
+    ):
+        return cited
+    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
     if made and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
         years = Counter({year: count for year, count in years.items() if year <= made + _YEARS_AFTER_MOST})
     if years and prose:  # the lines that hold a year (a few), then those of them that are prose
@@ -389,3 +418,13 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
     return made
+
+
+def _cited_year(metadata: dict[str, Any], first_page: list[Line], prose: str) -> int | None:
+    """The year of the journal's reference to the article, in the PDF's subject field or at
+    page 1's head or foot: the volume's year, not the year the article was received, accepted
+    or put online, which page 1 may print more often."""
+    for text in [str(metadata.get("subject") or ""), *(ln.text for ln in first_page if len(ln.text) < 100)]:
+        if (cited := _CITATION.search(text)) and text not in prose:
+            return int(cited[1] or cited[2])
+    return None
