@@ -3468,3 +3468,26 @@ def test_a_mark_a_font_maps_to_a_control_character_leaves_the_name() -> None:
         Line(0, "Center for Polymer Studies, Boston University, Boston, MA 02215, USA", 8.0, False, 2),
     ]
     assert find_authors({}, lines, [0], 10.0) == ["H.E. Stanley", "Xavier Gabaix", "Vasiliki Plerou"]
+
+
+def test_a_long_bold_numbered_heading_is_found_and_a_long_plain_numbered_line_is_not() -> None:
+    # Physica A (2011): "4. Application of the Ising model to financial data sampled with high
+    # frequency", bold, 13 words after its number; a numbered step in plain type is a sentence
+    text = "In this section, we study the collapse of a bank in March 2008, sampled each minute."
+    lines = _paragraphs(
+        [
+            "3. Application to geophysics",
+            text,
+            "4. Application of the Ising model to financial data sampled with high frequency",
+            text,
+            "5. On the right we first choose between two possibilities each with probability",
+            text,
+        ]
+    )
+    lines[0] = lines[0]._replace(bold=True)
+    lines[2] = lines[2]._replace(bold=True)
+    _, headings = find_headings(lines, 10.0, [])
+    assert [lines[i].text[:25] for i in sorted(headings)] == [
+        "3. Application to geophys",
+        "4. Application of the Isi",
+    ]

@@ -5,6 +5,10 @@ paragraph's block (run in, or two headings in one block)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from papersum.pdflines import Line
 
 NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
 
@@ -357,3 +361,57 @@ _SECOND_ITEM = re.compile(r"[;,.]\s+(?:<[ib]>)?2\)(?:\s|<[ib]>)")
 
 _ITEM_REACH = 2000
 """Characters of a page's XHTML after a "1)" lead looked through for the list's "2)"."""
+
+
+APPENDIX_LEAD = re.compile(
+    r"appendix(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b)?\s*[.:\u2013\u2014-]?\s*", re.IGNORECASE
+)
+""""Appendix A. ", "APPENDIX B: ", "Appendix 1 – ": the words before an appendix's title."""
+
+
+_WORDS_MOST, _NUMBERED_WORDS_MOST = 12, 15
+"""Words of a heading, at most, and of a numbered bold heading's title: a physics journal's run
+long ("4. Application of the Ising model to financial data sampled with high frequency")."""
+
+
+SECTION_TYPE = 12.0
+"""Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
+
+
+_LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}")
+"""A section's number before a word in lowercase of three letters or more, a program's or a
+command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859 seconds", a
+program's output, nor "7 fn Dest", a diagram's)."""
+
+
+def heading_words(line: Line) -> str | None:
+    """The words of a line shaped like a heading (without its number, as ``HEADING_SHAPE``
+    tests them), or None: a capital or a digit first, a dozen words at most (a bold numbered
+    heading's title fifteen), no sentence's stop, mostly letters; no broken word at its end, no
+    numbered label, no web address."""
+    start = line.text.removeprefix("§").lstrip()[:1]  # "§2 Linearization, …" (Phil. Trans. A's)
+    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
+        return None  # a heading breaks no word at its line's end ("The paper submit-", in bold;
+        # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
+    words = unnumbered(line.text)
+    if (line.bold or line.size >= SECTION_TYPE) and words.endswith(".") and not words.endswith(".."):
+        words = words[:-1]  # a bold or large heading that ends with a stop ("5.4 Footnotes.", ECCV's
+        # template; "3 Counting tilings, exactly.", an AMS survey's)
+    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
+        words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
+    if (appendix := APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
+        words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
+    long = line.bold and words != line.text and len(words.split()) <= _NUMBERED_WORDS_MOST
+    if not HEADING_SHAPE.match(words) or (len(line.text.split()) > _WORDS_MOST and not long):
+        return None
+    if is_numbered_label(words):
+        return None
+    if sum(map(str.isalpha, words)) < _LETTERS_LEAST * (len(words) - words.count(" ")):
+        return None  # an OCR'd table's "311 412 2 I 33.6 2", a scanned plot's "8.5o{ i i i 2"
+    if "://" in words or "www." in words:
+        return None  # an address ("CTAN: https://www.ctan.org/pkg/…")
+    return words
+
+
+_LETTERS_LEAST = 0.5
+"""Of a heading's characters but its spaces, at least, that are letters."""

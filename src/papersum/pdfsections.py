@@ -11,13 +11,14 @@ from papersum.pdfcovers import without_contents
 from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
-    HEADING_SHAPE,
+    APPENDIX_LEAD,
     RUN_IN_NUMBER,
+    SECTION_TYPE,
     heading_key,
     heading_level,
+    heading_words,
     is_back_matter,
     is_numbered,
-    is_numbered_label,
     unnumbered,
 )
 from papersum.pdflines import Line
@@ -50,12 +51,6 @@ _BARE_INTEGER = re.compile(r"^\d+\s")
 
 
 _APPENDIX_IN_CAPITALS = re.compile(r"[A-H] [A-Z]{2}")
-
-
-_APPENDIX_LEAD = re.compile(
-    r"appendix(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b)?\s*[.:\u2013\u2014-]?\s*", re.IGNORECASE
-)
-""""Appendix A. ", "APPENDIX B: ", "Appendix 1 – ": the words before an appendix's title."""
 
 
 def find_headings(
@@ -142,16 +137,12 @@ def _alone_at(lines: list[Line], missing: list[Missing]) -> dict[int, int]:
                 line.first
                 and line.alone
                 and line.text.startswith(f"{number} ")
-                and (words := _heading_words(line)) is not None
+                and (words := heading_words(line)) is not None
                 and sum(c.isalpha() for c in words) >= 3
             ):
                 found[index] = heading_level(line.text)
                 break
     return found
-
-
-_WORDS_MOST = 12
-"""Words of a heading, at most."""
 
 
 def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
@@ -169,7 +160,7 @@ def _keyed(lines: list[Line], candidates: list[int]) -> dict[str, list[int]]:
         if text[1:2] == " " and text[2:3].isupper() and "A" <= text[0] <= "Z":
             # "A Proofs": an appendix numbered by its letter alone, which the outline leaves out
             where.setdefault(heading_key(text[2:]), []).append(i)
-        elif (appendix := _APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
+        elif (appendix := APPENDIX_LEAD.match(text)) and appendix.end() < len(text):
             # "APPENDIX A. MISCELLANEOUS DETAILS" (SPIE's), "Appendix B: Proofs": the outline
             # names the appendix by its title alone, or by its letter alone (MDPI's "Appendix A")
             where.setdefault(heading_key(text[appendix.end() :]), []).append(i)
@@ -297,15 +288,11 @@ def _is_named_heading(line: Line, body_size: float) -> bool:
     unlisted = (
         line.page > 0
         and line.bold
-        and line.size >= _SECTION_TYPE
+        and line.size >= SECTION_TYPE
         and line.text.rstrip()[-1:] not in ":0123456789"
         and heading_key(stripped) in ANCHOR_HEADINGS
     )
     return bool(set_apart and (known or unlisted))
-
-
-_SECTION_TYPE = 12.0
-"""Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
 
 
 _OCR_NUMBER = re.compile(r"\d{1,2}, [A-Z]{3,}")
@@ -313,15 +300,9 @@ _OCR_NUMBER = re.compile(r"\d{1,2}, [A-Z]{3,}")
 INTRODUCTION" on a scanned ISMIR paper's page 1)."""
 
 
-_LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}")
-"""A section's number before a word in lowercase of three letters or more, a program's or a
-command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859 seconds", a
-program's output, nor "7 fn Dest", a diagram's)."""
-
-
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
-    if (words := _heading_words(line)) is None:
+    if (words := heading_words(line)) is None:
         return False
     numbered = is_numbered(line.text) or _OCR_NUMBER.match(line.text) is not None
     key = heading_key(line.text)
@@ -395,7 +376,7 @@ def _centred_over_text(lines: list[Line], index: int, body_size: float) -> bool:
         line.styled and line.first and not line.alone and below is not None and below.block == line.block
     ):
         return False
-    words = _heading_words(line)
+    words = heading_words(line)
     return (
         words is not None
         and is_numbered(line.text)
@@ -412,35 +393,6 @@ _CAPITAL_LETTERS_LEAST = 6
 
 _CENTRED_INSET = 30.0
 """Points by which a centred heading starts right of the paragraph under it, at least."""
-
-
-def _heading_words(line: Line) -> str | None:
-    """The words of a line shaped like a heading (without its number, as ``HEADING_SHAPE``
-    tests them), or None: a capital or a digit first, a dozen words at most, no sentence's
-    stop, mostly letters; no broken word at its end, no numbered label, no web address."""
-    start = line.text.removeprefix("§").lstrip()[:1]  # "§2 Linearization, …" (Phil. Trans. A's)
-    if not (start.isupper() or start.isdigit()) or (line.text[-2:-1].islower() and line.text[-1] == "-"):
-        return None  # a heading breaks no word at its line's end ("The paper submit-", in bold;
-        # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
-    words = unnumbered(line.text)
-    if (line.bold or line.size >= _SECTION_TYPE) and words.endswith(".") and not words.endswith(".."):
-        words = words[:-1]  # a bold or large heading that ends with a stop ("5.4 Footnotes.", ECCV's
-        # template; "3 Counting tilings, exactly.", an AMS survey's)
-    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
-        words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
-    if (appendix := _APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
-        words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
-    if not HEADING_SHAPE.match(words) or len(line.text.split()) > _WORDS_MOST or is_numbered_label(words):
-        return None
-    if sum(map(str.isalpha, words)) < _LETTERS_LEAST * (len(words) - words.count(" ")):
-        return None  # an OCR'd table's "311 412 2 I 33.6 2", a scanned plot's "8.5o{ i i i 2"
-    if "://" in words or "www." in words:
-        return None  # an address ("CTAN: https://www.ctan.org/pkg/…")
-    return words
-
-
-_LETTERS_LEAST = 0.5
-"""Of a heading's characters but its spaces, at least, that are letters."""
 
 
 def _above(size: float, body_size: float) -> float:
