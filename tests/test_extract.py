@@ -194,12 +194,43 @@ def test_page_one_read_from_html_has_the_lines_of_the_span_dictionaries() -> Non
 
 def test_mupdfs_escapes_decode_as_html_would() -> None:
     # mupdf writes every character outside ASCII as &#x…; and five named escapes; papersum's own
-    # decoder must agree with html.unescape on all of them, the odd code points included
-    codes = [*range(1, 0x3000), 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFDD0, 0xFDEF, 0xFDF0, 0xFFFD, 0xFFFE]
+    # decoder must agree with html.unescape on all of them, the odd code points included (but
+    # the codes of TeX's ligatures, below)
+    codes = [
+        *range(1, 0xB),
+        *range(0x10, 0x3000),
+        0xD7FF,
+        0xD800,
+        0xDFFF,
+        0xE000,
+        0xFDD0,
+        0xFDEF,
+        0xFDF0,
+        0xFFFD,
+        0xFFFE,
+    ]
     codes += [0xFFFF, 0x10000, 0x1D400, 0x1FFFE, 0x10FFFF, 0x110000]
     text = "".join(f"a&#x{code:x};b" for code in codes) + "&lt;x&gt; &quot;&apos; &amp;lt;"
     assert unescape(text) == html.unescape(text)
     assert unescape("V &#x2248; W&#x2c7;") == "V ≈ Wˇ"
+
+
+def test_tex_ligatures_at_their_own_codes_are_read_as_their_letters() -> None:
+    # Physica A (1999), made by Distiller from dvips: its fonts map no code to a character, and
+    # mupdf writes TeX's ligatures at their codes; HTML drops "&#xb;" and keeps "&#xc;" as a
+    # form feed ("di er", "\x0crst"), and the words were lost to search and mending
+    xhtml = (
+        '<div id="page0">\n<p>Since one of the &#xc;rst works, much e&#xb;ort went to the '
+        "di&#xb;erent &#xd;uctuations and the e&#xe;cient, the ba&#xf;ing.</p>\n</div>"
+    )
+    assert [line.text for line in paragraphs(xhtml, 1)] == [
+        "Since one of the first works, much effort went to the different fluctuations and the "
+        "efficient, the baffling."
+    ]
+    # a maths font's Greek at the same codes (cmmi's α, β) is no ligature: read as HTML reads it
+    assert unescape("a rate &#xb; = 0.5, a weight &#xc;t") == html.unescape(
+        "a rate &#xb; = 0.5, a weight &#xc;t"
+    )
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,8 @@ def _unescaped(text: str, seen: set[str]) -> str:
         parts[1::2] = map(_DECODED.__getitem__, codes)
         seen.update(map(_DECODED.__getitem__, distinct))
         text = "".join(parts)
+        if not _OT1_CODES.isdisjoint(seen):
+            text = _tex_ligatures(text)
     if "&" in text:  # "&amp;" last: "&amp;lt;" is "&lt;" written in the text
         for entity, character in NAMED_ENTITIES:
             if entity in text:
@@ -90,9 +92,45 @@ def _character(code: str) -> str:
     """The character of ``&#x{code};``: ``chr`` for most, as HTML reads it for the code points
     it maps specially (C1 controls, surrogates, noncharacters)."""
     number = int(code, 16)
+    if number in _OT1_LIGATURES:
+        return chr(number)  # read by ``_tex_ligatures`` in its word
     if 0xA0 <= number < 0xD800 or (0xE000 <= number < 0xFDD0) or (0xFDEF < number < 0xFFFE):
         return chr(number)
     return html.unescape(f"&#x{code};")
+
+
+_OT1_LIGATURES = {0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl"}
+"""The ligatures of TeX's own font encoding (OT1) at their codes, which mupdf writes as they are
+when a font maps no code to a character (dvips's and Distiller's PDFs of the 1990s: "&#xc;rst",
+"&#xd;uctuations"; HTML would drop "&#xb;", reading "di&#xb;er" as "dier")."""
+
+
+_OT1_CODES = frozenset(map(chr, _OT1_LIGATURES))
+
+
+def _tex_ligatures(text: str) -> str:
+    """``text`` with TeX's ligatures at their codes read as their letters in words, on a page
+    whose codes are mostly inside words ("e&#xb;ect", "de&#xc;ned"); the same codes are also a
+    maths font's Greek (α to ε in cmmi's encoding: "&#xc; log", "&#xe;ij"), which HTML reads as
+    a form feed and a carriage return or drops."""
+    inside = len(_LIGATURE_INSIDE.findall(text))
+    if inside >= _INSIDE_LEAST and inside * 2 >= sum(map(text.count, _OT1_CODES)):
+        text = _LIGATURE_IN_WORD.sub(lambda code: _OT1_LIGATURES[ord(code[0])], text)
+    return text.translate(_CODES_HTML_DROPS)
+
+
+_LIGATURE_INSIDE = re.compile(r"(?<=[a-z])[\x0b-\x0f](?=[a-z])")
+_LIGATURE_IN_WORD = re.compile(
+    _LIGATURE_INSIDE.pattern + r"|(?<![^\W\d_])[\x0b-\x0f](?=[a-z]{2})|(?<=[a-z]{2})[\x0b-\x0f](?![^\W\d_])"
+)
+"""A ligature's code inside a word, leading one ("&#xc;rst") or ending one ("sta&#xb;")."""
+
+
+_INSIDE_LEAST = 1
+"""Ligatures' codes inside words on a page, at least, that tell TeX's text font."""
+
+
+_CODES_HTML_DROPS = dict.fromkeys((0x0B, 0x0E, 0x0F))
 
 
 def normalize(text: str) -> str:
