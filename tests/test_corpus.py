@@ -1115,11 +1115,14 @@ def test_metadata_that_is_not_on_page_one_is_not_believed(title: str, author: st
     assert (paper.title, paper.authors) == (TITLE, ["Ana Lima", "Ben Ortiz"])
 
 
-def test_a_doi_for_a_metadata_title_is_no_title_though_page_1_prints_it(tmp_path: Path) -> None:
-    # Elsevier's older PDFs (a real TCS paper, 2004) give the DOI as the metadata title, and
-    # print it at page 1's foot: it was taken for the title
+@pytest.mark.parametrize("identifier", ["doi:10.1016/j.tcs.2003.05.002", "PII: S0378-4371(98)00344-6"])
+def test_an_identifier_for_a_metadata_title_is_no_title_though_page_1_prints_it(
+    identifier: str, tmp_path: Path
+) -> None:
+    # Elsevier's older PDFs (a real TCS paper, 2004; Physica A, 1999) give the DOI or the
+    # article's PII as the metadata title, and print it at page 1's foot: it was taken for the title
     with pymupdf.open(LATEX / "article.pdf") as doc:
-        doc.set_metadata({"title": "doi:10.1016/j.tcs.2003.05.002"})
-        doc[0].insert_text((72, 770), "doi:10.1016/j.tcs.2003.05.002", fontsize=8)
+        doc.set_metadata({"title": identifier})
+        doc[0].insert_text((72, 770), identifier, fontsize=8)
         doc.save(path := tmp_path / "elsevier.pdf")
     assert extract_paper(path).title == TITLE

@@ -44,11 +44,12 @@ Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
 _BAD_META_TITLE = re.compile(
-    r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:)|^10\.\d{4,9}/",
+    r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:|pii:)|^10\.\d{4,9}/",
     re.I,
 )
 """A metadata title that names no paper: a template's, a file's, an identifier (Elsevier's older
-PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", which page 1 prints at its foot)."""
+PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", or the article's PII, "PII:
+S0378-4371(98)00344-6", which page 1 prints at its foot)."""
 
 
 _INSTITUTION_WORDS = (
