@@ -3522,3 +3522,54 @@ def test_a_long_bold_numbered_heading_is_found_and_a_long_plain_numbered_line_is
         "3. Application to geophys",
         "4. Application of the Isi",
     ]
+
+
+def test_a_running_head_naming_the_section_with_the_pages_number_leaves_the_text() -> None:
+    # a thesis (BYU-Idaho, 2016) heads each page with the section it is in and the page's
+    # number, a book its chapter on even pages: each became a heading of its own; a chapter's
+    # number and title at a page's top, named by the contents before, stays
+    pages = [
+        [
+            "Contents",
+            "Guia de utilização",
+            "Fat-Tailed Distribution of Returns",
+            "Lazy Evaluation and Notation",
+        ],
+        ["2 Guia de utilização", "The class is loaded as any other.", "It has three options."],
+        ["2.3 Fat-Tailed Distribution of Returns", "The daily returns have heavy tails.", "7"],
+        ["2.3 Fat-Tailed Distribution of Returns 9", "Returns far from the mean are frequent."],
+        ["10 Lazy Evaluation and Notation", "Suspensions are memoised."],
+        ["12 Lazy Evaluation and Notation", "Their cost is paid once."],
+    ]
+    lines = [
+        Line(page, text, 0.0, False, i, False, True, True)
+        for page, texts in enumerate(pages, 1)
+        for i, text in enumerate(texts)
+    ]
+    kept = [line.text for line in drop_running_lines(lines, len(pages) + 1)]
+    assert "2 Guia de utilização" in kept
+    assert "2.3 Fat-Tailed Distribution of Returns" in kept
+    assert not [text for text in kept if re.match(r"2\.3 .* 9|1[02] Lazy", text)]
+
+
+def test_a_title_page_in_one_size_ends_the_title_at_its_byline(tmp_path: Path) -> None:
+    # a senior thesis (2016): title, "by", the author and the degree all in 12 pt; not "BY"
+    # inside a title in capitals (Risset's "EXPLORATION OF TIMBRE" / "BY" / "ANALYSIS …")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    texts = ["SEEING THE BOW IN DUETS", "by", "Ana Lima", "A senior thesis submitted to the faculty of"]
+    texts += [
+        "Example University",
+        "in partial fulfillment of the requirements for the degree of",
+        "April 2016",
+    ]
+    for top, text in enumerate(texts):
+        page.insert_text((100, 100 + 30 * top), text, fontsize=12)
+    page = doc.new_page()
+    page.insert_text((72, 80), "1 Introduction", fontsize=14, fontname="hebo")
+    page.insert_text(
+        (72, 110), "Musicians are seen as well as heard, and listeners use what they see.", fontsize=12
+    )
+    doc.save(path := tmp_path / "thesis.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == ("Seeing the bow in duets", ["Ana Lima"])

@@ -294,8 +294,10 @@ def _title_lines(lines: list[Line]) -> list[int]:
     chosen: list[int] = []
     for i, ln in first_page:
         if ln.size >= least:
-            if chosen and (i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST):
-                break
+            if chosen and (
+                i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST or _BYLINE.fullmatch(ln.text)
+            ):
+                break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
             if chosen and ln.bold != lines[chosen[0]].bold:  # a bold title, names in its size
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
@@ -320,6 +322,12 @@ def _is_abstract_label(text: str) -> bool:
     """The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
     Meaning Representations"."""
     return text.rstrip().lower() == "abstract" or ABSTRACT_LABEL.match(text) is not None
+
+
+_BYLINE = re.compile(r"[Bb]y")
+"""A byline's start under a title: "by" alone over the author's name (not "by Deep Networks",
+a title's second line, nor "BY" in a title in capitals: "EXPLORATION OF TIMBRE" / "BY" /
+"ANALYSIS AND SYNTHESIS")."""
 
 
 _TITLE_LINES_MOST = 4

@@ -16,7 +16,8 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     folded), and a long stamp repeated word for word (IEEE Xplore's "Authorized licensed use
     limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
     A page's "Page 2 of 14", and a number alone as a page's first or last line (its page number),
-    go on any paper, however short."""
+    go on any paper, however short; so does a head naming the section a page is in, with its
+    number (``_without_section_heads``)."""
     ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
     lines = [
         line
@@ -24,6 +25,11 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))
         and not (i in ends and len(line.text) <= _PAGE_NUMBER_MOST and line.text.isdigit())
     ]
+    return _without_section_heads(_without_repeated(lines, pages))
+
+
+def _without_repeated(lines: list[Line], pages: int) -> list[Line]:
+    """Without the lines repeated on many pages, and page 1's copy of them."""
     if pages < 3:
         return lines
     short = _running_keys([line.text if len(line.text) < 90 else "" for line in lines])
@@ -66,6 +72,34 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
         if (ln.styled and ln.size >= title_size)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+def _without_section_heads(lines: list[Line]) -> list[Line]:
+    """Without the lines at a later page's top or foot that repeat an earlier line with the
+    page's number beside it: a thesis's or a book's running head naming the section or chapter
+    it is in ("2.3 Fat-Tailed Distribution of Returns 9" over a page of section 2.3), which
+    changes with it and so is not repeated on many pages."""
+    ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
+    paged = {i: found for i in ends if not lines[i].styled and (found := _PAGED.fullmatch(lines[i].text))}
+    # a head with the number first ("8 Lazy Evaluation") on two pages at least: not a chapter's
+    # title at a page's top ("2 Guia de utilização"), whose name the contents gave before
+    leading = Counter(found[2] for found in paged.values() if found[2])
+    kept: list[Line] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        found = paged.get(i)
+        named, last = (found[2] or found[1], found[1] is not None) if found else ("", False)
+        if named in seen and len(named.split()) >= _HEAD_WORDS_LEAST and (last or leading[named] > 1):
+            continue
+        if len(line.text) < _HEAD_LONGEST:
+            seen.add(line.text)
+        kept.append(line)
+    return kept
+
+
+_PAGED = re.compile(r"(\S.*?) \d{1,4}|\d{1,4} (\S.*)")
+_HEAD_WORDS_LEAST = 2
+_HEAD_LONGEST = 90
 
 
 _UNPAGED = re.compile(r"^(?:# )+|(?: #)+$")
