@@ -3573,3 +3573,27 @@ def test_a_title_page_in_one_size_ends_the_title_at_its_byline(tmp_path: Path) -
     doc.save(path := tmp_path / "thesis.pdf")
     paper = extract_paper(path)
     assert (paper.title, paper.authors) == ("Seeing the bow in duets", ["Ana Lima"])
+
+
+def test_the_author_in_the_titles_type_over_the_affiliation_is_no_part_of_the_title(tmp_path: Path) -> None:
+    # a student's report (UCL, 2024): title and name in the same 12 pt bold, the degree and
+    # college under them; a title's last line in title case over names stays the title's
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for top, (text, font) in enumerate(
+        [
+            ("Seeing the Bow: Motion Cues for Separating", "hebo"),
+            ("Same-Instrument Duets", "hebo"),
+            ("Ana Lima", "hebo"),
+            ("MSc Music Technology, Example University (EU), 2023-24", "helv"),
+            ("ABSTRACT", "hebo"),
+            ("Players move as they play, and listeners see it.", "helv"),
+        ]
+    ):
+        page.insert_text((72, 80 + 16 * top), text, fontsize=12, fontname=font)
+    doc.save(path := tmp_path / "report.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == (
+        "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets",
+        ["Ana Lima"],
+    )

@@ -32,7 +32,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import ARTICLE_KIND, INSTITUTION, choose_title, find_authors, find_year
+from papersum.pdfmeta import ARTICLE_KIND, INSTITUTION, choose_title, find_authors, find_year, is_lone_name
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -301,6 +301,18 @@ def _title_lines(lines: list[Line]) -> list[int]:
             if chosen and ln.bold != lines[chosen[0]].bold:  # a bold title, names in its size
                 break  # (ICASSP's: italic names, roman affiliations, all \large)
             chosen.append(i)
+    # the author in the title's type and weight, over the affiliation (a student's report:
+    # "Suyash Saxena" over "MSc Banking and Digital Finance, University College London")
+    below = lines[chosen[-1] + 1].text if chosen and chosen[-1] + 1 < len(lines) else ""
+    first = below.partition(",")[0]  # not "ANA LIMA, Example University": names, under the title
+    named_below = is_lone_name(first) or is_lone_name(first.title())
+    if (
+        len(chosen) > 1
+        and is_lone_name(lines[chosen[-1]].text)
+        and INSTITUTION.search(below)
+        and not named_below
+    ):
+        chosen.pop()
     return chosen
 
 

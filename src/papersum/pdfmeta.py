@@ -385,6 +385,17 @@ _PARTICLED_NAME = re.compile(
 "Corso di Laurea in Informatica", "Tesis de la Facultad de Ingeniería")."""
 
 
+def is_lone_name(text: str) -> bool:
+    """Whether ``text`` is one person's name and nothing else ("Suyash Saxena"), not a line in
+    capitals ("FOR JACoW CONFERENCES", a title's)."""
+    capitals, words = sum(map(str.isupper, text)), text.split()
+    if capitals * 2 >= sum(map(str.isalpha, text)) or _AFFILIATION.search(text):
+        return False  # nor an affiliation's or a degree's words ("MSc Music Technology")
+    if any(not (w[:1].isupper() or w in _PARTICLES) or (w.isalpha() and w.isupper()) for w in words):
+        return False  # every word capitalised, no acronym: not "Submitted to", "TU Darmstadt"
+    return _split_names(text) == [" ".join(words)]
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
