@@ -482,6 +482,24 @@ def test_a_plots_words_between_its_numbers_and_its_bold_label_over_the_caption_l
     assert [line.text for line in without_figure_text(lines)] == [texts[0], ticks, ticks, texts[-1]]
 
 
+def test_a_plotted_lines_greek_annotations_are_a_figures_words() -> None:
+    # Physica A (2007): the tails' bold labels, each line's "α = 3" and the regime's label over
+    # the caption; "α = 3" broke the run as a formula, and the labels became headings
+    texts = ["The tails follow a power law.", "10^2", "10^1", "Cumulative distribution", "Positive tail"]
+    texts += [
+        "Negative tail",
+        "α = 2",
+        "α = 3",
+        "Levy Regime",
+        "Fig. 2. Cumulative distributions of the returns.",
+    ]
+    bold = {"Cumulative distribution", "Positive tail", "Negative tail", "Levy Regime"}
+    lines = [line._replace(bold=line.text in bold) for line in _paragraphs(texts)]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert kept[0] == texts[0] and kept[-1] == texts[-1]
+    assert not bold & set(kept) and "α = 3" not in kept
+
+
 def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None:
     # MLSP 2017: four bold lines of column names over a table's rows; the first two, left in
     # the text, were a heading "Method Training Dataset"

@@ -168,8 +168,8 @@ _FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03
 """A formula's line (a relation, an operator, an index, a Greek letter) or its number."""
 
 
-_LABEL_VALUE = re.compile(r"[A-Za-z][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
-"""A figure's annotation ("F1=0.869"), not a formula."""
+_LABEL_VALUE = re.compile(r"[A-Za-z\u0370-\u03ff][\w ]{0,20}=\s*[-−]?[\d.]+%?$")
+"""A figure's annotation ("F1=0.869", a plotted line's "α = 3"), not a formula."""
 
 
 _TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
