@@ -500,11 +500,23 @@ def test_a_plotted_lines_greek_annotations_are_a_figures_words() -> None:
     assert not bold & set(kept) and "α = 3" not in kept
 
 
-def test_a_tables_column_names_read_apart_over_its_rows_are_its_header() -> None:
-    # MLSP 2017: four bold lines of column names over a table's rows; the first two, left in
-    # the text, were a heading "Method Training Dataset"
-    names = ["Method Training", "Dataset", "Testing on CV2", "Testing"]
-    rows = "on CT\nSTE | - | 0.53 | 0.55\nSE | - | 0.56 | 0.57"
+@pytest.mark.parametrize(
+    ("names", "rows"),
+    [
+        # MLSP 2017: four bold lines of column names over a table's rows; the first two, left
+        # in the text, were a heading "Method Training Dataset"
+        (
+            ["Method Training", "Dataset", "Testing on CV2", "Testing"],
+            "on CT\nSTE | - | 0.53 | 0.55\nSE | - | 0.56 | 0.57",
+        ),
+        # an ACL workshop paper (2024): five, the first of two names ("Model RoBERTa")
+        (
+            ["Model RoBERTa", "Layer", "Validation", "Accuracy", "F1 Score"],
+            "1 | Frozen | 66.52 ± 2.39 | 0.68 ± 0.01\n2 | Not frozen | 70.78 ± 2.03 | 0.70 ± 0.02",
+        ),
+    ],
+)
+def test_a_tables_column_names_read_apart_over_its_rows_are_its_header(names: list[str], rows: str) -> None:
     lines = [line._replace(bold=True) for line in _paragraphs(names)]
     lines = [*_paragraphs(["The proposed method outperforms the others."]), *lines]
     kept, tables = tables_aside([*lines, Line(1, rows, 0.0, False, 9, False, True, True, table=True)])
