@@ -3627,3 +3627,35 @@ def test_the_author_in_the_titles_type_over_the_affiliation_is_no_part_of_the_ti
         "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets",
         ["Ana Lima"],
     )
+
+
+def test_a_section_in_capitals_run_into_its_paragraph_with_its_first_subsection() -> None:
+    # an IEEE Access paper (2025): "III. METHODOLOGY A. LLM-BASED WEIGHT GENERATION As shown …"
+    # in one paragraph, in type mupdf does not tell from the text's; the gap from II to V was
+    # not split, the subsection's letter stood where the text was looked for
+    text = "We weigh each token of the query and the passage before they are compared."
+    lines = _paragraphs(
+        [
+            "I. INTRODUCTION",
+            text,
+            "II. PROBLEM DEFINITION",
+            text,
+            f"III. METHODOLOGY A. LLM-BASED WEIGHT GENERATION As shown in Figure 3, {text}",
+            "B. WEIGHT-BASED PASSAGE VECTOR PRUNING",
+            text,
+            f"IV. EXPERIMENTS AND MAIN RESULTS A. EXPERIMENTAL SETUP We followed ColBERTv2. {text}",
+            "V. ACKNOWLEDGMENT",
+            text,
+        ]
+    )
+    split, headings = find_headings(lines, 10.0, [])
+    assert [(split[i].text, level) for i, level in sorted(headings.items())] == [
+        ("I. INTRODUCTION", 1),
+        ("II. PROBLEM DEFINITION", 1),
+        ("III. METHODOLOGY", 1),
+        ("A. LLM-BASED WEIGHT GENERATION", 2),
+        ("B. WEIGHT-BASED PASSAGE VECTOR PRUNING", 2),
+        ("IV. EXPERIMENTS AND MAIN RESULTS", 1),
+        ("A. EXPERIMENTAL SETUP", 2),
+        ("V. ACKNOWLEDGMENT", 1),
+    ]

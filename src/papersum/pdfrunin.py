@@ -23,9 +23,12 @@ LONE_NUMBERS_LEAST = 2
 """Lone section numbers that make a paper's numbering Word's, at least."""
 
 
-_CAPITAL_LEAD = re.compile(r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z])|$)")
+_CAPITAL_LEAD = re.compile(
+    r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z]|[A-H]\.\s+[A-Z]{2})|$)"
+)
 """A heading in capitals that leads its paragraph ("MUSICAL ISSUES OF COMPUTING SOUNDS In the
-fifties, …") or is the line (page 1's "BEGINNINGS")."""
+fifties, …") or is the line (page 1's "BEGINNINGS"), or its first subsection does ("METHODOLOGY
+A. LLM-BASED WEIGHT GENERATION As shown …")."""
 
 
 def capital_leads_split(lines: list[Line]) -> list[Line]:
@@ -51,7 +54,10 @@ def capital_lead(line: Line, number: str = "") -> list[Line] | None:
     rest = line.text[lead.end() :]
     title = " ".join(lead[1].split())
     heading = line._replace(text=f"{number} {title}" if number else title, alone=not rest or not line.styled)
-    return [heading, *([line._replace(text=rest, first=not line.styled)] if rest else [])]
+    after = line._replace(text=rest, first=not line.styled)
+    if rest[1:3] == ". " and (first := capital_lead(after, rest[:2])):
+        return [heading, *first]  # its first subsection run in after it, in capitals too
+    return [heading, *([after] if rest else [])]
 
 
 _CAPITAL_LEAD_LETTERS = 6
