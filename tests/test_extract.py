@@ -3659,3 +3659,51 @@ def test_a_section_in_capitals_run_into_its_paragraph_with_its_first_subsection(
         ("A. EXPERIMENTAL SETUP", 2),
         ("V. ACKNOWLEDGMENT", 1),
     ]
+
+
+def test_names_in_capitals_each_over_its_affiliation_are_the_authors() -> None:
+    # ACM TODS (2005): each name in capitals alone over its affiliation; "GREG FU" / "JP Morgan
+    # Chase" gave a bank for the author. JACM (1985) sets the given name on a line of its own
+    lines = [Line(0, "Progressive Skyline Computation in Database Systems", 17.9, False, 0)]
+    texts = [
+        "DIMITRIS PAPADIAS",
+        "Hong Kong University of Science and Technology",
+        "GREG FU",
+        "JP Morgan Chase",
+    ]
+    texts += ["and", "MICHAEL", "J. FISCHER", "Yale University, New Haven, Connecticut"]
+    lines += [Line(0, text, 10.0, False, block) for block, text in enumerate(texts, start=1)]
+    lines.append(
+        Line(0, "The skyline of a set of points contains the points that are not dominated.", 10.0, False, 9)
+    )
+    assert find_authors({}, lines, [0], 10.0) == ["Dimitris Papadias", "Greg Fu", "Michael J. Fischer"]
+
+
+def test_a_town_and_its_state_in_a_table_of_authors_is_no_author() -> None:
+    # "The Case for Learned Index Structures" (SIGMOD 2018): each author's cell holds a name,
+    # a company, its town and state, an e-mail; "Mountain View, CA" was an author
+    lines = [Line(0, "The Case for Learned Index Structures", 17.2, False, 0)]
+    for block, cell in enumerate(
+        [["Tim Kraska", "MIT", "Cambridge, MA"], ["Alex Beutel", "Google, Inc.", "Mountain View, CA"]], 1
+    ):
+        lines += [Line(0, text, 12.0, False, block) for text in cell]
+    lines.append(Line(0, "ABSTRACT", 10.9, True, 3))
+    assert find_authors({}, lines, [0], 9.0) == ["Tim Kraska", "Alex Beutel"]
+
+
+def test_a_titles_line_left_open_goes_on_in_another_weight(tmp_path: Path) -> None:
+    # an LNCS paper (ECIR 2025): "Beneath the [MASK]: An Analysis of" not bold (its typewriter
+    # "[MASK]"), "Structural Query Tokens in ColBERT" bold, which was taken for the authors
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Beneath the Bow: An Analysis of", fontsize=14.3)
+    page.insert_text((72, 98), "Motion Cues in Violin Duets", fontsize=14.3, fontname="hebo")
+    page.insert_text((72, 125), "Ana Lima, Ben Ortiz", fontsize=10)
+    page.insert_text((72, 140), "Example University, Porto, Portugal", fontsize=9)
+    page.insert_text((72, 170), "Abstract. Players move as they play, and listeners see it.", fontsize=9)
+    doc.save(path := tmp_path / "lncs.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == (
+        "Beneath the Bow: An Analysis of Motion Cues in Violin Duets",
+        ["Ana Lima", "Ben Ortiz"],
+    )

@@ -32,7 +32,8 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import ARTICLE_KIND, INSTITUTION, choose_title, find_authors, find_year, is_lone_name
+from papersum.pdfmeta import ARTICLE_KIND, choose_title, find_authors, find_year
+from papersum.pdfnames import INSTITUTION, is_lone_name
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -298,8 +299,9 @@ def _title_lines(lines: list[Line]) -> list[int]:
                 i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST or _BYLINE.fullmatch(ln.text)
             ):
                 break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
-            if chosen and ln.bold != lines[chosen[0]].bold:  # a bold title, names in its size
-                break  # (ICASSP's: italic names, roman affiliations, all \large)
+            if chosen and ln.bold != lines[chosen[0]].bold and not _OPEN_END.search(lines[chosen[-1]].text):
+                break  # a bold title, names in its size (ICASSP's: italic names, roman affiliations,
+                # all \large); not after a line that leaves the title open ("An Analysis of")
             chosen.append(i)
     # the author in the title's type and weight, over the affiliation (a student's report:
     # "Suyash Saxena" over "MSc Banking and Digital Finance, University College London")
@@ -334,6 +336,10 @@ def _is_abstract_label(text: str) -> bool:
     """The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
     Meaning Representations"."""
     return text.rstrip().lower() == "abstract" or ABSTRACT_LABEL.match(text) is not None
+
+
+_OPEN_END = re.compile(r"\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at|or)$", re.IGNORECASE)
+"""A title's line that ends with a word the next line must follow: the title goes on."""
 
 
 _BYLINE = re.compile(r"[Bb]y")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -10,6 +9,14 @@ from typing import Any
 from papersum.pdfabstract import ABSTRACT
 from papersum.pdfflow import ends_sentence
 from papersum.pdflines import Line, page_one
+from papersum.pdfnames import (
+    AFFILIATION,
+    AUTHOR_CELL_MOST,
+    INSTITUTION,
+    names_in_capitals,
+    names_in_capitals_alone,
+    split_names,
+)
 
 _HONORIFIC = re.compile(
     r"\b(prof|dott|dr|chiar\.?mo|ing|supervisor|advisor|relatore|correlatore|editor|edited|communicated)\b\.?",
@@ -50,41 +57,6 @@ _BAD_META_TITLE = re.compile(
 """A metadata title that names no paper: a template's, a file's, an identifier (Elsevier's older
 PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", or the article's PII, "PII:
 S0378-4371(98)00344-6", which page 1 prints at its foot)."""
-
-
-_INSTITUTION_WORDS = (
-    r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
-    r"école|ecole|politecn|polytechn|hochschule|technische|fakult|research|inc\.|corporation|"
-    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|\bproject\b|technolog|gmbh|"
-    r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
-    r"recherche|forschung|ricerca|investigaci|"  # "Directeur de Recherche au CNRS"
-    r"\b(?:UC|MIT|ETH|EPFL|CMU|UCL|KAIST|INRIA|IRCAM|Google|Microsoft|Facebook|DeepMind|OpenAI|"
-    r"Adobe|NVIDIA|IBM|Intel|Sony|Spotify|Deezer|Baidu|Tencent|Alibaba|ByteDance|Huawei|Samsung)\b"
-)
-INSTITUTION = re.compile(_INSTITUTION_WORDS, re.I)
-"""What an author's affiliation names, beyond its city and country."""
-
-
-_COUNTRIES = (
-    r"usa|uk|united states|united kingdom|canada|mexico|brazil|argentina|chile|colombia|peru|"
-    r"france|germany|austria|switzerland|italy|spain|portugal|netherlands|belgium|luxembourg|"
-    r"ireland|denmark|norway|sweden|finland|iceland|poland|czechia|czech republic|slovakia|"
-    r"hungary|romania|bulgaria|greece|slovenia|croatia|serbia|estonia|latvia|lithuania|"
-    r"ukraine|russia|turkey|israel|iran|egypt|morocco|nigeria|kenya|south africa|india|"
-    r"pakistan|bangladesh|sri lanka|nepal|china|hong kong|taiwan|japan|korea|singapore|"
-    r"malaysia|indonesia|thailand|vietnam|philippines|australia|new zealand|saudi arabia|"
-    r"qatar|united arab emirates|uae"
-)
-"""Countries an address ends with (not Jordan, Chad or Georgia, which are also given names)."""
-
-
-_AFFILIATION = re.compile(
-    _INSTITUTION_WORDS + r"|@|\d|spotify|google|\bcity\b|\b(?:" + _COUNTRIES + r")\b|"
-    r"computer|robotics|informatics|intelligence|acoustic|"
-    r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
-    r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation",  # a thesis's
-    re.I,
-)
 
 
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
@@ -179,7 +151,7 @@ def find_authors(
         # names whose surnames are on page 1: not a review copy's "Anonymous Submission" or the
         # account that saved the file ("jdoe", "Windows User"); a name of one word, as many
         # Indian and Indonesian names are, is believed when the page prints it too
-        named = _split_names(meta, one_word=True)
+        named = split_names(meta, one_word=True)
         printed = _printed_on_page_one(lines)
         if named and all(letters(name.split()[-1]) in printed for name in named):
             named = [_in_full(name, lines) for name in named]
@@ -188,7 +160,7 @@ def find_authors(
             # not a thesis's "Alex A. Wiseguy" over "Universal Computing", a degree's name)
             page = _page_authors(lines, title_lines, body_size) if len(named) == 1 else []
             if len(page) > 1 and letters(page[0].split()[-1]) == letters(named[0].split()[-1]):
-                listed = [ln.text for ln in page_one(lines) if len(_split_names(ln.text)) > 1]
+                listed = [ln.text for ln in page_one(lines) if len(split_names(ln.text)) > 1]
                 if all(any(name in text for text in listed) for name in page):
                     return page
             return named
@@ -203,7 +175,7 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
     for line in lines[title_lines[-1] + 6 : title_lines[-1] + _AUTHOR_LINES_MOST]:
         # more names, each with its affiliation and address in short lines below it: a word
         # processor's table of authors (ISMIR's, ACM's), read cell by cell
-        if line.page != 0 or len(line.text) > _AUTHOR_CELL_MOST:
+        if line.page != 0 or len(line.text) > AUTHOR_CELL_MOST:
             break
         if ends_sentence(line.text) and len(line.text.split()) >= _SENTENCE_WORDS_LEAST:
             break  # a sentence: the text has begun (not "Austin, TX 78712, USA.", an address)
@@ -221,22 +193,25 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
             continue
         # a name with its e-mail in brackets (Kluwer's: "Inderjit S. Dhillon (inderjit@…)")
         text = _MAIL_IN_BRACKETS.sub("", line.text) if "@" in line.text else line.text
-        if not _AFFILIATION.search(text):  # not an institute's acronym ("INESC TEC, Porto")
-            found.append((line.size, [name for name in _split_names(text) if not name.isupper()]))
+        if not AFFILIATION.search(text):  # not an institute's acronym ("INESC TEC, Porto")
+            found.append((line.size, [name for name in split_names(text) if not name.isupper()]))
         else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
-            found.append((line.size, _names_in_capitals(text)))
-    names = _in_the_names_type(found, under_title)
+            found.append((line.size, names_in_capitals(text)))
+    # ACM's older journals: each name in capitals alone over its affiliation ("DIMITRIS PAPADIAS"
+    # / "Hong Kong University of …", "GREG FU" / "JP Morgan Chase"), two at least
+    capitals = names_in_capitals_alone([ln.text for ln in under_title if ln.page == 0])
+    names = capitals if len(capitals) >= 2 else _in_the_names_type(found, under_title)
     if not names and len(lines) > title_lines[-1] + 1:
         # amsart sets the authors in small capitals under the title, smaller than the body;
         # IEEE Access in capitals, each with its grade ("ANA LIMA, (Member, IEEE), BEN …")
         below = lines[title_lines[-1] + 1]
         text = _IEEE_GRADE.sub("", below.text) if "IEEE" in below.text else below.text
-        if below.page == 0 and text.isupper() and not _AFFILIATION.search(text):
-            names = [name.title() for name in _split_names(text)]
+        if below.page == 0 and text.isupper() and not AFFILIATION.search(text):
+            names = [name.title() for name in split_names(text)]
         elif below.page == 0 and not INSTITUTION.search(text):  # marks' digits: no address
             # names in smaller type than the body right under the title, with commas between
             # them (DeepMind's: "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando, …" in 9 pt)
-            small = [name for name in _split_names(text) if not name.isupper()] if "," in text else []
+            small = [name for name in split_names(text) if not name.isupper()] if "," in text else []
             names = small if len(small) >= 2 else []
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
@@ -268,144 +243,9 @@ _AUTHOR_LINES_MOST = 36
 """Lines under the title that may name authors, at most: six authors in cells of three lines."""
 
 
-_AUTHOR_CELL_MOST = 60
-"""Characters of a line of a table of authors (a name, an affiliation, an address), at most."""
-
-
-def _names_in_capitals(text: str) -> list[str]:
-    """The names in capitals that lead a line of names and their affiliation, as ACM's journals
-    set them, in title case, or one name as written before its affiliation; none when the
-    affiliation is in capitals too ("SONY CSL, PARIS")."""
-    parts = [re.sub(r"^(?:and|&)\s+", "", part.strip()) for part in text.split(",")]
-    lead = list(itertools.takewhile(lambda part: part.replace(" and ", " ").isupper(), parts))
-    as_written = (
-        not lead
-        and not _AFFILIATION.search(parts[0])
-        and len(_split_names(parts[0])) == 1
-        and all(word[:1].isupper() or word in _PARTICLES for word in parts[0].split()[1:])
-        and parts[0].split()[0] not in _NOT_GIVEN_NAMES
-    )
-    if as_written:
-        lead = parts[:1]  # one name as written, then its affiliation ("Sam U. Llaun, Academy of …")
-    rest = ",".join(parts[len(lead) :])
-    if not lead or not rest or not any(c.islower() for c in rest) or not INSTITUTION.search(rest):
-        return []  # "INESC TEC, Porto, Portugal": an institute's acronym before its city
-    names = [name for part in lead if not _AFFILIATION.search(part) for name in _split_names(part)]
-    return names if as_written else [name.title() for name in names]
-
-
-_PARTICLES = frozenset(
-    ("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das", "bin")
-)
-"""Lowercase words a name may hold ("Ana de Lima", "Jan van Dijk")."""
-
-
-_NOT_GIVEN_NAMES = frozenset(("The", "Division", "Department", "School", "Faculty", "Dept."))
-"""First words of an affiliation or a document's kind that look like a given name."""
-
-
-def _split_names(text: str, *, one_word: bool = False) -> list[str]:
-    # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
-    # the marks, smaller type, are left out of the line, their spaces stay
-    # Springer's svjour3 sets names apart by a middle dot: "Ana Lima · Ben Ortiz"
-    parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
-    # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
-    names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
-    if len(names) == 1:  # no separator at all: maybe names one after the other
-        names = _names_run_together(names[0])
-    full = [n for n in names if _is_name(n)]
-    single = [n for n in names if _ONE_WORD_NAME.fullmatch(n)] if one_word else []
-    if len(single) > len(full):  # "Lima, Ana; Ortiz, Ben": surnames and given names apart
-        single = []
-    return [n for n in names if n in full or n in single]
-
-
-def _names_run_together(text: str) -> list[str]:
-    """Names one after the other with nothing but a space between them, as mupdf reads a line of
-    names set apart by wide spaces and marks ("Imanol Schlag Kazuki Irie Jürgen Schmidhuber",
-    ICML's; "Woosuk KwonZhuohan Li", a mark between them dropped): each a given name, its
-    initials and a surname, when the words pair up so; else ``text`` as it is."""
-    words = _GLUED_NAMES.sub(r"\1 \2", text).split()
-    if (
-        len(words) < _RUN_TOGETHER_LEAST
-        or not all(_NAME_WORD.fullmatch(w) for w in words)
-        or any(w.lower() in _NOT_IN_NAMES for w in words)  # a title in capitals, title-cased
-    ):
-        return [text]
-    names: list[list[str]] = []
-    for word in words:
-        if names and (len(names[-1]) == 1 or _INITIAL.fullmatch(names[-1][-1]) or _INITIAL.fullmatch(word)):
-            names[-1].append(word)  # an initial after the given name, or the surname after them
-        else:
-            names.append([word])
-    if len(names) > 1 and len(names[-1]) == 1:
-        last = names.pop()
-        names[-1] += last  # a name of three words ("Cody Hao Yu"): taken to be the last
-    if any(len(name) < 2 or _INITIAL.fullmatch(name[-1]) for name in names):
-        return [text]
-    return [" ".join(name) for name in names]
-
-
-_RUN_TOGETHER_LEAST = 4
-_NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][A-Z][^\W\d_]*)?|[A-Z]\.(?:-?[A-Z]\.)*")
-_NOT_IN_NAMES = frozenset(("the", "of", "for", "in", "on", "to", "no", "em", "para", "und", "et"))
-_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
-_GLUED_NAMES = re.compile(r"([a-z])(?<![A-Z]c)(?<![A-Z]ac)(?<!\b[LD][ae])(?<!\bD[iu])([A-Z][a-z])")
-"""A surname and the next given name with no space between them ("KwonZhuohan")."""
-
-
 _MAIL_IN_BRACKETS = re.compile(r"\s*[(<]\S+@\S+[)>]")
 """An author's e-mail in brackets after the name ("Inderjit S. Dhillon (inderjit@…)", "Poul-Henning
 Kamp <phk@FreeBSD.org>")."""
-
-
-_ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
-"""A name of one word: a capital and two letters or more."""
-
-
-_MARKS_AROUND = re.compile(
-    r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+\s*|"
-    r"(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+)+$"
-)
-"""Marks before a name and after it (not the period of "jr." or of an initial): SciPy's
-proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗"), DeepMind's a star and
-a number apart ("Soham De* 1"); a mark in a font that maps it to a control character
-(Elsevier's older star: "H.E. Stanley\x02")."""
-
-
-_PLACEHOLDER_NAME = re.compile(r"\banonymous\b|\bauthor(?:s|\(s\))?\b|\bmember\b|\bfellow\b", re.I)
-"""A review copy's or a template's stand-in ("Anonymous Author(s)", "First Author"), or an IEEE
-membership grade after a name ("Joakim Andén, Student Member, IEEE")."""
-
-
-_PARTICLED_NAME = re.compile(
-    rf"(?:[A-Z][^\s]*\s+){{1,4}}(?:(?:{'|'.join(sorted(_PARTICLES))})\s+){{1,3}}[A-Z][^\s]*"
-)
-"""A long name with its particles before its surname alone: "K. E. A. van de Sande" (not
-"Corso di Laurea in Informatica", "Tesis de la Facultad de Ingeniería")."""
-
-
-def is_lone_name(text: str) -> bool:
-    """Whether ``text`` is one person's name and nothing else ("Suyash Saxena"), not a line in
-    capitals ("FOR JACoW CONFERENCES", a title's)."""
-    capitals, words = sum(map(str.isupper, text)), text.split()
-    if capitals * 2 >= sum(map(str.isalpha, text)) or _AFFILIATION.search(text):
-        return False  # nor an affiliation's or a degree's words ("MSc Music Technology")
-    if any(not (w[:1].isupper() or w in _PARTICLES) or (w.isalpha() and w.isupper()) for w in words):
-        return False  # every word capitalised, no acronym: not "Submitted to", "TU Darmstadt"
-    return _split_names(text) == [" ".join(words)]
-
-
-def _is_name(text: str) -> bool:
-    words = text.split()
-    return (
-        (2 <= len(words) <= 5 or _PARTICLED_NAME.fullmatch(text) is not None)
-        and not _PLACEHOLDER_NAME.search(text)
-        and all(w[:1].isupper() for w in words if len(w) > 3)
-        and all(any(c.isalpha() for c in w) for w in words)
-        and not words[0].islower()  # an address's tail ("of London."), not a given name
-        and ":" not in text  # a label's ("Maintainer: James Thorne")
-    )
 
 
 def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "") -> int | None:
