@@ -3707,3 +3707,31 @@ def test_a_titles_line_left_open_goes_on_in_another_weight(tmp_path: Path) -> No
         "Beneath the Bow: An Analysis of Motion Cues in Violin Duets",
         ["Ana Lima", "Ben Ortiz"],
     )
+
+
+def test_appendices_in_plain_capitals_whose_titles_start_with_a_or_end_with_a_number() -> None:
+    # Pyraformer (ICLR 2022): "A A BRIEF REVIEW ON RELATED RNN-BASED MODELS", "B PROOF OF LEMMA
+    # 1" in ICLR's small capitals, which mupdf does not call bold; and a paragraph that starts
+    # with the variable ending its sentence, "L. Consequently, …", is no roman fiftieth section
+    text = "The pyramidal graph keeps the path between any two nodes short."
+    lines = _paragraphs(
+        [
+            "1 INTRODUCTION",
+            text,
+            "2 METHOD",
+            text,
+            "A A BRIEF REVIEW ON RELATED RNN-BASED MODELS",
+            text,
+            "B PROOF OF LEMMA 1",
+            text,
+            "L. Consequently, the complexity of the proposed pyramidal attention is",
+            text,
+        ]
+    )
+    split, headings = find_headings(lines, 10.0, [])
+    assert [(split[i].text[:22], level) for i, level in sorted(headings.items())] == [
+        ("1 INTRODUCTION", 1),
+        ("2 METHOD", 1),
+        ("A A BRIEF REVIEW ON RE", 1),
+        ("B PROOF OF LEMMA 1", 1),
+    ]

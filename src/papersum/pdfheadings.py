@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from papersum.pdflines import Line
 
-NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|[IVXLC]+\.|[A-H]\.)\s+")
+NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)\s+")
+"""A section's number before its title: arabic, an appendix's letter and its numbers, roman
+(not a lone "L.": a variable ending the sentence a paragraph starts with, "L. Consequently, …")."""
 
 
-SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-H]\.)$")
+SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)$")
 """A line that is only a section's number."""
 
 

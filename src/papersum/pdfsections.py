@@ -50,7 +50,11 @@ from papersum.pdfrunin import (
 _BARE_INTEGER = re.compile(r"^\d+\s")
 
 
-_APPENDIX_IN_CAPITALS = re.compile(r"[A-H] [A-Z]{2}")
+_APPENDIX_IN_CAPITALS = re.compile(r"[A-H] (?:A )?[A-Z]{2}")
+
+
+_NUMBER_AFTER = re.compile(r" \d{1,2}$")
+"""A number closing a title ("B PROOF OF LEMMA 1")."""
 
 
 def find_headings(
@@ -312,7 +316,11 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
             return True
         # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"; an appendix
         # "A ADDITIONAL IMPLEMENTATION DETAILS" in capitals (ICLR's small capitals)
-        if line.alone and _APPENDIX_IN_CAPITALS.match(line.text) and words_in_capitals(words):
+        if (
+            line.alone
+            and _APPENDIX_IN_CAPITALS.match(line.text)
+            and words_in_capitals(_NUMBER_AFTER.sub("", words))
+        ):
             return sum(c.isalpha() for c in words) > _CAPITAL_LETTERS_LEAST  # not a plot's "H BITS"
         return (
             line.alone
