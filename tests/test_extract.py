@@ -3735,3 +3735,34 @@ def test_appendices_in_plain_capitals_whose_titles_start_with_a_or_end_with_a_nu
         ("A A BRIEF REVIEW ON RE", 1),
         ("B PROOF OF LEMMA 1", 1),
     ]
+
+
+def test_a_section_run_into_its_paragraph_over_its_found_first_subsection() -> None:
+    # a VLDB paper (2023): "5 τ-MONOTONIC GRAPH (τ-MG) To address …" in one paragraph, its
+    # "5.1 Construction of τ-MG" found: 5 was looked for alone only (the numbering showed no
+    # gap), and a title starting with a Greek letter had no heading's shape
+    text = "Each routing step gets closer to the query than the step before it."
+    lines = _paragraphs(
+        [
+            "4 ANALYSIS OF EXISTING PROXIMITY GRAPHS",
+            text,
+            f"5 τ-MONOTONIC GRAPH (τ-MG) To address the limitation, this section proposes a graph. {text}",
+            "5.1 Construction of τ-MG",
+            text,
+            f"6 τ-MONOTONIC NEIGHBORHOOD GRAPH (τ-MNG) Since building a τ-MG is slow, we approximate it. {text}",
+            "6.1 Construction of τ-MNG",
+            text,
+            "7 EXPERIMENTAL EVALUATION",
+            text,
+        ]
+    )
+    lines = [line._replace(bold=line.text.startswith(("5.1", "6.1"))) for line in lines]
+    split, headings = find_headings(lines, 10.0, [])
+    assert [split[i].text for i in sorted(headings)] == [
+        "4 ANALYSIS OF EXISTING PROXIMITY GRAPHS",
+        "5 τ-MONOTONIC GRAPH (τ-MG)",
+        "5.1 Construction of τ-MG",
+        "6 τ-MONOTONIC NEIGHBORHOOD GRAPH (τ-MNG)",
+        "6.1 Construction of τ-MNG",
+        "7 EXPERIMENTAL EVALUATION",
+    ]

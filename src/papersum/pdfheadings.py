@@ -19,9 +19,13 @@ SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|(?!L\.)[IVXLC]+\.|[
 """A line that is only a section's number."""
 
 
-HEADING_SHAPE = re.compile(r"^[A-Z0-9](?:[^.!?]|\.(?=\w)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$")
+HEADING_SHAPE = re.compile(
+    r"^(?:[A-Z0-9]|[\u0370-\u03ff]-)(?:[^.!?]|\.(?=\w)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$"
+)
 """A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video"); a
-stop within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8")."""
+stop within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8"). A
+title may start with a Greek letter in a compound ("5 τ-MONOTONIC GRAPH (τ-MG)", "β-softmax";
+not "ΦWx", "πθ = π(0)")."""
 
 
 ANCHOR_HEADINGS = {

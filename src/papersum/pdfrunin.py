@@ -24,11 +24,13 @@ LONE_NUMBERS_LEAST = 2
 
 
 _CAPITAL_LEAD = re.compile(
-    r"((?:[A-Z][A-Z’'&,:-]*\s+){0,9}[A-Z][A-Z’'&-]{2,})(?:\s+(?=[A-Z][a-z]|[A-H]\.\s+[A-Z]{2})|$)"
+    r"((?:[A-Z\u0370-\u03ff(][A-Z\u0370-\u03ff’'&,:()-]*\s+){0,9}[A-Z\u0370-\u03ff(][A-Z\u0370-\u03ff’'&()-]{2,})"
+    r"(?:\s+(?=[A-Z][a-z]|[A-H]\.\s+[A-Z]{2})|$)"
 )
 """A heading in capitals that leads its paragraph ("MUSICAL ISSUES OF COMPUTING SOUNDS In the
 fifties, …") or is the line (page 1's "BEGINNINGS"), or its first subsection does ("METHODOLOGY
-A. LLM-BASED WEIGHT GENERATION As shown …")."""
+A. LLM-BASED WEIGHT GENERATION As shown …"); a Greek letter and brackets in it ("τ-MONOTONIC
+GRAPH (τ-MG) To address …")."""
 
 
 def capital_leads_split(lines: list[Line]) -> list[Line]:
@@ -64,12 +66,17 @@ _CAPITAL_LEAD_LETTERS = 6
 """Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
 
 
-def split_at_numbers(lines: list[Line], numbers: list[str]) -> list[Line]:
-    """``lines`` with each of ``numbers`` split off where a paragraph starts with it and a title
-    in capitals ("V. DISCUSSION The visual …": "V. DISCUSSION", then "The visual …")."""
+def split_at_numbers(lines: list[Line], missing: list[Missing]) -> list[Line]:
+    """``lines`` with each of the ``missing`` numbers split off where a paragraph between the
+    headings around it starts with it and a title in capitals ("V. DISCUSSION The visual …":
+    "V. DISCUSSION", then "The visual …"); the last first, so the earlier places stand."""
     split = list(lines)
-    for number in numbers:
-        for index, line in enumerate(split):
+    in_order = [
+        gap for _position, gap in sorted(enumerate(missing), key=lambda item: (item[1].after, item[0]))
+    ]
+    for number, after, before in reversed(in_order):  # "IV." before "III." in the same gap
+        for index in range(after + 1, min(before, len(split))):
+            line = split[index]
             if line.first and line.text.startswith(f"{number} ") and (parts := capital_lead(line, number)):
                 split[index : index + 1] = parts
                 break

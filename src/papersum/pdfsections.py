@@ -119,9 +119,10 @@ def find_headings(
     if gaps and (alone := _alone_at(lines, gaps)):
         headings.update(alone)
         gaps = missing_numbers(lines, headings)  # those still missing: run into their paragraphs?
+    gaps += missing_parents(lines, headings)  # "5 τ-MONOTONIC GRAPH (τ-MG) To address …" too
     following = numbers_after(lines, headings)  # the last sections, read into paragraphs?
     if split and (gaps or following):
-        split_lines = split_at_numbers(split_after(lines, following), [gap.number for gap in gaps])
+        split_lines = split_at_numbers(split_after(lines, following), gaps)
         if len(split_lines) > len(lines):
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
