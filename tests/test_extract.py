@@ -3766,3 +3766,17 @@ def test_a_section_run_into_its_paragraph_over_its_found_first_subsection() -> N
         "6.1 Construction of τ-MNG",
         "7 EXPERIMENTAL EVALUATION",
     ]
+
+
+def test_an_appendixs_letter_with_no_stop_leads_its_bold_run_in_heading() -> None:
+    # a PODS paper (2025, acmart): "<b>B Supplementary Proofs for Section 4 </b>We start …"; a
+    # contents line ends with its page's number
+    xhtml = (
+        '<div id="page0">\n<p><b>B Supplementary Proofs for Section 4 </b>We start by presenting two '
+        "properties of the procedures.</p>\n<p><b>B Datasets 41 </b>C Approach and Results 43</p>\n</div>"
+    )
+    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)] == [
+        ("B Supplementary Proofs for Section 4", True),
+        ("We start by presenting two properties of the procedures.", False),
+        ("B Datasets 41 C Approach and Results 43", False),
+    ]

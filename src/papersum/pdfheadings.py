@@ -120,11 +120,19 @@ RUN_IN_NUMBER = re.compile(r"\d{1,2}\)\s")
 def is_run_in_heading(text: str) -> bool:
     """A bold numbered or named heading at the start of a paragraph: ``1 Introduction The …``
     (or an italic subsubsection's, which ``paragraphs`` made bold)."""
+    numbered = is_numbered(text) or RUN_IN_NUMBER.match(text) or _APPENDIX_LETTER.fullmatch(text)
     return (
         bool(text)
-        and bool(is_numbered(text) or RUN_IN_NUMBER.match(text) or _is_named(heading_key(text)))
+        and bool(numbered or _is_named(heading_key(text)))
         and bool(HEADING_SHAPE.match(unnumbered(text)))
     )
+
+
+_APPENDIX_LETTER = re.compile(r"[B-H] (?=[A-Z][a-z])(?=(?:\S*[^\W\d]\S*\s+){1,}\S*[^\W\d])(?!.*\s\d{2,3}$).+")
+"""An appendix's letter with no stop before its title, in a bold lead ("<b>B Supplementary Proofs
+for Section 4 </b>We start by …", acmart's appendices), two words or more that end with no
+page's number (not a contents line, "B Datasets 41"); not "A", an article as often ("<b>A
+Comprehensive Solution </b>…")."""
 
 
 def is_heading_over_text(lead: str, rest: str) -> bool:
