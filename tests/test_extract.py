@@ -500,6 +500,17 @@ def test_a_plotted_lines_greek_annotations_are_a_figures_words() -> None:
     assert not bold & set(kept) and "α = 3" not in kept
 
 
+def test_many_bold_boxes_in_a_row_are_a_diagrams_whatever_follows_them() -> None:
+    # an IEEE Access paper (2025): a diagram's twelve bold boxes ("Level-1 Encoder-1", …,
+    # "Input", "Output") over its formulas, no caption under them: each became a section
+    boxes = [f"Level-{level} Encoder-{n}" for n in (1, 2, 3) for level in (1, 2, 3)] + ["Input", "Output"]
+    texts = ["The pruning keeps the passage tokens that matter.", *boxes, "IDF( )=log +1 DF( )+0.5"]
+    texts += ["The scores are then pooled."]
+    lines = [line._replace(bold=line.text in boxes) for line in _paragraphs(texts)]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert kept == [texts[0], *texts[-2:]]
+
+
 @pytest.mark.parametrize(
     ("names", "rows"),
     [

@@ -33,15 +33,20 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
             debris[index] = True
     # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
-    # SPEECH" over "Fig. 1: …", under the plot's axis words)
+    # SPEECH" over "Fig. 1: …", under the plot's axis words); or many in a row on their page, a
+    # diagram's boxes whatever follows them (an IEEE Access paper's "Level-1 Encoder-1", …,
+    # "Input", "Output" over its formulas): headings never come so many in a row
     for first, last in _runs(sorted(bold)):
-        if (
+        over_table = last + 1 < len(lines) and lines[last + 1].table  # a table's header: tables_aside's
+        boxes = last - first + 1 >= _BOXES_LEAST and lines[first].page == lines[last].page and not over_table
+        over_caption = (
             first > 0
             and last + 1 < len(lines)
             and debris[first - 1]
             and lines[first - 1].page == lines[last + 1].page
-            and CAPTION.match(lines[last + 1].text)
-        ):
+            and CAPTION.match(lines[last + 1].text) is not None
+        )
+        if boxes or over_caption:
             debris[first : last + 1] = [True] * (last + 1 - first)
     # or over its words and numbers, which run down to its caption: an axis's title over them
     # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …),
@@ -162,6 +167,10 @@ caption, at most (22 in a real DAFx paper)."""
 
 
 _FIGURE_RUN = 3
+
+
+_BOXES_LEAST = 6
+"""Bold short lines in a row, no sentence among them, that are a diagram's boxes, at least."""
 
 
 _FORMULA = re.compile(r"[=←→∈⊗∇∑∏∫≤≥<>≈∝^\[\]\u0370-\u03ff]|^\(\d+(?:\.\d+)*\)$")
