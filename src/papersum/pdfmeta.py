@@ -277,6 +277,6 @@ def _cited_year(metadata: dict[str, Any], first_page: list[Line], prose: str) ->
     page 1's head or foot: the volume's year, not the year the article was received, accepted
     or put online, which page 1 may print more often."""
     for text in [str(metadata.get("subject") or ""), *(ln.text for ln in first_page if len(ln.text) < 100)]:
-        if (cited := _CITATION.search(text)) and text not in prose:
+        if ") " in text and (cited := _CITATION.search(text)) and text not in prose:
             return int(cited[1] or cited[2])
     return None

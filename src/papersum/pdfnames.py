@@ -52,6 +52,8 @@ def names_in_capitals_alone(texts: list[str]) -> list[str]:
     name alone on its line joined to the rest on the next (JACM 1985: "MICHAEL" / "J. FISCHER" /
     "Yale University, New Haven, Connecticut")."""
     texts = [text for text in texts if text.upper() != "AND"]
+    if sum(map(str.isupper, texts)) < 2:  # most pages: names not in capitals
+        return []
     names: list[str] = []
     index = 0
     while index < len(texts):

@@ -81,25 +81,27 @@ def _without_section_heads(lines: list[Line]) -> list[Line]:
     changes with it and so is not repeated on many pages."""
     ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
     paged = {i: found for i in ends if not lines[i].styled and (found := _PAGED.fullmatch(lines[i].text))}
+    if not paged:
+        return lines
     # a head with the number first ("8 Lazy Evaluation") on two pages at least: not a chapter's
     # title at a page's top ("2 Guia de utilização"), whose name the contents gave before
     leading = Counter(found[2] for found in paged.values() if found[2])
-    kept: list[Line] = []
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        found = paged.get(i)
-        named, last = (found[2] or found[1], found[1] is not None) if found else ("", False)
-        if named in seen and len(named.split()) >= _HEAD_WORDS_LEAST and (last or leading[named] > 1):
-            continue
-        if len(line.text) < _HEAD_LONGEST:
-            seen.add(line.text)
-        kept.append(line)
-    return kept
+    texts = [line.text for line in lines]
+    first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1), strict=True))  # where each is first
+    heads = set()
+    for i, found in paged.items():
+        named = found[2] or found[1]
+        if (
+            first.get(named, i) < i
+            and len(named.split()) >= _HEAD_WORDS_LEAST
+            and (found[1] or leading[named] > 1)
+        ):
+            heads.add(i)
+    return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
 
 
 _PAGED = re.compile(r"(\S.*?) \d{1,4}|\d{1,4} (\S.*)")
 _HEAD_WORDS_LEAST = 2
-_HEAD_LONGEST = 90
 
 
 _UNPAGED = re.compile(r"^(?:# )+|(?: #)+$")
