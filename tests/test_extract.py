@@ -3791,3 +3791,29 @@ def test_an_appendixs_letter_with_no_stop_leads_its_bold_run_in_heading() -> Non
         ("We start by presenting two properties of the procedures.", False),
         ("B Datasets 41 C Approach and Results 43", False),
     ]
+
+
+def test_a_first_author_field_is_completed_from_a_table_of_authors_and_slashes_split_names() -> None:
+    # acmart (KDD 2023): the PDF's author field names the first author alone, page 1 sets six
+    # in cells of a grid, a name to a line; ACM TODS (1999) fields write "Gisli R. Hjaltason/Hanan Samet"
+    lines = [
+        Line(0, "FINGER: Fast Inference for Graph-based Approximate Nearest Neighbor Search", 17.2, True, 0)
+    ]
+    for block, row in enumerate(
+        [["Patrick H. Chen", "Wei-Cheng Chang", "Jyun-Yu Jiang"], ["Hsiang-Fu Yu", "Inderjit S. Dhillon"]], 1
+    ):
+        lines += [Line(0, name, 12.0, False, block) for name in row]
+        lines += [Line(0, "Amazon Search, Palo Alto, CA, USA", 10.0, False, block)]
+    lines.append(Line(0, "ABSTRACT", 10.9, True, 4))
+    assert find_authors({"author": "Patrick H. Chen"}, lines, [0], 9.0) == [
+        "Patrick H. Chen",
+        "Wei-Cheng Chang",
+        "Jyun-Yu Jiang",
+        "Hsiang-Fu Yu",
+        "Inderjit S. Dhillon",
+    ]
+    lines[1:4] = [Line(0, "Gisli R. Hjaltason and Hanan Samet", 12.0, False, 1)]
+    assert find_authors({"author": "Gisli R. Hjaltason/Hanan Samet"}, lines, [0], 9.0) == [
+        "Gisli R. Hjaltason",
+        "Hanan Samet",
+    ]

@@ -156,15 +156,26 @@ def find_authors(
         if named and all(letters(name.split()[-1]) in printed for name in named):
             named = [_in_full(name, lines) for name in named]
             # Elsevier's and Taylor & Francis's field names the first author alone: the page's
-            # names when they lead with it, on lines of names ("G. Bucsa , F. Jovanovic ∗, C. …";
-            # not a thesis's "Alex A. Wiseguy" over "Universal Computing", a degree's name)
+            # names when they lead with it, on lines of names ("G. Bucsa , F. Jovanovic ∗, C. …")
+            # or on lines of their own one under the other (acmart's "Patrick H. Chen" /
+            # "Wei-Cheng Chang" / …); not a thesis's "Alex A. Wiseguy" over "Universal Computing"
             page = _page_authors(lines, title_lines, body_size) if len(named) == 1 else []
             if len(page) > 1 and letters(page[0].split()[-1]) == letters(named[0].split()[-1]):
-                listed = [ln.text for ln in page_one(lines) if len(split_names(ln.text)) > 1]
-                if all(any(name in text for text in listed) for name in page):
+                texts = [ln.text for ln in page_one(lines)]
+                listed = [text for text in texts if len(split_names(text)) > 1]
+                if all(any(name in text for text in listed) for name in page) or _one_under_another(
+                    page, texts
+                ):
                     return page
             return named
     return _page_authors(lines, title_lines, body_size)
+
+
+def _one_under_another(names: list[str], texts: list[str]) -> bool:
+    """Whether ``names`` are page 1's lines, each a line of its own, the first two one under the
+    other (a table of authors' first row: "Patrick H. Chen" / "Wei-Cheng Chang" / …)."""
+    start = texts.index(names[0]) if names[0] in texts else -1
+    return start >= 0 and texts[start : start + 2] == names[:2] and all(name in texts for name in names)
 
 
 def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -> list[str]:

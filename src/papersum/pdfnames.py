@@ -117,7 +117,7 @@ def split_names(text: str, *, one_word: bool = False) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
     # Springer's svjour3 sets names apart by a middle dot: "Ana Lima · Ben Ortiz"
-    parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
+    parts = re.split(r",|;|/|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
     if len(names) == 1:  # no separator at all: maybe names one after the other
