@@ -3817,3 +3817,35 @@ def test_a_first_author_field_is_completed_from_a_table_of_authors_and_slashes_s
         "Gisli R. Hjaltason",
         "Hanan Samet",
     ]
+
+
+_FACTS = ["1. Absence of autocorrelations:", "2. Heavy tails:", "3. Gain/loss asymmetry:"]
+_TLA = ["4 TLA", "1 Introduction", "2 TLA", "2.1 Desiderata", "3 TLC: The Model Checker", "4 TLA in Industry"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # Cont (2001): a bold numbered list of facts inside section 2, then section 3
+        (
+            [
+                "1. What is a stylized fact?",
+                "2. Stylized facts",
+                *_FACTS,
+                "3. Some issues",
+                "3.1. Stationarity",
+            ],
+            ["1. What is a stylized fact?", "2. Stylized facts", "3. Some issues", "3.1. Stationarity"],
+        ),
+        # a page's stray "4 TLA" over the paper's sections, which have subsections: all stay
+        ([*_TLA, "5 Some Common Wisdom Examined"], [*_TLA, "5 Some Common Wisdom Examined"]),
+    ],
+)
+def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(
+    texts: list[str], found: list[str]
+) -> None:
+    text = "Returns of liquid assets show few linear correlations after a few minutes."
+    lines = [line._replace(bold=True) for line in _paragraphs(texts)]
+    lines = [part for line in lines for part in (line, *_paragraphs([text]))]
+    split, headings = find_headings(lines, 10.0, [])
+    assert [split[i].text for i in sorted(headings)] == found

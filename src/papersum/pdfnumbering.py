@@ -154,6 +154,50 @@ def without_list_items(lines: list[Line], headings: dict[int, int]) -> dict[int,
     return {i: level for i, level in headings.items() if lines[i].bold or numbers.get(i) not in bold}
 
 
+def without_restarted_lists(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """The headings without a numbered list set as headings inside a section: its numbers start
+    again at 1 and the sections' go on after it ("2. Stylized statistical properties …", then
+    "1. Absence of autocorrelations:" … "11. Asymmetry in time scales:", then "3. Some issues
+    …", Cont 2001's bold list of facts)."""
+    tops = [
+        (i, int(top[1]), top[2])
+        for i in sorted(headings)
+        if (top := _TOP_NUMBER.match(lines[i].text)) and top[1].isdigit()
+    ]
+    items: set[int] = set()
+    outer, position = 0, 0
+    while position < len(tops):
+        value = tops[position][1]
+        if value == 1 and outer >= 2:  # maybe a list: 1, 2, … then the sections' next number
+            counted, stop = 1, tops[position][2]  # items numbered alike: "1.", "2.", …
+            while position + counted < len(tops) and tops[position + counted][1:] == (counted + 1, stop):
+                counted += 1
+            # the longest run of items after which the sections' numbers go on
+            end = next(
+                (
+                    position + size
+                    for size in range(counted, _LIST_ITEMS_LEAST - 1, -1)
+                    if position + size < len(tops) and tops[position + size][1] == outer + 1
+                ),
+                None,
+            )
+            # a list's items have no subsections ("1 Introduction" … "2.1 Desiderata" after a
+            # stray "4 TLA" over page 1 are sections)
+            first, last = tops[position][0], tops[end][0] if end is not None else 0
+            if end is not None and not any(
+                first < j < last and _SUBSECTION.match(lines[j].text) for j in headings
+            ):
+                items.update(item[0] for item in tops[position:end])
+                position = end
+                continue
+        outer, position = value, position + 1
+    return {i: level for i, level in headings.items() if i not in items}
+
+
+_LIST_ITEMS_LEAST = 2
+_SUBSECTION = re.compile(r"\d{1,2}\.\d")
+
+
 class Missing(NamedTuple):
     """A number the paper's sections skip, as it writes it ("V.", "2"), and the headings around
     the gap, by index."""

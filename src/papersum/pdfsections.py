@@ -36,6 +36,7 @@ from papersum.pdfnumbering import (
     run_in_levels,
     without_leads,
     without_list_items,
+    without_restarted_lists,
     words_in_capitals,
 )
 from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
@@ -112,7 +113,7 @@ def find_headings(
             },
         ),
     )
-    headings = without_list_items(lines, headings)
+    headings = without_restarted_lists(lines, without_list_items(lines, headings))
     if parents := _alone_at(lines, missing_parents(lines, headings)):
         headings.update(parents)  # "3 Selectivity" over its "3.1 Background", in plain type
     gaps = missing_numbers(lines, headings)
