@@ -3849,3 +3849,17 @@ def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(
     lines = [part for line in lines for part in (line, *_paragraphs([text]))]
     split, headings = find_headings(lines, 10.0, [])
     assert [split[i].text for i in sorted(headings)] == found
+
+
+def test_a_bold_section_over_its_first_subsection_run_in_in_italics() -> None:
+    # IOP's J. Phys.: Conf. Ser. (2018): "<b>2. Data and Methodology </b><i>2.1. Data </i>Our
+    # datasets …" in one paragraph; the subsection read on as text under section 2
+    xhtml = (
+        '<div id="page0">\n<p><b>2. Data and Methodology </b><i>2.1. Data </i>Our datasets are the daily '
+        "returns of the stocks of three markets.</p>\n</div>"
+    )
+    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)] == [
+        ("2. Data and Methodology", True),
+        ("2.1. Data", True),
+        ("Our datasets are the daily returns of the stocks of three markets.", False),
+    ]

@@ -253,8 +253,9 @@ def headings_marked(xhtml: str) -> str:
     """A page's XHTML with the headings mupdf's blocks hide made plain: a numbered lead in
     italics or bold made a bold lead ``pdflines.paragraphs`` splits off (``EMPHASISED_LEAD``),
     and two headings set in one block made two paragraphs (``HEADING_OVER_ITALIC``,
-    ``BOLD_OVER_ITALIC``, ``HEADING_OVER_BOLD``, ``CAPITALS_OVER_FIRST``), and a few words in
-    italics alone over text made a bold heading (``ITALIC_ALONE``)."""
+    ``BOLD_OVER_ITALIC``, ``BOLD_OVER_ITALIC_LEAD``, ``HEADING_OVER_BOLD``,
+    ``CAPITALS_OVER_FIRST``), and a few words in italics alone over text made a bold heading
+    (``ITALIC_ALONE``)."""
     if "</b>. <b>" in xhtml:  # AES's "<b>2</b>. <b>DATASET </b>In order to …": one bold lead
         xhtml = NUMBER_STOP_APART.sub(r"<\1><b>\2. ", xhtml)
     xhtml = EMPHASISED_LEAD.sub(_bold_lead, xhtml)  # starts with a literal: cheap
@@ -262,6 +263,10 @@ def headings_marked(xhtml: str) -> str:
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
         # MDPI's "<b>4. Experiments </b><i>4.1. Datasets</i>"
         xhtml = BOLD_OVER_ITALIC.sub("<p><b>\\1</b></p>\n<p>\\3</p>", xhtml)
+    if (
+        "</b><i>" in xhtml or "</b> <i>" in xhtml
+    ):  # IOP's "<b>2. Data and Methodology </b><i>2.1. Data </i>Our …"
+        xhtml = BOLD_OVER_ITALIC_LEAD.sub("<p><b>\\1</b></p>\n<p><b>\\3</b>", xhtml)
     if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
         xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)
     if "<p><i>" in xhtml:  # "<p><i>Core functionality</i></p>" over its text
@@ -317,6 +322,14 @@ BOLD_OVER_ITALIC = re.compile(
 )
 """A numbered heading in bold and its first subsection's in italics in one block (MDPI's "4.
 Experiments" over "4.1. Datasets"): made two paragraphs."""
+
+
+BOLD_OVER_ITALIC_LEAD = re.compile(
+    r"<p><b>((\d{1,2})\.?\s+[A-Z][^<]{1,80}?)\s*</b>\s*<i>(\2\.\d{1,2}\.?\s+[A-Z][^<.:]{0,78}[^<.:\s])\s*[.:]?\s*</i>"
+    r"(?=\s*[^<\s])"
+)
+"""The same with the subsection's title run into its text (IOP's "<b>2. Data and Methodology </b>
+<i>2.1. Data </i>Our datasets …"): the section a paragraph, the subsection a bold lead."""
 
 
 HEADING_OVER_ITALIC = re.compile(
