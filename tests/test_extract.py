@@ -3779,18 +3779,37 @@ def test_a_section_run_into_its_paragraph_over_its_found_first_subsection() -> N
     ]
 
 
-def test_an_appendixs_letter_with_no_stop_leads_its_bold_run_in_heading() -> None:
-    # a PODS paper (2025, acmart): "<b>B Supplementary Proofs for Section 4 </b>We start …"; a
-    # contents line ends with its page's number
-    xhtml = (
-        '<div id="page0">\n<p><b>B Supplementary Proofs for Section 4 </b>We start by presenting two '
-        "properties of the procedures.</p>\n<p><b>B Datasets 41 </b>C Approach and Results 43</p>\n</div>"
-    )
-    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)] == [
-        ("B Supplementary Proofs for Section 4", True),
-        ("We start by presenting two properties of the procedures.", False),
-        ("B Datasets 41 C Approach and Results 43", False),
-    ]
+@pytest.mark.parametrize(
+    ("xhtml", "read"),
+    [
+        # a PODS paper (2025, acmart): "<b>B Supplementary Proofs for Section 4 </b>We start …";
+        # a contents line ends with its page's number
+        (
+            "<p><b>B Supplementary Proofs for Section 4 </b>We start by presenting two properties.</p>\n"
+            "<p><b>B Datasets 41 </b>C Approach and Results 43</p>",
+            [
+                ("B Supplementary Proofs for Section 4", True),
+                ("We start by presenting two properties.", False),
+                ("B Datasets 41 C Approach and Results 43", False),
+            ],
+        ),
+        # IOP's J. Phys.: Conf. Ser. (2018): "<b>2. Data and Methodology </b><i>2.1. Data </i>Our
+        # datasets …" in one paragraph; the subsection read on as text under section 2
+        (
+            "<p><b>2. Data and Methodology </b><i>2.1. Data </i>Our datasets are the stocks' daily returns.</p>",
+            [
+                ("2. Data and Methodology", True),
+                ("2.1. Data", True),
+                ("Our datasets are the stocks' daily returns.", False),
+            ],
+        ),
+    ],
+)
+def test_run_in_headings_an_appendixs_letter_or_a_subsection_in_italics_lead(
+    xhtml: str, read: list[tuple[str, bool]]
+) -> None:
+    page = f'<div id="page0">\n{xhtml}\n</div>'
+    assert [(line.text, line.bold) for line in paragraphs(page, 1)] == read
 
 
 def test_a_first_author_field_is_completed_from_a_table_of_authors_and_slashes_split_names() -> None:
@@ -3849,17 +3868,3 @@ def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(
     lines = [part for line in lines for part in (line, *_paragraphs([text]))]
     split, headings = find_headings(lines, 10.0, [])
     assert [split[i].text for i in sorted(headings)] == found
-
-
-def test_a_bold_section_over_its_first_subsection_run_in_in_italics() -> None:
-    # IOP's J. Phys.: Conf. Ser. (2018): "<b>2. Data and Methodology </b><i>2.1. Data </i>Our
-    # datasets …" in one paragraph; the subsection read on as text under section 2
-    xhtml = (
-        '<div id="page0">\n<p><b>2. Data and Methodology </b><i>2.1. Data </i>Our datasets are the daily '
-        "returns of the stocks of three markets.</p>\n</div>"
-    )
-    assert [(line.text, line.bold) for line in paragraphs(xhtml, 1)] == [
-        ("2. Data and Methodology", True),
-        ("2.1. Data", True),
-        ("Our datasets are the daily returns of the stocks of three markets.", False),
-    ]
