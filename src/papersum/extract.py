@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
-from papersum.pdfabstract import ABSTRACT, ABSTRACT_LABEL, take_abstract, title_over_introduction
+from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
@@ -32,13 +32,13 @@ from papersum.pdfflow import (
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import ARTICLE_KIND, choose_title, find_authors, find_year
-from papersum.pdfnames import INSTITUTION, is_lone_name
+from papersum.pdfmeta import choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
+from papersum.pdftitle import find_title_lines
 from papersum.pdftitlecase import title_as_written
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def read_pdf_title(path: Path) -> str:
     with _opened(path) as (doc, _data):
         try:
             lines = read_lines(doc, pages=1)
-            return choose_title(doc.metadata or {}, lines, _title_lines(lines))
+            return choose_title(doc.metadata or {}, lines, find_title_lines(lines))
         except Exception as exc:  # a damaged page stream surfaces only when read
             raise ExtractError(f"{path} is corrupt: its first page cannot be read ({exc})") from exc
 
@@ -192,7 +192,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     )
     lines, tables = tables_aside(lines)
     body_size = _body_size(lines)
-    title_lines = _title_lines(lines)
+    title_lines = find_title_lines(lines)
     metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
     title = choose_title(metadata, lines, title_lines)
     printed_title = [lines[i].text.strip() for i in title_lines]
@@ -267,89 +267,6 @@ def _body_size(lines: list[Line]) -> float:
         if line.styled:
             sizes[line.size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
-
-
-def _title_lines(lines: list[Line]) -> list[int]:
-    """Indices of the largest-type lines near the top of page 1."""
-    # a drop cap ("T" of "This paper", IEEE's, larger than the title) is a letter alone; the
-    # article's kind over its title ("RESEARCH ARTICLE", Taylor & Francis's) is no title either
-    banner = _journal_banner(lines[:80])
-    first_page = [
-        (i, ln)
-        for i, ln in enumerate(lines[:80])
-        if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text) and i not in banner
-    ]
-    # the title stands above the abstract: not a figure's large words under it (". . ." in
-    # Decision Transformer's diagram, "GPT-2" in a teaser figure)
-    label = next((k for k, (_i, ln) in enumerate(first_page) if k and _is_abstract_label(ln.text)), None)
-    first_page = first_page[:label]
-    if not first_page:
-        return []
-    biggest = max(ln.size for _i, ln in first_page)
-    least = biggest - max(0.5, biggest * 0.06)  # an OCR layer's lines vary in size by a point
-    largest = [ln for _i, ln in first_page if ln.size >= least]
-    if not largest[0].bold and INSTITUTION.search(largest[0].text) and any(ln.bold for ln in largest):
-        # a title page in one size, under an institution's name (a thesis's: "UNIVERSITY OF
-        # CALIFORNIA, IRVINE" over its title in bold): the title is its first bold lines
-        first_page = [(i, ln) for i, ln in first_page if ln.bold or ln.size < least]
-    chosen: list[int] = []
-    for i, ln in first_page:
-        if ln.size >= least:
-            if chosen and (
-                i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST or _BYLINE.fullmatch(ln.text)
-            ):
-                break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
-            if chosen and ln.bold != lines[chosen[0]].bold and not _OPEN_END.search(lines[chosen[-1]].text):
-                break  # a bold title, names in its size (ICASSP's: italic names, roman affiliations,
-                # all \large); not after a line that leaves the title open ("An Analysis of")
-            chosen.append(i)
-    # the author in the title's type and weight, over the affiliation (a student's report:
-    # "Suyash Saxena" over "MSc Banking and Digital Finance, University College London")
-    below = lines[chosen[-1] + 1].text if chosen and chosen[-1] + 1 < len(lines) else ""
-    first = below.partition(",")[0]  # not "ANA LIMA, Example University": names, under the title
-    named_below = is_lone_name(first) or is_lone_name(first.title())
-    if (
-        len(chosen) > 1
-        and is_lone_name(lines[chosen[-1]].text)
-        and INSTITUTION.search(below)
-        and not named_below
-    ):
-        chosen.pop()
-    return chosen
-
-
-def _journal_banner(lines: list[Line]) -> range:
-    """The journal's name in the banner over an Elsevier article, in its title's size: the lines
-    between "Contents lists available at ScienceDirect" and "journal homepage: www.elsevier…"."""
-    top = next((i for i, ln in enumerate(lines) if _CONTENTS_LISTS.match(ln.text)), None)
-    if top is None:
-        return range(0)
-    end = next((i for i, ln in enumerate(lines[top + 1 : top + 5], top + 1) if _HOMEPAGE.match(ln.text)), top)
-    return range(top + 1, end)
-
-
-_CONTENTS_LISTS = re.compile(r"contents lists? (?:is )?available at\b", re.I)
-_HOMEPAGE = re.compile(r"journal homepage\b", re.I)
-
-
-def _is_abstract_label(text: str) -> bool:
-    """The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
-    Meaning Representations"."""
-    return text.rstrip().lower() == "abstract" or ABSTRACT_LABEL.match(text) is not None
-
-
-_OPEN_END = re.compile(r"\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at|or)$", re.IGNORECASE)
-"""A title's line that ends with a word the next line must follow: the title goes on."""
-
-
-_BYLINE = re.compile(r"[Bb]y")
-"""A byline's start under a title: "by" alone over the author's name (not "by Deep Networks",
-a title's second line, nor "BY" in a title in capitals: "EXPLORATION OF TIMBRE" / "BY" /
-"ANALYSIS AND SYNTHESIS")."""
-
-
-_TITLE_LINES_MOST = 4
-"""A title is a few lines: a page set in one size throughout (a plain report) is no title."""
 
 
 def _split_sections(
