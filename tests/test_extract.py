@@ -3868,3 +3868,12 @@ def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(
     lines = [part for line in lines for part in (line, *_paragraphs([text]))]
     split, headings = find_headings(lines, 10.0, [])
     assert [split[i].text for i in sorted(headings)] == found
+
+
+def test_a_preprint_in_a_journals_template_has_the_files_year_not_the_templates() -> None:
+    # an IEEE Access preprint (2025): the template's "VOLUME 4, 2016" at every page's foot and
+    # its placeholders for the dates; the year was 2016
+    texts = ["Date of publication xxxx 00, 0000, date of current version xxxx 00, 0000.", "VOLUME 4, 2016"]
+    lines = [Line(0, text, 7.0, False, block) for block, text in enumerate(texts)]
+    assert find_year({"creationDate": "D:20250317074954Z"}, lines) == 2025
+    assert find_year({"creationDate": "D:20250317074954Z"}, lines[1:]) == 2016  # no placeholder: as printed

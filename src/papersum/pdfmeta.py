@@ -45,6 +45,11 @@ _CITATION = re.compile(
 (2015) 115:211–252"."""
 
 
+_TEMPLATE_DATE = re.compile(r"\b(?:xxxx 00, 0000|20XX)\b")
+"""A template's placeholders for dates, left in a preprint set in it (IEEE Access's "Date of
+publication xxxx 00, 0000", "10.1109/ACCESS.20XX.DOI"): the years it prints are the template's."""
+
+
 _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\b")
 """The year of a PDF date ("D:20231125213553Z"), or of a date as some PDF writers put it ("Fri
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
@@ -270,9 +275,12 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
         made is None or cited <= made + _YEARS_AFTER_MOST
     ):
         return cited
-    years = Counter(int(y) for y in _YEAR.findall("\n".join(ln.text for ln in first_page)))
+    page = "\n".join(ln.text for ln in first_page)
+    years = Counter(int(y) for y in _YEAR.findall(page))
     if made and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
         years = Counter({year: count for year, count in years.items() if year <= made + _YEARS_AFTER_MOST})
+    if made and years and _TEMPLATE_DATE.search(page):  # a template's years ("VOLUME 4, 2016")
+        years = Counter({year: count for year, count in years.items() if year >= made - 1})
     if years and prose:  # the lines that hold a year (a few), then those of them that are prose
         dated = [ln.text for ln in first_page if any(str(year) in ln.text for year in years)]
         if in_prose := {text for text in dated if text.rstrip("-") in prose}:
