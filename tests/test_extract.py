@@ -3877,3 +3877,22 @@ def test_a_preprint_in_a_journals_template_has_the_files_year_not_the_templates(
     lines = [Line(0, text, 7.0, False, block) for block, text in enumerate(texts)]
     assert find_year({"creationDate": "D:20250317074954Z"}, lines) == 2025
     assert find_year({"creationDate": "D:20250317074954Z"}, lines[1:]) == 2016  # no placeholder: as printed
+
+
+@pytest.mark.parametrize(
+    ("heading", "below", "goes_on"),
+    [
+        # REALM (ICML 2020): the heading's last words in another type, a paragraph of their own
+        ("A. Derivation of the gradient with respect to", "the knowledge retriever", True),
+        ("3 Nearest Neighbor Algorithm for", "R-trees", True),  # SIGMOD 1995
+        ("4.2 Implementing Burch-Dill Verification with", "UCLID5", True),  # a program's name
+        ("5.6 Interests in Commercial Enterprises n/a", "6 Additional Information", False),
+        ("Use period predictions to count the number of", "repetitions.", False),  # a sentence's end
+        ("2.2 Related work", "Speech separation", False),  # not left open
+    ],
+)
+def test_a_heading_left_open_goes_on_in_the_short_paragraph_under_it(
+    heading: str, below: str, goes_on: bool
+) -> None:
+    previous, line = _paragraphs([heading, below])
+    assert continues_heading(previous._replace(bold=True), line) is goes_on

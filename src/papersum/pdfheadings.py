@@ -15,6 +15,11 @@ NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|(
 (not a lone "L.": a variable ending the sentence a paragraph starts with, "L. Consequently, …")."""
 
 
+OPEN_END = re.compile(r"(?<!/)\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at|or)$", re.IGNORECASE)
+"""A title's or heading's line that ends with a word the next line must follow: it goes on
+("An Analysis of" / "Structural Query Tokens", "4.2 Verification with" / "UCLID5")."""
+
+
 SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)$")
 """A line that is only a section's number."""
 

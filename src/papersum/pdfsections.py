@@ -8,10 +8,11 @@ from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
 from papersum.pdfcovers import without_contents
-from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES
+from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES, ends_sentence
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
     APPENDIX_LEAD,
+    OPEN_END,
     RUN_IN_NUMBER,
     SECTION_TYPE,
     heading_key,
@@ -192,6 +193,13 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return not line.first and same and shown and not is_numbered(line.text)
     if not (line.alone and previous.alone and len(line.text) <= _HEADING_LINE_MOST):
         return False
+    if (
+        OPEN_END.search(previous.text)
+        and len(line.text.split()) <= _OPEN_END_WORDS_MOST
+        and not ends_sentence(line.text)
+        and not is_numbered(line.text)
+    ):
+        return True  # "4.2 … Verification with" / "UCLID5", in typewriter type
     if "? " in line.text or ". " in line.text:  # sentences ("How much data to be loaded? How …")
         return False
     if in_capitals(unnumbered(previous.text)) and capitals_share(line.text) < CAPITALS_MOST:
@@ -206,6 +214,10 @@ def continues_heading(previous: Line, line: Line) -> bool:
     # a section's name whole is followed by its first subsection, not its second line (APA's
     # "Method" centred over "Participants" flush left, the same bold)
     return not (line.text[:1].isupper() and heading_key(previous.text) in WHOLE_NAMES)
+
+
+_OPEN_END_WORDS_MOST = 4
+"""Words of a short paragraph that ends a heading left open, at most."""
 
 
 _HEADING_LINE_MOST = 80

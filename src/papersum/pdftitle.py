@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from papersum.pdfabstract import ABSTRACT_LABEL
+from papersum.pdfheadings import OPEN_END
 from papersum.pdflines import Line
 from papersum.pdfmeta import ARTICLE_KIND
 from papersum.pdfnames import INSTITUTION, is_lone_name
@@ -42,7 +43,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
                 i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST or _BYLINE.fullmatch(ln.text)
             ):
                 break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
-            if chosen and ln.bold != lines[chosen[0]].bold and not _OPEN_END.search(lines[chosen[-1]].text):
+            if chosen and ln.bold != lines[chosen[0]].bold and not OPEN_END.search(lines[chosen[-1]].text):
                 break  # a bold title, names in its size (ICASSP's: italic names, roman affiliations,
                 # all \large); not after a line that leaves the title open ("An Analysis of")
             chosen.append(i)
@@ -79,10 +80,6 @@ def _is_abstract_label(text: str) -> bool:
     """The abstract's label, alone or run in ("Abstract—", "ABSTRACT:"); not a title's "Abstract
     Meaning Representations"."""
     return text.rstrip().lower() == "abstract" or ABSTRACT_LABEL.match(text) is not None
-
-
-_OPEN_END = re.compile(r"\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at|or)$", re.IGNORECASE)
-"""A title's line that ends with a word the next line must follow: the title goes on."""
 
 
 _BYLINE = re.compile(r"[Bb]y")
