@@ -133,11 +133,11 @@ def is_run_in_heading(text: str) -> bool:
     )
 
 
-_APPENDIX_LETTER = re.compile(r"[B-H] (?=[A-Z][a-z])(?=(?:\S*[^\W\d]\S*\s+){1,}\S*[^\W\d])(?!.*\s\d{2,3}$).+")
+_APPENDIX_LETTER = re.compile(r"(?!.*\s\d{2,3}$)[B-H] [A-Z][a-z]\S*\s+\S*[^\W\d].*")
 """An appendix's letter with no stop before its title, in a bold lead ("<b>B Supplementary Proofs
-for Section 4 </b>We start by …", acmart's appendices), two words or more that end with no
-page's number (not a contents line, "B Datasets 41"); not "A", an article as often ("<b>A
-Comprehensive Solution </b>…")."""
+for Section 4 </b>We start by …", acmart's appendices): two words or more, the second with a
+letter, and no page's number at the end (not a contents line, "B Datasets 41"); not "A", an
+article as often ("<b>A Comprehensive Solution </b>…")."""
 
 
 def is_heading_over_text(lead: str, rest: str) -> bool:
@@ -268,9 +268,7 @@ def headings_marked(xhtml: str) -> str:
         xhtml = HEADING_OVER_ITALIC.sub("<p>\\1</p>\n<p>\\2</p>", xhtml)
         # MDPI's "<b>4. Experiments </b><i>4.1. Datasets</i>"
         xhtml = BOLD_OVER_ITALIC.sub("<p><b>\\1</b></p>\n<p>\\3</p>", xhtml)
-    if (
-        "</b><i>" in xhtml or "</b> <i>" in xhtml
-    ):  # IOP's "<b>2. Data and Methodology </b><i>2.1. Data </i>Our …"
+    if "</b><i>" in xhtml or "</b> <i>" in xhtml:  # IOP's "<b>2. Data … </b><i>2.1. Data </i>Our …"
         xhtml = BOLD_OVER_ITALIC_LEAD.sub("<p><b>\\1</b></p>\n<p><b>\\3</b>", xhtml)
     if "</b></p>" in xhtml:  # "<b>3 Preliminaries 3.1 Realised Volatility …</b>"
         xhtml = HEADING_OVER_BOLD.sub("<p><b>\\1\\2</b></p>\n<p><b>\\3</b></p>", xhtml)

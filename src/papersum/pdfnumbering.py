@@ -183,9 +183,8 @@ def without_restarted_lists(lines: list[Line], headings: dict[int, int]) -> dict
             )
             # a list's items have no subsections ("1 Introduction" … "2.1 Desiderata" after a
             # stray "4 TLA" over page 1 are sections)
-            first, last = tops[position][0], tops[end][0] if end is not None else 0
             if end is not None and not any(
-                first < j < last and _SUBSECTION.match(lines[j].text) for j in headings
+                tops[position][0] < j < tops[end][0] and _SUBSECTION.match(lines[j].text) for j in headings
             ):
                 items.update(item[0] for item in tops[position:end])
                 position = end

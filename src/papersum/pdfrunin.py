@@ -71,10 +71,8 @@ def split_at_numbers(lines: list[Line], missing: list[Missing]) -> list[Line]:
     headings around it starts with it and a title in capitals ("V. DISCUSSION The visual …":
     "V. DISCUSSION", then "The visual …"); the last first, so the earlier places stand."""
     split = list(lines)
-    in_order = [
-        gap for _position, gap in sorted(enumerate(missing), key=lambda item: (item[1].after, item[0]))
-    ]
-    for number, after, before in reversed(in_order):  # "IV." before "III." in the same gap
+    # sorted is stable: in the same gap, the numbers stay in order, and "IV." goes before "III."
+    for number, after, before in reversed(sorted(missing, key=lambda gap: gap.after)):
         for index in range(after + 1, min(before, len(split))):
             line = split[index]
             if line.first and line.text.startswith(f"{number} ") and (parts := capital_lead(line, number)):
