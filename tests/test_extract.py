@@ -3896,3 +3896,67 @@ def test_a_heading_left_open_goes_on_in_the_short_paragraph_under_it(
 ) -> None:
     previous, line = _paragraphs([heading, below])
     assert continues_heading(previous._replace(bold=True), line) is goes_on
+
+
+@pytest.mark.parametrize(
+    ("heading", "below", "goes_on"),
+    [
+        # a heading's second line is in its case; a heading under it, in bold too, in another
+        # (GPT-1, PAL, REALM, XTR: mupdf gives both lines alone in one bold type)
+        ("4.1 Setup", "Unsupervised pre-training", False),
+        ("5 Analysis", "Impact of number of layers transferred", False),
+        ("4.2. Approaches compared", "Retrieval-based Open-QA", False),
+        ("5.1 Towards Better Token Retrieval", "Gold token retrieval", False),
+        ("B.2. Low-rank Approximation with Fourier", "Basis/Legendre Polynomials", True),  # FEDformer
+        ("F.7. Sensitivity to the number of modes: ETTx1 vs", "ETTx2", True),
+        ("Chapter 1", "The introduction", True),  # a chapter's label over its title
+        ("Appendix A1", "Typesetting a single appendix", True),
+    ],
+)
+def test_a_bold_line_in_another_case_under_a_heading_is_a_heading_of_its_own(
+    heading: str, below: str, goes_on: bool
+) -> None:
+    previous, line = (paragraph._replace(bold=True) for paragraph in _paragraphs([heading, below]))
+    assert continues_heading(previous, line) is goes_on
+
+
+def test_unnumbered_headings_right_under_a_numbered_one_are_a_level_below_it() -> None:
+    # GPT-1's "4.1. Setup" over "Unsupervised pre-training" and "Fine-tuning details"; an
+    # appendix's "B.1. Spear-phishing scams (Hazell, 2023)" over "Threat identification" (the
+    # Societal Impact of Open Foundation Models, ICML 2024): the unnumbered headings had the
+    # numbered one's level, which then had no text of its own and was dropped
+    text = "We train the model on long stretches of contiguous text, as described below."
+    texts = [
+        ("1. Introduction", False),
+        ("4. Experiments", False),
+        ("4.1. Setup", True),
+        ("Unsupervised pre-training", True),
+        ("Fine-tuning details", False),
+        ("5. Analysis", False),
+        ("Appendix", False),
+        ("A. A brief history of open models", False),
+        ("B. Risk assessment framework", False),
+        ("B.1. Spear-phishing scams (Hazell, 2023)", True),
+        ("Threat identification", False),
+        ("Ease of defense", False),
+    ]
+    lines: list[Line] = []
+    for heading, right_under in texts:
+        lines.append(Line(1, heading, 0.0, True, len(lines), False, True, True))
+        if not right_under:
+            lines.append(Line(1, text, 0.0, False, len(lines), False, True, True))
+    split, headings = find_headings(lines, 10.0, [])
+    assert [(split[i].text, level) for i, level in sorted(headings.items())] == [
+        ("1. Introduction", 1),
+        ("4. Experiments", 1),
+        ("4.1. Setup", 2),
+        ("Unsupervised pre-training", 3),
+        ("Fine-tuning details", 3),
+        ("5. Analysis", 1),
+        ("Appendix", 1),
+        ("A. A brief history of open models", 2),
+        ("B. Risk assessment framework", 2),
+        ("B.1. Spear-phishing scams (Hazell, 2023)", 3),
+        ("Threat identification", 4),
+        ("Ease of defense", 4),
+    ]

@@ -43,20 +43,26 @@ def without_leads(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
 def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
     """The headings, those with no number run in their paragraph (its block goes on after them,
     "Recurrent layers We use three …", ISMIR's ``\\paragraph``), ending in a paragraph
-    heading's period ("Mean Subtraction.") or standing within a numbered section
-    (``_within_section``) a level under the numbered heading before them, in a paper whose
-    sections are numbered; named ones ("Acknowledgments") stay where they are."""
+    heading's period ("Mean Subtraction."), standing within a numbered section
+    (``_within_section``) or right under the numbered heading (and those after them before the
+    next number: "B.1. Spear-phishing scams" / "Threat identification" / … / "Ease of defense")
+    a level under the numbered heading before them, in a paper whose sections are numbered;
+    named ones ("Acknowledgments") stay where they are."""
     if not _numbered_paper(lines, headings):
         return headings
     placed: dict[int, int] = {}
-    above = 1  # the level of the last numbered heading
+    above, last, under = 1, -1, False  # the level and place of the last numbered heading
     numbered = sorted(i for i in headings if is_numbered(lines[i].text))
     for i in sorted(headings):
         level = headings[i]
         if is_numbered(lines[i].text):
-            above = level
+            above, last, under = level, i, False
+        elif lines[i].text.lower().startswith("appendi") or heading_key(lines[i].text) in ANCHOR_HEADINGS:
+            under = False  # the appendices, the references: none of the section's headings
         elif (
-            (
+            (under := under or i == last + 1)  # right under it ("5.1 Setup" / "Datasets"), or
+            # after one that was, its fellow
+            or (
                 i + 1 < len(lines)
                 and (lines[i + 1].page, lines[i + 1].block) == (lines[i].page, lines[i].block)
             )
@@ -102,13 +108,16 @@ def levels_by_numbering(lines: list[Line], headings: dict[int, int]) -> dict[int
         if any(heading_key(lines[i].text) in ("appendix", "appendices") for i in headings):
             # under an "Appendix" heading, "A." is a level below it, and its "A.1." one more
             # (ICML's "B. Additional Related Work" over "B.1. Post-training LLMs …")
+            # (and the unnumbered headings under such a one: "B.1. Spear-phishing scams" /
+            # "Threat identification")
             lettered = {lines[i].text[0] for i in headings if _LETTER.match(lines[i].text)}
-            return {
-                i: level + 1
-                if _LETTERED_SUBSECTION.match(lines[i].text) and lines[i].text[0] in lettered
-                else level
-                for i, level in headings.items()
-            }
+            placed, shifted = {}, False
+            for i in sorted(headings):
+                text, level = lines[i].text, headings[i]
+                if is_numbered(text):
+                    shifted = bool(_LETTERED_SUBSECTION.match(text)) and text[0] in lettered
+                placed[i] = level + 1 if shifted and level > 1 else level
+            return placed
         return {i: 1 if _LETTER.match(lines[i].text) else level for i, level in headings.items()}
     # a letter's subsection at least (IEEE Xplore's outline puts "B." level with "I." after a figure)
     return {
