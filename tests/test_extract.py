@@ -3960,3 +3960,115 @@ def test_unnumbered_headings_right_under_a_numbered_one_are_a_level_below_it() -
         ("Threat identification", 4),
         ("Ease of defense", 4),
     ]
+
+
+def _bold_by_name(doc: pymupdf.Document, name: str) -> None:
+    """Rename the fonts of ``doc`` embedded from pymupdf's Helvetica (a regular font, which mupdf
+    does not call bold) to ``name``: a font bold by its name alone, as publishers embed them."""
+    for xref in range(1, doc.xref_length()):
+        if "Nimbus" in doc.xref_get_key(xref, "BaseFont")[1]:
+            doc.xref_set_key(xref, "BaseFont", f"/{name}")
+
+
+def test_a_nature_communications_article(tmp_path: Path) -> None:
+    # Nature Communications (2025): the PDF's author field names the first author, page 1 sets
+    # the names over lines ("Ana Lima" / ", Ben Ortiz, Carla Dias" / "1" / "&" / "Dan Reis"),
+    # the abstract in 10 pt over the introduction in 8.2 with no heading; the headings on later
+    # pages are in a font bold by its name alone ("AdvOT3d287b35.B"), which mupdf called plain:
+    # "Results" ran into the paragraph under it and the paper had one section, "Text"
+    abstract = [
+        "Musicians are seen as well as heard. Here we ask how listeners use what they see when",
+        "they judge the timing of an ensemble, and we show that seen gestures shift the heard beat.",
+    ]
+    intro = "Ensembles keep time together by listening and by watching each other closely. " * 2
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((40, 40), "Article", fontsize=10)
+    page.insert_text((40, 90), "Seeing the beat in ensembles", fontsize=25.9)
+    for left, text in [
+        (40, "Ana Lima"),
+        (80, ", Ben Ortiz, Carla Dias"),
+        (190, "1"),
+        (200, "&"),
+        (210, "Dan Reis"),
+    ]:
+        page.insert_text((left, 125), text, fontsize=6.5 if text == "1" else 9.2)
+    for top, text in enumerate(abstract):
+        page.insert_text((40, 160 + 13 * top), text, fontsize=10)
+    for top in range(8):
+        page.insert_text((40, 230 + 11 * top), intro[top * 10 : top * 10 + 70], fontsize=8.2)
+    body = "We recorded twelve string quartets and asked listeners to tap along with each. "
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="hb", fontbuffer=pymupdf.Font("helv").buffer)
+    top = 60
+    for heading in ["Results", "Seen gestures shift the heard beat", "Discussion", "Methods"]:
+        page.insert_text((40, top), heading, fontsize=10.7, fontname="hb")
+        for _ in range(3):
+            page.insert_text((40, top := top + 12), body, fontsize=8.2)
+        top += 24
+    _bold_by_name(doc, "AdvOT3d287b35.B")
+    doc.set_metadata({"author": "Ana Lima", "title": "Seeing the beat in ensembles"})
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Carla Dias", "Dan Reis"]
+    assert paper.abstract == " ".join(abstract)
+    assert [s.heading for s in paper.sections] == [
+        "Introduction",
+        "Results",
+        "Seen gestures shift the heard beat",
+        "Discussion",
+        "Methods",
+    ]
+    assert paper.sections[1].text.startswith("We recorded twelve")
+
+
+def test_a_plos_articles_title_under_its_sidebar_and_names_over_lines(tmp_path: Path) -> None:
+    # PLOS Computational Biology (2025): the journal's name in capitals in 17.4 pt, then the
+    # sidebar (citation, dates, licence), then the title in 18 pt; the names in bold over three
+    # lines, the last one a name alone; the PDF's author field names the first author
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((40, 40), "PLOS COMPUTATIONAL BIOLOGY", fontsize=17.4)
+    sidebar = ["OPEN ACCESS", "Citation: Lima A, Ortiz B, Dias C, Reis D (2025)", "Received: May 17, 2025"]
+    for top, text in enumerate(sidebar):
+        page.insert_text((40, 80 + 11 * top), text, fontsize=8)
+    page.insert_text((200, 150), "Seeing what you hear in string quartets", fontsize=18)
+    for top, text in enumerate(["Ana Lima, Ben Ortiz", ", Carla Dias", "Dan Reis"]):
+        page.insert_text((200, 180 + 12 * top), text, fontsize=9, fontname="hebo")
+    page.insert_text((200, 225), "Music Technology Group, Example University, Porto, Portugal", fontsize=8)
+    page.insert_text((200, 250), "Abstract", fontsize=14, fontname="hebo")
+    page.insert_text(
+        (200, 270), "Listeners use what they see when they judge the timing of music.", fontsize=9.5
+    )
+    page.insert_text((200, 290), "Introduction", fontsize=14, fontname="hebo")
+    page.insert_text((200, 310), "Ensembles keep time by listening and by watching each other.", fontsize=10)
+    doc.set_metadata({"author": "Ana Lima", "title": "Seeing what you hear in string quartets"})
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Seeing what you hear in string quartets"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz", "Carla Dias", "Dan Reis"]
+
+
+def test_names_in_type_larger_than_the_abstracts_are_not_the_abstract() -> None:
+    # ACM's journals (Distributed Shampoo, 2023): the authors with their affiliations in 10.9 pt
+    # over the abstract in 9; type larger than the body's sets Nature's abstract apart, but a
+    # paragraph that ends no sentence is no abstract
+    names = [
+        "HAO-JUN MICHAEL SHI, Meta Platforms, Inc., USA",
+        "TSUNG-HSIEN LEE, Independent Researcher, USA",
+        "SHINTARO IWASAKI, Meta Platforms, Inc., USA",
+        "JOSE GALLEGO-POSADA, Mila & University of Montreal, Canada",
+        "ZHIJING LI, Meta Platforms, Inc., USA",
+        "KAUSHIK RANGADURAI, Meta Platforms, Inc., USA",
+        "DHEEVATSA MUDIGERE, NVIDIA Corporation, USA",
+    ]
+    abstract = [
+        "Shampoo is an online and stochastic optimization algorithm for training neural networks.",
+        "It constructs a block-diagonal preconditioner where each block consists of a coarse Kronecker",
+        "product approximation to full-matrix AdaGrad for each parameter of the neural network.",
+        "In this work, we provide a complete description of the algorithm and of its implementation,",
+        "which trains deep networks at scale in PyTorch with at most a tenth more time per step.",
+    ]
+    front = [Line(0, text, 10.9, False, 1, top=100 + 12 * k) for k, text in enumerate(names)]
+    front += [Line(0, text, 9.0, False, 2, top=200 + 11 * k) for k, text in enumerate(abstract)]
+    assert take_abstract([], front, 9.0)[0] == " ".join(abstract)

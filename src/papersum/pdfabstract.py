@@ -55,7 +55,7 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     before the prose (Nature's), the longest front block, else (a paper with no abstract, like a
     ReScience replication) the first paragraph of its first section. The sections, with an
     "Introduction" first when the front's prose after the abstract has no heading."""
-    abstract, sections, rest = _find_abstract(sections, front)
+    abstract, sections, rest = _find_abstract(sections, front, body_size)
     abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
     abstract = COPYRIGHT_AFTER.sub("", abstract)  # Elsevier's "© 2003 Elsevier B.V. All rights …"
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
@@ -67,9 +67,12 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     return abstract, _unheaded_introduction(rest, sections, body_size)
 
 
-def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, list[Section], list[list[Line]]]:
+def _find_abstract(
+    sections: list[Section], front: list[Line], body_size: float
+) -> tuple[str, list[Section], list[list[Line]]]:
     """The abstract, the sections without it, and the front's paragraphs after it when it is
-    found in the front by a sure sign (its label, the keywords after it, its bold)."""
+    found in the front by a sure sign (its label, the keywords after it, its bold or larger
+    type)."""
     for index, section in enumerate(sections):
         if ABSTRACT.match(section.heading):
             inline = ABSTRACT.sub("", section.heading).strip()
@@ -95,16 +98,31 @@ def _find_abstract(sections: list[Section], front: list[Line]) -> tuple[str, lis
             k -= 1
         if _is_abstract(before := paragraphs[k]) or _is_sentence(before):
             return before, sections, groups[keywords:]
-    # an abstract in bold before prose that is not (Nature's, whose introduction has no heading)
+    # an abstract in bold or in larger type before prose that is not (Nature's journals', whose
+    # introduction has no heading)
     for k, group in enumerate(groups):
-        if all(line.bold for line in group) and _is_abstract(paragraphs[k]):
+        if (
+            all(_set_apart(line, body_size) for line in group)
+            and _is_abstract(paragraphs[k])
+            and (all(line.bold for line in group) or ends_sentence(paragraphs[k]))  # not the names
+        ):
             after = range(k + 1, len(groups))
-            if any(not groups[j][0].bold and _is_abstract(paragraphs[j]) for j in after):
+            if any(not _set_apart(groups[j][0], body_size) and _is_abstract(paragraphs[j]) for j in after):
                 return paragraphs[k], sections, groups[k + 1 :]
             break
     prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
     longest = max(prose, key=len, default="")
     return (longest if _is_abstract(longest) else ""), sections, []
+
+
+def _set_apart(line: Line, body_size: float) -> bool:
+    """Whether a line of the front is set apart from the body's text: bold, or in larger type
+    (Nature Communications' abstract in 10 pt over the introduction in 8.2)."""
+    return line.bold or (line.styled and line.size >= body_size + _LARGER_LEAST)
+
+
+_LARGER_LEAST = 1.5
+"""Points of type over the body's, at least, that set a paragraph apart."""
 
 
 def _paragraphs(front: list[Line]) -> list[list[Line]]:

@@ -13,6 +13,7 @@ from papersum.pdfnames import (
     AFFILIATION,
     AUTHOR_CELL_MOST,
     INSTITUTION,
+    is_lone_name,
     names_in_capitals,
     names_in_capitals_alone,
     split_names,
@@ -167,13 +168,37 @@ def find_authors(
             page = _page_authors(lines, title_lines, body_size) if len(named) == 1 else []
             if len(page) > 1 and letters(page[0].split()[-1]) == letters(named[0].split()[-1]):
                 texts = [ln.text for ln in page_one(lines)]
-                listed = [text for text in texts if len(split_names(text)) > 1]
+                listed = [text for text in _name_lists(texts) if len(split_names(text)) > 1]
                 if all(any(name in text for text in listed) for name in page) or _one_under_another(
                     page, texts
                 ):
                     return page
             return named
     return _page_authors(lines, title_lines, body_size)
+
+
+def _name_lists(texts: list[str]) -> list[str]:
+    """Page 1's lines, a list of names set over several lines joined: the line after one that
+    ends with "," or "&" or starts with one, or a name alone after names ("Mattia Zanzi,
+    Francesco G. Rinaldi" / ", Silene Fornasaro, Eugenio Piasini" / "Davide Zoccolan"), past the
+    affiliations' marks read as lines ("1,2")."""
+    joined: list[str] = []
+    for text in texts:
+        if _MARKS.fullmatch(text):
+            continue
+        if joined and (
+            text.startswith((",", "&"))
+            or joined[-1].endswith((",", "&", " and"))
+            or (is_lone_name(text) and len(split_names(joined[-1])) > 1)
+        ):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return joined
+
+
+_MARKS = re.compile(r"[\d,∗*†‡§¶✉☯ ]+")
+"""A line of affiliation marks alone."""
 
 
 def _one_under_another(names: list[str], texts: list[str]) -> bool:

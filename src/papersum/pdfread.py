@@ -28,15 +28,13 @@ from papersum.pdfcovers import (
     top_blocks_first,
     without_ruler_numbers,
 )
+from papersum.pdffonts import BOLD_FONT, fonts_bold_by_name
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
 from papersum.pdftables import with_tables
 
 if TYPE_CHECKING:
     import pymupdf
-
-
-BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|_b$|-b$|bx", re.I)
 
 
 RUN_IN_LEAD = re.compile(
@@ -67,13 +65,13 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     # ligatures as their letters ("ﬁ" as "fi"): mupdf then also sees the space after one that
     # ends a word ("JeffMuirhead", "offthe" otherwise), and writes no escape for each
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
-    start = 0
+    start, marked = 0, set[int]()
     page = doc.load_page(0)  # not ``doc[0]``, which checks its argument twice over
-    first = styled_lines(page, textpage(doc, 0, flags))
+    first = styled_lines(page, textpage(doc, 0, flags, marked))
     while start < _COVERS_MOST and doc.page_count > start + 1 and is_repository_cover(first):
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
-        first = styled_lines(page, textpage(doc, start, flags))
+        first = styled_lines(page, textpage(doc, start, flags, marked))
     first = top_blocks_first([line for line in first if not is_arxiv_stamp(line.text)], page.rect.height)
     margins, ruler = line_number_margins(first), inner_ruler(first)
     if margins is not None:  # a review draft: its line numbers are not text
@@ -83,7 +81,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
     lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
-        text = textpage(doc, index, flags, margins)
+        text = textpage(doc, index, flags, marked, margins)
         later = paragraphs(mupdf_output(text, "xhtml"), page_number)  # ``page`` is page 1's
         lines += with_tables(
             later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
@@ -92,9 +90,14 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
 
 
 def textpage(
-    doc: pymupdf.Document, index: int, flags: int, margins: tuple[float, float] | None = None
+    doc: pymupdf.Document,
+    index: int,
+    flags: int,
+    marked: set[int],
+    margins: tuple[float, float] | None = None,
 ) -> pymupdf.TextPage:
-    """Page ``index``'s text as mupdf reads it (``margins``: only what lies between them): the
+    """Page ``index``'s text as mupdf reads it (``margins``: only what lies between them), its
+    fonts bold by name told bold first (``pdffonts``; ``marked``: the fonts looked at): the
     page's own content, not its annotations (a reader's notes, a form's fields), which pymupdf's
     ``get_textpage`` adds to it; read as the page stands unturned, as pymupdf reads it, so that
     a landscape table's rows are rows. Made from mupdf's page, not through pymupdf's ``Page``,
@@ -114,6 +117,7 @@ def textpage(
             options = mupdf.FzStextOptions(flags, clip.internal())
         rotate, page_object = mupdf.PDF_ENUM_NAME_Rotate, mupdf.pdf_page_from_fz_page(page).obj()
         rotation = mupdf.pdf_dict_get_inheritable(page_object, rotate)
+        fonts_bold_by_name(doc, page_object, marked)
     except (ImportError, AttributeError, TypeError):  # not this pymupdf's low-level API
         page = doc.load_page(index)
         clip = None if margins is None else pymupdf.Rect(margins[0], 0, margins[1], math.inf) & page.rect
