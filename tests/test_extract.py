@@ -3911,6 +3911,10 @@ def test_a_heading_left_open_goes_on_in_the_short_paragraph_under_it(
         ("F.7. Sensitivity to the number of modes: ETTx1 vs", "ETTx2", True),
         ("Chapter 1", "The introduction", True),  # a chapter's label over its title
         ("Appendix A1", "Typesetting a single appendix", True),
+        # in one case, under a heading too short to be broken in type under 12 pt (DiLightNet,
+        # CVPR 2024; Self-Rewarding Language Models)
+        ("5. Background Inpainting", "Environment-based Inpainting", False),
+        ("3.1 Experimental Setup", "Base Model", False),
     ],
 )
 def test_a_bold_line_in_another_case_under_a_heading_is_a_heading_of_its_own(
@@ -3918,6 +3922,14 @@ def test_a_bold_line_in_another_case_under_a_heading_is_a_heading_of_its_own(
 ) -> None:
     previous, line = (paragraph._replace(bold=True) for paragraph in _paragraphs([heading, below]))
     assert continues_heading(previous, line) is goes_on
+
+
+def test_a_short_heading_in_large_type_may_go_on_in_its_next_line() -> None:
+    # a thesis's chapter title in 20 pt and up breaks after a few words
+    previous, line = (
+        paragraph._replace(bold=True, size=20.0) for paragraph in _paragraphs(["Seeing Music", "Performance"])
+    )
+    assert continues_heading(previous, line)
 
 
 def test_unnumbered_headings_right_under_a_numbered_one_are_a_level_below_it() -> None:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
-from papersum.pdfcase import case_changes
+from papersum.pdfcase import heading_under
 from papersum.pdfcovers import without_contents
 from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES, ends_sentence
 from papersum.pdfheadings import (
@@ -212,7 +212,7 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return False
     if is_numbered(line.text) or RUN_IN_NUMBER.match(line.text) or heading_key(line.text) in ANCHOR_HEADINGS:
         return False
-    if case_changes(unnumbered(previous.text), line.text):
+    if heading_under(unnumbered(previous.text), line.text, small=not previous.size):
         return False  # "4.1 Setup" over "Unsupervised pre-training": a paragraph's own heading
     # a section's name whole is followed by its first subsection, not its second line (APA's
     # "Method" centred over "Participants" flush left, the same bold)
