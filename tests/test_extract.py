@@ -1572,17 +1572,24 @@ def test_a_running_foot_on_every_other_page_is_dropped() -> None:
     assert kept.count("where x is the mixture") == 2  # within the pages, twice: no running line
 
 
-def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("marks", [["*"], ["1", "*"]])
+def test_a_mark_after_a_name_keeps_the_names_apart(tmp_path: Path, marks: list[str]) -> None:
     # Frontiers: "Ewan Dunbar∗ and Emmanuel Dupoux", the mark raised and smaller; mupdf sees no
-    # space after the mark, and leaving the mark out glued the names ("Dunbarand Emmanuel")
+    # space after the mark, and leaving the mark out glued the names ("Dunbarand Emmanuel");
+    # RASTI's "William Martin1★and Daniel Mortlock", two marks, gave "William Martinand"
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((45, 100), "The Influence of Symmetry on Speech Sounds", fontsize=20, fontname="hebo")
     x = 45.0
-    for text, size, rise, gap in [("Ana Lima", 12, 0, 0.0), ("*", 9, 4, 0.2), ("and Ben Ortiz", 12, 0, 1.0)]:
+    raised = [(mark, 9, 4, 0.2, font) for mark, font in zip(marks, ["helv", "tiro"], strict=False)]
+    for text, size, rise, gap, font in [
+        ("Ana Lima", 12, 0, 0.0, "helv"),
+        *raised,
+        ("and Ben Ortiz", 12, 0, 1.0, "helv"),
+    ]:
         x += gap
-        page.insert_text((x, 130 - rise), text, fontsize=size)
-        x += pymupdf.get_text_length(text, fontsize=size)
+        page.insert_text((x, 130 - rise), text, fontsize=size, fontname=font)  # a mark in a font of its own
+        x += pymupdf.get_text_length(text, fontsize=size, fontname=font)
     _abstract_and_introduction(page, 170, left=45)
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz"]

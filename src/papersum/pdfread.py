@@ -404,8 +404,8 @@ def make_line(
         core = t.strip()
         previous = parts[-1] if parts and not marks else ""
         if sz >= size * 0.8 or not core or small_capitals(core, previous):
-            if marks == 1 and parts[-1][-1:].isalpha() and t[:1].isalpha():
-                t = " " + t  # "Dunbar∗and Dupoux": the space mupdf did not see after a mark
+            if marks and parts[-1][-1:].isalpha() and t[:1].isalpha():
+                t = " " + t  # "Dunbar∗and Dupoux", "Martin1★and": the space mupdf did not see
             parts.append(t)
             if core:
                 weights.append(b)
