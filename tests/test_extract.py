@@ -24,6 +24,7 @@ from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
     set_aside,
+    without_margin_statements,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, paragraphs
@@ -4091,3 +4092,26 @@ def test_names_in_type_larger_than_the_abstracts_are_not_the_abstract() -> None:
     front = [Line(0, text, 10.9, False, 1, top=100 + 12 * k) for k, text in enumerate(names)]
     front += [Line(0, text, 9.0, False, 2, top=200 + 11 * k) for k, text in enumerate(abstract)]
     assert take_abstract([], front, 9.0)[0] == " ".join(abstract)
+
+
+def test_a_publishers_statements_in_the_margin_leave_the_paragraph_they_break_whole() -> None:
+    # PLOS Biology (2025): page 2's margin holds the funding and competing interests statements,
+    # which mupdf reads between two halves of an introduction's sentence; read as sections,
+    # "Competing interests" took the rest of the introduction
+    texts = [
+        "Better understanding of how rabies spreads between villages, and of",
+        "Funding:",
+        "This work was funded by the Wellcome Trust.",
+        "Competing interests:",
+        "The authors have declared that no competing interests exist.",
+        "the distances over which it spreads, guides where to vaccinate.",
+    ]
+    lines = [line._replace(bold=line.text.endswith(":")) for line in _paragraphs(texts)]
+    assert [line.text for line in without_margin_statements(lines)] == [texts[0], texts[-1]]
+    # a short paper's statements after its conclusion (MDPI's) stay: they break no paragraph
+    ending = [texts[1], texts[2], "Acknowledgments", "We thank the players."]
+    lines = [_paragraphs(["The ensemble keeps time."])[0]] + [
+        line._replace(bold=line.text.endswith(":") or line.text == "Acknowledgments")
+        for line in _paragraphs(ending)
+    ]
+    assert without_margin_statements(lines) == lines

@@ -28,6 +28,7 @@ from papersum.pdfflow import (
     drop_references,
     join_lines,
     set_aside,
+    without_margin_statements,
     without_unheaded_references,
 )
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
@@ -198,6 +199,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     printed_title = [lines[i].text.strip() for i in title_lines]
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
+    lines = without_margin_statements(lines)  # later pages only too
     lines, headings = find_headings(lines, body_size, toc)
     lines = title_over_introduction(lines, headings, title)
     sections, front = _split_sections(lines, headings, body_size)

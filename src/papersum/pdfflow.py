@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
-from papersum.pdfheadings import NUMBERING, unnumbered
+from papersum.pdfheadings import NUMBERING, is_back_matter, unnumbered
 from papersum.pdflines import Line
 
 REFERENCES = re.compile(
@@ -300,3 +300,37 @@ def join_lines(lines: list[Line]) -> str:
         previous = line
     text = "".join(parts)
     return (SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
+
+
+def without_margin_statements(lines: list[Line]) -> list[Line]:
+    """The lines without a publisher's statements in the margin of page 2 or 3 (PLOS's bold
+    "Funding:" and "Competing interests:", each over its sentence, beside the introduction):
+    read as sections, they took the introduction's text after them ("Competing interests" /
+    "The authors have declared …" / "the distances over which …"). Told from a short paper's
+    statements at its end (MDPI's) by the paragraph they break: the text before them runs on
+    after them."""
+    dropped: set[int] = set()
+    i = 0
+    while i < len(lines):
+        end = i
+        while end + 1 < len(lines) and _is_statement_label(lines[end]) and not lines[end + 1].bold:
+            end += 2  # a label and its sentence
+        if i > 0 and i < end < len(lines):
+            before, after = lines[i - 1].text, lines[end].text
+            if not ends_sentence(before) or after[:1].islower():
+                dropped.update(range(i, end))
+        i = max(end, i + 1)
+    return [line for k, line in enumerate(lines) if k not in dropped] if dropped else lines
+
+
+def _is_statement_label(line: Line) -> bool:
+    return (
+        1 <= line.page <= _STATEMENTS_LAST_PAGE
+        and line.bold
+        and line.text.endswith(":")
+        and is_back_matter(line.text[:-1])
+    )
+
+
+_STATEMENTS_LAST_PAGE = 2
+"""The last page (from 0) whose margin may hold a publisher's statements."""
