@@ -4115,3 +4115,26 @@ def test_a_publishers_statements_in_the_margin_leave_the_paragraph_they_break_wh
         for line in _paragraphs(ending)
     ]
     assert without_margin_statements(lines) == lines
+
+
+def test_names_in_smaller_type_than_the_body_over_several_lines(tmp_path: Path) -> None:
+    # PLOS Biology (2025), Google DeepMind's reports: the names in 9 pt, under the body's 10,
+    # over three lines, their marks read into them ("*, Ahmed Lugelo, …"); only the first line's
+    # names were read, or only the first author from the PDF's author field
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((40, 60), "Seeing the beat in string quartets", fontsize=16, fontname="hebo")
+    names = ["Ana Lima", "*, Ben Ortiz, Carla Dias,", "Dan Reis, Eva Sousa"]
+    for top, text in enumerate(names):
+        page.insert_text((40, 90 + 11 * top), text, fontsize=9, fontname="helv" if top == 1 else "hebo")
+    page.insert_text((40, 130), "1 Music Technology Group, Example University, Porto, Portugal", fontsize=8)
+    page.insert_text((40, 160), "Abstract", fontsize=14, fontname="hebo")
+    for top in range(4):
+        page.insert_text(
+            (40, 180 + 12 * top),
+            "Listeners use what they see when they judge the timing of music.",
+            fontsize=10,
+        )
+    doc.set_metadata({"author": "Ana Lima", "title": "Seeing the beat in string quartets"})
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz", "Carla Dias", "Dan Reis", "Eva Sousa"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -187,7 +188,7 @@ def _name_lists(texts: list[str]) -> list[str]:
         if _MARKS.fullmatch(text):
             continue
         if joined and (
-            text.startswith((",", "&"))
+            text.lstrip("*∗†‡§¶✉☯ ").startswith((",", "&"))
             or joined[-1].endswith((",", "&", " and"))
             or (is_lone_name(text) and len(split_names(joined[-1])) > 1)
         ):
@@ -251,7 +252,14 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
             names = [name.title() for name in split_names(text)]
         elif below.page == 0 and not INSTITUTION.search(text):  # marks' digits: no address
             # names in smaller type than the body right under the title, with commas between
-            # them (DeepMind's: "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando, …" in 9 pt)
+            # them (DeepMind's: "Soham De* 1, Samuel L. Smith* 1, Anushan Fernando, …" in 9 pt),
+            # over the lines after it in its type too (PLOS's, in 9 pt: "Elaine A. Ferguson" /
+            # "*, Ahmed Lugelo, …")
+            same = itertools.takewhile(
+                lambda ln: ln.page == 0 and abs(ln.size - below.size) < _SAME_SIZE and _more_names(ln.text),
+                lines[title_lines[-1] + 2 : title_lines[-1] + _NAME_LINES_MOST + 1],
+            )
+            text = " ".join([text, *(ln.text for ln in same)])
             small = [name for name in split_names(text) if not name.isupper()] if "," in text else []
             names = small if len(small) >= 2 else []
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
@@ -270,6 +278,24 @@ def _in_the_names_type(found: list[tuple[float, list[str]]], under_title: list[L
     if len(others) >= len(under_title) / 3:  # most lines that are no name's are smaller
         found = [(size, names) for size, names in found if size >= largest - _NAME_LARGER]
     return [name for _size, names in found for name in names]
+
+
+def _more_names(text: str) -> bool:
+    """Whether a line under a line of names may go on with names: no address, no sentence's or
+    note's end, no word alone (an organisation's name: "DeepSeek-AI"), no name in another
+    script (a translation's, set under the names)."""
+    if AFFILIATION.search(text) or INSTITUTION.search(text) or text.rstrip().endswith("."):
+        return False
+    if len(text.split()) < 2 and not text.rstrip().endswith(","):
+        return False
+    return all(char < "\u2e80" for char in text)  # not CJK
+
+
+_SAME_SIZE = 0.2
+"""Points by which lines of one type size may differ as read."""
+
+_NAME_LINES_MOST = 8
+"""Lines of names right under a title, at most (AlphaCode's 26 names fill five)."""
 
 
 _NAME_LARGER = 0.9
