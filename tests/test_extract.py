@@ -4138,3 +4138,15 @@ def test_names_in_smaller_type_than_the_body_over_several_lines(tmp_path: Path) 
     doc.set_metadata({"author": "Ana Lima", "title": "Seeing the beat in string quartets"})
     doc.save(path := tmp_path / "paper.pdf")
     assert extract_paper(path).authors == ["Ana Lima", "Ben Ortiz", "Carla Dias", "Dan Reis", "Eva Sousa"]
+
+
+def test_an_affiliation_in_the_author_field_is_no_author() -> None:
+    # Raft (2013): the PDF's author field "Diego Ongaro, John Ousterhout; Stanford University"
+    texts = [
+        "In Search of an Understandable Consensus Algorithm",
+        "Diego Ongaro and John Ousterhout",
+        "Stanford University",
+    ]
+    lines = [Line(0, text, 17.2 if k == 0 else 12.0, k == 0, k) for k, text in enumerate(texts)]
+    metadata = {"author": "Diego Ongaro, John Ousterhout; Stanford University"}
+    assert find_authors(metadata, lines, [0], 10.0) == ["Diego Ongaro", "John Ousterhout"]

@@ -159,6 +159,9 @@ def find_authors(
         # account that saved the file ("jdoe", "Windows User"); a name of one word, as many
         # Indian and Indonesian names are, is believed when the page prints it too
         named = split_names(meta, one_word=True)
+        # not the affiliation some fields name after the authors ("…, John Ousterhout; Stanford
+        # University", Raft's)
+        named = [name for name in named if not (AFFILIATION.search(name) or INSTITUTION.search(name))]
         printed = _printed_on_page_one(lines)
         if named and all(letters(name.split()[-1]) in printed for name in named):
             named = [_in_full(name, lines) for name in named]
