@@ -309,17 +309,20 @@ def without_margin_statements(lines: list[Line]) -> list[Line]:
     "The authors have declared …" / "the distances over which …"). Told from a short paper's
     statements at its end (MDPI's) by the paragraph they break: the text before them runs on
     after them."""
+    labels = [
+        i for i, line in enumerate(lines) if line.bold and line.text[-1:] == ":" and _is_statement_label(line)
+    ]
     dropped: set[int] = set()
-    i = 0
-    while i < len(lines):
+    for i in labels:
+        if i in dropped or not i:
+            continue
         end = i
         while end + 1 < len(lines) and _is_statement_label(lines[end]) and not lines[end + 1].bold:
             end += 2  # a label and its sentence
-        if i > 0 and i < end < len(lines):
+        if i < end < len(lines):
             before, after = lines[i - 1].text, lines[end].text
             if not ends_sentence(before) or after[:1].islower():
                 dropped.update(range(i, end))
-        i = max(end, i + 1)
     return [line for k, line in enumerate(lines) if k not in dropped] if dropped else lines
 
 

@@ -10,6 +10,7 @@ is read, mupdf marks them as it marks any bold run, at no cost beyond a look at 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -24,28 +25,41 @@ BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|[_.-]b$|bx", re.I)
 def fonts_bold_by_name(doc: pymupdf.Document, page_object: Any, seen: set[int]) -> None:
     """Mark the fonts of a page (``page_object``, its PDF dictionary) whose names say bold as
     bold in mupdf's loaded font, which the page's text then reads. ``seen``: the numbers of the
-    fonts already looked at on earlier pages, most of a paper's fonts being on every page."""
+    fonts already looked at on earlier pages, most of a paper's fonts being on every page. Read
+    through mupdf's low-level calls, which make no Python object for each font looked at."""
     from pymupdf import mupdf
 
-    resources = mupdf.pdf_dict_get_inheritable(page_object, mupdf.PDF_ENUM_NAME_Resources)
-    fonts = mupdf.pdf_dict_get(resources, mupdf.PDF_ENUM_NAME_Font)
+    names = _names()
+    resources = mupdf.ll_pdf_dict_get_inheritable(page_object.m_internal, names["Resources"])
+    fonts = mupdf.ll_pdf_dict_get(resources, names["Font"])
     stack = None
-    for i in range(mupdf.pdf_dict_len(fonts)):
-        font = mupdf.pdf_dict_get_val(fonts, i)
-        number = mupdf.pdf_to_num(font)
+    for i in range(mupdf.ll_pdf_dict_len(fonts)):
+        font = mupdf.ll_pdf_dict_get_val(fonts, i)
+        number = mupdf.ll_pdf_to_num(font)
         if number in seen:
             continue
         seen.add(number)
-        name = mupdf.pdf_to_name(mupdf.pdf_dict_get(font, mupdf.PDF_ENUM_NAME_BaseFont))
+        name = mupdf.ll_pdf_to_name(mupdf.ll_pdf_dict_get(font, names["BaseFont"]))
         if not BOLD_FONT.search(name.partition("+")[2] or name):
             continue
         if stack is None:  # where mupdf looks the font up, as when it reads the page
             stack = mupdf.pdf_resource_stack()
-            stack.resources, stack.next = resources.m_internal, None
+            stack.resources, stack.next = resources, None
         pdf = mupdf.pdf_document_from_fz_document(doc.this)
         try:
-            loaded = mupdf.ll_pdf_load_font(pdf.m_internal, stack, font.m_internal)  # kept in its store
+            loaded = mupdf.ll_pdf_load_font(pdf.m_internal, stack, font)  # kept in its store
         except Exception:  # a broken font: mupdf reads the page with another, as it can
             continue
         loaded.font.flags.is_bold = 1
         mupdf.ll_pdf_drop_font(loaded)
+
+
+@functools.cache
+def _names() -> dict[str, Any]:
+    """The PDF names looked up, as mupdf's low-level calls take them."""
+    from pymupdf import mupdf
+
+    return {
+        key: mupdf.PdfObj(getattr(mupdf, f"PDF_ENUM_NAME_{key}")).m_internal
+        for key in ("Resources", "Font", "BaseFont")
+    }
