@@ -4150,3 +4150,35 @@ def test_an_affiliation_in_the_author_field_is_no_author() -> None:
     lines = [Line(0, text, 17.2 if k == 0 else 12.0, k == 0, k) for k, text in enumerate(texts)]
     metadata = {"author": "Diego Ongaro, John Ousterhout; Stanford University"}
     assert find_authors(metadata, lines, [0], 10.0) == ["Diego Ongaro", "John Ousterhout"]
+
+
+def test_a_sections_name_read_with_its_first_subsections_heading_is_split() -> None:
+    # PLOS Computational Biology (2024): "Methods" and "Ethics statement" both bold, one block
+    # to mupdf, read "Methods Ethics statement"; the methods' other subsections were then level
+    # with it, and "Ethics statement" is a statement's name too
+    from papersum.pdfrunin import names_split
+
+    text = "We recruited twelve string quartets and recorded them in one hall."
+    heads = [
+        "Introduction",
+        "Results",
+        "Methods Ethics statement",
+        "Study design and data collection",
+        "Acknowledgments",
+    ]
+    lines: list[Line] = []
+    for heading in heads:
+        lines += [Line(1, heading, 0.0, True, len(lines), False, True, True)]
+        lines += [Line(1, text, 0.0, False, len(lines), False, True, True)]
+    split, headings = find_headings(names_split(lines), 10.0, [])
+    assert [(split[i].text, level) for i, level in sorted(headings.items())] == [
+        ("Introduction", 1),
+        ("Results", 1),
+        ("Methods", 1),
+        ("Ethics statement", 2),
+        ("Study design and data collection", 2),
+        ("Acknowledgments", 1),
+    ]
+    for whole in ["Results and discussion", "Conclusions And Future Work", "2 Background Knowledge"]:
+        line = Line(1, whole, 0.0, True, 0, False, True, True)
+        assert names_split([line]) == [line]

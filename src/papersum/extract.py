@@ -36,6 +36,7 @@ from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_lines
+from papersum.pdfrunin import names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
@@ -199,7 +200,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     printed_title = [lines[i].text.strip() for i in title_lines]
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
-    lines = without_margin_statements(lines)  # later pages only too
+    lines = names_split(without_margin_statements(lines))  # later pages only too
     lines, headings = find_headings(lines, body_size, toc)
     lines = title_over_introduction(lines, headings, title)
     sections, front = _split_sections(lines, headings, body_size)

@@ -351,14 +351,18 @@ def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, i
     """``levels`` with the headings under a section's whole name one level deeper: APA's
     "Method", centred, right over "Participants", "Materials", "Procedure" flush left in the
     same bold (a later page's alignment is not read), up to the next section's name
-    ("Results"). The name alone, no text of its own, was dropped as an empty section."""
+    ("Results"). The name alone, no text of its own, was dropped as an empty section. A
+    statement's name right under it heads its first section (PLOS's "Methods" over "Ethics
+    statement")."""
     deeper = dict(levels)
     parent = None
     for index in sorted(levels):
-        if _names_section(lines[index].text):
+        # a statement's name right under the part's is its first section (PLOS's "Methods" over
+        # "Ethics statement")
+        if _names_section(lines[index].text) and not (parent is not None and index == parent + 1):
             over = levels.get(index + 1) == levels[index]  # the next line heads a section of its level
             parent = None
-            if over and _heads_a_part(lines[index].text) and not _names_section(lines[index + 1].text):
+            if over and _heads_a_part(lines[index].text) and not _names_part(lines[index + 1].text):
                 parent = index
         elif parent is not None and levels[index] <= levels[parent]:
             if levels[index] < levels[parent]:
@@ -366,6 +370,10 @@ def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, i
             else:
                 deeper[index] = min(levels[index] + 1, 3)
     return deeper
+
+
+def _names_part(text: str) -> bool:
+    return heading_key(text) in WHOLE_NAMES or _is_references(text)
 
 
 def _names_section(text: str) -> bool:

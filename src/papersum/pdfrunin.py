@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from papersum.pdfheadings import heading_key
 from papersum.pdflines import Line
 from papersum.pdfnumbering import Missing
 
@@ -122,3 +123,48 @@ def capital_lead_within(line: Line, number: str) -> list[Line] | None:
 
 _ABBREVIATION = re.compile(r"\b(?:Figs?|Eqs?|Secs?|Sect|Tab|Table|No|Ref|Refs|Vol|Ch|Chap|App|pp|cf|al)\. $")
 """A word cut short before a number ("Fig. 7."), ending where the number starts."""
+
+
+def names_split(lines: list[Line]) -> list[Line]:
+    """The lines with a bold paragraph that is a section's name and its first subsection's
+    heading split in two (PLOS sets both bold in 12 pt, one block to mupdf: "Materials and
+    methods Subjects", "Methods Ethics statement"); not a name with more of its own ("Results and
+    discussion", "Conclusions And Future Work")."""
+    if not any(line.bold and line.page and line.alone and line.text[:1] in _NAME_INITIALS for line in lines):
+        return lines
+    split: list[Line] = []
+    for line in lines:
+        words = line.text.split()
+        cut = next(
+            (
+                k
+                for k in range(min(3, len(words) - 1), 0, -1)
+                if all(word.isalpha() for word in words[:k])  # no number, no "Results:", no "&"
+                and heading_key(" ".join(words[:k])) in _SPLIT_NAMES
+                and _starts_heading(words[k:])
+            ),
+            0,
+        )
+        if not (cut and line.bold and line.page and line.alone and not line.styled):
+            split.append(line)
+            continue
+        split += [line._replace(text=" ".join(words[:cut])), line._replace(text=" ".join(words[cut:]))]
+    return split
+
+
+def _starts_heading(words: list[str]) -> bool:
+    """Whether ``words`` are a heading of their own: capitalised, an ordinary word first (not
+    "And", "Of"), short, no sentence."""
+    first, text = words[0], " ".join(words)
+    return (
+        first[:1].isupper()
+        and first[1:].replace("-", "").islower()
+        and first.lower() not in {"and", "of", "for", "to", "in", "on", "with", "the"}
+        and len(text) <= _HEADING_MOST
+        and not text.endswith(".")
+    )
+
+
+_SPLIT_NAMES = {"introduction", "results", "discussion", "methods", "materialsandmethods", "background"}
+_NAME_INITIALS = {"I", "R", "D", "M", "B"}
+_HEADING_MOST = 80
