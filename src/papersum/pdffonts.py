@@ -35,10 +35,11 @@ def fonts_bold_by_name(doc: pymupdf.Document, page_object: Any, seen: set[int]) 
     stack = None
     for i in range(mupdf.ll_pdf_dict_len(fonts)):
         font = mupdf.ll_pdf_dict_get_val(fonts, i)
-        number = mupdf.ll_pdf_to_num(font)
+        number = mupdf.ll_pdf_to_num(font)  # 0 for a font written in the page's dictionary
         if number in seen:
             continue
-        seen.add(number)
+        if number:
+            seen.add(number)
         name = mupdf.ll_pdf_to_name(mupdf.ll_pdf_dict_get(font, names["BaseFont"]))
         if not BOLD_FONT.search(name.partition("+")[2] or name):
             continue
