@@ -4182,3 +4182,21 @@ def test_a_sections_name_read_with_its_first_subsections_heading_is_split() -> N
     for whole in ["Results and discussion", "Conclusions And Future Work", "2 Background Knowledge"]:
         line = Line(1, whole, 0.0, True, 0, False, True, True)
         assert names_split([line]) == [line]
+
+
+def test_names_after_the_last_names_affiliation_mark_are_names() -> None:
+    # Communications Medicine (2023): each line of names leads with the mark that ends the line
+    # before ("2, Michael Bang Petersen", "2 & Sune Lehmann"), which read as an address's mark;
+    # the PDF's author field names the first author alone
+    texts = [
+        ("Epidemic modelling of monitoring public behavior", 23.9),
+        ("using surveys during pandemic-induced lockdowns", 23.9),
+        ("Andreas Koher, Frederik Jørgensen", 11.0),
+        ("2, Michael Bang Petersen", 11.0),
+        ("2 & Sune Lehmann", 11.0),
+        ("1,3✉", 11.0),
+        ("1 DTU Compute, Technical University of Denmark, Lyngby, Denmark.", 8.0),
+    ]
+    lines = [Line(0, text, size, False, k) for k, (text, size) in enumerate(texts)]
+    names = ["Andreas Koher", "Frederik Jørgensen", "Michael Bang Petersen", "Sune Lehmann"]
+    assert find_authors({"author": "Andreas Koher"}, lines, [0, 1], 9.5) == names

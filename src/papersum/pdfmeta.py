@@ -192,6 +192,7 @@ def _name_lists(texts: list[str]) -> list[str]:
             continue
         if joined and (
             text.lstrip("*∗†‡§¶✉☯ ").startswith((",", "&"))
+            or _MARK_BEFORE_NAMES.match(text)
             or joined[-1].endswith((",", "&", " and"))
             or (is_lone_name(text) and len(split_names(joined[-1])) > 1)
         ):
@@ -238,6 +239,8 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
             continue
         # a name with its e-mail in brackets (Kluwer's: "Inderjit S. Dhillon (inderjit@…)")
         text = _MAIL_IN_BRACKETS.sub("", line.text) if "@" in line.text else line.text
+        if text[:1].isdigit():  # the last name's mark, then the next (Nature's "2, Michael …")
+            text = _MARK_BEFORE_NAMES.sub("", text)
         if not AFFILIATION.search(text):  # not an institute's acronym ("INESC TEC, Porto")
             found.append((line.size, [name for name in split_names(text) if not name.isupper()]))
         else:  # ACM's journals: "ANA LIMA and BEN ORTIZ, Example University, Portugal"
@@ -311,6 +314,12 @@ _SENTENCE_WORDS_LEAST = 6
 
 _AUTHOR_LINES_MOST = 36
 """Lines under the title that may name authors, at most: six authors in cells of three lines."""
+
+
+_MARK_BEFORE_NAMES = re.compile(r"^\d{1,2}(?:,\d{1,2})*\s*[,&]\s*")
+"""An affiliation's mark that ends the line before, before the comma or "&" that leads the
+line's names: "2, Michael Bang Petersen", "2 & Sune Lehmann" (an address leads with its mark
+and a word: "1 Department of …")."""
 
 
 _MAIL_IN_BRACKETS = re.compile(r"\s*[(<]\S+@\S+[)>]")
