@@ -4184,6 +4184,32 @@ def test_a_sections_name_read_with_its_first_subsections_heading_is_split() -> N
         assert names_split([line]) == [line]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        # Communications Medicine (2023): the sections' names in a face mupdf calls plain, read
+        # into their first paragraph, or into its run-in heading; ACM Queue's "CONCLUSION"
+        ("Results We establish the link between survey data and hospitalizations. " * 3, "Results"),
+        ("Methods Data. We use survey data from a research project on how democracies cope. " * 3, "Methods"),
+        (
+            "CONCLUSION The flame graph is an effective visualization for collected stack traces. " * 3,
+            "CONCLUSION",
+        ),
+        # a sentence, a table's header: no heading
+        ("Results show that the model converges within twenty epochs on every dataset. " * 3, None),
+        ("Methods Avg. AS AP AA FA UA OE OI OS MD AL ST AC MC MA SC FP CO EN ER", None),
+    ],
+)
+def test_a_sections_name_in_plain_type_leading_its_paragraph_is_split_off(
+    paragraph: str, name: str | None
+) -> None:
+    from papersum.pdfrunin import names_split
+
+    lines = names_split(_paragraphs([paragraph.strip()]))
+    assert [line.text for line in lines if line.bold] == ([name] if name else [])
+    assert " ".join(line.text for line in lines) == paragraph.strip()
+
+
 def test_names_after_the_last_names_affiliation_mark_are_names() -> None:
     # Communications Medicine (2023): each line of names leads with the mark that ends the line
     # before ("2, Michael Bang Petersen", "2 & Sune Lehmann"), which read as an address's mark;

@@ -126,14 +126,21 @@ _ABBREVIATION = re.compile(r"\b(?:Figs?|Eqs?|Secs?|Sect|Tab|Table|No|Ref|Refs|Vo
 
 
 def names_split(lines: list[Line]) -> list[Line]:
-    """The lines with a bold paragraph that is a section's name and its first subsection's
-    heading split in two (PLOS sets both bold in 12 pt, one block to mupdf: "Materials and
-    methods Subjects", "Methods Ethics statement"); not a name with more of its own ("Results and
-    discussion", "Conclusions And Future Work")."""
-    if not any(line.bold and line.page and line.alone and line.text[:1] in _NAME_INITIALS for line in lines):
-        return lines
+    """The lines with a section's name split from what mupdf read with it, on later pages:
+    - a bold paragraph that is a section's name and its first subsection's heading (PLOS sets
+      both bold in 12 pt, one block to mupdf: "Materials and methods Subjects", "Methods Ethics
+      statement"); not a name with more of its own ("Results and discussion", "Conclusions And
+      Future Work");
+    - a paragraph led by a section's name in a face mupdf calls plain, then its first sentence
+      or a run-in heading ("Results We establish …", "Methods Data. We use …": Communications
+      Medicine), which no sentence starts with."""
     split: list[Line] = []
     for line in lines:
+        if not (
+            line.page and not line.styled and line.text[:1] in _NAME_INITIALS and (line.bold or line.first)
+        ):
+            split.append(line)
+            continue
         words = line.text.split()
         cut = next(
             (
@@ -141,15 +148,35 @@ def names_split(lines: list[Line]) -> list[Line]:
                 for k in range(min(3, len(words) - 1), 0, -1)
                 if all(word.isalpha() for word in words[:k])  # no number, no "Results:", no "&"
                 and heading_key(" ".join(words[:k])) in _SPLIT_NAMES
-                and _starts_heading(words[k:])
+                and (_starts_heading(words[k:]) if line.bold else _starts_text(words[k:], line.text))
             ),
             0,
         )
-        if not (cut and line.bold and line.page and line.alone and not line.styled):
+        if not cut or (line.bold and not line.alone):
             split.append(line)
             continue
-        split += [line._replace(text=" ".join(words[:cut])), line._replace(text=" ".join(words[cut:]))]
+        name = line._replace(text=" ".join(words[:cut]), bold=True, alone=True)
+        split += [name, line._replace(text=" ".join(words[cut:]))]
     return split
+
+
+def _starts_text(words: list[str], paragraph: str) -> bool:
+    """Whether ``words`` start a paragraph's text after a heading: a sentence's usual first
+    word ("We", "In", "During"), or a run-in heading's word ("Data."); in a paragraph of prose
+    (not a table's header: "Methods Avg. …")."""
+    first = words[0]
+    lead = len(first) >= _LEAD_LEAST and first[:1].isupper() and first.endswith(".") and first[1:-1].islower()
+    return (first in _OPENERS or lead) and len(paragraph) >= _PROSE_LEAST and ". " in paragraph
+
+
+_LEAD_LEAST = 5
+"""Characters of a run-in heading's one word with its stop, at least ("Data.", not "Avg.")."""
+_PROSE_LEAST = 200
+"""Characters of a paragraph of prose, at least."""
+
+
+_OPENERS = {"We", "In", "Our", "This", "These", "Here", "To", "The", "During", "Using", "Although", "Since"}
+"""Words a paragraph's first sentence often starts with, which do not go on a section's name."""
 
 
 def _starts_heading(words: list[str]) -> bool:
@@ -166,5 +193,6 @@ def _starts_heading(words: list[str]) -> bool:
 
 
 _SPLIT_NAMES = {"introduction", "results", "discussion", "methods", "materialsandmethods", "background"}
-_NAME_INITIALS = {"I", "R", "D", "M", "B"}
+_SPLIT_NAMES |= {"conclusion", "conclusions"}
+_NAME_INITIALS = {"I", "R", "D", "M", "B", "C"}
 _HEADING_MOST = 80
