@@ -137,7 +137,10 @@ def names_split(lines: list[Line]) -> list[Line]:
     split: list[Line] = []
     for line in lines:
         if not (
-            line.page and not line.styled and line.text[:1] in _NAME_INITIALS and (line.bold or line.first)
+            line.page
+            and not line.styled
+            and (line.bold or line.first)
+            and line.text.partition(" ")[0].lower() in _NAME_FIRST_WORDS
         ):
             split.append(line)
             continue
@@ -194,5 +197,6 @@ def _starts_heading(words: list[str]) -> bool:
 
 _SPLIT_NAMES = {"introduction", "results", "discussion", "methods", "materialsandmethods", "background"}
 _SPLIT_NAMES |= {"conclusion", "conclusions"}
-_NAME_INITIALS = {"I", "R", "D", "M", "B", "C"}
+_NAME_FIRST_WORDS = {"introduction", "results", "discussion", "methods", "materials", "background"}
+_NAME_FIRST_WORDS |= {"conclusion", "conclusions"}
 _HEADING_MOST = 80
