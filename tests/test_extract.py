@@ -42,6 +42,7 @@ from papersum.pdftables import (
     table_rows,
     tables_aside,
 )
+from papersum.pdftitle import find_title_lines
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -4226,3 +4227,18 @@ def test_names_after_the_last_names_affiliation_mark_are_names() -> None:
     lines = [Line(0, text, size, False, k) for k, (text, size) in enumerate(texts)]
     names = ["Andreas Koher", "Frederik Jørgensen", "Michael Bang Petersen", "Sune Lehmann"]
     assert find_authors({"author": "Andreas Koher"}, lines, [0, 1], 9.5) == names
+
+
+def test_a_title_page_under_an_institutions_name_in_larger_type() -> None:
+    # a thesis's title page: the university's name in capitals in the largest type, the title
+    # in bold a little smaller; looking for the largest type among the bold lines found none
+    # and the extraction stopped with an error
+    texts = [
+        ("UNIVERSITY OF CALIFORNIA, IRVINE", 20.0, False),
+        ("Seeing the beat in string quartets", 19.0, True),
+        ("DISSERTATION", 12.0, False),
+        ("by", 12.0, False),
+        ("Ana Lima", 12.0, False),
+    ]
+    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    assert find_title_lines(lines) == [1]

@@ -46,7 +46,7 @@ def fonts_bold_by_name(doc: pymupdf.Document, page_object: Any, seen: set[int]) 
         if stack is None:  # where mupdf looks the font up, as when it reads the page
             stack = mupdf.pdf_resource_stack()
             stack.resources, stack.next = resources, None
-        pdf = mupdf.pdf_document_from_fz_document(doc.this)
+            pdf = mupdf.pdf_document_from_fz_document(doc.this)
         try:
             loaded = mupdf.ll_pdf_load_font(pdf.m_internal, stack, font)  # kept in its store
         except Exception:  # a broken font: mupdf reads the page with another, as it can

@@ -38,7 +38,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         first_page = [(i, ln) for i, ln in first_page if ln.bold or ln.size < least]
     # the title holds the largest type: not a journal's name in capitals over the sidebar before
     # it, a little smaller (PLOS's "PLOS COMPUTATIONAL BIOLOGY" in 17.4 pt, the title in 18)
-    top = next(k for k, (_i, ln) in enumerate(first_page) if ln.size >= biggest - _SAME_SIZE)
+    top = next((k for k, (_i, ln) in enumerate(first_page) if ln.size >= biggest - _SAME_SIZE), 0)
     while top and first_page[top - 1][1].size >= least and first_page[top - 1][0] == first_page[top][0] - 1:
         top -= 1
     if all(ln.text.isupper() for _i, ln in first_page[:top] if ln.size >= least):
