@@ -27,6 +27,13 @@ def fonts_bold_by_name(doc: pymupdf.Document, page_object: Any, seen: set[int]) 
     bold in mupdf's loaded font, which the page's text then reads. ``seen``: the numbers of the
     fonts already looked at on earlier pages, most of a paper's fonts being on every page. Read
     through mupdf's low-level calls, which make no Python object for each font looked at."""
+    try:
+        _mark_fonts(doc, page_object, seen)
+    except Exception:  # a damaged dictionary: mupdf reads the page as well as it can, unmarked
+        return
+
+
+def _mark_fonts(doc: pymupdf.Document, page_object: Any, seen: set[int]) -> None:
     from pymupdf import mupdf
 
     names = _names()
