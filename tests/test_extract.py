@@ -4242,3 +4242,47 @@ def test_a_title_page_under_an_institutions_name_in_larger_type() -> None:
     ]
     lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
     assert find_title_lines(lines) == [1]
+
+
+def test_an_outline_whose_first_item_is_the_title(tmp_path: Path) -> None:
+    # Nature's and Elsevier's journals: the outline's first item is the title, over the
+    # sections; page 1 (the names, the abstract) was a section under the title, the sections a
+    # level down. A section named as the paper is stays (not the outline's first item).
+    title = "Seeing the beat in string quartets: how listeners watch an ensemble keep time"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 60), "Article", fontsize=10)
+    page.insert_text((72, 80), "Seeing the beat in string quartets: how", fontsize=18, fontname="hebo")
+    page.insert_text((72, 100), "listeners watch an ensemble keep time", fontsize=18, fontname="hebo")
+    page.insert_text((72, 125), "Ana Lima, Ben Ortiz", fontsize=11)
+    abstract = "Listeners use what they see when they judge the timing of music. " * 3
+    for top in range(3):  # Nature's abstract: no label, in bold
+        text = abstract[top * 65 : top * 65 + 65]
+        page.insert_text((72, 170 + 12 * top), text, fontsize=10, fontname="hebo")
+    page.insert_text((72, 240), "1 Introduction", fontsize=12, fontname="hebo")
+    page.insert_text((72, 255), "Ensembles keep time by listening and by watching each other.", fontsize=10)
+    page = doc.new_page()
+    page.insert_text((72, 80), "2 Seeing the beat in string quartets", fontsize=12, fontname="hebo")
+    page.insert_text((72, 95), "We recorded twelve string quartets and asked listeners to tap.", fontsize=10)
+    doc.set_toc([[1, title, 1], [2, "1 Introduction", 1], [2, "2 Seeing the beat in string quartets", 2]])
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract == abstract.strip()
+    assert [(s.heading, s.level) for s in paper.sections] == [
+        ("1 Introduction", 1),
+        ("2 Seeing the beat in string quartets", 1),
+    ]
+
+
+def test_the_titles_outline_item_goes_and_the_others_move_up() -> None:
+    from papersum.extract import _without_title
+
+    title = "Increasing certainty in systems biology models"
+    toc = [[1, title, 1], [2, "Results", 2], [3, "Model averaging", 3], [2, "Methods", 9]]
+    assert _without_title(toc, title) == [[1, "Results", 2], [2, "Model averaging", 3], [1, "Methods", 9]]
+    # a section named as the paper, not the outline's first item, stays
+    named = [[1, "1 Introduction", 1], [1, f"2 {title}", 2], [1, "3 Results", 3]]
+    assert _without_title(named, title) == named
+    # a title heading_key keeps nothing of (in another script) matches no item
+    thesis = [[1, "基于神经网络的机器人智能抓取研究", 1], [2, "摘要", 2], [2, "第一章 绪论", 3]]
+    assert _without_title(thesis, "基于神经网络的机器人智能抓取研究") == thesis

@@ -31,6 +31,7 @@ from papersum.pdfflow import (
     without_margin_statements,
     without_unheaded_references,
 )
+from papersum.pdfheadings import heading_key, is_numbered
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year
@@ -201,6 +202,8 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
     lines = names_split(without_margin_statements(lines))  # later pages only too
+    if toc:  # an outline whose first item is the title (Springer Nature's): no section
+        toc = _without_title(toc, title)
     lines, headings = find_headings(lines, body_size, toc)
     lines = title_over_introduction(lines, headings, title)
     sections, front = _split_sections(lines, headings, body_size)
@@ -239,6 +242,24 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
 
 _PAGE_ONE_SECTIONS = 4
 """Sections whose text may be on page 1, at most: where its lines of prose are looked for."""
+
+
+def _without_title(toc: list[list[Any]], title: str) -> list[list[Any]]:
+    """The outline without its first item when that is the paper's title, the others a level up:
+    Nature's and Elsevier's journals put the title over "Results", "Discussion", "Methods", and
+    page 1 (the names, the abstract, the introduction) was a section under it. Only the first
+    item, unnumbered: a section may be named as the paper is ("2 Self-Rewarding Language
+    Models"), and a title in a script ``heading_key`` keeps nothing of matches every item."""
+    key = heading_key(title)
+    first = str(toc[0][1])
+    if not key or len(toc) < _OUTLINE_LEAST or is_numbered(first) or heading_key(first) != key:
+        return toc
+    up = min(int(item[0]) for item in toc[1:]) - 1
+    return [[int(item[0]) - up, *item[1:]] for item in toc[1:]]
+
+
+_OUTLINE_LEAST = 3
+"""Items of an outline, at least, whose first may be the title over the others."""
 
 
 def _outline(doc: pymupdf.Document) -> list[list[Any]]:
