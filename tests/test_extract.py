@@ -3961,11 +3961,10 @@ def test_unnumbered_headings_right_under_a_numbered_one_are_a_level_below_it() -
         ("Threat identification", False),
         ("Ease of defense", False),
     ]
-    lines: list[Line] = []
-    for heading, right_under in texts:
-        lines.append(Line(1, heading, 0.0, True, len(lines), False, True, True))
-        if not right_under:
-            lines.append(Line(1, text, 0.0, False, len(lines), False, True, True))
+    paragraphs = [
+        part for heading, right_under in texts for part in [heading, *([] if right_under else [text])]
+    ]
+    lines = [line._replace(bold=line.text != text) for line in _paragraphs(paragraphs)]
     split, headings = find_headings(lines, 10.0, [])
     assert [(split[i].text, level) for i, level in sorted(headings.items())] == [
         ("1. Introduction", 1),
@@ -4167,10 +4166,8 @@ def test_a_sections_name_read_with_its_first_subsections_heading_is_split() -> N
         "Study design and data collection",
         "Acknowledgments",
     ]
-    lines: list[Line] = []
-    for heading in heads:
-        lines += [Line(1, heading, 0.0, True, len(lines), False, True, True)]
-        lines += [Line(1, text, 0.0, False, len(lines), False, True, True)]
+    paragraphs = [part for heading in heads for part in (heading, text)]
+    lines = [line._replace(bold=line.text != text) for line in _paragraphs(paragraphs)]
     split, headings = find_headings(names_split(lines), 10.0, [])
     assert [(split[i].text, level) for i, level in sorted(headings.items())] == [
         ("Introduction", 1),

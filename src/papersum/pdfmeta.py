@@ -191,7 +191,7 @@ def _name_lists(texts: list[str]) -> list[str]:
         if _MARKS.fullmatch(text):
             continue
         if joined and (
-            text.lstrip("*∗†‡§¶✉☯ ").startswith((",", "&"))
+            text.lstrip(_MARK_SIGNS + " ").startswith((",", "&"))
             or _MARK_BEFORE_NAMES.match(text)
             or joined[-1].endswith((",", "&", " and"))
             or (is_lone_name(text) and len(split_names(joined[-1])) > 1)
@@ -202,7 +202,9 @@ def _name_lists(texts: list[str]) -> list[str]:
     return joined
 
 
-_MARKS = re.compile(r"[\d,∗*†‡§¶✉☯ ]+")
+_MARK_SIGNS = "*∗†‡§¶✉☯"
+"""Signs that mark a name's affiliation or its corresponding author, besides numbers."""
+_MARKS = re.compile(rf"[\d,{_MARK_SIGNS} ]+")
 """A line of affiliation marks alone."""
 
 

@@ -377,7 +377,7 @@ def _names_part(text: str) -> bool:
 
 
 def _names_section(text: str) -> bool:
-    return heading_key(text) in WHOLE_NAMES or is_back_matter(text) or _is_references(text)
+    return _names_part(text) or is_back_matter(text)
 
 
 def _is_front(text: str) -> bool:

@@ -195,8 +195,9 @@ def _starts_heading(words: list[str]) -> bool:
     )
 
 
-_SPLIT_NAMES = {"introduction", "results", "discussion", "methods", "materialsandmethods", "background"}
-_SPLIT_NAMES |= {"conclusion", "conclusions"}
-_NAME_FIRST_WORDS = {"introduction", "results", "discussion", "methods", "materials", "background"}
-_NAME_FIRST_WORDS |= {"conclusion", "conclusions"}
+_PART_NAMES: tuple[str, ...] = ("Introduction", "Results", "Discussion", "Methods", "Materials and methods")
+_PART_NAMES += ("Background", "Conclusion", "Conclusions")
+"""The names of a paper's parts that are split from what mupdf read with them."""
+_SPLIT_NAMES = frozenset(map(heading_key, _PART_NAMES))
+_NAME_FIRST_WORDS = frozenset(name.split()[0].lower() for name in _PART_NAMES)
 _HEADING_MOST = 80
