@@ -802,6 +802,18 @@ def test_arxivs_stamp_in_the_margin_is_not_the_title(tmp_path: Path) -> None:
     assert not is_arxiv_stamp("arXiv:2401.01234 is where we put the code")
 
 
+def test_arxivs_stamp_dates_a_paper_a_later_save_dated_again(tmp_path: Path) -> None:
+    # 84 of 355 stamped papers in a real reading list (PPO, GAN, BERT, Fast R-CNN) were saved
+    # again by a browser in 2024, which wrote its own creation date: their year was 2024
+    with pymupdf.open(LATEX / "article.pdf") as doc:
+        stamp = "arXiv:1707.06347v2  [cs.LG]  28 Aug 2017"
+        doc[0].insert_text((32, 560), stamp, fontname="tiro", fontsize=20, rotate=90)
+        doc.set_metadata({"creationDate": "D:20240614094847", "producer": "PDFium"})
+        doc.save(tmp_path / "saved-again.pdf")
+    assert extract_paper(tmp_path / "saved-again.pdf").year == 2017
+    assert extract_paper(LATEX / "article.pdf").year == 2026  # with no stamp, the file's date
+
+
 STAMPS = [
     # IEEE Xplore's, at the foot of every page it serves
     "Authorized licensed use limited to: Example University. Downloaded on May 10,2023 at "

@@ -1354,6 +1354,38 @@ def test_a_year_in_page_ones_prose_is_not_the_papers() -> None:
     assert find_year({"creationDate": "12/5/26 10:01"}, lines, prose) == 1976  # no year of four digits
 
 
+@pytest.mark.parametrize(
+    ("first_page", "stamp", "year"),
+    [
+        # an ACM template's placeholders on a survey of 2025 (its first version, March 2025)
+        ("© 2018 Copyright held by the owner/author(s).", "arXiv:2504.08748v1  [cs.IR]  26 Mar 2025", 2025),
+        # IEEE's template date on a paper first posted in 2019, stamped in its 2020 version
+        (
+            "JOURNAL OF LATEX CLASS FILES, VOL. 14, NO. 8, AUGUST 2015",
+            "arXiv:1903.10520v2  [cs.CV]  9 Aug 2020",
+            2019,
+        ),
+        # the venue a later version names is printed, and kept
+        ("Published as a conference paper at ICLR 2016", "arXiv:1509.02971v6  [cs.LG]  5 Jul 2019", 2016),
+        # a paper given in 1994 and posted in 1995: as arXiv (and its API) dates it
+        (
+            "Santa Fe, NM, Nov. 20–22, 1994, IEEE Computer Society Press",
+            "arXiv:quant-ph/9508027v2  25 Jan 1996",
+            1995,
+        ),
+        # citations on page 1 that read as no prose (two columns), years before the paper
+        (
+            "(Hermann et al., 2015; Rajpurkar et al., 2016, 2018)",
+            "arXiv:1905.06933v3  [cs.CL]  4 Jun 2019",
+            2019,
+        ),
+    ],
+)
+def test_arxivs_stamp_bounds_the_years_page_one_may_print(first_page: str, stamp: str, year: int) -> None:
+    created = {"creationDate": "D:20240610212854"}  # saved again by a browser
+    assert find_year(created, [Line(0, first_page, 8.0, False, 0)], "", stamp) == year
+
+
 def test_the_year_of_a_running_footer_counts_though_the_footer_leaves_the_text(tmp_path: Path) -> None:
     # a real workshop paper (DLfM 2017, on arXiv): its reference format at every page's foot, a
     # running footer that leaves the reading flow; the PDF was made a year later

@@ -36,7 +36,7 @@ from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year
 from papersum.pdfoutline import led_by_numbered_item
-from papersum.pdfread import read_lines
+from papersum.pdfread import read_document, read_lines
 from papersum.pdfrunin import names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
@@ -182,7 +182,7 @@ def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
 def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -> PaperText:
     toc = _outline(doc) if outline else []
     try:
-        lines = read_lines(doc)
+        lines, arxiv_stamp = read_document(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     as_read = page_one(lines)  # its running head, footer and notes too: where its year is printed
@@ -227,7 +227,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
         # prose as the sections now read; page 1 whole, which may quote the title (ISMIR's licence)
         title=title_as_written(title, printed_title, mend(prose), first_page),
         authors=authors,
-        year=find_year(metadata, as_read, prose),
+        year=find_year(metadata, as_read, prose, arxiv_stamp),
         abstract=abstract,
         sections=sections,
         page_count=doc.page_count,

@@ -324,26 +324,35 @@ line's names: "2, Michael Bang Petersen", "2 & Sune Lehmann" (an address leads w
 and a word: "1 Department of …")."""
 
 
+_ARXIV_ID = re.compile(r"arXiv:(?:[a-z.A-Z-]+/)?(\d\d)")
+"""An arXiv identifier's year, its first two digits ("2106.09685", "quant-ph/9508027")."""
+
+
 _MAIL_IN_BRACKETS = re.compile(r"\s*[(<]\S+@\S+[)>]")
 """An author's e-mail in brackets after the name ("Inderjit S. Dhillon (inderjit@…)", "Poul-Henning
 Kamp <phk@FreeBSD.org>")."""
 
 
-def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "") -> int | None:
+def find_year(
+    metadata: dict[str, Any], first_page: list[Line], prose: str = "", arxiv_stamp: str | None = None
+) -> int | None:
     """The year page 1 prints most often (the later of two as often): in its header, footer,
     venue or copyright line, not in its ``prose`` (the abstract's and the text's sentences:
     "proposed in 1976 by Swanson", "COCO val 2014"), which counts only when neither those nor
-    the PDF's creation date tell a year."""
+    the PDF's creation date tell a year. arXiv's stamp dates the file better than its creation
+    date, which a later save changes (``arxiv_years``)."""
     created = _CREATED.match(str(metadata.get("creationDate") or ""))
     made = int(created.group(1) or created.group(2)) if created else None
-    if (cited := _cited_year(metadata, first_page, prose)) and (
-        made is None or cited <= made + _YEARS_AFTER_MOST
-    ):
+    earliest, latest = None, None if made is None else made + _YEARS_AFTER_MOST
+    if arxiv_stamp is not None:
+        made, last = arxiv_years(arxiv_stamp)
+        earliest, latest = made, last + 1
+    if (cited := _cited_year(metadata, first_page, prose)) and _between(cited, earliest, latest):
         return cited
     page = "\n".join(ln.text for ln in first_page)
     years = Counter(int(y) for y in _YEAR.findall(page))
     if made and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
-        years = Counter({year: count for year, count in years.items() if year <= made + _YEARS_AFTER_MOST})
+        years = Counter({year: count for year, count in years.items() if _between(year, earliest, latest)})
     if made and years and _TEMPLATE_DATE.search(page):  # a template's years ("VOLUME 4, 2016")
         years = Counter({year: count for year, count in years.items() if year >= made - 1})
     if years and prose:  # the lines that hold a year (a few), then those of them that are prose
@@ -354,6 +363,20 @@ def find_year(metadata: dict[str, Any], first_page: list[Line], prose: str = "")
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
     return made
+
+
+def arxiv_years(stamp: str) -> tuple[int, int]:
+    """The years an arXiv stamp tells: its first version's, from its identifier (2106.09685 went
+    up in June 2021, quant-ph/9508027 in August 1995), and this version's, from its date. A year
+    page 1 prints before the first or after the second is a template's ("© 2018 Copyright",
+    IEEE's "AUGUST 2015"), a citation's or a number; a paper posted after it was given is dated
+    as arXiv dates it, as the arXiv API does."""
+    yy = int(_ARXIV_ID.match(stamp)[1])  # type: ignore[index]  # a stamp has an identifier
+    return (1900 if yy > 90 else 2000) + yy, int(stamp[-4:])
+
+
+def _between(year: int, earliest: int | None, latest: int | None) -> bool:
+    return (earliest is None or year >= earliest) and (latest is None or year <= latest)
 
 
 def _cited_year(metadata: dict[str, Any], first_page: list[Line], prose: str) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from papersum.pdfchars import (
     HTML_ROW_OR_SPAN,
@@ -49,7 +49,18 @@ _COVERS_MOST = 2
 """Pages before the paper's first that are read as covers, at most."""
 
 
+class Read(NamedTuple):
+    lines: list[Line]
+    arxiv_stamp: str | None
+    """The stamp arxiv.org printed up page 1's margin, which is not the paper's text but dates
+    it ("arXiv:2106.09685v2 [cs.CL] 16 Oct 2021")."""
+
+
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
+    return read_document(doc, pages).lines
+
+
+def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
     """The text of the document: page 1 line by line with type sizes (for the title and
     authors), the other pages paragraph by paragraph; a cover page (an open archive's, a
     publisher's) is left out, and the paper's own first page is page 1. ``pages``: read only so
@@ -72,7 +83,10 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
         first = styled_lines(page, textpage(doc, start, flags, marked))
-    first = top_blocks_first([line for line in first if not is_arxiv_stamp(line.text)], page.rect.height)
+    stamp = next((line.text for line in first if is_arxiv_stamp(line.text)), None)
+    if stamp is not None:
+        first = [line for line in first if not is_arxiv_stamp(line.text)]
+    first = top_blocks_first(first, page.rect.height)
     margins, ruler = line_number_margins(first), inner_ruler(first)
     if margins is not None:  # a review draft: its line numbers are not text
         first = [line for line in first if margins[0] <= line.left < margins[1] or not line.text.isdigit()]
@@ -86,7 +100,7 @@ def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
         lines += with_tables(
             later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
         )
-    return lines
+    return Read(lines, stamp)
 
 
 def textpage(
