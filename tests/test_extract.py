@@ -442,6 +442,42 @@ def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
     assert captions == ["Table 1", "Table 2"]
 
 
+def test_a_tables_bold_head_under_its_caption_is_no_heading_and_no_text() -> None:
+    # real papers (In-Place TTT, FOCUS at CVPR 2025, Kimi's Attention Residuals, Dynamo): a
+    # table's head in bold under its caption, its rows read as one run of words, was a section
+    # "Hyperparameter 500M Model 1.5B Model" that took the text after the table
+    texts = [
+        "Table 4 Training hyperparameters for 500M and 1.5B models.",
+        "Hyperparameter 500M Model 1.5B Model",
+        "Optimizer AdamW AdamW Learning Rate 5e-4 3e-4 Batch Size 2M tokens 4M tokens",
+        "We train every model on 20B tokens with the same schedule.",
+        "Table 5: Comparison of the group-wise results.",
+        "Audio-visual Event Localization",  # a head over two lines
+        "Method w/o w/ OPM w/ OGM",
+        "OGM-GE 62.1 64.3 66.0",
+        # a heading under a table's caption over prose, numbered or named, stays
+        "Table 2: Statistics of the data.",
+        "Template for Prompt Generation",
+        "We apply the resampling template, shown in Figure 4, to generate the prompts.",
+        "Table 3: Results on the test set.",
+        "C Reproducibility",
+        "We ensure the reproducibility of the experimental",  # cut by the column's end
+        "Table 6: Ablations.",
+        "Discussion",
+        "Results 1 2 3",
+    ]
+    bold = {texts[1], texts[5], texts[6], texts[9], texts[12], texts[15]}
+    lines = [line._replace(bold=line.text in bold) for line in _paragraphs(texts)]
+    kept, captions = set_aside(lines)
+    assert [line.text for line in kept if line.bold] == [
+        "Template for Prompt Generation",
+        "C Reproducibility",
+        "Discussion",
+    ]
+    assert "OGM-GE 62.1 64.3 66.0" in [line.text for line in kept]  # the rows stay in the text
+    assert captions[0] == texts[0]
+
+
 def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() -> None:
     # real papers (IEEE SPL's PCEN letter, Fast R-CNN, SSD, JACoW): "Figure 1 compares …" was
     # taken for a caption and left the text, the whole of a section's first paragraph

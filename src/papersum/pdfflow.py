@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
-from papersum.pdfheadings import NUMBERING, is_back_matter, unnumbered
+from papersum.pdfheadings import ANCHOR_HEADINGS, NUMBERING, heading_key, is_back_matter, unnumbered
 from papersum.pdflines import Line
 
 REFERENCES = re.compile(
@@ -120,6 +120,8 @@ def set_aside(
     text_runs_on = False  # the last line of text (no caption's) ends no sentence
     labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
     in_capitals = False  # the last caption's label is in capitals
+    of_table = False  # the last caption is a table's
+    table_heads: set[int] = set()  # a table's bold head under its caption (its lines): no heading, no text
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
@@ -128,6 +130,7 @@ def set_aside(
             caption_blocks.add(block)
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
             in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
+            of_table = line.text[:1] in "Tt"
         elif (
             starts
             and lines[index - 1].page == line.page
@@ -138,6 +141,16 @@ def set_aside(
         ):
             caption_blocks.add(block)
             run_ons.add(block)
+        elif (
+            of_table
+            and index
+            and (
+                (lines[index - 1].page, lines[index - 1].block) in caption_blocks or index - 1 in table_heads
+            )
+            and lines[index - 1].page == line.page
+            and _is_table_head(line, lines[index + 1] if index + 1 < len(lines) else None)
+        ):
+            table_heads.add(index)
         ends = line.text.endswith(SENTENCE_ENDS)
         if block in caption_blocks:
             runs_on = not ends
@@ -172,9 +185,50 @@ def set_aside(
                     captions[-1] += " " + line.text
             else:
                 captions.append(line.text)
-        elif index not in footnotes:
+        elif index not in footnotes and index not in table_heads:
             kept.append(line)
     return kept, captions
+
+
+_PROSE_WORDS_LEAST, _PROSE_WORDS = 5, 8
+"""Words of a paragraph, at least, that can make it prose: that start a sentence, or mostly in
+lowercase."""
+
+
+def _is_table_head(line: Line, after: Line | None) -> bool:
+    """Whether ``line``, in bold right under a table's caption, is the table's head ("Dataset
+    Methods 4-shot 8-shot 16-shot", "Hyperparameter 500M Model 1.5B Model"): not a heading,
+    numbered or named, over prose ("Template for Prompt Generation" / "We apply the …"). A
+    table mupdf reads as one run of words follows it, or one ``pdftables`` has set in rows."""
+    if (
+        line.styled
+        or not line.bold
+        or after is None
+        or after.page != line.page
+        or HEADING_START.match(line.text)
+    ):
+        return False
+    if (
+        _LETTERED.match(line.text)
+        or is_back_matter(line.text)
+        or heading_key(line.text) in ANCHOR_HEADINGS
+        or REFERENCES.match(line.text)
+    ):
+        return False
+    words = after.text.split()
+    prose = len(words) >= _PROSE_WORDS_LEAST and (
+        _SENTENCE_START.match(after.text) is not None  # "We ensure the …", cut by the column's end
+        or (len(words) >= _PROSE_WORDS and sum(w.isalpha() and w.islower() for w in words) * 2 >= len(words))
+    )
+    return after.table or not prose
+
+
+_LETTERED = re.compile(r"(?i:appendix\s+)?[A-H](?:\.\d+)*\.?\s[A-Z]")
+"""An appendix's lettered heading, with or without a stop ("C Reproducibility", "B.2 Setup")."""
+
+
+_SENTENCE_START = re.compile(r"[A-Z][a-z]* [a-z]+ [a-z]+ ")
+"""Three words that start a sentence ("We apply the …"), no table's."""
 
 
 def _is_caption_title(line: Line) -> bool:
