@@ -39,6 +39,7 @@ from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_document, read_lines
 from papersum.pdfrunin import names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
+from papersum.pdfscaled import is_readable
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 from papersum.pdftitle import find_title_lines
@@ -182,13 +183,19 @@ def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
 def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -> PaperText:
     toc = _outline(doc) if outline else []
     try:
-        lines, arxiv_stamp = read_document(doc)
+        lines, arxiv_stamp, scaled = read_document(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     as_read = page_one(lines)  # its running head, footer and notes too: where its year is printed
     text_chars = sum(len(line.text) for line in lines)
     if text_chars < _MIN_TEXT_CHARS_PER_PAGE * doc.page_count:
         raise ExtractError(_why_no_text(doc, path))
+    if scaled and not is_readable(lines):
+        raise ExtractError(
+            f"{path}'s text cannot be read: its fonts are bitmaps that map no character to "
+            "Unicode (an old PDF made from PostScript); run OCR on it (e.g. `ocrmypdf --force-ocr "
+            "in.pdf out.pdf`) and link the result"
+        )
     # a figure's words out first: a footnote under a figure is then at the foot of its page
     lines, captions = set_aside(
         without_figure_text(drop_running_lines(lines, doc.page_count)), led_by_numbered_item(toc)

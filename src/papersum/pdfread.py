@@ -31,6 +31,7 @@ from papersum.pdfcovers import (
 from papersum.pdffonts import BOLD_FONT, fonts_bold_by_name
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
+from papersum.pdfscaled import first_page_blocks, is_scaled, page_xhtml, segments
 from papersum.pdftables import with_tables
 
 if TYPE_CHECKING:
@@ -54,6 +55,9 @@ class Read(NamedTuple):
     arxiv_stamp: str | None
     """The stamp arxiv.org printed up page 1's margin, which is not the paper's text but dates
     it ("arXiv:2106.09685v2 [cs.CL] 16 Oct 2021")."""
+    scaled: bool = False
+    """Whether its pages are in fonts scaled from a tenth of a point, read from their glyphs
+    (``pdfscaled``)."""
 
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
@@ -83,6 +87,8 @@ def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
         first = styled_lines(page, textpage(doc, start, flags, marked))
+    if scaled := is_scaled(first) and (rows := segments(page)) is not None:  # see ``pdfscaled``
+        first = lines_of(first_page_blocks(rows), 0)
     stamp = next((line.text for line in first if is_arxiv_stamp(line.text)), None)
     if stamp is not None:
         first = [line for line in first if not is_arxiv_stamp(line.text)]
@@ -95,12 +101,15 @@ def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
     lines = first
     stop = doc.page_count if pages is None else min(doc.page_count, start + pages)
     for page_number, index in enumerate(range(start + 1, stop), start=1):
+        if scaled and (rows := segments(doc.load_page(index))) is not None:
+            lines += paragraphs(page_xhtml(rows), page_number)
+            continue
         text = textpage(doc, index, flags, marked, margins)
         later = paragraphs(mupdf_output(text, "xhtml"), page_number)  # ``page`` is page 1's
         lines += with_tables(
             later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
         )
-    return Read(lines, stamp)
+    return Read(lines, stamp, scaled)
 
 
 def textpage(
