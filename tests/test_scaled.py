@@ -117,8 +117,8 @@ BODY = [
     "the video and use their motion to separate the two recordings.",
 ]
 METHOD = [
-    "We \x0cnd each bow in every frame of the video with a detector we",
-    "trained on three hundred annotated frames, and follow its tip over",
+    "We find each bow in every frame of the video with a detector we",
+    "trained on three hundred de\x0cned frames, and follow its tip over",
     "time. Its speed and its changes of direction give the onsets.",
 ]
 RESULTS = [
@@ -159,6 +159,7 @@ def test_a_paper_in_scaled_bitmap_fonts_reads_whole_words(tmp_path: Path) -> Non
     )
     assert [s.heading for s in paper.sections] == ["1 Bow Tracking", "2 Results"]
     assert paper.sections[0].text.startswith("We find each bow in every frame of the video with a detector")
+    assert "three hundred defined frames" in paper.sections[0].text  # TeX's "fi" at its code
 
 
 def test_a_paper_in_bitmap_fonts_that_map_no_character_is_an_error(tmp_path: Path) -> None:

@@ -115,8 +115,13 @@ def _tex_ligatures(text: str) -> str:
     a form feed and a carriage return or drops."""
     inside = len(_LIGATURE_INSIDE.findall(text))
     if inside >= _INSIDE_LEAST and inside * 2 >= sum(map(text.count, _OT1_CODES)):
-        text = _LIGATURE_IN_WORD.sub(lambda code: _OT1_LIGATURES[ord(code[0])], text)
+        text = ligatures_in_words(text)
     return text.translate(_CODES_HTML_DROPS)
+
+
+def ligatures_in_words(text: str) -> str:
+    """``text`` with the codes of TeX's ligatures in its words read as their letters."""
+    return _LIGATURE_IN_WORD.sub(lambda code: _OT1_LIGATURES[ord(code[0])], text)
 
 
 _LIGATURE_INSIDE = re.compile(r"(?<=[a-z])[\x0b-\x0f](?=[a-z])")

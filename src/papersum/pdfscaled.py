@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from papersum.pdfchars import ligatures_in_words
 from papersum.pdflines import TAG_SIZE
 
 if TYPE_CHECKING:
@@ -73,11 +74,9 @@ def segments(page: pymupdf.Page) -> list[Segment] | None:
     rows: list[_Row] = []
     for span in spans:
         text, size = span["text"], sizes[span["font"], span["size"]]
-        if _CONTROL.search(text):
-            text = _CONTROL.sub("", _LIGATURE.sub(lambda m: _LIGATURES[ord(m[0]) - 0x0B], text))
-            if not text.strip(_NUMBER_SIGNS):
-                continue  # a number in codes with no letters ("\x02." of "2. Related Work")
-        text = text.strip()
+        if _CONTROL.search(text) and not _CONTROL.sub("", text).strip(_NUMBER_SIGNS):
+            continue  # a number in codes with no letters ("\x02." of "2. Related Work")
+        text = text.strip(" ")
         x0, _y0, x1, _y1 = span["bbox"]
         base = span["origin"][1]
         if rows and -0.5 * (row := rows[-1]).size <= (gap := x0 - row.right) <= _APART * max(size, row.size):
@@ -91,7 +90,14 @@ def segments(page: pymupdf.Page) -> list[Segment] | None:
                 row.right = max(row.right, x1)
                 continue
         rows.append(_Row(base, x0, x1, size, [text], len(text)))
-    return [Segment(r.base, r.base - 0.8 * r.size, r.left, r.right, r.size, "".join(r.parts)) for r in rows]
+    return [Segment(r.base, r.base - 0.8 * r.size, r.left, r.right, r.size, _text(r.parts)) for r in rows]
+
+
+def _text(parts: list[str]) -> str:
+    """A row's text from its runs: TeX's ligatures at their codes in its words read as their
+    letters ("signi" "\\x0ccan" "t"), other codes dropped."""
+    text = "".join(parts)
+    return _CONTROL.sub("", ligatures_in_words(text)).strip() if _CONTROL.search(text) else text.strip()
 
 
 @dataclass(slots=True)
@@ -109,15 +115,9 @@ _NUMBER_SIGNS = " .,;:()[]"
 """What a number in codes leaves once its codes are out: a run of nothing else is no text."""
 
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 """Codes a bitmap font without a map to Unicode gives its digits and signs ("\\x02 Preliminaries"
 for "2 Preliminaries"): nothing can be read of them."""
-
-
-_LIGATURE = re.compile(r"(?<=[A-Za-z])[\x0b-\x0f]|[\x0b-\x0f](?=[a-z])")
-_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl")
-"""TeX's ligatures where its text fonts have them, codes 11 to 15, in a word ("de\\x0cned",
-"In\\x0duence"): elsewhere such a code is another font's digit."""
 
 
 _EM_PER_ADVANCE = 2.1
