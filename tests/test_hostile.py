@@ -407,6 +407,27 @@ def test_loading_the_embedding_model_leaves_the_processs_logging_as_it_was() -> 
     assert (done.returncode, done.stderr) == (0, "")
 
 
+def test_records_logged_while_the_embedding_model_loads_stay_quiet_too() -> None:
+    # CI on a clean clone: a worker extracting a PDF logged "read 8 pages" in the moment the
+    # relevance model was being imported, between wordllama's basicConfig and its undoing, and
+    # the record printed under -q; here a thread logs all through the import
+    code = (
+        "import logging, threading\n"
+        "from papersum.summarize.semantic import Meaning\n"
+        "done = threading.Event()\n"
+        "def extract():\n"
+        "    while not done.is_set():\n"
+        "        logging.getLogger('papersum.runner').info('read 8 pages')\n"
+        "worker = threading.Thread(target=extract)\n"
+        "worker.start()\n"
+        "assert Meaning('audio-visual music').load()\n"
+        "done.set()\n"
+        "worker.join()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
 def test_verbose_says_what_papersum_does(papersum: RunCli, example: Path, arxiv: ArxivStandIn) -> None:
     example.write_text(
         example.read_text()

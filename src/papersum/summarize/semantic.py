@@ -41,12 +41,16 @@ def profile_prose(profile: str) -> str:
 def _import_wordllama() -> Any:
     """wordllama, imported without the ``logging.basicConfig(level=INFO)`` its package runs on
     import, which would print every INFO record of the process on stderr ("INFO:papersum.runner:
-    line 10: read 8 pages …", even under ``-q``) from then on: the root logger is put back as it
+    line 10: read 8 pages …", even under ``-q``): the root logger holds a handler that drops
+    everything while the import runs (``basicConfig`` leaves a root with a handler alone; a
+    record other threads log meanwhile goes nowhere, as it would have), then is put back as it
     was."""
     import logging
 
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    if not handlers:
+        root.addHandler(logging.NullHandler())
     try:
         import wordllama
     finally:
