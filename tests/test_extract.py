@@ -478,6 +478,31 @@ def test_a_tables_bold_head_under_its_caption_is_no_heading_and_no_text() -> Non
     assert captions[0] == texts[0]
 
 
+def test_a_bold_row_between_rows_of_numbers_is_a_tables_not_a_heading() -> None:
+    # real papers (FOCUS at CVPR 2025, Chain-of-Abstraction, XTR): a group's name in bold between
+    # a table's rows, which mupdf reads as paragraphs, was a section ("TCGA-NSCLC (2 classes)")
+    texts = [
+        "Mean Pooling 0.722±0.059 0.801±0.068 0.719±0.060",
+        "TCGA-NSCLC (2 classes)",
+        "Max Pooling 0.755±0.053 0.849±0.061 0.753±0.053",
+        "CoT-FSP | 24.03 | 54.14 | 51.30",
+        "LLaMa-2-Chat-7B",
+        "CoT-FT 35.41 59.00 46.90",
+        # a heading between two tables, numbered or named, stays
+        "OGM-GE 62.1 64.3 66.0",
+        "5.2 Ablations",
+        "Concatenation 80.5 86.4 52.7",
+        "Max Pooling 0.755 0.849 0.753",
+        "Discussion",
+        "Concatenation 80.5 86.4 52.7",
+    ]
+    bold = {texts[1], texts[4], texts[7], texts[10]}
+    lines = [line._replace(bold=line.text in bold, table="|" in line.text) for line in _paragraphs(texts)]
+    kept, _captions = set_aside(lines)
+    assert [line.text for line in kept if line.bold] == ["5.2 Ablations", "Discussion"]
+    assert len(kept) == len(texts) - 2  # the rows of numbers stay
+
+
 def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() -> None:
     # real papers (IEEE SPL's PCEN letter, Fast R-CNN, SSD, JACoW): "Figure 1 compares …" was
     # taken for a caption and left the text, the whole of a section's first paragraph

@@ -149,7 +149,7 @@ def set_aside(
             )
             and lines[index - 1].page == line.page
             and _is_table_head(line, lines[index + 1] if index + 1 < len(lines) else None)
-        ):
+        ) or (line.bold and 0 < index < len(lines) - 1 and _is_table_row(*lines[index - 1 : index + 2])):
             table_heads.add(index)
         ends = line.text.endswith(SENTENCE_ENDS)
         if block in caption_blocks:
@@ -200,20 +200,7 @@ def _is_table_head(line: Line, after: Line | None) -> bool:
     Methods 4-shot 8-shot 16-shot", "Hyperparameter 500M Model 1.5B Model"): not a heading,
     numbered or named, over prose ("Template for Prompt Generation" / "We apply the …"). A
     table mupdf reads as one run of words follows it, or one ``pdftables`` has set in rows."""
-    if (
-        line.styled
-        or not line.bold
-        or after is None
-        or after.page != line.page
-        or HEADING_START.match(line.text)
-    ):
-        return False
-    if (
-        _LETTERED.match(line.text)
-        or is_back_matter(line.text)
-        or heading_key(line.text) in ANCHOR_HEADINGS
-        or REFERENCES.match(line.text)
-    ):
+    if after is None or after.page != line.page or not _may_be_in_table(line):
         return False
     words = after.text.split()
     prose = len(words) >= _PROSE_WORDS_LEAST and (
@@ -221,6 +208,52 @@ def _is_table_head(line: Line, after: Line | None) -> bool:
         or (len(words) >= _PROSE_WORDS and sum(w.isalpha() and w.islower() for w in words) * 2 >= len(words))
     )
     return after.table or not prose
+
+
+def _is_table_row(before: Line, line: Line, after: Line) -> bool:
+    """Whether ``line``, in bold between two rows of numbers on its page, is a table's row: a
+    group's name ("TCGA-NSCLC (2 classes)", "LLaMa-2-Chat-7B", "Open Source") or a best
+    result's, no heading."""
+    return (
+        before.page == line.page == after.page
+        and _numbers_row(before)
+        and _numbers_row(after)
+        and _may_be_in_table(line)
+    )
+
+
+def _numbers_row(line: Line) -> bool:
+    """A table's row or rows: set in rows by ``pdftables``, or at least half numbers."""
+    if line.table:
+        return True
+    tokens = line.text.split()
+    return len(tokens) >= _ROW_TOKENS_LEAST and sum(map(_is_number, tokens)) * 2 >= len(tokens)
+
+
+_ROW_TOKENS_LEAST = 3
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.fullmatch(token))
+
+
+_NUMBER = re.compile(r"[(\[]?[±+\-−–]?\d[\d.,:%×±]*[)\]%*†‡]?|[-–—]")
+"""A table's cell of a number: signed, in brackets, with its error ("0.722±0.059"), marked
+("62.1*"), or a dash for none."""
+
+
+def _may_be_in_table(line: Line) -> bool:
+    """Whether ``line``, a later page's paragraph in bold, may be in a table: no heading
+    numbered, lettered or named."""
+    return not (
+        line.styled
+        or not line.bold
+        or HEADING_START.match(line.text)
+        or _LETTERED.match(line.text)
+        or is_back_matter(line.text)
+        or heading_key(line.text) in ANCHOR_HEADINGS
+        or REFERENCES.match(line.text)
+    )
 
 
 _LETTERED = re.compile(r"(?i:appendix\s+)?[A-H](?:\.\d+)*\.?\s[A-Z]")
