@@ -29,7 +29,7 @@ from papersum.pdfflow import (
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import find_authors, find_year
+from papersum.pdfmeta import find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import dict_lines, make_line, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -4380,3 +4380,19 @@ def test_the_titles_outline_item_goes_and_the_others_move_up() -> None:
     # a title heading_key keeps nothing of (in another script) matches no item
     thesis = [[1, "基于神经网络的机器人智能抓取研究", 1], [2, "摘要", 2], [2, "第一章 绪论", 3]]
     assert _without_title(thesis, "基于神经网络的机器人智能抓取研究") == thesis
+
+
+def test_a_titles_colon_read_apart_on_its_row_stays_in_the_title() -> None:
+    # Agentless (2024): its name in small capitals, then the colon, which mupdf read as a line of
+    # its own on the same row; the title was "Agentless" alone. AstroLLaMA's was read with a
+    # space before its colon
+    rows = [("AGENTLESS", 80.4), (":", 80.4), ("Demystifying LLM-based Software Engineering Agents", 96.4)]
+    lines = [Line(0, text, 14.3, True, 0, True, k == 0, False, top) for k, (text, top) in enumerate(rows)]
+    lines.append(Line(0, "Chunqiu Steven Xia Yinlin Deng", 10.0, True, 1, True, True, False, 134.6))
+    assert find_title_lines(lines) == [0, 1, 2]
+    assert joined_title([line.text for line in lines[:3]]) == (
+        "AGENTLESS: Demystifying LLM-based Software Engineering Agents"
+    )
+    assert joined_title(["AstroLLaMA", ": Towards Specialized Foundation Models"]) == (
+        "AstroLLaMA: Towards Specialized Foundation Models"
+    )

@@ -108,7 +108,7 @@ def joined_title(printed: list[str]) -> str:
     title = ""
     for text in printed:
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
-        title += text if re.search(r"\w-$", title) else f" {text}"
+        title += text if re.search(r"\w-$", title) or text[:1] in ":;,.?!" else f" {text}"
     title = title.strip()
     if title.isupper():
         title = title[:1] + title[1:].lower()

@@ -21,7 +21,10 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     first_page = [
         (i, ln)
         for i, ln in enumerate(lines[:80])
-        if ln.page == 0 and len(ln.text) > 1 and not ARTICLE_KIND.fullmatch(ln.text) and i not in banner
+        if ln.page == 0
+        and (len(ln.text) > 1 or _stop_on_the_row(lines, i))
+        and not ARTICLE_KIND.fullmatch(ln.text)
+        and i not in banner
     ]
     # the title stands above the abstract: not a figure's large words under it (". . ." in
     # Decision Transformer's diagram, "GPT-2" in a teaser figure)
@@ -67,6 +70,16 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     ):
         chosen.pop()
     return chosen
+
+
+def _stop_on_the_row(lines: list[Line], index: int) -> bool:
+    """Whether ``lines[index]`` is a colon or a stop alone on the row of the line before, which
+    mupdf read apart (after a title's first words in small capitals: "AGENTLESS" / ":" /
+    "Demystifying LLM-based …")."""
+    return bool(index) and lines[index].text in _STOPS and lines[index - 1].top == lines[index].top
+
+
+_STOPS = frozenset(":;,.?!")
 
 
 _SAME_SIZE = 0.3
