@@ -29,7 +29,7 @@ from papersum.pdfflow import (
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import find_authors, find_year, joined_title
+from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import dict_lines, make_line, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -4396,3 +4396,14 @@ def test_a_titles_colon_read_apart_on_its_row_stays_in_the_title() -> None:
     assert joined_title(["AstroLLaMA", ": Towards Specialized Foundation Models"]) == (
         "AstroLLaMA: Towards Specialized Foundation Models"
     )
+
+
+def test_a_files_name_in_the_title_field_is_no_title() -> None:
+    # Slaney's Auditory Toolbox report (1998, FrameMaker): its title field is the file's name,
+    # "AuditoryToolboxTechReport", which holds the title page 1 prints and was taken for a fuller
+    # title; so were "blue!50!blackCquThesis：…" (a colour's name written into the field)
+    lines = [Line(0, "Auditory Toolbox", 24.0, False, 0), Line(0, "Malcolm Slaney", 10.0, False, 1)]
+    assert choose_title({"title": "AuditoryToolboxTechReport"}, lines, [0]) == "Auditory Toolbox"
+    # a field that holds the page's title and more words is still believed (a title cut short)
+    full = "Auditory Toolbox: A MATLAB Toolbox for Auditory Modeling Work"
+    assert choose_title({"title": full}, lines, [0]) == full

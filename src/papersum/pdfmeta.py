@@ -77,8 +77,8 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
         # a template's ("Paper Title (use style: paper title)"), an old draft's or an arXiv
         # identifier is not on the page; a title cut short is less than the page's
         printed, shown = letters(meta), letters(page_title)
-        if shown and shown in printed:
-            return meta
+        if shown and shown in printed and (" " in meta or printed == shown):  # a file's name
+            return meta  # ("AuditoryToolboxTechReport") holds a title but is none
         if printed not in shown and printed in _printed_on_page_one(lines):
             return meta
     return page_title
