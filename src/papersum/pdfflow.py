@@ -12,6 +12,7 @@ from papersum.models import Section
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfheadings import ANCHOR_HEADINGS, NUMBERING, heading_key, is_back_matter, unnumbered
 from papersum.pdflines import Line
+from papersum.pdftables import cells_at_most
 
 REFERENCES = re.compile(
     r"^(references?|bibliography|works cited|literature cited|cited literature|references and notes|"
@@ -227,7 +228,9 @@ def _numbers_row(line: Line) -> bool:
     if line.table:
         return True
     tokens = line.text.split()
-    return len(tokens) >= _ROW_TOKENS_LEAST and sum(map(_is_number, tokens)) * 2 >= len(tokens)
+    if len(tokens) < _ROW_TOKENS_LEAST or cells_at_most(line.text) * 2 < len(tokens):
+        return False  # told in C for prose: too few digits and signs to be half numbers
+    return sum(map(_is_number, tokens)) * 2 >= len(tokens)
 
 
 _ROW_TOKENS_LEAST = 3
