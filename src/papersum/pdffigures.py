@@ -33,7 +33,8 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
             debris[index] = True
     # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
-    # SPEECH" over "Fig. 1: …", under the plot's axis words); or many in a row on their page, a
+    # SPEECH" over "Fig. 1: …", under the plot's axis words), or two or more right over it (ELF's
+    # panels "Unconditional Generation", "Translation", "Summarization"); or many in a row on their page, a
     # diagram's boxes whatever follows them (an IEEE Access paper's "Level-1 Encoder-1", …,
     # "Input", "Output" over its formulas): headings never come so many in a row
     for first, last in _runs(sorted(bold)):
@@ -42,7 +43,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         over_caption = (
             first > 0
             and last + 1 < len(lines)
-            and debris[first - 1]
+            and (debris[first - 1] or last > first)  # or two or more: no heading is over another
             and lines[first - 1].page == lines[last + 1].page
             and CAPTION.match(lines[last + 1].text) is not None
         )
