@@ -4429,3 +4429,20 @@ def test_a_figures_bold_panel_names_right_over_its_caption_are_no_headings() -> 
     lines = [line._replace(bold=line.text in bold) for line in _paragraphs(texts)]
     kept = [line.text for line in without_figure_text(lines)]
     assert kept == [prose, texts[4], prose, "Discussion", texts[7], prose]
+
+
+def test_a_subtitle_under_the_title_is_no_author() -> None:
+    # "Back to the Future: The Story of Squeak" (OOPSLA 1997, as the web page was printed): the
+    # subtitle in bold under the title read as an author, "The Story of Squeak"; the five names
+    # after "by" were lost
+    texts = [
+        ("Back to the Future", 25.6, True),
+        ("The Story of Squeak, A Practical Smalltalk Written in Itself", 19.2, True),
+        ("by", 12.8, False),
+        ("Dan Ingalls Ted Kaehler John Maloney Scott Wallace Alan Kay", 12.8, False),
+        ("at Apple Computer while doing this work, now at", 12.8, False),
+        ("Walt Disney Imagineering", 10.4, False),
+    ]
+    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    names = ["Dan Ingalls", "Ted Kaehler", "John Maloney", "Scott Wallace", "Alan Kay"]
+    assert find_authors({}, lines, [0], 12.8) == names

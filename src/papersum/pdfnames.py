@@ -216,5 +216,7 @@ def _is_name(text: str) -> bool:
         and all(w[:1].isupper() for w in words if len(w) > 3)
         and all(any(c.isalpha() for c in w) for w in words)
         and not words[0].islower()  # an address's tail ("of London."), not a given name
+        and words[0] not in _NOT_GIVEN_NAMES  # nor a subtitle's article ("The Story of Squeak")
+        and not any(w in _NOT_IN_NAMES for w in words[1:-1])
         and ":" not in text  # a label's ("Maintainer: James Thorne")
     )
