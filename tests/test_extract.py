@@ -4446,3 +4446,25 @@ def test_a_subtitle_under_the_title_is_no_author() -> None:
     lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
     names = ["Dan Ingalls", "Ted Kaehler", "John Maloney", "Scott Wallace", "Alan Kay"]
     assert find_authors({}, lines, [0], 12.8) == names
+
+
+def test_a_research_reports_title_under_its_cover_line_with_hals_identifier(tmp_path: Path) -> None:
+    # an INRIA research report as HAL serves it: "Rapport de recherche" in the largest type over
+    # the title, and HAL's identifier before the title in the metadata; the title read "Rapport
+    # de recherche" and a half of the title's second line was its author
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 70), "Rapport de recherche", fontsize=20.8, fontname="hebo")
+    page.insert_text((72, 100), "ISSN 0249-6399", fontsize=8)
+    page.insert_text((72, 180), "A comprehensive study of", fontsize=20.7, fontname="hebo")
+    page.insert_text((72, 205), "Seeing and Hearing Same-Instrument Duets", fontsize=20.7, fontname="hebo")
+    page.insert_text((72, 240), "Ana Lima,", fontsize=12)
+    page.insert_text((72, 256), "Ben Ortiz,", fontsize=12)
+    page.insert_text((72, 290), "N° 7506", fontsize=14.9, fontname="hebo")
+    _abstract_and_introduction(page, 330)
+    title = "A comprehensive study of Seeing and Hearing Same-Instrument Duets"
+    doc.set_metadata({"title": f"[inria-00555588, v1] {title}", "author": "Lima, Ana et al"})
+    doc.save(path := tmp_path / "report.pdf")
+    paper = extract_paper(path)
+    assert paper.title == title
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]

@@ -34,7 +34,7 @@ from papersum.pdfflow import (
 from papersum.pdfheadings import heading_key, is_numbered
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import choose_title, find_authors, find_year
+from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_document, read_lines
 from papersum.pdfrunin import names_split
@@ -206,6 +206,9 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
     title = choose_title(metadata, lines, title_lines)
     printed_title = [lines[i].text.strip() for i in title_lines]
+    if letters(title) not in letters(" ".join(printed_title)):  # the metadata's, printed smaller
+        title_lines = lines_printing(lines, title) or title_lines  # (under a report's cover line)
+        printed_title = [lines[i].text.strip() for i in title_lines]
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
     lines = names_split(without_margin_statements(lines))  # later pages only too

@@ -57,6 +57,11 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
+_HAL_STAMP = re.compile(r"^\[[a-z]+-\d{6,9}, v\d+\]\s*")
+"""The identifier HAL writes before the title it keeps ("[inria-00555588, v1] A comprehensive
+study of …", "[hal-01234567, v2] …"), which page 1 does not print."""
+
+
 _BAD_META_TITLE = re.compile(
     r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:|pii:)|^10\.\d{4,9}/",
     re.I,
@@ -70,7 +75,7 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
     """The metadata title when it is plausible and printed on page 1 (or holds all the page's
     title shows, and more), else the largest text on page 1 (also when that holds the metadata
     title and more: a title cut short)."""
-    meta = " ".join(str(metadata.get("title") or "").split())
+    meta = _HAL_STAMP.sub("", " ".join(str(metadata.get("title") or "").split()))
     page_title = _page_title(lines, title_lines)
     meta = meta.replace("``", "“").replace("''", "”")  # LaTeX's quotes, as hyperref may write them
     if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
@@ -82,6 +87,25 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
         if printed not in shown and printed in _printed_on_page_one(lines):
             return meta
     return page_title
+
+
+def lines_printing(lines: list[Line], title: str) -> list[int]:
+    """The lines of page 1 that print ``title`` one after the other (an INRIA report's, under
+    its cover's "Rapport de recherche" in larger type, when the metadata's title is chosen);
+    none if no run of lines does."""
+    wanted = letters(title)
+    first_page = page_one(lines)
+    for start, line in enumerate(first_page):
+        found = letters(line.text)
+        if not found or not wanted.startswith(found):
+            continue
+        end = start + 1
+        while len(found) < len(wanted) and end < len(first_page):
+            found += letters(first_page[end].text)
+            end += 1
+        if found == wanted:
+            return list(range(start, end))
+    return []
 
 
 def letters(text: str) -> str:
