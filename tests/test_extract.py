@@ -4468,3 +4468,16 @@ def test_a_research_reports_title_under_its_cover_line_with_hals_identifier(tmp_
     paper = extract_paper(path)
     assert paper.title == title
     assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+
+
+def test_a_title_fields_icon_file_is_no_part_of_the_title() -> None:
+    # Satori and Patchscopes (2024-25): an icon before the title, which hyperref wrote into the
+    # title field as "[width=2em]Figures/iconwu.png" and "[height=18pt]figures/misc/stethoscope.png "
+    lines = [
+        Line(0, "Satori: Reinforcement Learning with", 17.0, True, 0),
+        Line(0, "Chain-of-Action-Thought", 17.0, True, 0),
+    ]
+    field = "[width=2em]Figures/iconwu.pngSatori: Reinforcement Learning with Chain-of-Action-Thought"
+    assert choose_title({"title": field}, lines, [0, 1]) == (
+        "Satori: Reinforcement Learning with Chain-of-Action-Thought"
+    )

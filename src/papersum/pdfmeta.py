@@ -62,6 +62,11 @@ _HAL_STAMP = re.compile(r"^\[[a-z]+-\d{6,9}, v\d+\]\s*")
 study of …", "[hal-01234567, v2] …"), which page 1 does not print."""
 
 
+_GRAPHICS = re.compile(r"(?:\[[^\]]*\])?[\w./-]+\.(?:png|jpe?g|pdf|eps|svg)", re.I)
+"""An image's file, with its options, in a title field ("[width=2em]Figures/iconwu.pngSatori:
+Reinforcement Learning …": the title's icon, as hyperref wrote it)."""
+
+
 _BAD_META_TITLE = re.compile(
     r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:|pii:)|^10\.\d{4,9}/",
     re.I,
@@ -76,6 +81,8 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
     title shows, and more), else the largest text on page 1 (also when that holds the metadata
     title and more: a title cut short)."""
     meta = _HAL_STAMP.sub("", " ".join(str(metadata.get("title") or "").split()))
+    if "." in meta:  # an icon's file that hyperref wrote in from \includegraphics
+        meta = _GRAPHICS.sub("", meta).strip()
     page_title = _page_title(lines, title_lines)
     meta = meta.replace("``", "“").replace("''", "”")  # LaTeX's quotes, as hyperref may write them
     if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
