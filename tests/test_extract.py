@@ -4481,3 +4481,22 @@ def test_a_title_fields_icon_file_is_no_part_of_the_title() -> None:
     assert choose_title({"title": field}, lines, [0, 1]) == (
         "Satori: Reinforcement Learning with Chain-of-Action-Thought"
     )
+
+
+def test_a_logos_letters_in_display_type_are_no_title() -> None:
+    # Bologna's technical reports ("CM" in 278 pt) and BRICS's report series ("BRICS" in 118 pt)
+    # print a logo's letters over the title: the title read "Cm", and the title's second line
+    # was taken for an author
+    texts = [
+        ("CM", 278.4, True),
+        ("Consistent Global States of Distributed Systems:", 16.9, True),
+        ("Fundamental Concepts and Mechanisms", 16.9, True),
+        ("Özalp Babaoğlu", 13.9, True),
+        ("Keith Marzullo", 13.9, True),
+        ("Technical Report UBLCS-93-1", 13.9, True),
+    ]
+    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    assert find_title_lines(lines) == [1, 2]
+    # a title that is one short word, in the largest type, stays one
+    texts = [("Tilings", 20.0, True), ("Federico Ardila and Richard P. Stanley", 12.0, False)]
+    assert find_title_lines([Line(0, t, z, b, k) for k, (t, z, b) in enumerate(texts)]) == [0]
