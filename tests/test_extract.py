@@ -4500,3 +4500,23 @@ def test_a_logos_letters_in_display_type_are_no_title() -> None:
     # a title that is one short word, in the largest type, stays one
     texts = [("Tilings", 20.0, True), ("Federico Ardila and Richard P. Stanley", 12.0, False)]
     assert find_title_lines([Line(0, t, z, b, k) for k, (t, z, b) in enumerate(texts)]) == [0]
+
+
+def test_a_companys_lab_under_the_names_is_no_author() -> None:
+    # Meta's music-generation papers (Stack-and-Delay, 2023) and others: "Meta AI", "AI at
+    # Meta", "FAIR at Meta", "Amazon GenAI" under the names were taken for authors
+    for lab in ("Meta AI", "AI at Meta", "FAIR at Meta", "Amazon GenAI", "AWS AI Labs"):
+        texts = [
+            ("Stack-and-Delay: a new codebook pattern for music generation", 17.0, True),
+            ("Gael Le Lan, Varun Nagaraja, Ernie Chang", 11.0, False),
+            (lab, 11.0, False),
+            ("Abstract", 12.0, True),
+        ]
+        lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+        assert find_authors({}, lines, [0], 10.0) == ["Gael Le Lan", "Varun Nagaraja", "Ernie Chang"], lab
+    assert find_authors(
+        {}, [*lines[:1], Line(0, "Dimitris Metaxas, Ana Lima", 11.0, False, 1)], [0], 10.0
+    ) == [
+        "Dimitris Metaxas",
+        "Ana Lima",
+    ]

@@ -15,7 +15,8 @@ _INSTITUTION_WORDS = (
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
     r"recherche|forschung|ricerca|investigaci|"  # "Directeur de Recherche au CNRS"
     r"\b(?:UC|MIT|ETH|EPFL|CMU|UCL|KAIST|INRIA|IRCAM|Google|Microsoft|Facebook|DeepMind|OpenAI|"
-    r"Adobe|NVIDIA|IBM|Intel|Sony|Spotify|Deezer|Baidu|Tencent|Alibaba|ByteDance|Huawei|Samsung)\b"
+    r"Adobe|NVIDIA|IBM|Intel|Sony|Spotify|Deezer|Baidu|Tencent|Alibaba|ByteDance|Huawei|Samsung|"
+    r"Meta(?!-)|FAIR|AWS|Amazon|Apple|Anthropic|Qualcomm|Netflix|Salesforce)\b"
 )
 
 
