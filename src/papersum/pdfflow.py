@@ -122,7 +122,7 @@ def set_aside(
     labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
     in_capitals = False  # the last caption's label is in capitals
     of_table = False  # the last caption is a table's
-    table_heads: set[int] = set()  # a table's bold head under its caption (its lines): no heading, no text
+    table_lines: set[int] = set()  # a table's bold head under its caption, its bold rows: no heading, no text
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
@@ -146,12 +146,12 @@ def set_aside(
             of_table
             and index
             and (
-                (lines[index - 1].page, lines[index - 1].block) in caption_blocks or index - 1 in table_heads
+                (lines[index - 1].page, lines[index - 1].block) in caption_blocks or index - 1 in table_lines
             )
             and lines[index - 1].page == line.page
             and _is_table_head(line, lines[index + 1] if index + 1 < len(lines) else None)
         ) or (line.bold and 0 < index < len(lines) - 1 and _is_table_row(*lines[index - 1 : index + 2])):
-            table_heads.add(index)
+            table_lines.add(index)
         ends = line.text.endswith(SENTENCE_ENDS)
         if block in caption_blocks:
             runs_on = not ends
@@ -186,7 +186,7 @@ def set_aside(
                     captions[-1] += " " + line.text
             else:
                 captions.append(line.text)
-        elif index not in footnotes and index not in table_heads:
+        elif index not in footnotes and index not in table_lines:
             kept.append(line)
     return kept, captions
 
