@@ -4497,6 +4497,21 @@ def test_a_logos_letters_in_display_type_are_no_title() -> None:
     ]
     lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
     assert find_title_lines(lines) == [1, 2]
+    # BRICS's report: its series under the names is no author
+    texts = [
+        ("BRICS", 117.7, False),
+        ("Optimal Purely Functional", 24.9, True),
+        ("Priority Queues", 24.9, True),
+        ("Gerth Stølting Brodal", 14.4, True),
+        ("Chris Okasaki", 14.4, True),
+        ("BRICS Report Series", 14.4, True),
+        ("RS-96-37", 14.4, True),
+    ]
+    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    assert find_authors({}, lines, find_title_lines(lines), 10.0) == [
+        "Gerth Stølting Brodal",
+        "Chris Okasaki",
+    ]
     # a title that is one short word, in the largest type, stays one
     texts = [("Tilings", 20.0, True), ("Federico Ardila and Richard P. Stanley", 12.0, False)]
     assert find_title_lines([Line(0, t, z, b, k) for k, (t, z, b) in enumerate(texts)]) == [0]

@@ -42,6 +42,7 @@ AFFILIATION = re.compile(
     r"computer|robotics|informatics|intelligence|acoustic|"
     r"\b(?:music|audio|speech|signal|vision|media)\b|"  # a field: "Robotics and Computer Vision"
     r"science|technology|engineering|master|doctor|bachelor|degree|thesis|dissertation|"  # a thesis's
+    r"\breport series\b|\btechnical report\b|"  # a report's ("BRICS Report Series")
     r",\s+[A-Z]{2}(?:\s+\d{5})?$",  # a town and its state ("Mountain View, CA")
     re.I,
 )
