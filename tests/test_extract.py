@@ -4323,6 +4323,11 @@ def test_names_after_the_last_names_affiliation_mark_are_names() -> None:
     assert find_authors({"author": "Andreas Koher"}, lines, [0, 1], 9.5) == names
 
 
+def _first_page(texts: list[tuple[str, float, bool]]) -> list[Line]:
+    """Page 1's lines as read, each a block of its own: (text, type size, bold)."""
+    return [Line(0, text, size, bold, block) for block, (text, size, bold) in enumerate(texts)]
+
+
 def test_a_title_page_under_an_institutions_name_in_larger_type() -> None:
     # a thesis's title page: the university's name in capitals in the largest type, the title
     # in bold a little smaller; looking for the largest type among the bold lines found none
@@ -4334,7 +4339,7 @@ def test_a_title_page_under_an_institutions_name_in_larger_type() -> None:
         ("by", 12.0, False),
         ("Ana Lima", 12.0, False),
     ]
-    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    lines = _first_page(texts)
     assert find_title_lines(lines) == [1]
 
 
@@ -4443,7 +4448,7 @@ def test_a_subtitle_under_the_title_is_no_author() -> None:
         ("at Apple Computer while doing this work, now at", 12.8, False),
         ("Walt Disney Imagineering", 10.4, False),
     ]
-    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    lines = _first_page(texts)
     names = ["Dan Ingalls", "Ted Kaehler", "John Maloney", "Scott Wallace", "Alan Kay"]
     assert find_authors({}, lines, [0], 12.8) == names
 
@@ -4495,7 +4500,7 @@ def test_a_logos_letters_in_display_type_are_no_title() -> None:
         ("Keith Marzullo", 13.9, True),
         ("Technical Report UBLCS-93-1", 13.9, True),
     ]
-    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    lines = _first_page(texts)
     assert find_title_lines(lines) == [1, 2]
     # BRICS's report: its series under the names is no author
     texts = [
@@ -4507,14 +4512,14 @@ def test_a_logos_letters_in_display_type_are_no_title() -> None:
         ("BRICS Report Series", 14.4, True),
         ("RS-96-37", 14.4, True),
     ]
-    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    lines = _first_page(texts)
     assert find_authors({}, lines, find_title_lines(lines), 10.0) == [
         "Gerth Stølting Brodal",
         "Chris Okasaki",
     ]
     # a title that is one short word, in the largest type, stays one
     texts = [("Tilings", 20.0, True), ("Federico Ardila and Richard P. Stanley", 12.0, False)]
-    assert find_title_lines([Line(0, t, z, b, k) for k, (t, z, b) in enumerate(texts)]) == [0]
+    assert find_title_lines(_first_page(texts)) == [0]
 
 
 def test_a_companys_lab_under_the_names_is_no_author() -> None:
@@ -4527,7 +4532,7 @@ def test_a_companys_lab_under_the_names_is_no_author() -> None:
             (lab, 11.0, False),
             ("Abstract", 12.0, True),
         ]
-        lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+        lines = _first_page(texts)
         assert find_authors({}, lines, [0], 10.0) == ["Gael Le Lan", "Varun Nagaraja", "Ernie Chang"], lab
     assert find_authors(
         {}, [*lines[:1], Line(0, "Dimitris Metaxas, Ana Lima", 11.0, False, 1)], [0], 10.0
