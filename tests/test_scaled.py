@@ -31,11 +31,12 @@ def _glyph(char: str) -> str:
     if char == FI:
         return "#230C"  # as Distiller names it: "#0C"
     names = {".": "period", ",": "comma", ":": "colon", ";": "semicolon", "-": "hyphen", "'": "quoteright"}
+    names |= {"{": "braceleft", "|": "bar"}  # OT1's en and em dashes, at ASCII's braces' codes
     digits = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
     return names.get(char) or (digits[int(char)] if char.isdigit() else char)
 
 
-CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;-'"
+CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;-'{|"
 
 
 def _scaled_pdf(pages: list[list[tuple[float, float, float, str]]], *, mapped: bool = True) -> bytes:
@@ -122,8 +123,8 @@ METHOD = [
     "time. Its speed and its changes of direction give the onsets.",
 ]
 RESULTS = [
-    "On twelve duets the separation gains three decibels over the same",
-    "network without the video, and most where the two parts cross or",
+    "On twelve duets the separation gains 3{5 decibels over the same",
+    "network without the video { most where the two parts cross or",
     "play in unison, where the sound alone cannot tell them apart.",
 ]
 
@@ -160,6 +161,8 @@ def test_a_paper_in_scaled_bitmap_fonts_reads_whole_words(tmp_path: Path) -> Non
     assert [s.heading for s in paper.sections] == ["1 Bow Tracking", "2 Results"]
     assert paper.sections[0].text.startswith("We find each bow in every frame of the video with a detector")
     assert "three hundred defined frames" in paper.sections[0].text  # TeX's "fi" at its code
+    # and its dashes at the codes of ASCII's braces
+    assert "gains 3–5 decibels over the same network without the video – most" in paper.sections[1].text
 
 
 def test_a_paper_in_bitmap_fonts_that_map_no_character_is_an_error(tmp_path: Path) -> None:

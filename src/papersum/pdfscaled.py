@@ -95,9 +95,19 @@ def segments(page: pymupdf.Page) -> list[Segment] | None:
 
 def _text(parts: list[str]) -> str:
     """A row's text from its runs: TeX's ligatures at their codes in its words read as their
-    letters ("signi" "\\x0ccan" "t"), other codes dropped."""
+    letters ("signi" "\\x0ccan" "t"), other codes dropped; TeX's dashes at their codes in its
+    text fonts (OT1's "{" and "|") read as dashes where no brace closes them ("50{60%",
+    "purpose { to extend", "error | the"), not in a typewriter's code ("List { head:Any }")."""
     text = "".join(parts)
-    return _CONTROL.sub("", ligatures_in_words(text)).strip() if _CONTROL.search(text) else text.strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", ligatures_in_words(text))
+    if ("{" in text or "|" in text) and "}" not in text:
+        text = _OT1_DASH.sub(lambda code: code[0].replace(code[0].strip(), _DASHES[code[0].strip()]), text)
+    return text.strip()
+
+
+_OT1_DASH = re.compile(r"(?<=\d)\{(?=\d)|(?<=[A-Za-z,']) [{|] (?=[A-Za-z])")
+_DASHES = {"{": "–", "|": "—"}
 
 
 @dataclass(slots=True)
