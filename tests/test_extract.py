@@ -4540,3 +4540,20 @@ def test_a_companys_lab_under_the_names_is_no_author() -> None:
         "Dimitris Metaxas",
         "Ana Lima",
     ]
+
+
+def test_an_abstract_found_without_its_heading_loses_its_label() -> None:
+    # Fischer, Lynch and Paterson (JACM 1985), Hewitt's actors (1973): the abstract run into its
+    # label ("Abstract. The consensus problem …"), found as the text's first paragraph, kept it
+    text = (
+        "Abstract. The consensus problem involves an asynchronous system of processes, some of "
+        "which may be unreliable. The problem is for the reliable processes to agree on a binary "
+        "value. In this paper, it is shown that every protocol for this problem has the possibility "
+        "of nontermination, even with only one faulty process."
+    )
+    abstract, _sections = take_abstract([Section(heading="Text", text=text, level=1)], [], 10.0)
+    assert abstract.startswith("The consensus problem involves")
+    # a sentence that starts with the word stays whole
+    text = "Abstract interpretation " + text.removeprefix("Abstract. ")
+    abstract, _sections = take_abstract([Section(heading="Text", text=text, level=1)], [], 10.0)
+    assert abstract.startswith("Abstract interpretation The consensus")

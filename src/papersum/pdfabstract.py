@@ -14,6 +14,11 @@ from papersum.pdflines import Line
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
 
+_LABEL_LEAD = re.compile(r"^(?i:abstract)(?:\s*[.:—–-]\s*|\s+(?=[A-Z]))")
+"""An abstract's label at its start ("Abstract. The consensus problem …", "Abstract This paper
+…"), not a sentence's first word ("Abstract interpretation is …")."""
+
+
 ABSTRACT_LABEL = re.compile(r"abstract\s*[.:—–-]", re.I)
 """An abstract's label run in ("Abstract: …", MDPI's, Frontiers'): it starts a paragraph even in
 a block with the affiliations above it (a word processor's page 1, evenly spaced)."""
@@ -61,6 +66,7 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
+    abstract = _LABEL_LEAD.sub("", abstract, count=1)  # its label, found with it in another way
     if len(abstract) > _ABSTRACT_MOST:
         cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
         abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
