@@ -4557,3 +4557,30 @@ def test_an_abstract_found_without_its_heading_loses_its_label() -> None:
     text = "Abstract interpretation " + text.removeprefix("Abstract. ")
     abstract, _sections = take_abstract([Section(heading="Text", text=text, level=1)], [], 10.0)
     assert abstract.startswith("Abstract interpretation The consensus")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Categories and Subject Descriptors D.4.2 [Operating Systems]: Storage Management",  # ACM's
+        "2012 ACM Subject Classification Theory of computation → Data structures",  # LIPIcs'
+        "Keywords and phrases Natural Joins, Conjunctive Queries",
+        "CONTENTS\n\n1 Introduction 3",  # a contents page after it (LambdaNetworks)
+        "1. Introduction\n\nIn many applications, indexing of high-dimensional data",  # X-tree's
+    ],
+)
+def test_what_follows_an_abstract_with_no_stop_is_no_part_of_it(after: str) -> None:
+    # Dynamo, Liquid Types, the Cuckoo filter, LIPIcs' ICDT papers: "Categories and Subject
+    # Descriptors" or "Keywords and phrases" (no colon) ran into the abstract, X-tree's whole
+    # introduction (2,702 characters)
+    text = " ".join(["We present a filter for sets that supports deletion."] * 5)
+    sections = [Section(heading="Abstract", text=f"{text}\n\n{after}", level=1)]
+    abstract, _sections = take_abstract(sections, [], 10.0)
+    assert abstract == text
+
+
+def test_the_year_of_an_acm_classification_scheme_is_not_the_papers() -> None:
+    # LIPIcs prints "2012 ACM Subject Classification" on page 1 of a 2024 paper; once it was no
+    # longer read into the abstract it was taken for the year
+    lines = [Line(0, "2012 ACM Subject Classification Theory of computation", 8.0, False, 0)]
+    assert find_year({"creationDate": "D:20240105"}, lines) == 2024

@@ -33,6 +33,9 @@ _YEAR = re.compile(r"((?:1(?<!\w1)9[5-9]|2(?<!\w2)0[0-4])\d)(?!\w)")
 first digit, so that the search skips ahead to a 1 or a 2 (three times faster than ``\\b…``)."""
 
 
+_CLASSIFICATION_YEAR = re.compile(r"\b(?:19|20)\d\d(?= ACM (?:Subject|Computing) Classification)")
+
+
 _YEARS_AFTER_MOST = 10
 """Years by which a year page 1 prints may follow the file's making, at most (a file's date
 may be its template's: Kluwer's "Tue May 24 1994" on a paper of 2001)."""
@@ -381,6 +384,8 @@ def find_year(
     if (cited := _cited_year(metadata, first_page, prose)) and _between(cited, earliest, latest):
         return cited
     page = "\n".join(ln.text for ln in first_page)
+    if "Classification" in page:  # LIPIcs' "2012 ACM Subject Classification": the scheme's year
+        page = _CLASSIFICATION_YEAR.sub("", page)
     years = Counter(int(y) for y in _YEAR.findall(page))
     if made and years:  # not a page number in a year's range ("2029", ICASSP 2008's page)
         years = Counter({year: count for year, count in years.items() if _between(year, earliest, latest)})
