@@ -4567,6 +4567,9 @@ def test_an_abstract_found_without_its_heading_loses_its_label() -> None:
         "Keywords and phrases Natural Joins, Conjunctive Queries",
         "CONTENTS\n\n1 Introduction 3",  # a contents page after it (LambdaNetworks)
         "1. Introduction\n\nIn many applications, indexing of high-dimensional data",  # X-tree's
+        # an INRIA report's keywords, then its French title and abstract
+        "Key-words: Data replication\n\nÉtude approfondie\n\nRésumé : La cohérence à terme",
+        "Zusammenfassung\n\nEine deutschsprachige Zusammenfassung",  # a thesis's German one
     ],
 )
 def test_what_follows_an_abstract_with_no_stop_is_no_part_of_it(after: str) -> None:

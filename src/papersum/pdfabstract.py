@@ -25,16 +25,18 @@ a block with the affiliations above it (a word processor's page 1, evenly spaced
 
 
 KEYWORDS_AFTER = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key [Ww]ords|CCS Concepts)\s*[—–:.-]"
+    r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key[- ][Ww]ords|CCS Concepts|Mots-cl[ée]s"
+    r"|Palabras clave|Schlüsselwörter|Parole chiave)\s*[—–:.-]"
     r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
     r"|\n\n(?:Keywords|Key [Ww]ords|Index Terms|CCS Concepts|General Terms|Additional Information"
     r"|Categories and Subject Descriptors|(?:\d{4} )?ACM Subject Classification|CONTENTS|Contents"
-    r"|(?:1\.?|I\.) (?:Introduction|INTRODUCTION))\b"
+    r"|(?:1\.?|I\.) (?:Introduction|INTRODUCTION)|Résumé|Resumen|Zusammenfassung)\b"
 )
 """Where the keywords that follow an abstract start ("… misleads. Index Terms— audio, music"),
 or stand alone under its heading (an abstract left empty in a draft); or a paragraph after it
 that starts so with no stop (LIPIcs' "2012 ACM Subject Classification" and "Keywords and
-phrases", "General Terms", a contents page, the introduction read into it)."""
+phrases", "General Terms", a contents page, the introduction read into it, the abstract again in
+French, Spanish or German, "Mots-clés :")."""
 
 
 COPYRIGHT_AFTER = re.compile(
