@@ -403,6 +403,12 @@ def test_loading_the_embedding_model_leaves_the_processs_logging_as_it_was() -> 
         "assert Meaning('audio-visual music').load()\n"
         "logging.getLogger('papersum.runner').info('read 8 pages')\n"
     )
+    _assert_runs_quietly(code)
+
+
+def _assert_runs_quietly(code: str) -> None:
+    """``code`` run in a fresh Python process (wordllama is imported once a process) succeeds and
+    writes nothing on stderr."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr) == (0, "")
 
@@ -424,8 +430,7 @@ def test_records_logged_while_the_embedding_model_loads_stay_quiet_too() -> None
         "done.set()\n"
         "worker.join()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert (done.returncode, done.stderr) == (0, "")
+    _assert_runs_quietly(code)
 
 
 def test_verbose_says_what_papersum_does(papersum: RunCli, example: Path, arxiv: ArxivStandIn) -> None:

@@ -399,7 +399,7 @@ def without_margin_statements(lines: list[Line]) -> list[Line]:
     "The authors have declared …" / "the distances over which …"). Told from a short paper's
     statements at its end (MDPI's) by the paragraph they break: the text before them runs on
     after them."""
-    labels = [
+    labels = [  # most lines told in line, without a call: not bold, or not ending with a colon
         i for i, line in enumerate(lines) if line.bold and line.text[-1:] == ":" and _is_statement_label(line)
     ]
     dropped: set[int] = set()

@@ -136,13 +136,18 @@ def _page_title(lines: list[Line], title_lines: list[int]) -> str:
     return joined_title([lines[i].text.strip() for i in title_lines])
 
 
+TITLE_STOPS = frozenset(":;,.?!")
+"""A stop or colon a title's line may start with, which mupdf read apart from the words before it:
+joined to them with no space."""
+
+
 def joined_title(printed: list[str]) -> str:
     """A title from its lines as page 1 prints them; one in capitals lowercased after its first
     letter (``title_as_written`` gives back the capitals of its names)."""
     title = ""
     for text in printed:
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
-        title += text if re.search(r"\w-$", title) or text[:1] in ":;,.?!" else f" {text}"
+        title += text if re.search(r"\w-$", title) or text[:1] in TITLE_STOPS else f" {text}"
     title = title.strip()
     if title.isupper():
         title = title[:1] + title[1:].lower()
@@ -195,7 +200,7 @@ def find_authors(
         named = split_names(meta, one_word=True)
         # not the affiliation some fields name after the authors ("…, John Ousterhout; Stanford
         # University", Raft's)
-        named = [name for name in named if not (AFFILIATION.search(name) or INSTITUTION.search(name))]
+        named = [name for name in named if not AFFILIATION.search(name)]  # which holds INSTITUTION
         printed = _printed_on_page_one(lines)
         if named and all(letters(name.split()[-1]) in printed for name in named):
             named = [_in_full(name, lines) for name in named]
@@ -326,7 +331,7 @@ def _more_names(text: str) -> bool:
     """Whether a line under a line of names may go on with names: no address, no sentence's or
     note's end, no word alone (an organisation's name: "DeepSeek-AI"), no name in another
     script (a translation's, set under the names)."""
-    if AFFILIATION.search(text) or INSTITUTION.search(text) or text.rstrip().endswith("."):
+    if AFFILIATION.search(text) or text.rstrip().endswith("."):  # AFFILIATION holds INSTITUTION
         return False
     if len(text.split()) < 2 and not text.rstrip().endswith(","):
         return False

@@ -357,8 +357,6 @@ def _under_whole_names(lines: list[Line], levels: dict[int, int]) -> dict[int, i
     deeper = dict(levels)
     parent = None
     for index in sorted(levels):
-        # a statement's name right under the part's is its first section (PLOS's "Methods" over
-        # "Ethics statement")
         if _names_section(lines[index].text) and not (parent is not None and index == parent + 1):
             over = levels.get(index + 1) == levels[index]  # the next line heads a section of its level
             parent = None

@@ -9,7 +9,7 @@ import re
 from papersum.pdfabstract import ABSTRACT_LABEL
 from papersum.pdfheadings import OPEN_END
 from papersum.pdflines import Line
-from papersum.pdfmeta import ARTICLE_KIND
+from papersum.pdfmeta import ARTICLE_KIND, TITLE_STOPS
 from papersum.pdfnames import INSTITUTION, is_lone_name
 
 
@@ -76,10 +76,7 @@ def _stop_on_the_row(lines: list[Line], index: int) -> bool:
     """Whether ``lines[index]`` is a colon or a stop alone on the row of the line before, which
     mupdf read apart (after a title's first words in small capitals: "AGENTLESS" / ":" /
     "Demystifying LLM-based …")."""
-    return bool(index) and lines[index].text in _STOPS and lines[index - 1].top == lines[index].top
-
-
-_STOPS = frozenset(":;,.?!")
+    return bool(index) and lines[index].text in TITLE_STOPS and lines[index - 1].top == lines[index].top
 
 
 def _without_logo(first_page: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
