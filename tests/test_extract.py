@@ -1075,7 +1075,7 @@ def test_a_raised_unit_stays_in_its_tables_row() -> None:
     assert rows == [["Dilation Angle", "ψ", "◦", "5"], ["Flow", "0.78"]]
 
 
-def test_a_tables_words_are_found_by_its_first_words() -> None:
+def test_a_tables_words_are_its_own_blocks_when_it_starts_as_the_block_does() -> None:
     # a page's words by block (x0, y0, x1, y1, text, block, line, word): a caption that starts
     # like the table, two tables that start alike, one whose first word carries LaTeX's accent
     def block(
@@ -1097,20 +1097,24 @@ def test_a_tables_words_are_found_by_its_first_words() -> None:
         ]
 
     words = [
-        *block(0, 100, "Model F1 is the best"),
+        *block(0, 100, "Model F1 Recall is the best", "of the models we compare here"),
         *block(1, 200, "Model F1 Recall", "ours 0.91 0.88", "base 0.85 0.80"),
         *block(2, 300, "Model F1 Recall", "ours 0.71 0.60", "base 0.65 0.52"),
-        *block(3, 400, "\u00b4Etude 1 2", "piano 3 4"),
+        *block(4, 400, "\u00b4Etude 1 2", "piano 3 4"),
     ]
     blocks = WordBlocks(words)
-    assert blocks.table_of("Model F1 Recall ours 0.91 0.88 base 0.85 0.80") == (
-        "Model | F1 | Recall\nours | 0.91 | 0.88\nbase | 0.85 | 0.80"
-    )
-    assert blocks.table_of("Model F1 Recall ours 0.71 0.60 base 0.65 0.52").startswith(
+    # the second table first: each is read from its own block, not the first that starts alike
+    assert blocks.table_of("Model F1 Recall ours 0.71 0.60 base 0.65 0.52", 2).startswith(
         "Model | F1 | Recall\nours | 0.71"
     )
-    assert blocks.table_of("Model F1 Recall again") == "Model F1 Recall again"  # both read: not found
-    assert blocks.table_of("\u00c9tude 1 2 piano 3 4") == "\u00c9tude | 1 | 2\npiano | 3 | 4"
+    assert blocks.table_of("Model F1 Recall ours 0.91 0.88 base 0.85 0.80", 1) == (
+        "Model | F1 | Recall\nours | 0.91 | 0.88\nbase | 0.85 | 0.80"
+    )
+    assert blocks.table_of("\u00c9tude 1 2 piano 3 4", 4) == "\u00c9tude | 1 | 2\npiano | 3 | 4"
+    # a paragraph that is not its block's first (under a caption mupdf set in the same block),
+    # and one of a block with no words: left as they are
+    assert blocks.table_of("ours 0.91 0.88 base 0.85 0.80", 1) == "ours 0.91 0.88 base 0.85 0.80"
+    assert blocks.table_of("Model F1 Recall again", 3) == "Model F1 Recall again"
 
 
 def test_a_header_set_as_tightly_as_words_is_cut_where_its_columns_end() -> None:
@@ -2299,9 +2303,8 @@ def test_a_bold_titles_line_with_a_plain_footnote_mark_is_still_the_titles(tmp_p
     assert extract_paper(path).title == "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets"
 
 
-def test_a_table_on_a_landscape_page_reads_in_its_rows(tmp_path: Path) -> None:
-    # a thesis sets a wide table on a page turned a quarter (/Rotate 90): its words are read as
-    # the page stands unturned, as pymupdf reads them, so its rows stay rows
+def _three_pages_with_a_table(top: float) -> pymupdf.Document:
+    """Three pages, each a numbered section, and a table of three rows on page 2 at ``top``."""
     doc = pymupdf.open()
     for number in range(3):
         page = doc.new_page()
@@ -2309,15 +2312,33 @@ def test_a_table_on_a_landscape_page_reads_in_its_rows(tmp_path: Path) -> None:
         page.insert_text(
             (72, 100), "Players are seen as well as heard, and the eye helps the ear.", fontsize=10
         )
-    page = doc[1]
     for line, row in enumerate(["Model F1 Recall Precision", "ours 0.91 0.88 0.93", "base 0.85 0.80 0.87"]):
         for column, cell in enumerate(row.split()):
-            page.insert_text((72 + 70 * column, 140 + 14 * line), cell, fontsize=10)
-    page.set_rotation(90)
+            doc[1].insert_text((72 + 70 * column, top + 14 * line), cell, fontsize=10)
+    return doc
+
+
+TABLE_READ = "Model | F1 | Recall | Precision\nours | 0.91 | 0.88 | 0.93\nbase | 0.85 | 0.80 | 0.87"
+
+
+def test_a_table_on_a_landscape_page_reads_in_its_rows(tmp_path: Path) -> None:
+    # a thesis sets a wide table on a page turned a quarter (/Rotate 90): its words are read as
+    # the page stands unturned, as pymupdf reads them, so its rows stay rows
+    doc = _three_pages_with_a_table(140)
+    doc[1].set_rotation(90)
     doc.save(path := tmp_path / "thesis.pdf")
-    assert extract_paper(path).tables == [
-        "Model | F1 | Recall | Precision\nours | 0.91 | 0.88 | 0.93\nbase | 0.85 | 0.80 | 0.87"
-    ]
+    assert extract_paper(path).tables == [TABLE_READ]
+
+
+def test_a_table_is_read_from_its_own_block_under_a_line_that_starts_as_it_does(tmp_path: Path) -> None:
+    # the line over the table starts with the table's first three words: the table's words
+    # were looked up by them, the line's were found first, and the table stayed a run of text
+    doc = _three_pages_with_a_table(300)
+    doc[1].insert_text(
+        (72, 240), "Model F1 Recall Precision are given for both systems below, on the test set."
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).tables == [TABLE_READ]
 
 
 def test_a_readers_notes_on_the_pdf_are_not_the_papers_text(tmp_path: Path) -> None:

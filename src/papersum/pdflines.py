@@ -63,6 +63,9 @@ class Line(NamedTuple):  # a tuple: papers have tens of thousands of lines
     table: bool = False
     """A paragraph that is a table (its rows, one a line, cells between " | ") or a figure's
     numbers: not body text."""
+    mupdf_block: int = -1
+    """The block of mupdf's text page a later page's paragraph is read from, numbered from 0 in
+    the page (``block`` also counts the headings found inside one): where its words are."""
 
 
 def page_one(lines: list[Line]) -> list[Line]:
@@ -87,11 +90,12 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
         page = LINE_BREAK.sub(line_break, page)
     found = ELEMENT.findall(page)
     lines: list[Line] = []
-    block = -1
+    block = source = -1
     last = len(found) - 1
     for index, (newline, tag, inner) in enumerate(found):
-        first = newline == "\n"
+        first, size = newline == "\n", TAG_SIZE[tag]
         block += first
+        source += first
         alone = first and (index == last or found[index + 1][0] == "\n")
         bold = table = False
         if "<b>" in inner:
@@ -117,16 +121,22 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
                         # mupdf calls bold and italic by turns, alone in its paragraph
                         bold = True
                     else:
-                        lines.append(Line(page_number, lead, TAG_SIZE[tag], True, block, False, first, True))
+                        lines.append(
+                            Line(page_number, lead, size, True, block, False, first, True, mupdf_block=source)
+                        )
                         inner, first, alone = rest, False, False
             cuts: list[tuple[str, str]] = []
             if " <b>" in inner:  # a bold run within: maybe a heading set in the paragraph's run
                 cuts, inner = headings_within(inner)
             for piece, heading in cuts:
                 if len(text := without_bold(piece).strip()) > MIN_FRAGMENT:
-                    lines.append(Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, False))
+                    lines.append(
+                        Line(page_number, text, size, bold, block, False, first, False, mupdf_block=source)
+                    )
                 block += 1  # as if mupdf had begun a block at the heading
-                lines.append(Line(page_number, heading, TAG_SIZE[tag], True, block, False, True, True))
+                lines.append(
+                    Line(page_number, heading, size, True, block, False, True, True, mupdf_block=source)
+                )
                 bold, first, alone = False, False, False
             inner = without_bold(inner)
         text = inner.strip()
@@ -134,7 +144,9 @@ def paragraphs(xhtml: str, page_number: int) -> list[Line]:
             if text[1:2] == " ":  # "A B S T R A C T" (a call for each paragraph costs more)
                 text = spaced_out(text)
             lines.append(
-                Line(page_number, text, TAG_SIZE[tag], bold, block, False, first, alone, table=table)
+                Line(
+                    page_number, text, size, bold, block, False, first, alone, table=table, mupdf_block=source
+                )
             )
     return lines
 

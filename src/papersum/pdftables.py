@@ -8,10 +8,11 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papersum.pdfchars import normalize
 from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, is_numbered, unnumbered
+from papersum.pdfwords import Word, words_of_blocks
 
 if TYPE_CHECKING:
     import pymupdf
@@ -53,84 +54,55 @@ def cells_at_most(text: str) -> int:
 
 
 class WordBlocks:
-    """A page's words (``extractWORDS``: x0, y0, x1, y1, text, block, line, word) by block.
+    """Words of a page (``extractWORDS``: x0, y0, x1, y1, text, block, line, word) by their
+    block: a paragraph's table is read from the block of mupdf's text page it was read from
+    (``Line.mupdf_block``), when that block starts as the paragraph does (a paragraph that is
+    not its block's first, under a caption set apart by its size, is left as it is). Not looked
+    up by its first words: two blocks of a page may start alike (the axes of two plots, two
+    tables' heads), and the first one's words went into the second's paragraph."""
 
-    A page has hundreds of blocks (a figure's labels are one each, a plot thousands) and only
-    a table's are wanted: they are grouped and their first words listed in C, a paragraph's
-    block is looked up by its first word (``list.index``), and only first words beyond ASCII
-    are folded as the paragraphs' text is."""
+    def __init__(self, words: list[Word]) -> None:
+        self._blocks = {
+            block: list(group) for block, group in itertools.groupby(words, key=operator.itemgetter(5))
+        }
 
-    def __init__(self, words: list[tuple[Any, ...]]) -> None:
-        self._blocks = [list(group) for _block, group in itertools.groupby(words, key=operator.itemgetter(5))]
-        self._firsts = list(map(operator.itemgetter(4), map(operator.itemgetter(0), self._blocks)))
-        beyond_ascii = map(operator.not_, map(str.isascii, self._firsts))
-        for block in itertools.compress(itertools.count(), beyond_ascii):
-            self._firsts[block] = normalize(self._firsts[block])
-        self._used: set[int] = set()
-
-    def table_of(self, paragraph: str) -> str:
+    def table_of(self, paragraph: str, block: int) -> str:
         """The table that ``paragraph`` reads as one run, a row a line and its cells between
         " | ": a row is the words at one height, a new cell starts where the gap is wider than
-        half the type's height. The paragraph itself when its block is not found."""
-        rows = self._rows(paragraph)
+        half the type's height. The paragraph itself when its block does not start as it does."""
+        rows = self._rows(paragraph, block)
         return _rendered(rows) if len(rows) >= 2 else paragraph
 
-    def word_table_of(self, paragraph: str) -> str | None:
+    def word_table_of(self, paragraph: str, block: int) -> str | None:
         """The table that ``paragraph`` reads as one run when its words stand in a grid (see
         ``table_kind``), else None: three rows or more, and two columns or more, each a
         left edge that three cells share (a justified paragraph's wide gaps do not line up)."""
-        rows = self._rows(paragraph)
+        rows = self._rows(paragraph, block)
         starts = Counter(round(left / _COLUMN_ALIGN) for row in rows for left, _text in row)
         columns = sum(count >= 3 for count in starts.values())
         wide = sum(len(row) >= 2 for row in rows)
         return _rendered(rows) if len(rows) >= 3 and columns >= 2 and wide >= len(rows) / 4 else None
 
-    def rows_table_of(self, rows: list[str]) -> str | None:
+    def rows_table_of(self, rows: list[str], blocks: list[int]) -> str | None:
         """The table whose rows mupdf reads as paragraphs of their own, one a block (a word
-        processor's table, its cells apart), else None: the blocks of ``rows`` one after the
-        other, in rows of two cells or more, two such rows at least."""
-        first = self._block_of(rows[0])
-        blocks = range(first, first + len(rows))
-        if (
-            first < 0
-            or blocks.stop > len(self._blocks)
-            or any(
-                not self._starts(block, row.split()[:3]) or block in self._used
-                for block, row in zip(blocks, rows, strict=True)
-            )
+        processor's table, its cells apart), else None: ``blocks``, those of ``rows``, each
+        starting as its row does with no other block of words between them, in rows of two
+        cells or more, two such rows at least."""
+        between = [block for block in self._blocks if blocks[0] <= block <= blocks[-1]]
+        if between != blocks or any(
+            not self._starts(block, row.split()[:3]) for block, row in zip(blocks, rows, strict=True)
         ):
             return None
         table = table_rows([word for block in blocks for word in self._blocks[block]])
-        if sum(len(row) >= 2 for row in table) < 2:
-            return None
-        self._used.update(blocks)
-        return _rendered(table)
+        return _rendered(table) if sum(len(row) >= 2 for row in table) >= 2 else None
 
-    def _rows(self, paragraph: str) -> list[list[tuple[float, str]]]:
-        """The rows of the first block not read yet whose first three words are the
-        paragraph's."""
-        block = self._block_of(paragraph)
-        if block < 0:
-            return []
-        self._used.add(block)
-        return table_rows(self._blocks[block])
-
-    def _block_of(self, paragraph: str) -> int:
-        """The first block not read yet whose first three words are the paragraph's, or -1."""
-        head = paragraph.split()[:3]
-        block = 0
-        while True:
-            try:
-                block = self._firsts.index(head[0], block)
-            except ValueError:
-                return -1
-            if block not in self._used and self._starts(block, head):
-                return block
-            block += 1
+    def _rows(self, paragraph: str, block: int) -> list[list[tuple[float, str]]]:
+        return table_rows(self._blocks[block]) if self._starts(block, paragraph.split()[:3]) else []
 
     def _starts(self, block: int, head: list[str]) -> bool:
-        """Whether ``block``'s first words are ``head`` (a paragraph's first three)."""
-        return [normalize(word[4]) for word in self._blocks[block][:3]] == head
+        """Whether ``block`` has words and its first are ``head`` (a paragraph's first three),
+        folded as the paragraph's text is."""
+        return block in self._blocks and [normalize(word[4]) for word in self._blocks[block][:3]] == head
 
 
 NUMBERS, WORDS = "numbers", "words"
@@ -163,15 +135,21 @@ def with_tables(lines: list[Line], textpage: pymupdf.TextPage) -> list[Line]:
     runs = _row_runs(lines, kinds)
     if not any(kinds) and not runs:
         return lines
-    blocks = WordBlocks(textpage.extractWORDS())
+    wanted = {line.mupdf_block for line, kind in zip(lines, kinds, strict=True) if kind}
+    for start, end in runs.items():  # and the blocks between a run's rows (a row told apart)
+        wanted.update(range(lines[start].mupdf_block, lines[end - 1].mupdf_block + 1))
+    blocks = WordBlocks(words_of_blocks(textpage, wanted))
     marked = []
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind == NUMBERS:
-            line = line._replace(text=blocks.table_of(line.text), table=True)
-        elif kind == WORDS and (table := blocks.word_table_of(line.text)):
+            line = line._replace(text=blocks.table_of(line.text, line.mupdf_block), table=True)
+        elif kind == WORDS and (table := blocks.word_table_of(line.text, line.mupdf_block)):
             line = line._replace(text=table, table=True)
         elif index in runs and (
-            table := blocks.rows_table_of([row.text for row in lines[index : runs[index]]])
+            table := blocks.rows_table_of(
+                [row.text for row in lines[index : runs[index]]],
+                [row.mupdf_block for row in lines[index : runs[index]]],
+            )
         ):
             line = line._replace(text=table, table=True)
             kinds[index + 1 : runs[index]] = [_ROW] * (runs[index] - index - 1)
@@ -252,10 +230,6 @@ def rows_of(items: list[T], top: Callable[[T], float], left: Callable[[T], float
         else:
             rows.append([item])
     return [sorted(row, key=left) for row in rows]
-
-
-Word = tuple[Any, ...]
-"""A word as ``extractWORDS`` gives it: x0, y0, x1, y1, text, block, line, word."""
 
 
 def table_rows(words: list[Word]) -> list[list[tuple[float, str]]]:
