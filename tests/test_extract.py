@@ -4546,7 +4546,19 @@ def test_a_logos_letters_in_display_type_are_no_title() -> None:
 def test_a_companys_lab_under_the_names_is_no_author() -> None:
     # Meta's music-generation papers (Stack-and-Delay, 2023) and others: "Meta AI", "AI at
     # Meta", "FAIR at Meta", "Amazon GenAI" under the names were taken for authors
-    for lab in ("Meta AI", "AI at Meta", "FAIR at Meta", "Amazon GenAI", "AWS AI Labs"):
+    # Viola and Jones's "Compaq CRL" (2001), Shazam's "Shazam Entertainment", ZooKeeper's
+    # "Yahoo! Grid", an AT&T paper's "AT&T Labs-Research", as names over their addresses
+    for lab in (
+        "Meta AI",
+        "AI at Meta",
+        "FAIR at Meta",
+        "Amazon GenAI",
+        "AWS AI Labs",
+        "Compaq CRL",
+        "Shazam Entertainment",
+        "Yahoo! Grid",
+        "AT&T Labs-Research",
+    ):
         texts = [
             ("Stack-and-Delay: a new codebook pattern for music generation", 17.0, True),
             ("Gael Le Lan, Varun Nagaraja, Ernie Chang", 11.0, False),

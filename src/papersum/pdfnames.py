@@ -16,7 +16,10 @@ _INSTITUTION_WORDS = (
     r"recherche|forschung|ricerca|investigaci|"  # "Directeur de Recherche au CNRS"
     r"\b(?:UC|MIT|ETH|EPFL|CMU|UCL|KAIST|INRIA|IRCAM|Google|Microsoft|Facebook|DeepMind|OpenAI|"
     r"Adobe|NVIDIA|IBM|Intel|Sony|Spotify|Deezer|Baidu|Tencent|Alibaba|ByteDance|Huawei|Samsung|"
-    r"Meta(?!-)|FAIR|AWS|Amazon|Apple|Anthropic|Qualcomm|Netflix|Salesforce)\b"
+    r"Meta(?!-)|FAIR|AWS|Amazon|Apple|Anthropic|Qualcomm|Netflix|Salesforce|"
+    r"Compaq|Xerox|PARC|Yahoo|AT&T|Nokia|Siemens|Mitsubishi|Toshiba|Hitachi|NTT|NEC|Xiaomi|Kuaishou|"
+    r"NetEase|Dolby|Yamaha|Fraunhofer|Gracenote|Pandora|SoundCloud|Shazam|Smule|Disney|Uber|Twitter|"
+    r"LinkedIn|Labs)\b"  # not Bosch, Bose, Roland: also names ("Juan J. Bosch", "Roland Badeau")
 )
 
 
