@@ -3708,6 +3708,13 @@ def test_a_running_head_naming_the_section_with_the_pages_number_leaves_the_text
         ["2.3 Fat-Tailed Distribution of Returns 9", "Returns far from the mean are frequent."],
         ["10 Lazy Evaluation and Notation", "Suspensions are memoised."],
         ["12 Lazy Evaluation and Notation", "Their cost is paid once."],
+        ["Bibliography", "[KT95] Haim Kaplan and Robert E. Tarjan. Persistent lists with catenation."],
+        ["14 BIBLIOGRAPHY", "[Oka95] Chris Okasaki. Amortization, lazy evaluation, and persistence."],
+        [
+            "BIBLIOGRAPHY 15",
+            "[Oka96] Chris Okasaki. The role of lazy evaluation in amortized data structures.",
+        ],
+        ["5 Results", "A heading of a word at a page's top, once: no running head."],
     ]
     lines = [
         Line(page, text, 0.0, False, i, False, True, True)
@@ -3718,6 +3725,9 @@ def test_a_running_head_naming_the_section_with_the_pages_number_leaves_the_text
     assert "2 Guia de utilização" in kept
     assert "2.3 Fat-Tailed Distribution of Returns" in kept
     assert not [text for text in kept if re.match(r"2\.3 .* 9|1[02] Lazy", text)]
+    # Okasaki's thesis (1996): a word's running head, in capitals, on two pages of references
+    assert "Bibliography" in kept and "5 Results" in kept
+    assert "14 BIBLIOGRAPHY" not in kept and "BIBLIOGRAPHY 15" not in kept
 
 
 def test_a_title_page_in_one_size_ends_the_title_at_its_byline(tmp_path: Path) -> None:

@@ -78,23 +78,27 @@ def _without_section_heads(lines: list[Line]) -> list[Line]:
     """Without the lines at a later page's top or foot that repeat an earlier line with the
     page's number beside it: a thesis's or a book's running head naming the section or chapter
     it is in ("2.3 Fat-Tailed Distribution of Returns 9" over a page of section 2.3), which
-    changes with it and so is not repeated on many pages."""
+    changes with it and so is not repeated on many pages; one of a word on two pages at least
+    ("138 BIBLIOGRAPHY", "BIBLIOGRAPHY 139": each a section of references)."""
     ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
     paged = {i: found for i in ends if not lines[i].styled and (found := _PAGED.fullmatch(lines[i].text))}
     if not paged:
         return lines
-    # a head with the number first ("8 Lazy Evaluation") on two pages at least: not a chapter's
-    # title at a page's top ("2 Guia de utilização"), whose name the contents gave before
-    leading = Counter(found[2] for found in paged.values() if found[2])
+    # a head with the number first ("8 Lazy Evaluation") on two pages at least, with the number
+    # first or last: not a chapter's title at a page's top ("2 Guia de utilização"), whose name
+    # the contents gave before
+    named_on = Counter((found[2] or found[1]).casefold() for found in paged.values())
     texts = [line.text for line in lines]
     first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1), strict=True))  # where each is first
     heads = set()
     for i, found in paged.items():
-        named = found[2] or found[1]
+        head = found[2] or found[1]
+        named = head.casefold()
+        cases = (head, head.capitalize(), head.title())  # "BIBLIOGRAPHY 139" under "Bibliography"
         if (
-            first.get(named, i) < i
-            and len(named.split()) >= _HEAD_WORDS_LEAST
-            and (found[1] or leading[named] > 1)
+            min(first.get(case, i) for case in cases) < i
+            and (found[1] or named_on[named] > 1)
+            and (len(named.split()) >= _HEAD_WORDS_LEAST or named_on[named] > 1)  # a word: on 2 pages
         ):
             heads.add(i)
     return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
