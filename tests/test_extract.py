@@ -4467,6 +4467,26 @@ def test_a_figures_bold_panel_names_right_over_its_caption_are_no_headings() -> 
     assert kept == [prose, texts[4], prose, "Discussion", texts[7], prose]
 
 
+def test_a_figures_bold_label_under_its_panels_letters_over_its_caption_is_no_heading() -> None:
+    # an MDPI paper (Applied Sciences, 2019): "Comfort Zone" in bold in two plots' picture, under
+    # their "(a) (b)", was a section; a list's "(a)" that starts a sentence is no figure's
+    prose = "The vehicle kept to the comfort criterion on most of the route, as the diagrams show."
+    texts = [
+        prose,
+        "(a) (b)",
+        "Comfort Zone",
+        "Figure 8. Simulation results of the path following control with the conventional planning.",
+        prose,
+        "(a) the lateral acceleration stays under 1.1 m/s2 on every bend",
+        "Results",
+        "Figure 9. The same for the proposed planning.",
+    ]
+    lines = [line._replace(bold=line.text in {"Comfort Zone", "Results"}) for line in _paragraphs(texts)]
+    kept = [line.text for line in without_figure_text(lines)]
+    assert "Comfort Zone" not in kept and "(a) (b)" not in kept
+    assert "Results" in kept and texts[5] in kept
+
+
 def test_a_subtitle_under_the_title_is_no_author() -> None:
     # "Back to the Future: The Story of Squeak" (OOPSLA 1997, as the web page was printed): the
     # subtitle in bold under the title read as an author, "The Story of Squeak"; the five names

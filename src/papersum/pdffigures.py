@@ -37,6 +37,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     # panels "Unconditional Generation", "Translation", "Summarization"); or many in a row on their page, a
     # diagram's boxes whatever follows them (an IEEE Access paper's "Level-1 Encoder-1", …,
     # "Input", "Output" over its formulas): headings never come so many in a row
+    panels: set[int] = set()
     for first, last in _runs(sorted(bold)):
         over_table = last + 1 < len(lines) and lines[last + 1].table  # a table's header: tables_aside's
         boxes = last - first + 1 >= _BOXES_LEAST and lines[first].page == lines[last].page and not over_table
@@ -49,6 +50,8 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         )
         if boxes or over_caption:
             debris[first : last + 1] = [True] * (last + 1 - first)
+        if over_caption and _PANELS.fullmatch(lines[first - 1].text):  # under "(a) (b)": a run of
+            panels.update(range(first - 1, last + 1))  # two, the figure's all the same
     # or over its words and numbers, which run down to its caption: an axis's title over them
     # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …),
     # or a diagram's box over its other words and boxes (OpenReplica's "R1 R2 Rn NS" over
@@ -65,6 +68,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
     # Area", SSD's)
     drop.update(i for i in bold if _in_figure(lines, i))
+    drop |= panels
     drop |= _page_one_figure_words(lines)
     run: list[int] = []  # a run of a figure's words on one page
     for index, line in enumerate(lines):
@@ -126,7 +130,7 @@ _PROSE_WORD = re.compile(r"[a-z]{3,}")
 def _figure_word(line: Line) -> bool:
     """Whether a short line may be a figure's words: no sentence, no formula, heading, caption
     or list item."""
-    return (
+    return _PANELS.fullmatch(line.text) is not None or (
         not line.text.endswith(SENTENCE_ENDS)
         and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
         and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
@@ -183,6 +187,10 @@ _LABEL_VALUE = re.compile(r"[A-Za-z\u0370-\u03ff][\w ]{0,20}=\s*[-−]?[\d.]+%?$
 
 
 _TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
+
+
+_PANELS = re.compile(r"\([a-h]\)(?: \([a-h]\))*")
+"""A figure's panels' labels alone ("(a) (b)"), not a list item's start."""
 
 
 _LIST_ITEM = re.compile(r"(?:[•◦▪–*-]|\(?\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}\))\s")
