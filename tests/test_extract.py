@@ -4650,3 +4650,18 @@ def test_the_year_of_an_acm_classification_scheme_is_not_the_papers() -> None:
     # longer read into the abstract it was taken for the year
     lines = [Line(0, "2012 ACM Subject Classification Theory of computation", 8.0, False, 0)]
     assert find_year({"creationDate": "D:20240105"}, lines) == 2024
+
+
+def test_acms_journal_names_in_capitals_with_a_lowercase_and_are_the_authors() -> None:
+    # ACM Computing Surveys (2008): the names in capitals under the title, "and" before the last
+    # in lowercase, the affiliation under them in smaller type
+    texts = [
+        ("11", 12.0, True),
+        ("A Survey of Top-k Query Processing Techniques", 12.0, True),
+        ("in Relational Database Systems", 12.0, True),
+        ("IHAB F. ILYAS, GEORGE BESKALES, and MOHAMED A. SOLIMAN", 10.0, False),
+        ("University of Waterloo", 8.0, False),
+        ("Efficient processing of top-k queries is a crucial requirement in many environments.", 8.0, False),
+    ]
+    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
+    assert find_authors({}, lines, [1, 2], 8.0) == ["Ihab F. Ilyas", "George Beskales", "Mohamed A. Soliman"]

@@ -295,7 +295,9 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
         # IEEE Access in capitals, each with its grade ("ANA LIMA, (Member, IEEE), BEN …")
         below = lines[title_lines[-1] + 1]
         text = _IEEE_GRADE.sub("", below.text) if "IEEE" in below.text else below.text
-        if below.page == 0 and text.isupper() and not AFFILIATION.search(text):
+        # and ACM's journals, "and" before the last in lowercase ("IHAB F. ILYAS, GEORGE
+        # BESKALES, and MOHAMED A. SOLIMAN", ACM Computing Surveys)
+        if below.page == 0 and text.replace(" and ", " AND ").isupper() and not AFFILIATION.search(text):
             names = [name.title() for name in split_names(text)]
         elif below.page == 0 and not INSTITUTION.search(text):  # marks' digits: no address
             # names in smaller type than the body right under the title, with commas between
