@@ -19,11 +19,11 @@ from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
 from papersum.pdfabstract import take_abstract
+from papersum.pdfaside import set_aside
 from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and_fold
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
-    set_aside,
     without_margin_statements,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
 from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
+from papersum.pdfaside import set_aside
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     FOOTNOTE_SMALLER,
     drop_references,
     join_lines,
-    set_aside,
     without_margin_statements,
     without_unheaded_references,
 )
