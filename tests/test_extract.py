@@ -442,6 +442,29 @@ def test_a_captions_label_alone_is_a_caption_not_a_heading() -> None:
     assert captions == ["Table 1", "Table 2"]
 
 
+def test_a_subfigures_caption_between_the_halves_of_a_sentence_is_a_caption() -> None:
+    # ML papers' subfigures, each with its caption under it (the subcaption package): "(a) RM
+    # score distribution. (b) AM score distribution." read between "the scores should be" and
+    # "well-calibrated"; "(b) Figure 1: …", a panel's letter before the figure's caption. A
+    # list's items, one a paragraph, stay text
+    texts = [
+        "In other words, the reward model's probabilities must be precise; the scores should be",
+        "(a) RM score distribution. (b) AM score distribution.",
+        "well-calibrated. This is crucial since these scores steer the policy during training.",
+        "(b) Figure 1: (a) Performance of learned policies. The y-axis is negative cost.",
+        "We train with two losses on every batch of the set, as others do",
+        "(a) the reconstruction loss, and",
+        "(b) the adversarial loss",
+        "which we weight equally in all our experiments.",
+        "Under this Act the following apply, in the order given",  # an item cut by the page's end
+        "(a) The Register is a comprehensive record of all polities which",
+        "are recognised under the treaty.",
+    ]
+    kept, captions = set_aside(_paragraphs(texts))
+    assert captions == [texts[1], texts[3]]
+    assert [line.text for line in kept] == [texts[0], texts[2], *texts[4:]]
+
+
 def test_a_tables_bold_head_under_its_caption_is_no_heading_and_no_text() -> None:
     # real papers (In-Place TTT, FOCUS at CVPR 2025, Kimi's Attention Residuals, Dynamo): a
     # table's head in bold under its caption, its rows read as one run of words, was a section

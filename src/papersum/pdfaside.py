@@ -1,5 +1,5 @@
 """What is set aside from the reading flow, so that a sentence runs whole past it: figure and
-table captions (kept apart), the footnotes at each later page's foot, and a
+table captions (kept apart, a subfigure's too), the footnotes at each later page's foot, and a
 table's bold head and rows that mupdf reads as paragraphs of their own."""
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def set_aside(
     in_capitals = False  # the last caption's label is in capitals
     of_table = False  # the last caption is a table's
     table_lines: set[int] = set()  # a table's bold head under its caption, its bold rows: no heading, no text
+    ends_run = False  # a subfigure's caption, which no block after it goes on
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
@@ -61,6 +62,9 @@ def set_aside(
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
             in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
             of_table = line.text[:1] in "Tt"
+        elif starts and line.text[:1] == "(" and (panel := _subcaption(lines, index)):
+            caption_blocks.add(block)  # a subfigure's: runs on into no other block
+            in_capitals, of_table, ends_run = False, panel[:1] in "Tt", True
         elif (
             starts
             and lines[index - 1].page == line.page
@@ -81,7 +85,8 @@ def set_aside(
             and _is_table_head(line, lines[index + 1] if index + 1 < len(lines) else None)
         ) or (line.bold and 0 < index < len(lines) - 1 and _is_table_row(*lines[index - 1 : index + 2])):
             table_lines.add(index)
-        ends = line.text.endswith(SENTENCE_ENDS)
+        ends = line.text.endswith(SENTENCE_ENDS) or ends_run
+        ends_run = False
         if block in caption_blocks:
             runs_on = not ends
         else:
@@ -118,6 +123,39 @@ def set_aside(
         elif index not in footnotes and index not in table_lines:
             kept.append(line)
     return kept, captions
+
+
+def _subcaption(lines: list[Line], index: int) -> str:
+    """The text after a subfigure's letter that leads the line at ``index`` when it is the
+    subfigure's caption: the figure's own caption after it ("(b) Figure 1: …"), or a short
+    paragraph right between the halves of a sentence the figure cuts ("… the scores should be" /
+    "(a) RM score distribution. (b) AM score distribution." / "well-calibrated. …"); not a list's
+    item ("… losses: (a) the reconstruction loss, and" / "(b) the adversarial loss" / "which …").
+    "" if not."""
+    line = lines[index]
+    lead = _PANEL_LEAD.match(line.text)
+    if lead is None:
+        return ""
+    rest = line.text[lead.end() :]
+    if CAPTION.match(rest):
+        return rest
+    if not 0 < index < len(lines) - 1 or not line.alone or len(line.text) > _SUBCAPTION_MOST:
+        return ""
+    before, after = lines[index - 1], lines[index + 1]
+    cut = (
+        before.page == line.page == after.page
+        and not before.text.endswith((*SENTENCE_ENDS, ",", " and", " or"))
+        and after.text[:1].islower()
+    )
+    # not an item cut by the page's end itself, whose text then goes on ("(a) The Register is a
+    # comprehensive record of all polities which" / "are …"): a caption of many words ends one
+    whole = len(line.text.split()) < _SUBCAPTION_WORDS or line.text.rstrip('”’")]').endswith(".")
+    return rest if cut and whole and not line.text.endswith((",", ";", ":", "-", " and", " or")) else ""
+
+
+_PANEL_LEAD = re.compile(r"(?:\([a-h]\)\s+)+")
+_SUBCAPTION_MOST, _SUBCAPTION_WORDS = 150, 8
+"""Characters of a subfigure's caption, at most; its words, from which it ends a sentence."""
 
 
 _PROSE_WORDS_LEAST, _PROSE_WORDS = 5, 8
