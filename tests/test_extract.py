@@ -4688,3 +4688,43 @@ def test_acms_journal_names_in_capitals_with_a_lowercase_and_are_the_authors() -
     ]
     lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
     assert find_authors({}, lines, [1, 2], 8.0) == ["Ihab F. Ilyas", "George Beskales", "Mohamed A. Soliman"]
+
+
+def test_a_copyright_notice_at_page_ones_foot_in_nearly_the_bodys_type_leaves_the_text(
+    tmp_path: Path,
+) -> None:
+    # AAAI's notice at the first column's foot, in 9 pt under a text of 10, on a page whose
+    # figure's words in 6.4 pt outnumber the text's, so no smaller than what page 1's small type
+    # is measured against: it ran into the introduction
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Data Source for Reasoning Embodied Agents", fontsize=14, fontname="hebo")
+    page.insert_text((72, 96), "Ana Lima, Ben Ortiz", fontsize=12)
+    page.insert_text((72, 130), "Abstract", fontsize=10, fontname="hebo")
+    abstract = "We introduce a data generator for machine reasoning that integrates with an agent. "
+    page.insert_textbox((72, 140, 300, 230), abstract * 3, fontsize=9)
+    page.insert_text((72, 250), "Introduction", fontsize=12, fontname="hebo")
+    body = "Advances in machine learning have driven progress in reasoning with embodied agents. "
+    page.insert_textbox((72, 260, 300, 560), body * 7, fontsize=10)
+    # a section whose text starts with a notice keeps it (a manual's "License")
+    page.insert_text((72, 590), "License", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 600, 300, 640), "Copyright © 2011 Ana Lima. You may copy this work.", fontsize=10
+    )
+    notice = (
+        "Copyright © 2023, Association for the Advancement of Artificial Intelligence. All rights reserved."
+    )
+    page.insert_textbox((72, 700, 300, 740), notice, fontsize=9)
+    # and a figure's text in 6.4 pt, more of it than of the body: what page 1's body size reads
+    figure = 'Sequence Context: "agent is at location (10,7,8). agent has pitch 1.0 and yaw 2.5." '
+    page.insert_textbox((320, 72, 540, 700), figure * 24, fontsize=6.4)
+    page = doc.new_page()
+    page.insert_textbox((72, 72, 300, 400), body * 6, fontsize=10)
+    doc.save(path := tmp_path / "aaai.pdf")
+    paper = extract_paper(path)
+    assert "Association for the Advancement" not in paper.full_text
+    assert "All rights reserved" not in paper.full_text
+    assert paper.abstract.startswith("We introduce a data generator")
+    assert [s.heading for s in paper.sections] == ["Introduction", "License"]
+    assert paper.sections[0].text.count("Advances in machine learning") == 7
+    assert paper.sections[1].text.startswith("Copyright © 2011 Ana Lima. You may copy this work.")

@@ -316,7 +316,7 @@ def _split_sections(
     front: list[Line] = []
     current: tuple[str, int, list[Line]] | None = None
     small = body_size - FOOTNOTE_SMALLER
-    notes = _page_one_notes(lines, headings, body_size)
+    notes = _page_one_notes(lines, headings, body_size) | _copyright_blocks(lines, headings)
     for i, line in enumerate(lines):
         if current and not current[2] and continues_heading(lines[i - 1], line):
             joint = "" if current[0].endswith("-") else " "  # "ANALYSIS-" / "SYNTHESIS PROCESSES"
@@ -374,6 +374,25 @@ def _page_one_notes(lines: list[Line], headings: dict[int, int], body_size: floa
             break
         notes.update(block)
     return notes
+
+
+def _copyright_blocks(lines: list[Line], headings: dict[int, int]) -> set[int]:
+    """Page 1's copyright notice, from its line on to its block's end, in the body's type or
+    near it (AAAI's "Copyright © 2023, Association for the Advancement of Artificial
+    Intelligence (www.aaai.org). All rights reserved." at the first column's foot, in 9 pt under
+    a text of 10), which the small type's measure does not take out; not a section's text that
+    starts with one (a manual's "1.2 License" / "Copyright © 2011 Marco Daniel. Permission …")."""
+    notice: set[int] = set()
+    for i, line in enumerate(page_one(lines)):
+        if (notice and i - 1 in notice and lines[i - 1].block == line.block) or (
+            line.text[:1] in "C©" and i - 1 not in headings and _COPYRIGHT.match(line.text)
+        ):
+            notice.add(i)
+    return notice
+
+
+_COPYRIGHT = re.compile(r"(?:Copyright\s*(?:©|\(c\))?|©)\s*(?:19|20)\d\d\b")
+"""A copyright notice's start: "Copyright © 2023", "© 2019", "Copyright 2003", "Copyright (c) 1998"."""
 
 
 _NOTE_LIKE = re.compile(r"(?<!\.\.)\.$|://|[\w.-]@[\w-]+\.\w|©")
