@@ -4728,3 +4728,11 @@ def test_a_copyright_notice_at_page_ones_foot_in_nearly_the_bodys_type_leaves_th
     assert [s.heading for s in paper.sections] == ["Introduction", "License"]
     assert paper.sections[0].text.count("Advances in machine learning") == 7
     assert paper.sections[1].text.startswith("Copyright © 2011 Ana Lima. You may copy this work.")
+
+
+def test_a_titles_footnote_mark_is_no_part_of_it_an_algorithms_star_is() -> None:
+    assert joined_title(["Two-dimensional Ising model", "with annealed random fields*"]) == (
+        "Two-dimensional Ising model with annealed random fields"
+    )
+    assert joined_title(["The showtags package\u2217"]) == "The showtags package"
+    assert joined_title(["Bidirectional A*"]) == "Bidirectional A*"

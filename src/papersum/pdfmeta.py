@@ -148,10 +148,15 @@ def joined_title(printed: list[str]) -> str:
     for text in printed:
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
         title += text if re.search(r"\w-$", title) or text[:1] in TITLE_STOPS else f" {text}"
-    title = title.strip()
+    # less a footnote's mark on its last word ("… in Spatial Data Structures*", "The showtags
+    # package∗"), not an algorithm's star ("Bidirectional A*")
+    title = _TITLE_MARK.sub("", title.strip())
     if title.isupper():
         title = title[:1] + title[1:].lower()
     return title
+
+
+_TITLE_MARK = re.compile(r"(?<=[^\W_]{2})[*∗†‡]+$")
 
 
 def _in_full(name: str, lines: list[Line]) -> str:
