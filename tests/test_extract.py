@@ -4730,9 +4730,66 @@ def test_a_copyright_notice_at_page_ones_foot_in_nearly_the_bodys_type_leaves_th
     assert paper.sections[1].text.startswith("Copyright © 2011 Ana Lima. You may copy this work.")
 
 
+def test_a_scans_text_layer_that_sets_every_word_apart_reads_in_rows(tmp_path: Path) -> None:
+    # ACM's scans of its 1990s proceedings (PODS 1993, SIGMOD 1995): the OCR layer places each
+    # word by itself, wider apart than type sets words, and mupdf read each as a line of page 1
+    # ("Bernd-Uwe" / "Pagel**" / "Hans-Werner" …): the title cut short, no authors
+    doc = pymupdf.open()
+    page = doc.new_page()
+
+    def words(top: float, text: str, size: float) -> None:
+        left = 72.0
+        for word in text.split():
+            page.insert_text((left, top), word, fontsize=size)
+            left += pymupdf.get_text_length(word, fontsize=size) + 1.6 * size
+
+    words(80, "Towards an Analysis of Range Query Performance", 11)
+    words(96, "in Spatial Data Structures*", 11)
+    words(120, "Bernd-Uwe Pagel** Hans-Werner Six** Heinrich Toben** Peter Widmayer~", 8)
+    words(150, "Abstract", 8)
+    for row in range(8):
+        words(165 + 8.5 * row, "We derive a model of the cost of window queries for each class.", 7)
+    words(270, "1 Introduction", 8)
+    for row in range(12):
+        words(285 + 8.5 * row, "Spatial data structures keep large sets of geometric objects.", 7)
+    page = doc.new_page()
+    page.insert_textbox((72, 72, 300, 400), "Window queries are answered from buckets. " * 20, fontsize=7)
+    doc.save(path := tmp_path / "pods93.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Towards an Analysis of Range Query Performance in Spatial Data Structures"
+    assert paper.authors == ["Bernd-Uwe Pagel", "Hans-Werner Six", "Heinrich Toben", "Peter Widmayer"]
+    assert paper.abstract.startswith("We derive a model of the cost of window queries for each class.")
+    assert "Spatial data structures keep large sets of geometric objects. Spatial" in paper.full_text
+
+
 def test_a_titles_footnote_mark_is_no_part_of_it_an_algorithms_star_is() -> None:
     assert joined_title(["Two-dimensional Ising model", "with annealed random fields*"]) == (
         "Two-dimensional Ising model with annealed random fields"
     )
     assert joined_title(["The showtags package\u2217"]) == "The showtags package"
     assert joined_title(["Bidirectional A*"]) == "Bidirectional A*"
+
+
+def test_names_side_by_side_each_a_line_are_no_scans_words() -> None:
+    # TrustLLM's 46 authors in a grid, four to a row, each name a line of its own to mupdf: most
+    # rows go on the one before, as a scan's words do, but they are names, not words
+    from papersum.pdfrows import words_rejoined
+
+    names = [f"Ana{chr(97 + i)} Lima{chr(97 + i)}" for i in range(10)]
+    grid = [
+        [
+            (100.0 + 12 * (i // 4), 72.0 + 120 * (i % 4), [(10.0, n, False)], [False])
+            for i, n in enumerate(names * 4)
+        ]
+    ]
+    assert words_rejoined(grid) == grid
+    # a scan's words, one a line, are rejoined into their rows
+    scan = [
+        [
+            (100.0 + 12 * (i // 6), 72.0 + 40 * (i % 6), [(10.0, w, False)], [False])
+            for i, w in enumerate(["word"] * 48)
+        ]
+    ]
+    rejoined = words_rejoined(scan)
+    assert len(rejoined[0]) == 8
+    assert "".join(text for _size, text, _bold in rejoined[0][0][2]) == " ".join(["word"] * 6)

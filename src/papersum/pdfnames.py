@@ -122,7 +122,9 @@ def split_names(text: str, *, one_word: bool = False) -> list[str]:
     # names on one line apart only by their affiliation marks ("Ana Lima¹ Ben Ortiz²", ICML):
     # the marks, smaller type, are left out of the line, their spaces stay
     # Springer's svjour3 sets names apart by a middle dot: "Ana Lima · Ben Ortiz"
-    parts = re.split(r",|;|/|\band\b|&|\s{2,}|[·⋅•]", text, flags=re.IGNORECASE)
+    # and a scan's text layer reads the marks in line, a space after them ("Bernd-Uwe Pagel**
+    # Hans-Werner Six** …", PODS 1993)
+    parts = re.split(r",|;|/|\band\b|&|\s{2,}|[·⋅•]|(?<=[^\W\d_])[*∗†‡§¶~]+\s", text, flags=re.IGNORECASE)
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
     if len(names) == 1:  # no separator at all: maybe names one after the other
@@ -182,7 +184,7 @@ _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 
 _MARKS_AROUND = re.compile(
     r"^[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+\s*|"
-    r"(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰\x00-\x08\x0e-\x1f]+)+$"
+    r"(?:\s*[\d*†‡§¶∥‖∗⋆♯♭!?“”\"'’¹²³⁴⁵⁶⁷⁸⁹⁰~\x00-\x08\x0e-\x1f]+)+$"
 )
 """Marks before a name and after it (not the period of "jr." or of an initial): SciPy's
 proceedings mark affiliations "¶", "∥", "∗" and "∗∗" ("Brian McFee¶∥∗"), DeepMind's a star and

@@ -31,6 +31,7 @@ from papersum.pdfcovers import (
 from papersum.pdffonts import BOLD_FONT, fonts_bold_by_name
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
+from papersum.pdfrows import words_rejoined
 from papersum.pdfscaled import first_page_blocks, is_scaled, page_xhtml, segments
 from papersum.pdftables import with_tables
 
@@ -189,7 +190,9 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), 0)
     ends = list(itertools.accumulate(counts))
-    return lines_of([rows[end - count : end] for count, end in zip(counts, ends, strict=True)], 0)
+    return lines_of(
+        words_rejoined([rows[end - count : end] for count, end in zip(counts, ends, strict=True)]), 0
+    )
 
 
 def _bold_by_name_only(page: pymupdf.Page, html: str) -> bool:
