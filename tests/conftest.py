@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -74,6 +75,19 @@ def make_pdf(path: Path, title: str, sections: list[tuple[str, str]], *, encrypt
     """Write a text PDF made by ``pdf_bytes`` to ``path``."""
     path.write_bytes(pdf_bytes(title, sections, encrypt=encrypt))
     return path
+
+
+@pytest.fixture
+def interruptible() -> Iterator[None]:
+    """Ctrl-C reaches the papersum a test starts: a shell script that runs the tests in the
+    background (``bash .ci/run &``) starts them with SIGINT ignored, and a child inherits that,
+    so Python in it never raises KeyboardInterrupt and the run finishes as if not interrupted.
+    SIGINT is as a terminal gives it while the test runs."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @pytest.fixture

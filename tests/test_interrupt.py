@@ -26,7 +26,7 @@ PAPERS = 8
 on a loaded machine where the test itself waits its turn for a core."""
 
 
-def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path) -> None:
+def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(tmp_path: Path, interruptible: None) -> None:
     lines = []
     for n in range(PAPERS):
         sections = [(f"{i}. Part {i}", PARAGRAPH) for i in range(1, 120)]

@@ -199,7 +199,7 @@ def test_server_errors_are_retried_and_quoted_when_they_persist(papersum: RunCli
         assert len(server.requests) == 4
 
 
-def test_ctrl_c_cancels_the_request_in_flight(tmp_path: Path, listing: Path) -> None:
+def test_ctrl_c_cancels_the_request_in_flight(tmp_path: Path, listing: Path, interruptible: None) -> None:
     for server in serve("ollama", latency=30.0):
         env = {
             **os.environ,
