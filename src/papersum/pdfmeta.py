@@ -157,6 +157,7 @@ def joined_title(printed: list[str]) -> str:
 
 
 _TITLE_MARK = re.compile(r"(?<=[^\W_]{2})[*∗†‡]+$")
+"""A footnote's mark glued to a title's last word of two letters or more."""
 
 
 def _in_full(name: str, lines: list[Line]) -> str:
