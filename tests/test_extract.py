@@ -4793,3 +4793,41 @@ def test_names_side_by_side_each_a_line_are_no_scans_words() -> None:
     rejoined = words_rejoined(scan)
     assert len(rejoined[0]) == 8
     assert "".join(text for _size, text, _bold in rejoined[0][0][2]) == " ".join(["word"] * 6)
+
+
+def test_ieees_appendices_read_into_their_first_paragraphs_are_headings_after_the_references() -> None:
+    # an IEEE journal paper (2024): mupdf read each appendix's title in capitals into its first
+    # paragraph, so no heading ended the references, and the appendices went with them
+    from papersum.pdfrunin import appendix_leads_split
+
+    texts = [
+        "V. CONCLUSION",
+        "We showed that the safety levels hold with high confidence in all our experiments.",
+        "REFERENCES",
+        "[1] A. Author, “A paper,” IEEE Control Systems Letters, vol. 8, pp. 1–2, 2024.",
+        "APPENDIX A",
+        "PROOFS A. Proof of Theorem (III.1)",
+        "Before we proceed with the proof of the Theorem (III.1), let us look at a lemma.",
+        "APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN THE EXPERIMENTS In this section, we give "
+        "more details about the systems we have used in the experiments.",
+        "A. 2D Boat",
+        "The boat navigates a river with a drift that grows towards its middle.",
+    ]
+    lines, headings = find_headings(appendix_leads_split(_paragraphs(texts)), 10.0, [])
+    found = {lines[i].text: level for i, level in sorted(headings.items())}
+    assert list(found) == [
+        "V. CONCLUSION",
+        "REFERENCES",
+        "APPENDIX A",
+        "PROOFS",  # the appendix's title, under its label (one heading when the sections are made)
+        "A. Proof of Theorem (III.1)",
+        "APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN THE EXPERIMENTS",
+        "A. 2D Boat",
+    ]
+    assert (
+        found["APPENDIX A"] == found["APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN THE EXPERIMENTS"] == 1
+    )
+    assert found["A. Proof of Theorem (III.1)"] == found["A. 2D Boat"] == 2
+    # a word that starts so is no appendix's label (classicthesis's "APPENDIXCHAPTER")
+    other = _paragraphs(["APPENDIXCHAPTER TEST In this chapter we test the class."])
+    assert appendix_leads_split(other) == other

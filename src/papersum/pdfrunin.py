@@ -67,6 +67,39 @@ _CAPITAL_LEAD_LETTERS = 6
 """Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
 
 
+def appendix_leads_split(lines: list[Line]) -> list[Line]:
+    """IEEE's appendices after the references, which mupdf reads into their first paragraphs:
+    "APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN THE EXPERIMENTS In this section, …" split
+    after the title in capitals, and under an "APPENDIX A" alone, "PROOFS A. Proof of Theorem
+    (III.1)" split between the appendix's title and its first subsection's. Not split, the
+    appendix read as the references' last lines and dropped with them."""
+    split: list[Line] = []
+    for line in lines:
+        parts = None
+        if line.first and not line.styled and line.text[:8] == "APPENDIX":
+            lead = _APPENDIX.match(line.text)
+            if lead is not None and lead.end() < len(line.text):
+                parts = capital_lead(line, lead[0])
+        elif (
+            split
+            and line.first
+            and not line.styled
+            and _APPENDIX.fullmatch(split[-1].text)
+            and (over := _TITLE_OVER_SUBSECTION.match(line.text))
+        ):
+            parts = [line._replace(text=over[1]), line._replace(text=line.text[over.end() :])]
+        split += [line] if parts is None else [parts[0]._replace(bold=True), *parts[1:]]
+    return split
+
+
+_APPENDIX = re.compile(r"APPENDIX\b(?: (?:[A-H]|[IVX]{1,4}|\d{1,2})\b)?")
+"""An appendix's label in IEEE's capitals, with its letter or number."""
+
+
+_TITLE_OVER_SUBSECTION = re.compile(r"([A-Z][A-Z’'&-]{2,}(?: [A-Z][A-Z’'&-]+){0,8}) (?=[A-H]\. [A-Z])")
+"""An appendix's title in capitals before its first subsection's letter and title."""
+
+
 def split_at_numbers(lines: list[Line], missing: list[Missing]) -> list[Line]:
     """``lines`` with each of the ``missing`` numbers split off where a paragraph between the
     headings around it starts with it and a title in capitals ("V. DISCUSSION The visual …":
