@@ -4686,8 +4686,11 @@ def test_acms_journal_names_in_capitals_with_a_lowercase_and_are_the_authors() -
         ("University of Waterloo", 8.0, False),
         ("Efficient processing of top-k queries is a crucial requirement in many environments.", 8.0, False),
     ]
-    lines = [Line(0, text, size, bold, k) for k, (text, size, bold) in enumerate(texts)]
-    assert find_authors({}, lines, [1, 2], 8.0) == ["Ihab F. Ilyas", "George Beskales", "Mohamed A. Soliman"]
+    assert find_authors({}, _first_page(texts), [1, 2], 8.0) == [
+        "Ihab F. Ilyas",
+        "George Beskales",
+        "Mohamed A. Soliman",
+    ]
 
 
 def test_a_copyright_notice_at_page_ones_foot_in_nearly_the_bodys_type_leaves_the_text(

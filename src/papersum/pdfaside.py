@@ -52,10 +52,10 @@ def set_aside(
     in_capitals = False  # the last caption's label is in capitals
     of_table = False  # the last caption is a table's
     table_lines: set[int] = set()  # a table's bold head under its caption, its bold rows: no heading, no text
-    ends_run = False  # a subfigure's caption, which no block after it goes on
     for index, line in enumerate(lines):
         starts = line.first if not line.styled else (index == 0 or lines[index - 1].block != line.block)
         block = (line.page, line.block)
+        subcaption = False  # a subfigure's caption, which no block after it goes on
         label_block, labelled = labelled, None  # the label's title is the very next block
         if starts and line.text[:1] in "FfTt" and (label := CAPTION.match(line.text)):
             caption_blocks.add(block)
@@ -64,7 +64,7 @@ def set_aside(
             of_table = line.text[:1] in "Tt"
         elif starts and line.text[:1] == "(" and (panel := _subcaption(lines, index)):
             caption_blocks.add(block)  # a subfigure's: runs on into no other block
-            in_capitals, of_table, ends_run = False, panel[:1] in "Tt", True
+            in_capitals, of_table, subcaption = False, panel[:1] in "Tt", True
         elif (
             starts
             and lines[index - 1].page == line.page
@@ -85,8 +85,7 @@ def set_aside(
             and _is_table_head(line, lines[index + 1] if index + 1 < len(lines) else None)
         ) or (line.bold and 0 < index < len(lines) - 1 and _is_table_row(*lines[index - 1 : index + 2])):
             table_lines.add(index)
-        ends = line.text.endswith(SENTENCE_ENDS) or ends_run
-        ends_run = False
+        ends = line.text.endswith(SENTENCE_ENDS) or subcaption
         if block in caption_blocks:
             runs_on = not ends
         else:

@@ -84,6 +84,7 @@ def appendix_leads_split(lines: list[Line]) -> list[Line]:
             split
             and line.first
             and not line.styled
+            and split[-1].text[:8] == "APPENDIX"  # told before the regex: every paragraph is asked
             and _APPENDIX.fullmatch(split[-1].text)
             and (over := _TITLE_OVER_SUBSECTION.match(line.text))
         ):
