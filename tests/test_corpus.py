@@ -258,8 +258,10 @@ LAYOUT_HEADINGS = [
         # Springer's journals (svjour3, two columns): the authors apart by a middle dot
         ("svjour", "1 Introduction", "4.2.1 Failure cases", "Acknowledgements"),
         # SAGE's journals (Psychology of Music, Musicae Scientiae): unnumbered sans-serif headings,
-        # the journal's box beside the title; "2 Psychology of Music 54(3)" over page 2
-        ("sagej", "Introduction", None, "Acknowledgements"),
+        # the journal's box beside the title; "2 Psychology of Music 54(3)" over page 2; the
+        # subsubsection run in, in italics mupdf reads in its paragraph's run, split where the
+        # outline puts it
+        ("sagej", "Introduction", "Failure cases", "Acknowledgements"),
         # Taylor & Francis's Interact (Journal of New Music Research): abstract and keywords boxed
         ("interact", "1. Introduction", "4.2.1. Failure cases", "Acknowledgements"),
         # Frontiers' journals, a submission: line numbers down the left margin, "Keywords:" in

@@ -2767,6 +2767,50 @@ def test_ieee_xplores_outline_of_references_makes_no_reference_a_section(tmp_pat
     assert "Foote" not in paper.full_text
 
 
+def test_springer_natures_unstopped_run_in_headings_split_on_their_outline_page(tmp_path: Path) -> None:
+    # Nature Communications (2025): its subsections and "References" run into their paragraphs
+    # with no stop, in a font mupdf does not call bold ("Bayesian model averaging BMA weighs …",
+    # "References 1. Clyde, M. A. …"): no subsection was found, and "Bayesian model averaging"
+    # was split off a reference three pages on ("Clyde, M. A. Bayesian model averaging and …"),
+    # the references after it a section
+    doc, page, texts = _titled_paper()
+    page.insert_text((72, 132), "Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox((72, 140, 540, 200), next(texts) * 3, fontsize=10)
+    page = doc.new_page()
+    page.insert_text((72, 72), "Methods", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 80, 540, 140), f"Bayesian model averaging BMA weighs each model. {next(texts)}", fontsize=10
+    )
+    page = doc.new_page()
+    page.insert_textbox((72, 72, 540, 140), f"In this work the bow is seen. {next(texts)}", fontsize=10)
+    page = doc.new_page()
+    page.insert_textbox(
+        (72, 72, 540, 200),
+        "References 1. Hoeting, J. A. & Raftery, A. E. A tutorial. Stat. Sci. 14, 382–417 (1999). "
+        "2. Clyde, M. A. Bayesian model averaging and model search strategies. In Bayesian "
+        "Statistics 6, 157–186 (Oxford University Press, 1999).",
+        fontsize=8,
+    )
+    doc.set_toc(
+        [
+            [1, "Seeing the Bow", 1],
+            [2, "Introduction", 1],
+            [2, "Methods", 2],
+            [3, "Bayesian model averaging", 2],
+            [2, "References", 4],
+        ]
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [(s.level, s.heading) for s in paper.sections] == [
+        (1, "Introduction"),
+        (1, "Methods"),
+        (2, "Bayesian model averaging"),
+    ]
+    assert paper.sections[2].text.startswith("BMA weighs each model.")
+    assert "Clyde" not in paper.full_text
+
+
 def _tutorial_paper() -> tuple[pymupdf.Document, pymupdf.Page]:
     """A new paper as IEEE Xplore's TSAP tests have it: page 1 with its title and authors, down
     to 100 pt."""

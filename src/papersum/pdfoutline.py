@@ -109,14 +109,14 @@ def _by_page(lines: list[Line], where: dict[str, list[int]]) -> dict[int, list[i
 
 def outline_matched(
     lines: list[Line], where: dict[str, list[int]], items: list[OutlineItem]
-) -> tuple[dict[int, int], list[str]]:
+) -> tuple[dict[int, int], list[tuple[str, int]]]:
     """The lines the outline's items head, with the items' levels, and the titles of the items
-    that head none."""
+    that head none, with their pages."""
     after = -1  # where the last item without a page was found: the next is further on
     matched: dict[
         int, int
     ] = {}  # a line an earlier item took is no other's ("3 Conclusions", "A.3 Conclusions")
-    unmatched: list[str] = []
+    unmatched: list[tuple[str, int]] = []
     by_page: dict[int, list[int]] = {}  # the candidates by page
     for key, page, level, cited, title in items:
         options = [i for i in where.get(key, []) if i not in matched]
@@ -159,30 +159,38 @@ def outline_matched(
                 chosen = [i for i in later if lines[i].bold or is_numbered(lines[i].text)][:1]
         matched.update((i, level) for i in chosen)
         if not chosen:
-            unmatched.append(title)
+            unmatched.append((title, page))
     return matched, unmatched
 
 
-def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
-    """Split off ``titles``, outline items that head no paragraph, where the text runs them in,
-    number and all, at a paragraph's start or after a sentence ("… on clean data. A. Related
-    Work To the best …", "1) Accuracy-based Robustness: In the context …"; unnumbered, at a
-    paragraph's start: "Acknowledgements. We thank …"; numbered as the outline numbers it, at a
-    paragraph's start: "2 TEMPLATE OVERVIEW As noted …"), in ``lines``: a PDF
-    whose fonts mupdf does not call italic or bold shows no run-in heading by its style.
-    Whether any was split."""
+def split_at_outline(lines: list[Line], titles: list[tuple[str, int]]) -> bool:
+    """Split off ``titles``, outline items that head no paragraph (with their pages, -1 if
+    unknown), where the text runs them in, number and all, at a paragraph's start or after a
+    sentence ("… on clean data. A. Related Work To the best …", "1) Accuracy-based Robustness: In
+    the context …"; unnumbered, at a paragraph's start: "Acknowledgements. We thank …"; numbered
+    as the outline numbers it, at a paragraph's start: "2 TEMPLATE OVERVIEW As noted …"), in
+    ``lines``: a PDF whose fonts mupdf does not call italic or bold shows no run-in heading by
+    its style. Looked for first on the item's page and next to it, when the outline gives one
+    (its words may also be a reference's elsewhere: "Clyde, M. A. Bayesian model averaging and
+    …", read as "A. Bayesian model averaging"), then anywhere (an outline's pages may be wrong);
+    there, an unnumbered title may also start its paragraph with no stop after it, in the same
+    words, before a sentence (Springer Nature's "Data availability All data …", "References 1.
+    Soltesz, K. …", "Bayesian model averaging BMA weighs …", in a font mupdf does not call
+    bold). Whether any was split."""
     split = False
     searchable = _Searchable(lines)
-    for title in titles:
+    for title, page in titles:
         lowered = title.lower()
         numbered = _lead_number(title)
-        for index in searchable.holding(lowered, numbered):
+        holding = searchable.holding(lowered, numbered)
+        for index in sorted(holding, key=lambda i: page >= 0 and abs(lines[i].page - page) > 1):
             line = lines[index]
+            bare = not numbered and page >= 0 and abs(line.page - page) <= 1
             if numbered and line.text.startswith(numbered) and (lead := _numbered_lead(line.text, title)):
                 before, text, rest = "", lead.rstrip(".:"), line.text[len(lead) :].lstrip()
-            elif lowered in line.text.lower() and (found := _run_in(title).search(line.text)):
+            elif lowered in line.text.lower() and (found := _run_in(title, bare=bare).search(line.text)):
                 before, rest = line.text[: found.start()].rstrip(), line.text[found.end() :].lstrip()
-                text = found[1] or found[2]
+                text = found[1] or found[2] or found[3]
             else:
                 continue
             heading = line._replace(text=text, bold=True, first=True, alone=True)
@@ -198,15 +206,18 @@ def split_at_outline(lines: list[Line], titles: list[str]) -> bool:
     return split
 
 
-def _run_in(title: str) -> re.Pattern[str]:
+def _run_in(title: str, *, bare: bool) -> re.Pattern[str]:
     """``title`` run in: numbered, in any case, at a paragraph's start or after a sentence ("VI.
     NORMALIZED SCATTERING SPECTRUM To …"), or unnumbered with its full stop at a paragraph's
-    start ("Acknowledgements. We …", Springer Nature's \\bmhead, in a bold mupdf does not tell).
-    Made only for a title some paragraph holds: most hold none, and a book's outline has
-    hundreds of items, each a pattern to compile."""
+    start ("Acknowledgements. We …", Springer Nature's \\bmhead, in a bold mupdf does not tell);
+    ``bare``: also unnumbered with no stop, as the outline writes it, before a capital or a
+    numbered list's first number ("References 1. …"). Made only for a title some paragraph
+    holds: most hold none, and a book's outline has hundreds of items, each a pattern to
+    compile."""
+    bare_pattern = rf"|^({re.escape(title)}) (?=[A-Z]|\[?\d{{1,3}}[.\]] )" if bare else ""
     return re.compile(
         rf"(?:^|(?<=[.!?] ))((?:{_RUN_IN_NUMBER})[.)]\s+(?i:{re.escape(title)}))(?: (?=\S)|$)"
-        rf"|^({re.escape(title)})[.:] (?=\S)"
+        rf"|^({re.escape(title)})[.:] (?=\S){bare_pattern}"
     )
 
 

@@ -78,7 +78,7 @@ def find_headings(
             i: heading_level(lines[i].text) for i in candidates if _is_named_heading(lines[i], body_size)
         }
         matched, unmatched = outline_matched(lines, _keyed(lines, candidates), items)
-        if split and (missing := [title for title in unmatched if len(title) >= 4]):
+        if split and (missing := [(title, page) for title, page in unmatched if len(title) >= 4]):
             split_lines = list(lines)
             if split_at_outline(split_lines, missing):
                 return find_headings(split_lines, body_size, toc, split=False)
