@@ -2811,6 +2811,31 @@ def test_springer_natures_unstopped_run_in_headings_split_on_their_outline_page(
     assert "Clyde" not in paper.full_text
 
 
+def test_a_references_heading_run_into_its_first_item_ends_the_text(tmp_path: Path) -> None:
+    # Communications Medicine (2023), without its outline: "References 1. Soltesz, K. et al. …"
+    # in the body's type, in one paragraph; no heading ended the text, and the Discussion
+    # ran on through the whole list
+    doc, page, texts = _titled_paper()
+    page.insert_text((72, 132), "Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox((72, 140, 540, 200), next(texts) * 3, fontsize=10)
+    page = doc.new_page()
+    page.insert_text((72, 72), "Discussion", fontsize=12, fontname="hebo")
+    page.insert_textbox((72, 80, 540, 140), next(texts) * 3, fontsize=10)
+    page.insert_textbox(
+        (72, 150, 540, 270),
+        "References 1. Soltesz, K. et al. The effect of interventions on covid-19. Nature 588, "
+        "26-28 (2020). 2. Brauner, J. M. et al. Inferring the effectiveness of government "
+        "interventions against covid-19. Science 371, 9338 (2021). 3. Banks, J. & Xu, X. The "
+        "mental health effects of the first two months of lockdown. Fisc. Stud. 41, 685-708 (2020).",
+        fontsize=10,
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["Introduction", "Discussion"]
+    assert paper.sections[1].text.endswith("step 1 of the study.")
+    assert "Soltesz" not in paper.full_text
+
+
 def _tutorial_paper() -> tuple[pymupdf.Document, pymupdf.Page]:
     """A new paper as IEEE Xplore's TSAP tests have it: page 1 with its title and authors, down
     to 100 pt."""
@@ -4845,7 +4870,7 @@ def test_names_side_by_side_each_a_line_are_no_scans_words() -> None:
 def test_ieees_appendices_read_into_their_first_paragraphs_are_headings_after_the_references() -> None:
     # an IEEE journal paper (2024): mupdf read each appendix's title in capitals into its first
     # paragraph, so no heading ended the references, and the appendices went with them
-    from papersum.pdfrunin import appendix_leads_split
+    from papersum.pdfrunin import leads_split
 
     texts = [
         "V. CONCLUSION",
@@ -4860,7 +4885,7 @@ def test_ieees_appendices_read_into_their_first_paragraphs_are_headings_after_th
         "A. 2D Boat",
         "The boat navigates a river with a drift that grows towards its middle.",
     ]
-    lines, headings = find_headings(appendix_leads_split(_paragraphs(texts)), 10.0, [])
+    lines, headings = find_headings(leads_split(_paragraphs(texts)), 10.0, [])
     found = {lines[i].text: level for i, level in sorted(headings.items())}
     assert list(found) == [
         "V. CONCLUSION",
@@ -4877,4 +4902,4 @@ def test_ieees_appendices_read_into_their_first_paragraphs_are_headings_after_th
     assert found["A. Proof of Theorem (III.1)"] == found["A. 2D Boat"] == 2
     # a word that starts so is no appendix's label (classicthesis's "APPENDIXCHAPTER")
     other = _paragraphs(["APPENDIXCHAPTER TEST In this chapter we test the class."])
-    assert appendix_leads_split(other) == other
+    assert leads_split(other) == other

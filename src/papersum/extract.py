@@ -37,7 +37,7 @@ from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_document, read_lines
-from papersum.pdfrunin import appendix_leads_split, names_split
+from papersum.pdfrunin import leads_split, names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfscaled import is_readable
 from papersum.pdfsections import continues_heading, find_headings
@@ -211,7 +211,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
         printed_title = [lines[i].text.strip() for i in title_lines]
     authors = find_authors(metadata, lines, title_lines, body_size)
     lines = without_running_heads(lines, title, authors)  # later pages only: title_lines hold
-    lines = appendix_leads_split(names_split(without_margin_statements(lines)))  # later pages only too
+    lines = leads_split(names_split(without_margin_statements(lines)))  # later pages only too
     if toc:  # an outline whose first item is the title (Springer Nature's): no section
         toc = _without_title(toc, title)
     lines, headings = find_headings(lines, body_size, toc)

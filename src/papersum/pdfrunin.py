@@ -67,30 +67,44 @@ _CAPITAL_LEAD_LETTERS = 6
 """Letters of a run of capitals that makes it a heading, at least ("DISSEMINATING", not "MIT")."""
 
 
-def appendix_leads_split(lines: list[Line]) -> list[Line]:
-    """IEEE's appendices after the references, which mupdf reads into their first paragraphs:
-    "APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN THE EXPERIMENTS In this section, …" split
-    after the title in capitals, and under an "APPENDIX A" alone, "PROOFS A. Proof of Theorem
-    (III.1)" split between the appendix's title and its first subsection's. Not split, the
-    appendix read as the references' last lines and dropped with them."""
+def leads_split(lines: list[Line]) -> list[Line]:
+    """Headings mupdf reads into their first paragraphs in the body's type, which later steps
+    would read as that paragraph's text, split off:
+    - IEEE's appendices after the references: "APPENDIX B ADDITIONAL DETAILS OF THE SYSTEMS IN
+      THE EXPERIMENTS In this section, …" split after the title in capitals, and under an
+      "APPENDIX A" alone, "PROOFS A. Proof of Theorem (III.1)" split between the appendix's
+      title and its first subsection's. Not split, the appendix read as the references' last
+      lines and dropped with them;
+    - a references list's heading before its first item ("References 1. Soltesz, K. et al. …",
+      Communications Medicine's, in a font mupdf does not call bold; "REFERENCES [1] A
+      simulation …"): not split, the references were the last section's text."""
     split: list[Line] = []
     for line in lines:
         parts = None
-        if line.first and not line.styled and line.text[:8] == "APPENDIX":
+        if not line.first or line.styled:
+            pass
+        elif line.text[:8] == "APPENDIX":
             lead = _APPENDIX.match(line.text)
             if lead is not None and lead.end() < len(line.text):
                 parts = capital_lead(line, lead[0])
         elif (
             split
-            and line.first
-            and not line.styled
             and split[-1].text[:8] == "APPENDIX"  # told before the regex: every paragraph is asked
             and _APPENDIX.fullmatch(split[-1].text)
             and (over := _TITLE_OVER_SUBSECTION.match(line.text))
         ):
             parts = [line._replace(text=over[1]), line._replace(text=line.text[over.end() :])]
+        elif line.text[:1] in "RBLW" and (lead := _REFERENCES_LEAD.match(line.text)):
+            parts = [line._replace(text=lead[1], alone=True), line._replace(text=line.text[lead.end() :])]
         split += [line] if parts is None else [parts[0]._replace(bold=True), *parts[1:]]
     return split
+
+
+_REFERENCES_LEAD = re.compile(
+    r"(References|REFERENCES|Bibliography|BIBLIOGRAPHY|Literature Cited|LITERATURE CITED|Works Cited|"
+    r"WORKS CITED) (?=(?:\[1\]|1\.) ?[A-Z])"
+)
+"""A references list's heading run into its first item, numbered 1."""
 
 
 _APPENDIX = re.compile(r"APPENDIX\b(?: (?:[A-H]|[IVX]{1,4}|\d{1,2})\b)?")
