@@ -2836,6 +2836,58 @@ def test_a_references_heading_run_into_its_first_item_ends_the_text(tmp_path: Pa
     assert "Soltesz" not in paper.full_text
 
 
+def test_an_unheaded_references_list_with_notes_among_its_items_is_no_text(tmp_path: Path) -> None:
+    # APS's and JASA's revtex: no heading over the list, and notes among its items ("[2] See
+    # the explanation of time travel in …"); the item with no author's name broke the run of
+    # numbers, and the whole list stayed in the last section
+    doc, page, texts = _titled_paper()
+    page.insert_text((72, 132), "I. INTRODUCTION", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 140, 540, 200), next(texts) * 3, fontsize=10)
+    page = doc.new_page()
+    page.insert_text((72, 72), "II. CONCLUSION", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 80, 540, 140), next(texts) * 3, fontsize=10)
+    items = [
+        "[1] E. Witten, (2001), hep-th/0106109, and references therein.",
+        "[2] See the explanation of time travel in R. P. Feynman, Phys. Rev. 94, 262 (1954).",
+        "[3] E. Beutler, in Williams Hematology, Vol. 2 (McGraw-Hill, New York, 1994).",
+        "[4] N. D. Birell and P. C. W. Davies, Quantum Fields in Curved Space (1982).",
+        "[5] J. G. P. Berman and J. F. M. Izrailev, Physica D 88, 445 (1983).",
+        "[6] E. B. Davies and L. Parns, Q. J. Mech. Appl. Math. 51, 477 (1988).",
+    ]
+    for n, item in enumerate(items):
+        page.insert_text((72, 170 + 12 * n), item, fontsize=8)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["I. INTRODUCTION", "II. CONCLUSION"]
+    assert paper.sections[1].text.endswith("step 1 of the study.")
+    assert "Witten" not in paper.full_text
+
+
+def test_a_chinese_theses_references_are_no_section(tmp_path: Path) -> None:
+    # Chinese theses (thuthesis, pkuthss, seuthesis …) head their references "参考文献", an
+    # item of their outline: a section of references, kept as text
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Seeing the Bow", fontsize=16, fontname="hebo")
+    page.insert_text((72, 94), "Ana Lima", fontsize=11)
+    page.insert_text((72, 132), "1 Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 140, 540, 200), "The network watches the bow and hears the string. " * 3, fontsize=10
+    )
+    page = doc.new_page()
+    page.insert_text((72, 72), "参考文献", fontsize=16, fontname="china-s")
+    page.insert_textbox(
+        (72, 80, 540, 140),
+        "[1] Lamport L. LaTeX: A Document Preparation System. Addison-Wesley, 1994.",
+        fontsize=10,
+    )
+    doc.set_toc([[1, "1 Introduction", 1], [1, "参考文献", 2]])
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1 Introduction"]
+    assert "Lamport" not in paper.full_text
+
+
 def _tutorial_paper() -> tuple[pymupdf.Document, pymupdf.Page]:
     """A new paper as IEEE Xplore's TSAP tests have it: page 1 with its title and authors, down
     to 100 pt."""

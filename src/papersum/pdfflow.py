@@ -16,8 +16,9 @@ REFERENCES = re.compile(
     r"^(references?|bibliography|works cited|literature cited|cited literature|references and notes|"
     r"notes and references|reference list|list of references|"
     r"références|bibliographie|literatur|literaturverzeichnis|referencias|referências|"  # French,
-    r"bibliograf[ií]a|riferimenti bibliografici)$",  # German, Spanish, Portuguese, Italian
-    re.I,
+    r"bibliograf[ií]a|riferimenti bibliografici|"  # German, Spanish, Portuguese, Italian,
+    r"参考文献|참고문헌|список литературы|литература|کتابنامه|منابع)$",  # Chinese and Japanese,
+    re.I,  # Korean, Russian, Persian
 )
 """A references list's heading: Science's "References and Notes", and as papers in other
 languages than English name it."""
@@ -33,12 +34,14 @@ NOT_CONTENT = re.compile(
 
 
 _REFERENCE_START = re.compile(
-    r"(?=[\[\d])(?:\[(\d{1,3})\]\s*|(?<![\w.,:/\-])(\d{1,3})\.?\s?)"  # "[12] " or "12" / "12. "
-    r"(?=(?:[A-Z]\.(?:-[A-Z]\.)? ?)+[A-ZÀ-Þ][^\W\d_A-Z]|[A-ZÀ-Þ][^\W\d_A-Z]+, [A-Z]\.)"
+    r"(?=[\[\d])(?:\[(\d{1,3})\]\s*(?=[A-ZÀ-Þ])|(?<![\w.,:/\-])(\d{1,3})\.?\s?"  # "[12] ", "12", "12. "
+    r"(?=(?:[A-Z]\.(?:-[A-Z]\.)? ?)+[A-ZÀ-Þ][^\W\d_A-Z]|[A-ZÀ-Þ][^\W\d_A-Z]+, [A-Z]\.))"
 )
 """Where a numbered reference starts, in a references list that has no heading (JASA, Nature):
-its number, then an author ("H. Wierstorf", "F.-R. Stöter", "A. Défossez", "Smith, J."). (It
-starts by looking ahead for a bracket or a digit, which lets the search skip ahead in C.)"""
+its number, then an author ("H. Wierstorf", "F.-R. Stöter", "A. Défossez", "Smith, J."); in
+brackets, any capital: APS's and JASA's lists hold notes too ("[2] See the explanation of …",
+revtex's footnotes in the bibliography). (It starts by looking ahead for a bracket or a digit,
+which lets the search skip ahead in C.)"""
 
 
 _REFERENCE_GAP = 700
