@@ -590,6 +590,20 @@ def test_a_plotted_lines_greek_annotations_are_a_figures_words() -> None:
     assert not bold & set(kept) and "α = 3" not in kept
 
 
+def test_a_log_scale_plots_powers_of_ten_are_a_figures_words() -> None:
+    # a scaling-laws paper (ICLR 2024): a plot on log axes ("10^17", "2 × 10^0", mupdf's
+    # raised exponents) at the top of page 2 cut a sentence in two; each power read as a
+    # formula and broke the run, so the plot's words stayed between "ImageNet (Deng et al.,
+    # 2009)" and "pruning) where dense models …"
+    texts = ["This is in contrast to popular pruning benchmarks (e.g., ImageNet (Deng et al., 2009)"]
+    texts += ["2 × 10 3 × 10^0", "Predicted L", "2 × 10^0", "10 10 10 10^9", "#non-zero parameters"]
+    texts += ["10^17", "10^18", "10^19", "#pretraining FLOPs", "Optimal sparsity contours for ViT/JFT"]
+    texts += ["Figure 1: (Left) Fit and extrapolation quality of the scaling law."]
+    texts += ["pruning) where dense models tend to saturate quickly.", "x^2 + y^2", "10^-3"]
+    kept = [line.text for line in without_figure_text(_paragraphs(texts))]
+    assert kept == [texts[0], *texts[-4:-1]]  # a formula's powers stay; a tick goes wherever it is
+
+
 def test_many_bold_boxes_in_a_row_are_a_diagrams_whatever_follows_them() -> None:
     # an IEEE Access paper (2025): a diagram's twelve bold boxes ("Level-1 Encoder-1", …,
     # "Input", "Output") over its formulas, no caption under them: each became a section

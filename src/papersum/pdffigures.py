@@ -132,7 +132,7 @@ def _figure_word(line: Line) -> bool:
     or list item."""
     return _PANELS.fullmatch(line.text) is not None or (
         not line.text.endswith(SENTENCE_ENDS)
-        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text)))
+        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text) or _TICKS.match(line.text)))
         and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
     )
 
@@ -186,7 +186,10 @@ _LABEL_VALUE = re.compile(r"[A-Za-z\u0370-\u03ff][\w ]{0,20}=\s*[-−]?[\d.]+%?$
 """A figure's annotation ("F1=0.869", a plotted line's "α = 3"), not a formula."""
 
 
-_TICKS = re.compile(r"^[-−–+]?\d[\d.,%]*(?:\s+[-−–+]?\d[\d.,%]*)*$")
+_TICK = r"[-−–+]?\d[\d.,%]*(?:\^[-−–]?\d{1,3})?"
+_TICKS = re.compile(rf"^{_TICK}(?:(?:\s+|\s*×\s*){_TICK})*$")
+"""A plot's tick labels: numbers, powers of ten on a log scale too ("10^17", "2 × 10^0", "10 10
+10 10^9" as mupdf reads the exponents raised), which are no formula."""
 
 
 _PANELS = re.compile(r"\([a-h]\)(?: \([a-h]\))*")
