@@ -3888,6 +3888,33 @@ def test_a_running_head_naming_the_section_with_the_pages_number_leaves_the_text
     assert "14 BIBLIOGRAPHY" not in kept and "BIBLIOGRAPHY 15" not in kept
 
 
+def test_a_running_head_on_every_other_page_but_one_leaves_the_text() -> None:
+    # JACM (1988), an OCR layer: "290 C. DWORK ET AL." over even pages, one read "296 C. DWORK
+    # ET AI,.", so the head stood on one page fewer than half of the 36 and stayed between
+    # sentences' halves (the misread one stays); a head naming a section over the nine pages
+    # it runs on (IEEEtran's testflow), with the bold heading it names under the first one
+    pages = []
+    for number in range(1, 22):
+        even = number % 2 == 0
+        head = ("296 C. DWORK ET AI,." if number == 8 else f"{288 + number} C. DWORK ET AL.") if even else ""
+        section = "6 APPLICATION VERSION AND CONFIGURATION INFORMATION" if number >= 13 else ""
+        pages.append(
+            [text for text in (head, section) if text] + [f"The processors agree{' again' * number},"]
+        )
+    lines = [
+        Line(page, text, 0.0, False, i, False, True, True)
+        for page, texts in enumerate(pages, 1)
+        for i, text in enumerate(texts)
+    ]
+    first_six = next(i for i, line in enumerate(lines) if line.text.startswith("6 APPLICATION"))
+    heading = lines[first_six]._replace(text="6 Application Version and Configuration Information", bold=True)
+    lines.insert(first_six + 1, heading)
+    kept = [line.text for line in drop_running_lines(lines, len(pages) + 1)]
+    assert [text for text in kept if "DWORK" in text or "APPLICATION" in text] == ["296 C. DWORK ET AI,."]
+    assert "6 Application Version and Configuration Information" in kept
+    assert len([text for text in kept if text.startswith("The processors")]) == len(pages)
+
+
 def test_a_title_page_in_one_size_ends_the_title_at_its_byline(tmp_path: Path) -> None:
     # a senior thesis (2016): title, "by", the author and the degree all in 12 pt; not "BY"
     # inside a title in capitals (Risset's "EXPLORATION OF TIMBRE" / "BY" / "ANALYSIS …")
