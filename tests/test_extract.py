@@ -541,10 +541,15 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
         "Fig. 4 Spectrograms of the duets",
         "Table 7 also includes the models trained on one scale.",
         "Figure 2 showcases the segmentation maps of our method.",  # EmerDiff (ICLR 2024)
+        # an appendix's and a supplement's captions; an appendix's table named in a sentence
+        "Table A1: Values of our hyperparameters.",
+        "Figure S3. Spectrograms of the violin duets.",
+        "Table A6 of the Supplementary Material presents analogous results for the cello.",
+        "Figure 24 in Appendix A.7 shows the accuracy with few-shot examples.",
     ]
     kept, captions = set_aside(_paragraphs(texts))
-    assert [line.text for line in kept] == [texts[0], texts[1], texts[3], texts[5], texts[6]]
-    assert captions == [texts[2], texts[4]]  # with its stop or without
+    assert [line.text for line in kept] == [*texts[0:2], texts[3], *texts[5:7], *texts[9:]]
+    assert captions == [texts[2], texts[4], texts[7], texts[8]]  # with its stop or without
 
 
 def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:

@@ -54,19 +54,21 @@ _REFERRING = (
     "|confirms|indicates|suggests|outlines|contains|includes|considers|explores|is|are|was|were"
     "|has|have|also|and|further|again|below|above|here|then|clearly"
     "|showcases?|exhibits?|contrasts?|examines|evaluates|analy[sz]es|measures|ranks|captures"
+    "|of|in|from"
 )
 """The words after a figure's or a table's number that make a sentence of the text, not a
-caption: "Figure 6 shows for several methods …", "Table 7 also includes …"."""
+caption: "Figure 6 shows for several methods …", "Table 7 also includes …", "Table A6 of the
+Supplementary Material presents …"."""
 
 
 CAPTION = re.compile(
-    r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*\d+(?:\.\d+)*(?:[.:](?:\s|$)|\s++(?!(?:"
+    r"^(?:(?i:fig(?:ure)?\.?|table|tab\.)\s*(?:[A-HS]\.?)?\d+(?:\.\d+)*(?:[.:](?:\s|$)|\s++(?!(?:"
     + _REFERRING
     + r")\b)|$)|TABLE\s+[IVXLC]+[.:]?(?:\s|$)|(?i:table)\s+[IVXLC]+[.:](?:\s|$))"
 )
-"""A caption's label: "Figure 3:", "Table 2.", "Fig. 4 Spectrograms of …", and IEEE's "TABLE IV"
-in capitals, JASA's "TABLE I." (not a sentence that starts "Table I lists …" or "Figure 6 shows
-…", which is the text's)."""
+"""A caption's label: "Figure 3:", "Table 2.", "Fig. 4 Spectrograms of …", an appendix's or a
+supplement's "Table A1:", "Figure S3.", and IEEE's "TABLE IV" in capitals, JASA's "TABLE I." (not a
+sentence that starts "Table I lists …" or "Figure 6 shows …", which is the text's)."""
 
 
 SENTENCE_ENDS = (".", "?", "!", ":", ";")
