@@ -3965,6 +3965,17 @@ def test_the_author_in_the_titles_type_over_the_affiliation_is_no_part_of_the_ti
         "Seeing the Bow: Motion Cues for Separating Same-Instrument Duets",
         ["Ana Lima"],
     )
+    # DeepSeek-R1 (2025): "… in LLMs via" / "Reinforcement Learning" over "DeepSeek-AI": a
+    # title's line left open goes on, though the next reads like a name over a company's
+    lines = _first_page(
+        [
+            ("DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via", 15.8, True),
+            ("Reinforcement Learning", 15.8, True),
+            ("DeepSeek-AI", 11.0, False),
+            ("Abstract", 14.9, True),
+        ]
+    )
+    assert find_title_lines(lines) == [0, 1]
 
 
 def test_a_section_in_capitals_run_into_its_paragraph_with_its_first_subsection() -> None:
@@ -4778,6 +4789,7 @@ def test_a_companys_lab_under_the_names_is_no_author() -> None:
         "Shazam Entertainment",
         "Yahoo! Grid",
         "AT&T Labs-Research",
+        "Curious AI",
     ):
         texts = [
             ("Stack-and-Delay: a new codebook pattern for music generation", 17.0, True),
@@ -4788,10 +4800,11 @@ def test_a_companys_lab_under_the_names_is_no_author() -> None:
         lines = _first_page(texts)
         assert find_authors({}, lines, [0], 10.0) == ["Gael Le Lan", "Varun Nagaraja", "Ernie Chang"], lab
     assert find_authors(
-        {}, [*lines[:1], Line(0, "Dimitris Metaxas, Ana Lima", 11.0, False, 1)], [0], 10.0
+        {}, [*lines[:1], Line(0, "Dimitris Metaxas, Ana Lima, Wei Ai", 11.0, False, 1)], [0], 10.0
     ) == [
         "Dimitris Metaxas",
         "Ana Lima",
+        "Wei Ai",
     ]
 
 

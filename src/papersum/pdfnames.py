@@ -19,7 +19,8 @@ _INSTITUTION_WORDS = (
     r"Meta(?!-)|FAIR|AWS|Amazon|Apple|Anthropic|Qualcomm|Netflix|Salesforce|"
     r"Compaq|Xerox|PARC|Yahoo|AT&T|Nokia|Siemens|Mitsubishi|Toshiba|Hitachi|NTT|NEC|Xiaomi|Kuaishou|"
     r"NetEase|Dolby|Yamaha|Fraunhofer|Gracenote|Pandora|SoundCloud|Shazam|Smule|Disney|Uber|Twitter|"
-    r"LinkedIn|Labs)\b"  # not Bosch, Bose, Roland: also names ("Juan J. Bosch", "Roland Badeau")
+    r"LinkedIn|Labs|(?-i:AI))\b"  # not Bosch, Bose, Roland: also names ("Juan J. Bosch", "Roland Badeau");
+    # a company's "AI" in capitals ("Curious AI"), not the surname Ai ("Wei Ai")
 )
 
 

@@ -67,6 +67,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         and is_lone_name(lines[chosen[-1]].text)
         and INSTITUTION.search(below)
         and not named_below
+        and not OPEN_END.search(lines[chosen[-2]].text)  # "… in LLMs via" / "Reinforcement Learning"
     ):
         chosen.pop()
     return chosen
