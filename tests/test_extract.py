@@ -501,6 +501,29 @@ def test_a_tables_bold_head_under_its_caption_is_no_heading_and_no_text() -> Non
     assert captions[0] == texts[0]
 
 
+def test_a_tables_bold_head_over_its_rows_and_caption_is_no_heading() -> None:
+    # EvoPrompt (ICLR 2024): a small table's bold head over its rows, which mupdf reads as one
+    # run of numbers with their deviations ("48.67(0.97)"), its caption under them: the head
+    # was a section "Strategy SST-5 ASSET Avg." that took the text after the table
+    texts = [
+        "5.1 DESIGNS IN GA",
+        "Strategy SST-5 ASSET Avg.",
+        "random 48.67(0.97) 46.32(0.32) 47.50 tournament 49.70(0.60) 46.29(0.18) 48.00",
+        "Table 4: Designs in EVOPROMPT (GA).",
+        "For the selection strategy, we compare random selection and tournament selection.",
+        # a heading over a paragraph that only starts with numbers stays
+        "Results",
+        "12 of 14 pieces 3 are duets 5 trios",
+        "Table 5: The pieces.",
+    ]
+    bold = {texts[1], texts[5]}
+    lines = [line._replace(bold=line.text in bold) for line in _paragraphs(texts)]
+    kept, captions = set_aside(lines)
+    assert [line.text for line in kept if line.bold] == ["Results"]
+    assert texts[1] in [line.text for line in kept]  # its words stay, as the rows do
+    assert captions == [texts[3], texts[7]]
+
+
 def test_a_bold_row_between_rows_of_numbers_is_a_tables_not_a_heading() -> None:
     # real papers (FOCUS at CVPR 2025, Chain-of-Abstraction, XTR): a group's name in bold between
     # a table's rows, which mupdf reads as paragraphs, was a section ("TCGA-NSCLC (2 classes)")
