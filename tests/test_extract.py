@@ -3160,6 +3160,31 @@ def test_a_stop_within_a_word_a_theorems_label_and_an_ocr_tables_numbers_as_head
     assert [lines[i].text for i in sorted(headings)] == [texts[0], texts[2], texts[7]]
 
 
+def test_appendices_lettered_as_latex_does_after_an_appendix_heading_are_sections() -> None:
+    # PODS 2025: "Appendix" / "A Building Brick Algorithms" / "B Supplementary Proofs for
+    # Section 4" …, each bold heading in its first paragraph's block to mupdf: B, C and D were
+    # read as run-in subsections of A, E (in a block of its own) a section again
+    texts = ["1 Introduction", "We join rectangles.", "2 Settling k-SJ", "It is settled."]
+    texts += [
+        "3 Conclusions",
+        "Joins are settled.",
+        "Appendix",
+        "A Building Brick Algorithms",
+        "Terminology. Each point defines a coordinate.",
+    ]
+    texts += ["B Supplementary Proofs for Section 4", "We start by presenting two properties."]
+    texts += ["C Hardness of 3-SJ in 3D Space", "A rectangle in 3D space has three projections."]
+    lines = [
+        Line(1, text, 0.0, not text.endswith("."), block, False, True, True)
+        for block, text in enumerate(texts)
+    ]
+    # "B …", in type of its own, over the rest of its block: its paragraph shares the block
+    lines[10] = lines[10]._replace(block=lines[9].block, first=False)
+    lines, headings = find_headings(lines, 10.0, [])
+    found = {lines[i].text: level for i, level in sorted(headings.items())}
+    assert found["B Supplementary Proofs for Section 4"] == found["C Hardness of 3-SJ in 3D Space"] == 1
+
+
 def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() -> None:
     # acmart's acmlarge (tests/data/latex) without its outline: the bold face of "2 RELATED WORK"
     # is not bold to mupdf, which reads it and "2.1 Audio-only …" as one paragraph

@@ -53,12 +53,14 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
     placed: dict[int, int] = {}
     above, last, under = 1, -1, False  # the level and place of the last numbered heading
     numbered = sorted(i for i in headings if is_numbered(lines[i].text))
+    appendices = False  # after an "Appendix" heading: "B Supplementary Proofs" is numbered
     for i in sorted(headings):
         level = headings[i]
-        if is_numbered(lines[i].text):
+        if is_numbered(lines[i].text) or (appendices and _APPENDIX_LETTER.match(lines[i].text)):
             above, last, under = level, i, False
         elif lines[i].text.lower().startswith("appendi") or heading_key(lines[i].text) in ANCHOR_HEADINGS:
             under = False  # the appendices, the references: none of the section's headings
+            appendices = appendices or lines[i].text.lower().startswith("appendi")
         elif (
             (under := under or i == last + 1)  # right under it ("5.1 Setup" / "Datasets"), or
             # after one that was, its fellow
@@ -72,6 +74,11 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
             level = above + 1
         placed[i] = level
     return placed
+
+
+_APPENDIX_LETTER = re.compile(r"[A-H] [A-Z]")
+"""An appendix's letter before its title, as LaTeX numbers it ("B Supplementary Proofs for
+Section 4", after "Appendix" / "A Building Brick Algorithms": PODS 2025): no run-in heading."""
 
 
 def _within_section(lines: list[Line], numbered: list[int], index: int) -> bool:
