@@ -4446,6 +4446,44 @@ def test_a_plos_articles_title_under_its_sidebar_and_names_over_lines(tmp_path: 
     assert paper.authors == ["Ana Lima", "Ben Ortiz", "Carla Dias", "Dan Reis"]
 
 
+def test_a_plos_abstract_over_its_smaller_sidebar_leaves_the_sidebar_out(tmp_path: Path) -> None:
+    # PLOS Computational Biology (2024): page 1 is the title, the names, the affiliations in 8
+    # pt, the abstract in 9.5 and the sidebar and footer in 8 again, more of page 1 than the
+    # abstract: measured against that, the sidebar ("Citation: …", "Copyright: © 2024 …") was no
+    # small type and ran on in the abstract
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((40, 40), "PLOS COMPUTATIONAL BIOLOGY", fontsize=17.4)
+    page.insert_text((200, 80), "Seeing what you hear in string quartets", fontsize=18)
+    page.insert_text((200, 105), "Ana Lima, Ben Ortiz", fontsize=9, fontname="hebo")
+    # the affiliations and sidebar in 8 pt outweigh the abstract, the abstract the sidebar
+    affiliation = (
+        "1 Music Technology Group, Example University, Porto, Portugal, 2 Institute of Music, Lisbon"
+    )
+    for top in range(6):
+        page.insert_text((200, 120 + 10 * top), affiliation, fontsize=8)
+    page.insert_text((200, 200), "Abstract", fontsize=14, fontname="hebo")
+    sentences = [f"Listeners use what they see when they judge the timing of music, {n}." for n in range(8)]
+    for top, text in enumerate(sentences):
+        page.insert_text((200, 220 + 13 * top), text, fontsize=9.5)
+    sidebar = [
+        "Citation: Lima A, Ortiz B (2024) Seeing what you hear in string quartets. PLoS Comput Biol 20(1).",
+        "Editor: Carla Dias, Example University, PORTUGAL",
+        "Received: July 5, 2023",
+        "Copyright: © 2024 Lima, Ortiz. This is an open access article distributed under the terms of",
+        "the Creative Commons Attribution License, which permits unrestricted use and distribution.",
+        "Data Availability Statement: Data and scripts are available in the online repository.",
+    ]
+    for top, text in enumerate(sidebar):
+        page.insert_text((40, 400 + 10 * top), text, fontsize=8)
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((200, 80), "Introduction", fontsize=14, fontname="hebo")
+    page.insert_text((200, 100), "Ensembles keep time by listening and by watching each other.", fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract == " ".join(sentences)
+
+
 def test_names_in_type_larger_than_the_abstracts_are_not_the_abstract() -> None:
     # ACM's journals (Distributed Shampoo, 2023): the authors with their affiliations in 10.9 pt
     # over the abstract in 9; type larger than the body's sets Nature's abstract apart, but a

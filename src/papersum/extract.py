@@ -303,6 +303,21 @@ def _body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
+def _abstract_size(lines: list[Line], headings: dict[int, int], index: int) -> float:
+    """The type size of most of page 1's text under the abstract's heading at ``index``: small
+    type there is measured against it and the abstract's first line (LaTeX's article sets the
+    abstract a size under the body, Physica A under the introduction that follows it), not
+    only against page 1's body size, which PLOS's affiliations, sidebar and footer (Citation,
+    Editor, Received, Copyright, Data Availability), smaller than its abstract, make up most of:
+    they followed the abstract into its text."""
+    sizes: Counter[float] = Counter()
+    for i in range(index + 1, len(lines)):
+        if not lines[i].styled or i in headings:
+            break
+        sizes[lines[i].size] += len(lines[i].text)
+    return sizes.most_common(1)[0][0] if sizes else lines[index + 1].size
+
+
 def _split_sections(
     lines: list[Line], headings: dict[int, int], body_size: float
 ) -> tuple[list[Section], list[Line]]:
@@ -327,7 +342,8 @@ def _split_sections(
             current = (line.text, headings[i], [])
             small = body_size - FOOTNOTE_SMALLER
             if ABSTRACT.match(line.text) and i + 1 < len(lines) and i + 1 not in headings:
-                small = min(small, lines[i + 1].size - FOOTNOTE_SMALLER)
+                abstract = max(body_size, _abstract_size(lines, headings, i))
+                small = min(lines[i + 1].size, abstract) - FOOTNOTE_SMALLER
         elif current:
             if not (line.styled and (line.size <= small or i in notes)):
                 current[2].append(line)
