@@ -4450,7 +4450,7 @@ def test_a_plos_abstract_over_its_smaller_sidebar_leaves_the_sidebar_out(tmp_pat
     # PLOS Computational Biology (2024): page 1 is the title, the names, the affiliations in 8
     # pt, the abstract in 9.5 and the sidebar and footer in 8 again, more of page 1 than the
     # abstract: measured against that, the sidebar ("Citation: …", "Copyright: © 2024 …") was no
-    # small type and ran on in the abstract
+    # small type and ran on in the abstract, with the placeholders of its marks ("a1111111111")
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_text((40, 40), "PLOS COMPUTATIONAL BIOLOGY", fontsize=17.4)
@@ -4466,6 +4466,8 @@ def test_a_plos_abstract_over_its_smaller_sidebar_leaves_the_sidebar_out(tmp_pat
     sentences = [f"Listeners use what they see when they judge the timing of music, {n}." for n in range(8)]
     for top, text in enumerate(sentences):
         page.insert_text((200, 220 + 13 * top), text, fontsize=9.5)
+    for top in range(5):  # the marks' placeholders, read as text
+        page.insert_text((40, 330 + 12 * top), "a1111111111", fontsize=10)
     sidebar = [
         "Citation: Lima A, Ortiz B (2024) Seeing what you hear in string quartets. PLoS Comput Biol 20(1).",
         "Editor: Carla Dias, Example University, PORTUGAL",
@@ -4482,6 +4484,7 @@ def test_a_plos_abstract_over_its_smaller_sidebar_leaves_the_sidebar_out(tmp_pat
     doc.save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
     assert paper.abstract == " ".join(sentences)
+    assert "a1111111111" not in paper.full_text
 
 
 def test_names_in_type_larger_than_the_abstracts_are_not_the_abstract() -> None:

@@ -17,13 +17,15 @@ def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
     limited to: … Downloaded on … Restrictions apply.", a publisher's "Downloaded from …").
     A page's "Page 2 of 14", and a number alone as a page's first or last line (its page number),
     go on any paper, however short; so does a head naming the section a page is in, with its
-    number (``_without_section_heads``)."""
+    number (``_without_section_heads``), and PLOS's placeholders ("a1111111111", five of them
+    under page 1's abstract, an image's alternative text)."""
     ends = {i for a, b in _page_spans(lines) for i in (a, b - 1)}
     lines = [
         line
         for i, line in enumerate(lines)
         if not (line.text[:5] == "Page " and _PAGE_OF.fullmatch(line.text))
         and not (i in ends and len(line.text) <= _PAGE_NUMBER_MOST and line.text.isdigit())
+        and not (line.text[:2] == "a1" and _PLACEHOLDERS.fullmatch(line.text))
     ]
     return _without_section_heads(_without_repeated(lines, pages))
 
@@ -138,6 +140,10 @@ _HEAD_WORDS_LEAST = 2
 
 _UNPAGED = re.compile(r"^(?:# )+|(?: #)+$")
 """A running key's numbers at its ends: a page's number, and a year or volume beside it."""
+
+
+_PLACEHOLDERS = re.compile(r"a1{10}(?: a1{10})*")
+"""PLOS's placeholders for the marks on page 1 ("a1111111111"), read as text."""
 
 
 _PAGE_OF = re.compile(r"Page \d{1,4} of \d{1,4}")
