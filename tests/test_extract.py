@@ -4487,6 +4487,25 @@ def test_a_plos_abstract_over_its_smaller_sidebar_leaves_the_sidebar_out(tmp_pat
     assert "a1111111111" not in paper.full_text
 
 
+def test_acms_permission_notice_is_no_abstract_of_a_paper_without_one(tmp_path: Path) -> None:
+    # Damas and Milner (POPL 1982, re-keyed): no abstract; ACM's permission notice under the
+    # names, the longest paragraph before "1 Introduction", was taken for it
+    doc, page, texts = _titled_paper()
+    notice = [
+        "Permission to copy without fee all or part of this material is granted provided that",
+        "the copies are not made or distributed for direct commercial advantage, the ACM",
+        "copyright notice and the title of its publication and date appear, and notice is given",
+        "that copying is by permission of the Association for Computing Machinery.",
+    ]
+    for top, text in enumerate(notice):
+        page.insert_text((72, 120 + 10 * top), text, fontsize=8)
+    page.insert_text((72, 180), "1 Introduction", fontsize=14, fontname="hebo")
+    page.insert_textbox((72, 190, 540, 260), " ".join(next(texts) for _ in range(4)), fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    abstract = extract_paper(path).abstract
+    assert abstract.startswith("The network watches the bow") and "Permission" not in abstract
+
+
 def test_names_in_type_larger_than_the_abstracts_are_not_the_abstract() -> None:
     # ACM's journals (Distributed Shampoo, 2023): the authors with their affiliations in 10.9 pt
     # over the abstract in 9; type larger than the body's sets Nature's abstract apart, but a

@@ -123,9 +123,14 @@ def _find_abstract(
             if any(not _set_apart(groups[j][0], body_size) and _is_abstract(paragraphs[j]) for j in after):
                 return paragraphs[k], sections, groups[k + 1 :]
             break
-    prose = [p for p in paragraphs if ". . ." not in p and "..." not in p]
+    prose = [p for p in paragraphs if ". . ." not in p and "..." not in p and not _PERMISSION.match(p)]
     longest = max(prose, key=len, default="")
     return (longest if _is_abstract(longest) else ""), sections, []
+
+
+_PERMISSION = re.compile(r"Permission to (?:make digital|copy without fee)", re.I)
+"""ACM's permission notice on page 1 ("Permission to copy without fee all or part of this
+material is granted …", POPL 1982), the longest of a front with no abstract: no abstract."""
 
 
 def _set_apart(line: Line, body_size: float) -> bool:
