@@ -3595,6 +3595,8 @@ def test_headings_in_large_type_that_end_with_a_stop(tmp_path: Path) -> None:
     [
         "\n\nc\u20dd2003 Elsevier B.V. All rights reserved.",  # TCS 2004: LaTeX's encircled c
         " © 2012 Wiley Periodicals, Inc.",  # Mallat, CPAM 2012: run on in the last paragraph
+        # Dasgupta and Gupta, Random Structures & Algorithms 2003: the journal's citation after it
+        " © 2003 Wiley Periodicals, Inc. Random Struct. Alg., 22: 60–65, 2002",
     ],
 )
 def test_a_publishers_copyright_line_does_not_end_the_abstract(notice: str) -> None:

@@ -41,11 +41,12 @@ French, Spanish or German, "Mots-clés :")."""
 
 COPYRIGHT_AFTER = re.compile(
     r"\s*(?:©|\(c\)|c\u20dd|Copyright)\s*(?:\d{4}|by)[^©\n]{0,120}?"
-    r"(?:rights reserved|Elsevier|Published by|Ltd|Inc)\.?\s*$",
+    r"(?:rights reserved|Elsevier|Published by|Ltd|Inc)\.?(?: [^©\n]{0,80}?\b(?:19|20)\d\d)?\.?\s*$",
     re.IGNORECASE,
 )
 """A publisher's copyright line that ends an abstract ("© 2003 Elsevier B.V. All rights
-reserved.", the encircled c that LaTeX draws read as "c⃝")."""
+reserved.", the encircled c that LaTeX draws read as "c⃝"), with the journal's citation after
+it ("© 2003 Wiley Periodicals, Inc. Random Struct. Alg., 22: 60–65, 2002")."""
 
 
 _SUMMARY = re.compile(r"summary", re.I)
