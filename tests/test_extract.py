@@ -4850,6 +4850,35 @@ def test_a_title_fields_icon_file_is_no_part_of_the_title() -> None:
     )
 
 
+def test_a_title_fields_markup_and_ieee_xplores_venue_are_no_part_of_the_title() -> None:
+    # Chaum's dining cryptographers (J. Cryptology, 1988): Springer's markup in the title field,
+    # "<Emphasis Type="Italic">", kept it from matching page 1, whose largest type is the
+    # journal's name; Awerbuch and Peleg's "Sparse Partitions" (FOCS 1990): IEEE Xplore's field
+    # "Sparse partitions - Foundations of Computer Science, 1990. Proceedings., …"
+    lines = [
+        Line(0, "Journal of Cryptology", 14.1, True, 0),
+        Line(0, "The Dining Cryptographers Problem:", 14.3, True, 1),
+        Line(0, "Unconditional Sender and Recipient Untraceability", 13.8, True, 1),
+    ]
+    field = 'The dining cryptographers problem: <Emphasis Type="Italic">Unconditional sender and recipient'
+    field += " untraceability</Emphasis>"
+    assert choose_title({"title": field}, lines, [0]) == (
+        "The dining cryptographers problem: Unconditional sender and recipient untraceability"
+    )
+    lines = [Line(0, "Sparse Partitions", 15.5, False, 0), Line(0, "Baruch Awerbuch", 10.8, False, 1)]
+    field = (
+        "Sparse partitions - Foundations of Computer Science, 1990. Proceedings., 31st Annual Symposium on"
+    )
+    assert choose_title({"title": field}, lines, [0]) == "Sparse Partitions"
+    # a dash before a subtitle, or a placeholder in angle brackets, stays in it
+    lines = [
+        Line(0, "expkv", 17.0, False, 0),
+        Line(0, "an expandable <key>=<value> implementation", 12.0, False, 1),
+    ]
+    field = "expkv - an expandable <key>=<value> implementation"
+    assert choose_title({"title": field}, lines, [0]) == field
+
+
 def test_a_logos_letters_in_display_type_are_no_title() -> None:
     # Bologna's technical reports ("CM" in 278 pt) and BRICS's report series ("BRICS" in 118 pt)
     # print a logo's letters over the title: the title read "Cm", and the title's second line

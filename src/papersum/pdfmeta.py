@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
+from papersum.pdffields import BAD_TITLE_FIELD, title_field, venue_apart
 from papersum.pdfflow import ends_sentence
 from papersum.pdflines import Line, page_one
 from papersum.pdfnames import (
@@ -60,35 +61,16 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
-_HAL_STAMP = re.compile(r"^\[[a-z]+-\d{6,9}, v\d+\]\s*")
-"""The identifier HAL writes before the title it keeps ("[inria-00555588, v1] A comprehensive
-study of …", "[hal-01234567, v2] …"), which page 1 does not print."""
-
-
-_GRAPHICS = re.compile(r"(?:\[[^\]]*\])?[\w./-]+\.(?:png|jpe?g|pdf|eps|svg)", re.I)
-"""An image's file, with its options, in a title field ("[width=2em]Figures/iconwu.pngSatori:
-Reinforcement Learning …": the title's icon, as hyperref wrote it)."""
-
-
-_BAD_META_TITLE = re.compile(
-    r"template|untitled|microsoft word|\.(?:dvi|docx?|tex|pdf)$|^(?:doi:\s*|https?://|arxiv:|pii:)|^10\.\d{4,9}/",
-    re.I,
-)
-"""A metadata title that names no paper: a template's, a file's, an identifier (Elsevier's older
-PDFs give the DOI, "doi:10.1016/j.tcs.2003.05.002", or the article's PII, "PII:
-S0378-4371(98)00344-6", which page 1 prints at its foot)."""
-
-
 def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
     """The metadata title when it is plausible and printed on page 1 (or holds all the page's
     title shows, and more), else the largest text on page 1 (also when that holds the metadata
     title and more: a title cut short)."""
-    meta = _HAL_STAMP.sub("", " ".join(str(metadata.get("title") or "").split()))
-    if "." in meta:  # an icon's file that hyperref wrote in from \includegraphics
-        meta = _GRAPHICS.sub("", meta).strip()
+    meta = title_field(metadata)
     page_title = _page_title(lines, title_lines)
-    meta = meta.replace("``", "“").replace("''", "”")  # LaTeX's quotes, as hyperref may write them
-    if len(meta) >= 8 and not _BAD_META_TITLE.search(meta):
+    title, venue = venue_apart(meta)  # IEEE Xplore's "Sparse partitions - Foundations of Computer
+    if venue and letters(title) == letters(page_title) and letters(venue) not in _printed_on_page_one(lines):
+        return page_title  # Science, 1990. Proceedings., …", the venue not on the page
+    if len(meta) >= 8 and not BAD_TITLE_FIELD.search(meta):
         # a template's ("Paper Title (use style: paper title)"), an old draft's or an arXiv
         # identifier is not on the page; a title cut short is less than the page's
         printed, shown = letters(meta), letters(page_title)
