@@ -3970,6 +3970,30 @@ def test_a_running_head_on_every_other_page_but_one_leaves_the_text() -> None:
     assert len([text for text in kept if text.startswith("The processors")]) == len(pages)
 
 
+def test_the_authors_name_under_the_title_survives_its_running_head() -> None:
+    # Bagwell's "Ideal Hash Trees" (2001): his name alone under the title, and over every other
+    # page as the running head; page 1's copy went with them, and the paper had no author
+    first = [
+        Line(0, "Ideal Hash Trees", 17.2, False, 0, top=72.0),
+        Line(0, "Phil Bagwell", 10.0, False, 1, top=100.0),
+        *(Line(0, f"Hash Trees with nearly ideal characteristics, {n}.", 8.0, False, 2) for n in range(4)),
+        *(Line(0, f"Hash tables are the staple of programming, {n}.", 10.0, False, 3) for n in range(6)),
+    ]
+    later = [
+        Line(page, text, 0.0, False, i, False, True, True)
+        for page in range(1, 9)
+        for i, text in enumerate(
+            [
+                "Phil Bagwell" if page % 2 else "Ideal Hash Trees With AMT's",
+                f"The trie grows {'deep ' * page}.",
+            ]
+        )
+    ]
+    kept = [line.text for line in drop_running_lines([*first, *later], 9)]
+    assert kept[:2] == ["Ideal Hash Trees", "Phil Bagwell"]
+    assert "Phil Bagwell" not in kept[2:] and "Ideal Hash Trees With AMT's" not in kept
+
+
 def test_a_title_page_in_one_size_ends_the_title_at_its_byline(tmp_path: Path) -> None:
     # a senior thesis (2016): title, "by", the author and the degree all in 12 pt; not "BY"
     # inside a title in capitals (Risset's "EXPLORATION OF TIMBRE" / "BY" / "ANALYSIS …")
@@ -4929,6 +4953,7 @@ def test_a_companys_lab_under_the_names_is_no_author() -> None:
         "Yahoo! Grid",
         "AT&T Labs-Research",
         "Curious AI",
+        "Cruise LLC",
     ):
         texts = [
             ("Stack-and-Delay: a new codebook pattern for music generation", 17.0, True),

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from papersum.pdflines import Line, page_one
+from papersum.pdfnames import is_lone_name
 
 
 def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
@@ -74,15 +75,33 @@ def _without_repeated(lines: list[Line], pages: int) -> list[Line]:
         or ((bare := _UNPAGED.sub("", key)) != key and bare in unpaged)
     }
     # the title on page 1, in its large type, is no running head though later pages repeat it
-    # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages)
+    # (JMLR's "CLUSTERING WITH BREGMAN DIVERGENCES" over its odd pages), nor the author's name
+    # right under it (Bagwell's "Phil Bagwell", over every other page)
     middle = _page_one_size(lines)
     title_size = middle + _TITLE_LARGER if middle is not None else 0.0
+    byline = _name_under_title(lines)
     return [
         ln
-        for key, ln in zip(keys, lines, strict=True)
+        for i, (key, ln) in enumerate(zip(keys, lines, strict=True))
         if (ln.styled and ln.size >= title_size)
+        or i == byline
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+def _name_under_title(lines: list[Line]) -> int:
+    """The index of the line of page 1 right under its largest type that is one person's name,
+    or -1."""
+    first = page_one(lines)
+    largest = max((line.size for line in first), default=0.0)
+    return next(
+        (
+            i
+            for i in range(1, len(first))
+            if first[i - 1].size == largest and first[i].size < largest and is_lone_name(first[i].text)
+        ),
+        -1,
+    )
 
 
 _PAGES_A_HEAD_MAY_MISS = 20
