@@ -2118,6 +2118,36 @@ def test_an_ieee_caption_in_capitals_over_several_blocks_leaves_the_sentence_who
     assert "higher precision values, which demonstrates the value" in " ".join(paper.full_text.split())
 
 
+def test_a_caption_in_capitals_with_lowercase_symbols_goes_on_in_capitals_only() -> None:
+    # IEEE TSP (Andén and Mallat 2014): captions in capitals with their maths' symbols in
+    # lowercase ("∥Smx∥/∥x∥", "T = 740 ms"), a line a block: their later lines stayed in the
+    # text, between a sentence's halves; TASLP (Su et al. 2014): a caption in capitals does not
+    # go on into the lowercase end of the sentence its table cut
+    texts = [
+        "hence that ∥Sx∥",
+        "TABLE I AVERAGED VALUES ∥Smx∥/∥x∥ COMPUTED FOR SIGNALS x IN THE",
+        "TIMIT SPEECH DATASET, AS A FUNCTION OF ORDER m AND SCALE T = 740 ms, AND",
+        "FOR m = 2, 3 BY CUBIC SPLINE WAVELETS WITH Q2 = Q3 = 1.",
+        "converges exponentially to ∥x∥. Table I gives the fraction of energy.",
+        "TABLE VII CONFUSION MATRIX (COUNTS) AND F-SCORES FOR PLAYING",
+        "TECHNIQUE CLASSIFICATION USING DIFFERENT AUDIO FEATURES (a) , (b)",
+        "comparing to distinguishing between violin and viola sounds of the same technique.",
+        "TABLE 1",  # a label in capitals over a title that is not
+        "Earnings Call Text Surprise Construction: Summary Statistics",
+        "for the Combined Data Set",
+        "TABLE 2. DATASET",  # a table's row of names in capitals, not the caption's
+        "GAN REPGAN En_GAN En_REPGAN",
+    ]
+    kept, captions = set_aside(_paragraphs(texts))
+    assert captions == [
+        " ".join(texts[1:4]),
+        " ".join(texts[5:7]),
+        " ".join(texts[8:11]),
+        texts[11],
+    ]
+    assert [line.text for line in kept] == [texts[0], texts[4], texts[7], texts[12]]
+
+
 def test_the_abstract_before_the_keywords_is_not_the_footnote_between_them(tmp_path: Path) -> None:
     # ACM's two columns (sigplan): an abstract with no heading ends the first column over the
     # permission block at its foot, in smaller type; the CCS concepts top the second column, so

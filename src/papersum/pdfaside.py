@@ -61,7 +61,7 @@ def set_aside(
         if starts and line.text[:1] in "FfTt" and (label := CAPTION.match(line.text)):
             caption_blocks.add(block)
             labelled = block if line.alone and label.end() >= len(line.text.rstrip()) else None
-            in_capitals = line.text.isupper()  # IEEE's small capitals: "TABLE IV" / "MODELS …"
+            in_capitals = _in_capitals(line.text)  # IEEE's small capitals: "TABLE IV" / "MODELS …"
             of_table = line.text[:1] in "Tt"
         elif starts and line.text[:1] == "(" and (panel := _subcaption(lines, index)):
             caption_blocks.add(block)  # a subfigure's: runs on into no other block
@@ -76,6 +76,7 @@ def set_aside(
         ):
             caption_blocks.add(block)
             run_ons.add(block)
+            in_capitals = _in_capitals(line.text)  # a title in capitals under "TABLE 1", or not
         elif (
             of_table
             and index
@@ -282,9 +283,31 @@ def _caption_goes_on(lines: list[Line], index: int, text_runs_on: bool, in_capit
     line = lines[index]
     if line.table:
         return False
-    if line.text[:1].islower():
+    if line.text[:1].islower():  # a caption in capitals goes on in capitals ("bulbul SUBMISSION")
+        if in_capitals:
+            return 2 * sum(map(str.isupper, line.text)) >= sum(map(str.isalpha, line.text))
         return not text_runs_on or _sentence_after(lines, index)
-    return in_capitals and line.text.isupper() and not HEADING_START.match(line.text)
+    return in_capitals and _in_capitals(line.text) and not HEADING_START.match(line.text)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether ``text`` is set in capitals, but for its maths' symbols, words of three letters at
+    most ("TABLE I AVERAGED VALUES ∥Smx∥/∥x∥ COMPUTED FOR …", "WITH T = 740 ms FOR GTZAN":
+    IEEE TSP's captions); not a table's row of names and numbers ("GAN REPGAN En_GAN … 3.0758")."""
+    if text.isupper():
+        return True
+    upper = sum(map(str.isupper, text))
+    return (
+        upper >= _CAPITALS_LEAST
+        and "_" not in text
+        and 2 * sum(map(str.isdigit, text)) <= upper
+        and all(len(word) <= _SYMBOL_MOST for word in _LOWERCASE_WORD.findall(text))
+    )
+
+
+_CAPITALS_LEAST = 8
+_SYMBOL_MOST = 3
+_LOWERCASE_WORD = re.compile(r"\w*[a-z]\w*")
 
 
 def _sentence_after(lines: list[Line], index: int) -> bool:
