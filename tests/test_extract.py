@@ -2960,6 +2960,36 @@ def test_a_chinese_theses_references_are_no_section(tmp_path: Path) -> None:
     assert "Lamport" not in paper.full_text
 
 
+def test_springer_natures_statements_run_in_with_no_stop_are_sections() -> None:
+    # Communications Medicine (2023) without its outline: "Data availability All data …",
+    # "Competing interests The authors …" in the body's face, each run into its paragraph, were
+    # the Discussion's last paragraphs; ASME's heading "Funding Data" and a chart's "Funding
+    # Raised ($) 0.85B …" are no statement run in
+    from papersum.pdfrunin import leads_split
+
+    texts = [
+        "1 Introduction",
+        "We survey the public.",
+        "2 Discussion",
+        "Surveys track the behaviour of the public during lockdowns.",
+        "Data availability All data necessary for the replication of our results are collated online.",
+        "Competing interests The authors declare no competing interests.",
+        "Funding Data",
+        "Funding Raised ($) 0.85B 1.67B 0.2B Unknown",
+    ]
+    split = leads_split(_paragraphs(texts))
+    assert [line.text for line in split] == [
+        *texts[:4],
+        "Data availability",
+        "All data necessary for the replication of our results are collated online.",
+        "Competing interests",
+        "The authors declare no competing interests.",
+        *texts[6:],
+    ]
+    lines, headings = find_headings(split, 10.0, [])
+    assert [lines[i].text for i in sorted(headings)][2:4] == ["Data availability", "Competing interests"]
+
+
 def _tutorial_paper() -> tuple[pymupdf.Document, pymupdf.Page]:
     """A new paper as IEEE Xplore's TSAP tests have it: page 1 with its title and authors, down
     to 100 pt."""

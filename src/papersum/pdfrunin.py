@@ -77,7 +77,10 @@ def leads_split(lines: list[Line]) -> list[Line]:
       lines and dropped with them;
     - a references list's heading before its first item ("References 1. Soltesz, K. et al. …",
       Communications Medicine's, in a font mupdf does not call bold; "REFERENCES [1] A
-      simulation …"): not split, the references were the last section's text."""
+      simulation …"): not split, the references were the last section's text;
+    - the journal's statements after the text, each run into its paragraph (Springer Nature's
+      "Data availability All data …", "Competing interests The authors …"): not split, they
+      were the last section's."""
     split: list[Line] = []
     for line in lines:
         parts = None
@@ -94,7 +97,11 @@ def leads_split(lines: list[Line]) -> list[Line]:
             and (over := _TITLE_OVER_SUBSECTION.match(line.text))
         ):
             parts = [line._replace(text=over[1]), line._replace(text=line.text[over.end() :])]
-        elif line.text[:1] in "RBLW" and (lead := _REFERENCES_LEAD.match(line.text)):
+        elif (line.text[:1] in "RBLW" and (lead := _REFERENCES_LEAD.match(line.text))) or (
+            line.text[:1] in "ACDFR"
+            and (lead := _BACK_MATTER_LEAD.match(line.text))
+            and _is_statement(line.text[lead.end() :])
+        ):
             parts = [line._replace(text=lead[1], alone=True), line._replace(text=line.text[lead.end() :])]
         split += [line] if parts is None else [parts[0]._replace(bold=True), *parts[1:]]
     return split
@@ -105,6 +112,21 @@ _REFERENCES_LEAD = re.compile(
     r"WORKS CITED) (?=(?:\[1\]|1\.) ?[A-Z])"
 )
 """A references list's heading run into its first item, numbered 1."""
+
+
+_BACK_MATTER_LEAD = re.compile(
+    r"(Data availability|Code availability|Author contributions|Competing interests|"
+    r"Additional information|Acknowledge?ments|Funding|Reporting summary) (?=[A-Z])"
+)
+"""A statement's name run into its paragraph with no stop, as Springer Nature sets it in a face
+mupdf does not call bold ("Data availability All data necessary …")."""
+
+
+def _is_statement(text: str) -> bool:
+    """Whether ``text``, after a statement's name, is its prose: three words in lowercase among
+    its first six ("All data necessary for …", "A.K. and B.L. conceived the …"), not the rest of
+    a heading ("Funding Data", ASME's) or a chart's labels ("Funding Raised ($) 0.85B …")."""
+    return sum(word.isalpha() and word.islower() for word in text.split()[:6]) >= 3
 
 
 _APPENDIX = re.compile(r"APPENDIX\b(?: (?:[A-H]|[IVX]{1,4}|\d{1,2})\b)?")
