@@ -49,7 +49,7 @@ def set_aside(
     runs_on = False  # the last caption's line ends no sentence
     text_runs_on = False  # the last line of text (no caption's) ends no sentence
     labelled: tuple[int, int] | None = None  # a caption's label alone ("Table 1"), its block
-    in_capitals = False  # the last caption's label is in capitals
+    in_capitals = False  # the caption's last line is in capitals (its label, or its title's)
     of_table = False  # the last caption is a table's
     table_lines: set[int] = set()  # a table's bold head under its caption, its bold rows: no heading, no text
     heads_over_rows: set[int] = set()  # a table's bold head over its rows and caption: no heading

@@ -20,6 +20,7 @@ from papersum.pdfheadings import (
     is_numbered,
     unnumbered,
 )
+from papersum.pdfoutline import APPENDIX_LETTER
 
 if TYPE_CHECKING:
     from papersum.pdflines import Line
@@ -55,12 +56,12 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
     numbered = sorted(i for i in headings if is_numbered(lines[i].text))
     appendices = False  # after an "Appendix" heading: "B Supplementary Proofs" is numbered
     for i in sorted(headings):
-        level = headings[i]
-        if is_numbered(lines[i].text) or (appendices and _APPENDIX_LETTER.match(lines[i].text)):
+        level, appendix = headings[i], lines[i].text.lower().startswith("appendi")
+        if is_numbered(lines[i].text) or (appendices and APPENDIX_LETTER.match(lines[i].text)):
             above, last, under = level, i, False
-        elif lines[i].text.lower().startswith("appendi") or heading_key(lines[i].text) in ANCHOR_HEADINGS:
+        elif appendix or heading_key(lines[i].text) in ANCHOR_HEADINGS:
             under = False  # the appendices, the references: none of the section's headings
-            appendices = appendices or lines[i].text.lower().startswith("appendi")
+            appendices = appendices or appendix
         elif (
             (under := under or i == last + 1)  # right under it ("5.1 Setup" / "Datasets"), or
             # after one that was, its fellow
@@ -74,11 +75,6 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
             level = above + 1
         placed[i] = level
     return placed
-
-
-_APPENDIX_LETTER = re.compile(r"[A-H] [A-Z]")
-"""An appendix's letter before its title, as LaTeX numbers it ("B Supplementary Proofs for
-Section 4", after "Appendix" / "A Building Brick Algorithms": PODS 2025): no run-in heading."""
 
 
 def _within_section(lines: list[Line], numbered: list[int], index: int) -> bool:

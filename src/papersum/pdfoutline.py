@@ -289,7 +289,7 @@ def led_by_numbered_item(toc: list[list[Any]]) -> Callable[[str], bool]:
 def _lead_number(title: str) -> str:
     """The number (or appendix letter) of an outline item looked for at a paragraph's start as
     printed (``_numbered_lead``), or "" for an item without one."""
-    return title.split()[0] if is_numbered(title) or _APPENDIX.match(title) else ""
+    return title.split()[0] if is_numbered(title) or APPENDIX_LETTER.match(title) else ""
 
 
 def _numbered_lead(text: str, title: str) -> str | None:
@@ -310,8 +310,9 @@ def _numbered_lead(text: str, title: str) -> str | None:
     return None
 
 
-_APPENDIX = re.compile(r"[A-H] [A-Z]")
-"""An appendix's letter before its title, as acmart's outline gives it ("A Performance Data")."""
+APPENDIX_LETTER = re.compile(r"[A-H] [A-Z]")
+"""An appendix's letter before its title, as LaTeX numbers it: in acmart's outline ("A
+Performance Data"), on the page ("B Supplementary Proofs for Section 4", PODS 2025)."""
 
 
 _LEAD_KEY_LEAST = 3
