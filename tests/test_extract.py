@@ -31,7 +31,7 @@ from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
-from papersum.pdfread import dict_lines, make_line, read_lines, styled_lines
+from papersum.pdfread import dict_lines, make_line, read_document, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
@@ -5238,3 +5238,92 @@ def test_ieees_appendices_read_into_their_first_paragraphs_are_headings_after_th
     # a word that starts so is no appendix's label (classicthesis's "APPENDIXCHAPTER")
     other = _paragraphs(["APPENDIXCHAPTER TEST In this chapter we test the class."])
     assert leads_split(other) == other
+
+
+def test_a_title_in_capitals_read_word_by_word_on_its_row_is_two_lines_not_five() -> None:
+    # EmerDiff (ICLR 2024, as Pdftools re-wrote it): the title's first row in small capitals read
+    # as four lines of one word each; counted as lines, the title stopped at four and lost
+    # "KNOWLEDGE IN DIFFUSION MODELS"
+    rows = [("EMERDIFF:", 108.4), ("EMERGING", 216.8), ("PIXEL-LEVEL", 312.0), ("SEMANTIC", 425.3)]
+    lines = [
+        Line(0, text, 17.2, False, 1, True, k == 0, False, 79.8, left) for k, (text, left) in enumerate(rows)
+    ]
+    lines.append(Line(0, "KNOWLEDGE IN DIFFUSION MODELS", 17.2, False, 1, True, False, False, 99.7, 108.4))
+    lines.append(
+        Line(0, "Koichi Namekata, Amirmojtaba Sabour", 10.0, True, 2, True, True, True, 136.6, 114.0)
+    )
+    assert find_title_lines(lines) == [0, 1, 2, 3, 4]
+
+
+def test_an_article_kind_between_stops_over_the_title_is_no_title() -> None:
+    # Science China Information Sciences prints ". RESEARCH PAPER ." over the title, in its
+    # type and weight: it led the title
+    texts = [
+        ". RESEARCH PAPER .",
+        "Reducing Idleness in Financial Cloud Services via",
+        "Multi-objective Evolutionary Reinforcement",
+        "Learning based Load Balancer",
+    ]
+    lines = [
+        Line(0, text, 17.2, True, k, True, True, True, 60.0 + 20 * k, 90.0) for k, text in enumerate(texts)
+    ]
+    lines.append(
+        Line(0, "Peng YANG, Laoming ZHANG, Haifeng LIU & Guiying LI", 12.0, False, 4, True, True, True, 150.0)
+    )
+    assert find_title_lines(lines) == [1, 2, 3]
+
+
+def test_a_manuscripts_bold_title_under_notes_in_its_size_over_a_name() -> None:
+    # Klein et al.'s "Common Ground and Coordination in Joint Activity" (2004), an APA-style
+    # manuscript set in 12 pt throughout: its notes ("To appear in …", "Running Head: …") over
+    # the bold title were read as the title
+    texts = [
+        ("To appear in W.R. Rouse & K.B. Boff (Eds.), Organizational simulation.  New York:  Wiley.", False),
+        ("Do not quote or cite without permission of the authors.", False),
+        ("Running Head: Common Ground", False),
+        ("Common Ground and Coordination in Joint Activity", True),
+        ("Gary Klein", False),
+        ("Klein Associates Inc.", False),
+        ("Paul J. Feltovich", False),
+    ]
+    lines = [
+        Line(0, text, 12.0, bold, k, True, True, True, 80.0 + 30 * k, 150.0)
+        for k, (text, bold) in enumerate(texts)
+    ]
+    assert find_title_lines(lines) == [3]
+
+
+def test_the_metadata_title_over_a_page_ones_ocr_that_misread_a_letter() -> None:
+    # Kamel & Faloutsos's Hilbert R-tree (VLDB 1994) is a scan whose text layer reads "Fkactals";
+    # its metadata was typed (and the 2Q paper's reads "X3: A Low Overhead …"). A title that
+    # differs by more is another title (an old draft's)
+    words = ["Hilbert", "R-tree:", "An Improved", "R-tree", "Using", "Fkactals"]
+    lines = [
+        Line(0, word, 15.7, False, 0, True, k == 0, False, 58.1, 90.0 + 60 * k)
+        for k, word in enumerate(words)
+    ]
+    lines.append(Line(0, "Ibrahim Kamel", 10.9, False, 1, True, True, False, 108.4, 163.7))
+    title = "Hilbert R-Tree: An Improved R-Tree Using Fractals"
+    assert choose_title({"title": title}, lines, list(range(6)), scan=True) == title
+    draft = "Hilbert R-Tree: An Improved R-Tree Using Wavelets"
+    printed = "Hilbert R-tree: An Improved R-tree Using Fkactals"
+    assert choose_title({"title": draft}, lines, list(range(6)), scan=True) == printed
+    # on a page of visible text the page is right: the GERAD class's metadata reads "des Cahiers"
+    # for its printed "Les Cahiers"
+    assert choose_title({"title": title}, lines, list(range(6))) == printed
+
+
+def test_a_scans_invisible_text_layer_is_told_from_printed_text(tmp_path: Path) -> None:
+    # OCR writes its text invisible (render mode 3) over the page's image
+    for mode, scan in ((3, True), (0, False)):
+        doc = pymupdf.open()
+        page = doc.new_page()
+        page.insert_text(
+            (72, 100), "Hilbert R-tree: An Improved R-tree Using Fkactals", fontsize=16, render_mode=mode
+        )
+        page.insert_textbox(
+            pymupdf.Rect(72, 130, 540, 400), "The tree packs its nodes. " * 12, render_mode=mode
+        )
+        doc.save(path := tmp_path / f"paper{mode}.pdf")
+        with pymupdf.open(path) as read:
+            assert read_document(read).scan is scan

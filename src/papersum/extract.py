@@ -36,7 +36,7 @@ from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
 from papersum.pdfoutline import led_by_numbered_item
-from papersum.pdfread import read_document, read_lines
+from papersum.pdfread import read_document
 from papersum.pdfrunin import leads_split, names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfscaled import is_readable
@@ -87,8 +87,8 @@ def read_pdf_title(path: Path) -> str:
     """The title of the PDF at ``path`` (plausible metadata, else the largest type on page 1)."""
     with _opened(path) as (doc, _data):
         try:
-            lines = read_lines(doc, pages=1)
-            return choose_title(doc.metadata or {}, lines, find_title_lines(lines))
+            lines, _stamp, _scaled, scan = read_document(doc, pages=1)
+            return choose_title(doc.metadata or {}, lines, find_title_lines(lines), scan=scan)
         except Exception as exc:  # a damaged page stream surfaces only when read
             raise ExtractError(f"{path} is corrupt: its first page cannot be read ({exc})") from exc
 
@@ -183,7 +183,7 @@ def _why_no_text(doc: pymupdf.Document, path: Path) -> str:
 def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -> PaperText:
     toc = _outline(doc) if outline else []
     try:
-        lines, arxiv_stamp, scaled = read_document(doc)
+        lines, arxiv_stamp, scaled, scan = read_document(doc)
     except Exception as exc:  # a damaged page stream surfaces only when read
         raise ExtractError(f"{path} is corrupt: its pages cannot be read ({exc})") from exc
     as_read = page_one(lines)  # its running head, footer and notes too: where its year is printed
@@ -204,7 +204,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     body_size = _body_size(lines)
     title_lines = find_title_lines(lines)
     metadata = doc.metadata or {}  # pymupdf looks up each field again on every read
-    title = choose_title(metadata, lines, title_lines)
+    title = choose_title(metadata, lines, title_lines, scan=scan)
     printed_title = [lines[i].text.strip() for i in title_lines]
     if letters(title) not in letters(" ".join(printed_title)):  # the metadata's, printed smaller
         title_lines = lines_printing(lines, title) or title_lines  # (under a report's cover line)

@@ -62,6 +62,16 @@ def _mark_fonts(doc: pymupdf.Document, page_object: Any, seen: set[int]) -> None
         mupdf.ll_pdf_drop_font(loaded)
 
 
+def bold_by_name_only(page: pymupdf.Page, html: str) -> bool:
+    """Whether a font of ``page`` is bold by its name while no family in its ``html`` is."""
+    if any(BOLD_FONT.search(family) for family in _FONT_FAMILY.findall(html)):
+        return False
+    return any(BOLD_FONT.search(str(font[3]).partition("+")[2] or str(font[3])) for font in page.get_fonts())
+
+
+_FONT_FAMILY = re.compile(r"font-family:([^;,\"]+)")
+
+
 @functools.cache
 def _names() -> dict[str, Any]:
     """The PDF names looked up, as mupdf's low-level calls take them."""

@@ -61,10 +61,13 @@ _CREATED = re.compile(r"(?:D:)?(19[5-9]\d|20[0-4]\d)|.*?\b(19[5-9]\d|20[0-4]\d)\
 Sep 26 11:09:16 2003", an ICMC proceedings' CD)."""
 
 
-def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[int]) -> str:
+def choose_title(
+    metadata: dict[str, Any], lines: list[Line], title_lines: list[int], *, scan: bool = False
+) -> str:
     """The metadata title when it is plausible and printed on page 1 (or holds all the page's
-    title shows, and more), else the largest text on page 1 (also when that holds the metadata
-    title and more: a title cut short)."""
+    title shows, and more, or, on a ``scan``'s text layer, all but a letter or two), else the
+    largest text on page 1 (also when that holds the metadata title and more: a title cut
+    short)."""
     meta = title_field(metadata)
     page_title = _page_title(lines, title_lines)
     title, venue = venue_apart(meta)  # IEEE Xplore's "Sparse partitions - Foundations of Computer
@@ -78,7 +81,21 @@ def choose_title(metadata: dict[str, Any], lines: list[Line], title_lines: list[
             return meta  # ("AuditoryToolboxTechReport") holds a title but is none
         if printed not in shown and printed in _printed_on_page_one(lines):
             return meta
+        if scan and _misread(printed, shown):  # OCR's "Using Fkactals" for "Using Fractals"
+            return meta
     return page_title
+
+
+def _misread(typed: str, read: str) -> bool:
+    """Whether ``read`` (a title's ``letters`` on a scan's page 1) is ``typed`` (the metadata's)
+    with a letter or two read wrong: as long, one letter in thirty at most."""
+    from rapidfuzz.distance import Levenshtein
+
+    return len(typed) == len(read) and Levenshtein.distance(typed, read) <= len(typed) // _OCR_LETTERS
+
+
+_OCR_LETTERS = 30
+"""Letters of a title for each that OCR may have misread."""
 
 
 def lines_printing(lines: list[Line], title: str) -> list[int]:

@@ -28,7 +28,7 @@ from papersum.pdfcovers import (
     top_blocks_first,
     without_ruler_numbers,
 )
-from papersum.pdffonts import BOLD_FONT, fonts_bold_by_name
+from papersum.pdffonts import BOLD_FONT, bold_by_name_only, fonts_bold_by_name
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
 from papersum.pdfrows import words_rejoined
@@ -59,6 +59,9 @@ class Read(NamedTuple):
     scaled: bool = False
     """Whether its pages are in fonts scaled from a tenth of a point, read from their glyphs
     (``pdfscaled``)."""
+    scan: bool = False
+    """Whether page 1's text is invisible, as OCR lays it over a scan: a letter may be misread.
+    (mupdf's HTML names the colour of visible text only.)"""
 
 
 def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
@@ -83,11 +86,14 @@ def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     start, marked = 0, set[int]()
     page = doc.load_page(0)  # not ``doc[0]``, which checks its argument twice over
-    first = styled_lines(page, textpage(doc, 0, flags, marked))
+    html = mupdf_output(text := textpage(doc, 0, flags, marked), "html")
+    first = styled_lines(page, text, html)
     while start < _COVERS_MOST and doc.page_count > start + 1 and is_repository_cover(first):
         start += 1  # the paper starts on a later page (a graphical abstract, then highlights)
         page = doc.load_page(start)
-        first = styled_lines(page, textpage(doc, start, flags, marked))
+        html = mupdf_output(text := textpage(doc, start, flags, marked), "html")
+        first = styled_lines(page, text, html)
+    scan = html.count("color:") * 2 < html.count("<span")
     if scaled := is_scaled(first) and (rows := segments(page)) is not None:  # see ``pdfscaled``
         first = lines_of(first_page_blocks(rows), 0)
     stamp = next((line.text for line in first if is_arxiv_stamp(line.text)), None)
@@ -110,7 +116,7 @@ def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
         lines += with_tables(
             later if ruler is None else without_ruler_numbers(later, page_number, ruler), text
         )
-    return Read(lines, stamp, scaled)
+    return Read(lines, stamp, scaled, scan)
 
 
 def textpage(
@@ -159,9 +165,9 @@ _FAR = 1e9
 """Points beyond any page: a clip's open side."""
 
 
-def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
-    """The lines of a paper's first page (``textpage``, of ``page``) with their type size and
-    weight, in their blocks.
+def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage, html: str | None = None) -> list[Line]:
+    """The lines of a paper's first page (``textpage``, of ``page``; ``html``: its HTML, if
+    written) with their type size and weight, in their blocks.
 
     mupdf's HTML has the size and weight of every span, one line per row, in the order of
     its blocks; the blocks say how many lines each has. (Its span dictionaries would say the
@@ -169,8 +175,8 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
     whose weight only its name tells, past the family mupdf writes ("NimbusRomNo9L-Medi" as
     Ghostscript embeds it, written "NimbusRomNo9L"): then the dictionaries, which name it.
     """
-    html = mupdf_output(textpage, "html")
-    if "<b>" not in html and _bold_by_name_only(page, html):
+    html = mupdf_output(textpage, "html") if html is None else html
+    if "<b>" not in html and bold_by_name_only(page, html):
         return dict_lines(textpage.extractDICT(), 0)
     counts = block_lines(textpage, html)
     rows: list[Row] = []
@@ -193,16 +199,6 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage) -> list[Line]:
     return lines_of(
         words_rejoined([rows[end - count : end] for count, end in zip(counts, ends, strict=True)]), 0
     )
-
-
-def _bold_by_name_only(page: pymupdf.Page, html: str) -> bool:
-    """Whether a font of ``page`` is bold by its name while no family in its ``html`` is."""
-    if any(BOLD_FONT.search(family) for family in _FONT_FAMILY.findall(html)):
-        return False
-    return any(BOLD_FONT.search(str(font[3]).partition("+")[2] or str(font[3])) for font in page.get_fonts())
-
-
-_FONT_FAMILY = re.compile(r"font-family:([^;,\"]+)")
 
 
 Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]

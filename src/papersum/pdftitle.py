@@ -4,6 +4,7 @@ title's type; ended by a byline or a change of weight that a line left open does
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from papersum.pdfabstract import ABSTRACT_LABEL
@@ -23,7 +24,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         for i, ln in enumerate(lines[:80])
         if ln.page == 0
         and (len(ln.text) > 1 or _stop_on_the_row(lines, i))
-        and not ARTICLE_KIND.fullmatch(ln.text)
+        and not ARTICLE_KIND.fullmatch(ln.text.strip(_DECORATION))
         and i not in banner
     ]
     # the title stands above the abstract: not a figure's large words under it (". . ." in
@@ -35,9 +36,14 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     biggest = max(ln.size for _i, ln in first_page)
     least = biggest - max(0.5, biggest * 0.06)  # an OCR layer's lines vary in size by a point
     largest = [ln for _i, ln in first_page if ln.size >= least]
-    if not largest[0].bold and INSTITUTION.search(largest[0].text) and any(ln.bold for ln in largest):
+    if (
+        not largest[0].bold
+        and any(ln.bold for ln in largest)
+        and (INSTITUTION.search(largest[0].text) or _bold_over_name(first_page, least))
+    ):
         # a title page in one size, under an institution's name (a thesis's: "UNIVERSITY OF
-        # CALIFORNIA, IRVINE" over its title in bold): the title is its first bold lines
+        # CALIFORNIA, IRVINE" over its title in bold) or under notes, over a name (a
+        # manuscript's: "To appear in …", "Running Head: …"): the title is its first bold lines
         first_page = [(i, ln) for i, ln in first_page if ln.bold or ln.size < least]
     # the title holds the largest type: not a journal's name in capitals over the sidebar before
     # it, a little smaller (PLOS's "PLOS COMPUTATIONAL BIOLOGY" in 17.4 pt, the title in 18)
@@ -50,7 +56,9 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     for i, ln in first_page:
         if ln.size >= least:
             if chosen and (
-                i - chosen[-1] > 1 or len(chosen) == _TITLE_LINES_MOST or _BYLINE.fullmatch(ln.text)
+                i - chosen[-1] > 1
+                or _rows(lines, chosen, i) > _TITLE_LINES_MOST
+                or _BYLINE.fullmatch(ln.text)
             ):
                 break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
             if chosen and ln.bold != lines[chosen[0]].bold and not OPEN_END.search(lines[chosen[-1]].text):
@@ -71,6 +79,40 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     ):
         chosen.pop()
     return chosen
+
+
+def _bold_over_name(first_page: list[tuple[int, Line]], least: float) -> bool:
+    """Whether the first bold lines of the title's size (``least`` and up) in ``first_page`` come
+    right over a name in that size, in plain type (a byline)."""
+    largest = [ln for _i, ln in first_page if ln.size >= least]
+    start = next(k for k, ln in enumerate(largest) if ln.bold)
+    after = next((ln for ln in largest[start:] if not ln.bold), None)
+    return after is not None and is_lone_name(after.text.partition(",")[0])
+
+
+def _rows(lines: list[Line], chosen: list[int], index: int) -> int:
+    """How many rows the title's lines ``chosen`` and ``lines[index]`` make: a line right after
+    the one before on its row is no row of its own (a title in small capitals read word by
+    word, EmerDiff's "EMERDIFF:" / "EMERGING" / "PIXEL-LEVEL" / "SEMANTIC" on one row); a
+    table's cells, far apart, are."""
+    taken = [*chosen, index]
+    return 1 + sum(not _runs_on(lines[a], lines[b]) for a, b in itertools.pairwise(taken))
+
+
+def _runs_on(line: Line, after: Line) -> bool:
+    """Whether ``after`` goes on ``line``'s row within a word space or two of where its text
+    ends (its width reckoned from its letters and type size, as widths are not read)."""
+    end = line.left + len(line.text) * line.size * _LETTER_WIDTH
+    return after.top == line.top and line.left < after.left <= end + 2 * line.size
+
+
+_LETTER_WIDTH = 0.6
+"""A letter's width, for the length of a line, in ems (of its type size): a capital's and a
+small letter's between."""
+
+
+_DECORATION = " .·•|"
+"""What a journal sets around an article's kind (Science China's ". RESEARCH PAPER .")."""
 
 
 def _stop_on_the_row(lines: list[Line], index: int) -> bool:
