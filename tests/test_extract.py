@@ -955,6 +955,39 @@ def test_the_authors_over_a_teaser_figure_stay_authors(tmp_path: Path) -> None:
     assert paper.abstract.startswith("This paper provides a sample")
 
 
+def test_the_authors_e_mails_stay_over_a_teaser_figures_labels(tmp_path: Path) -> None:
+    # SIGGRAPH Asia 2023 (acmart): six authors in cells (name, company, country, e-mail), the
+    # teaser's picture, its three labels right over its caption: the cells and the labels were
+    # read as one run of a figure's words, the authors dropped with them
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text(
+        (72, 80), "Towards Practical Capture of Relightable Avatars", fontsize=17, fontname="hebo"
+    )
+    people = [
+        ("Haotian Yang", "yang@kuaishou.com"),
+        ("Mingwu Zheng", "zheng@kuaishou.com"),
+        ("Yu-Kun Lai", "laiy4@cardiff.ac.uk"),
+    ]
+    for left, (name, mail) in zip((72, 250, 420), people, strict=True):
+        page.insert_text((left, 110), name, fontsize=12)
+        page.insert_text((left, 124), "Kuaishou Technology", fontsize=10)
+        page.insert_text((left, 140), "China", fontsize=10)
+        page.insert_text((left, 152), mail, fontsize=10)
+    page.draw_rect((72, 170, 540, 400), fill=(0.6, 0.6, 0.6))  # the picture
+    for left, label in [
+        (90, "Volumetric avatar"),
+        (260, "Environment map relighting"),
+        (430, "Video-driven animation"),
+    ]:
+        page.insert_text((left, 415), label, fontsize=9)
+    page.insert_text((72, 440), "Figure 1: We present TRAvatar, a framework to capture avatars.", fontsize=9)
+    page.insert_text((72, 470), "ABSTRACT", fontsize=10, fontname="hebo")
+    page.insert_textbox((72, 480, 540, 560), "In this paper, we propose a novel framework. " * 4, fontsize=9)
+    doc.save(path := tmp_path / "teaser.pdf")
+    assert extract_paper(path).authors == ["Haotian Yang", "Mingwu Zheng", "Yu-Kun Lai"]
+
+
 def test_an_unnumbered_bold_heading_over_its_paragraph_in_one_block(tmp_path: Path) -> None:
     # a real EURASIP JASMP paper (BMC's class, a submission): \\section* in bold type a shade
     # under 12 pt, which mupdf's XHTML writes in one paragraph with the text under it

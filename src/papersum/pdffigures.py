@@ -142,7 +142,8 @@ def _page_one_figure_words(lines: list[Line]) -> set[int]:
     lines that are no sentences right over a caption ("Figure 1: Potential information content
     of a sound texture vs. time" under its axes' "potential", "information content", "time"; a
     teaser figure's), its last a few lines over it: not the authors' names and addresses over
-    a teaser figure's picture and caption (acmart's), nor a run that no caption closes."""
+    a teaser figure's picture and caption (acmart's), nor those over its labels right over its
+    caption (a block with an e-mail address ends a run), nor a run that no caption closes."""
     drop: set[int] = set()
     run: list[int] = []  # the lines of the run's blocks
     for _block, group in itertools.groupby(range(len(page_one(lines))), key=lambda i: lines[i].block):
@@ -154,7 +155,10 @@ def _page_one_figure_words(lines: list[Line]) -> set[int]:
                 drop.update(run)
             run = []
         elif all(
-            len(lines[i].text) < _FIGURE_WORDS_MOST and not lines[i].bold and _figure_word(lines[i])
+            len(lines[i].text) < _FIGURE_WORDS_MOST
+            and not lines[i].bold
+            and _figure_word(lines[i])
+            and "@" not in lines[i].text  # an author's e-mail: names over a teaser's labels
             for i in block
         ):
             run += block
