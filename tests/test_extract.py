@@ -5360,3 +5360,23 @@ def test_a_scans_invisible_text_layer_is_told_from_printed_text(tmp_path: Path) 
         doc.save(path := tmp_path / f"paper{mode}.pdf")
         with pymupdf.open(path) as read:
             assert read_document(read).scan is scan
+
+
+def test_a_section_named_abstract_after_the_introduction_is_not_the_papers_abstract() -> None:
+    # a survey of LLMs on graphs (IEEE, 2024) tabulates datasets with their abstracts; one row's
+    # bold "Abstract" was read as a heading in section III and taken for the abstract, while
+    # page 1's "Abstract—A graph is …" was lost
+    text = "A graph is a fundamental data model to represent various entities and their relations. " * 3
+    front = [
+        Line(0, line, 9.0, True, 1, True, k == 0, False, 300.0 + 10 * k, 50.0)
+        for k, line in enumerate([f"Abstract—{text[:60]}", text[60:150], text[150:]])
+    ]
+    sections = [
+        Section(heading="I. INTRODUCTION", text="Graphs are everywhere.", level=1),
+        Section(
+            heading="Abstract", text="Text in curve orientation, despite being one of the common…", level=2
+        ),
+    ]
+    abstract, rest = take_abstract(sections, front, 10.0)
+    assert abstract.startswith("A graph is a fundamental data model")
+    assert [s.heading for s in rest] == ["I. INTRODUCTION", "Abstract"]

@@ -8,7 +8,7 @@ import re
 
 from papersum.models import Section
 from papersum.pdfflow import FOOTNOTE_SMALLER, NOT_CONTENT, ends_sentence, join_lines
-from papersum.pdfheadings import heading_key, unnumbered
+from papersum.pdfheadings import heading_key, is_numbered, unnumbered
 from papersum.pdflines import Line
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
@@ -87,18 +87,20 @@ def _find_abstract(
     """The abstract, the sections without it, and the front's paragraphs after it when it is
     found in the front by a sure sign (its label, the keywords after it, its bold or larger
     type)."""
+    groups = _paragraphs(front)
+    paragraphs = [join_lines(group) for group in groups]
+    labelled = next((k for k, p in enumerate(paragraphs) if ABSTRACT.match(p) and len(p) > 200), None)
     for index, section in enumerate(sections):
         if ABSTRACT.match(section.heading):
+            if labelled is not None and any(is_numbered(s.heading) for s in sections[:index]):
+                break  # page 1's "Abstract—…", not a table's "Abstract" after the introduction
             inline = ABSTRACT.sub("", section.heading).strip()
             text = f"{inline} {section.text}".strip()
             return text, sections[:index] + sections[index + 1 :], []
     if sections and _SUMMARY.fullmatch(sections[0].heading) and len(sections) > 1:
         return sections[0].text, sections[1:], []  # the first of several: no closing summary
-    groups = _paragraphs(front)
-    paragraphs = [join_lines(group) for group in groups]
-    for k, paragraph in enumerate(paragraphs):
-        if ABSTRACT.match(paragraph) and len(paragraph) > 200:
-            return ABSTRACT.sub("", paragraph).strip(), sections, groups[k + 1 :]
+    if labelled is not None:
+        return ABSTRACT.sub("", paragraphs[labelled]).strip(), sections, groups[labelled + 1 :]
     # the paragraph the keywords follow (APA's, where the introduction has no heading either),
     # one sentence long too ("This manifesto paper will introduce …", then "K eywords: …" as a
     # browser's print spaces it)
