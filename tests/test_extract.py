@@ -33,7 +33,7 @@ from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import dict_lines, make_line, read_document, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
-from papersum.pdfsections import continues_heading, find_headings
+from papersum.pdfsections import continues_heading, find_headings, lay_summary_first
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -5380,3 +5380,55 @@ def test_a_section_named_abstract_after_the_introduction_is_not_the_papers_abstr
     abstract, rest = take_abstract(sections, front, 10.0)
     assert abstract.startswith("A graph is a fundamental data model")
     assert [s.heading for s in rest] == ["I. INTRODUCTION", "Abstract"]
+
+
+def test_plos_author_summary_after_the_abstract_is_a_section_of_its_own(tmp_path: Path) -> None:
+    # PLOS Computational Biology (2025): "Author summary" in 12 pt, neither bold nor numbered,
+    # at the top of page 2 under the abstract's end; it ran on in the abstract
+    doc, page = _titled_page("Sounds compress what rats see")
+    page.insert_text((72, 150), "Abstract", fontsize=14)
+    page.insert_textbox(
+        (72, 165, 540, 400), "Auditory inputs alter how rats perceive gratings. " * 8, fontsize=10
+    )
+    page = doc.new_page()
+    page.insert_text((72, 80), "Author summary", fontsize=12)
+    page.insert_textbox(
+        (72, 95, 540, 250), "In the brain, information from different senses converges. " * 5, fontsize=10
+    )
+    page.insert_text((72, 280), "Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 295, 540, 500), "Multisensory integration is a classic problem. " * 6, fontsize=10
+    )
+    doc.save(path := tmp_path / "plos.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract.startswith("Auditory inputs alter")
+    assert "Author summary" not in paper.abstract and "different senses" not in paper.abstract
+    assert [s.heading for s in paper.sections] == ["Author summary", "Introduction"]
+
+
+def test_plos_older_author_summary_box_read_inside_the_results_is_no_section() -> None:
+    # PLOS Computational Biology 2012 (Patil et al.): the summary's box on page 2, which mupdf
+    # reads after the Results' first paragraphs; as a heading, 24,000 characters of Results ran
+    # on under "Author Summary"
+    texts = ["Abstract", "We model timbre.", "Introduction", "Timbre is the colour of sound.", "Results"]
+    texts += [
+        "Responses in A1 are rich.",
+        "Author Summary",
+        "Music is complex.",
+        "The classifier generalises.",
+    ]
+    lines = [Line(1, text, 0.0, False, k, False, True, True) for k, text in enumerate(texts)]
+    headings = {0: 1, 2: 1, 4: 1, 6: 1}
+    assert lay_summary_first(lines, headings) == {0: 1, 2: 1, 4: 1}
+    # under the abstract, past a sidebar's statements, it is a section
+    texts = [
+        "Abstract",
+        "We model timbre.",
+        "Funding",
+        "None.",
+        "Author summary",
+        "Music is complex.",
+        "Introduction",
+    ]
+    lines = [Line(1, text, 0.0, False, k, False, True, True) for k, text in enumerate(texts)]
+    assert lay_summary_first(lines, {0: 1, 2: 2, 4: 1, 6: 1}) == {0: 1, 2: 2, 4: 1, 6: 1}

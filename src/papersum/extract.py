@@ -40,7 +40,7 @@ from papersum.pdfread import read_document
 from papersum.pdfrunin import leads_split, names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfscaled import is_readable
-from papersum.pdfsections import continues_heading, find_headings
+from papersum.pdfsections import continues_heading, find_headings, lay_summary_first
 from papersum.pdftables import tables_aside
 from papersum.pdftitle import find_title_lines
 from papersum.pdftitlecase import title_as_written
@@ -215,6 +215,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     if toc:  # an outline whose first item is the title (Springer Nature's): no section
         toc = _without_title(toc, title)
     lines, headings = find_headings(lines, body_size, toc)
+    headings = lay_summary_first(lines, headings)
     lines = title_over_introduction(lines, headings, title)
     sections, front = _split_sections(lines, headings, body_size)
     if not sections and front:  # no heading anywhere (a note, a report): its text is one section

@@ -36,6 +36,7 @@ not "ΦWx", "πθ = π(0)")."""
 ANCHOR_HEADINGS = {
     "abstract",
     "summary",  # the abstract's name in Cell Press's, the Lancet's and some Springer journals
+    "authorsummary",  # PLOS's lay summary under the abstract, in plain type
     "introduction",
     "references",
     "conclusion",

@@ -424,3 +424,23 @@ def _above(size: float, body_size: float) -> float:
     """Points by which type of ``size`` is larger than the body's, to a tenth as sizes are read:
     8.3 - 7.8 is 0.5000000000000009 in floating point, more than half a point."""
     return round(size - body_size, 1)
+
+
+def lay_summary_first(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """``headings`` without a lay summary's ("Author summary", PLOS's, under the abstract) that
+    comes after the paper's sections have begun: PLOS's older pages set it in a box that mupdf
+    reads inside the Results, whose text would then run on under it."""
+    begun = False
+    kept: dict[int, int] = {}
+    for index in sorted(headings):
+        key, text = heading_key(lines[index].text), lines[index].text
+        if key == "authorsummary" and begun:
+            continue
+        begun = begun or not (key in _FRONT_KEYS or key == "authorsummary" or is_back_matter(text))
+        kept[index] = headings[index]
+    return kept
+
+
+_FRONT_KEYS = frozenset(("abstract", "summary", "keywords"))
+"""Headings of the front matter, before which a lay summary may come (and a sidebar's
+statements, ``BACK_MATTER``, which PLOS prints on page 1)."""
