@@ -3690,6 +3690,10 @@ def test_headings_in_large_type_that_end_with_a_stop(tmp_path: Path) -> None:
         " © 2012 Wiley Periodicals, Inc.",  # Mallat, CPAM 2012: run on in the last paragraph
         # Dasgupta and Gupta, Random Structures & Algorithms 2003: the journal's citation after it
         " © 2003 Wiley Periodicals, Inc. Random Struct. Alg., 22: 60–65, 2002",
+        # Wierstorf et al., JASA 2017: ASA's © in a symbol font, read as "V"; the licence
+        " V 2017 Author(s). All article content, except where otherwise noted, is licensed under a Creative"
+        " Commons Attribution (CC BY) license (http://creativecommons.org/licenses/by/4.0/)."
+        " [http://dx.doi.org/10.1121/1.4976061]",
     ],
 )
 def test_a_publishers_copyright_line_does_not_end_the_abstract(notice: str) -> None:
@@ -5432,3 +5436,28 @@ def test_plos_older_author_summary_box_read_inside_the_results_is_no_section() -
     ]
     lines = [Line(1, text, 0.0, False, k, False, True, True) for k, text in enumerate(texts)]
     assert lay_summary_first(lines, {0: 1, 2: 2, 4: 1, 6: 1}) == {0: 1, 2: 2, 4: 1, 6: 1}
+
+
+def test_an_abstract_whose_sentence_runs_into_a_displayed_formula_is_whole() -> None:
+    # Bourgain, Dirksen & Nelson (amsart, 2015): the abstract's second sentence runs into a
+    # displayed formula whose pieces mupdf reads as blocks; only what came after it was taken
+    texts = [
+        ("Abstract. Let Φ be a sparse Johnson-Lindenstrauss transform with s non-zeroes per column.", 8.0),
+        ("For a subset T of the unit sphere, ε given, we study settings for m, s required to ensure", 8.0),
+        ("E", 8.0),
+        ("sup", 8.0),
+        ("x∈T", 6.0),
+        ("∥Φx∥", 8.0),
+        ("< ε,", 8.0),
+        ("i.e. so that Φ preserves the norm of every x ∈T simultaneously and multiplicatively.", 8.0),
+        ("We introduce a new complexity parameter, which depends on the geometry of T.", 8.0),
+    ]
+    front = [
+        Line(0, text, size, False, block, True, False, False, 200.0 + 10 * k)
+        for k, ((text, size), block) in enumerate(zip(texts, [0, 0, 1, 2, 3, 4, 5, 6, 6], strict=True))
+    ]
+    abstract, _rest = take_abstract(
+        [Section(heading="1. Introduction", text="Dimensionality reduction.")], front, 10.0
+    )
+    assert abstract.startswith("Let Φ be a sparse")
+    assert abstract.endswith("depends on the geometry of T.")

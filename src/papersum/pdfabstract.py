@@ -49,6 +49,15 @@ reserved.", the encircled c that LaTeX draws read as "c⃝"), with the journal's
 it ("© 2003 Wiley Periodicals, Inc. Random Struct. Alg., 22: 60–65, 2002")."""
 
 
+OPEN_LICENCE_AFTER = re.compile(
+    r"\s*(?:©|\(c\)|c\u20dd|V)\s*(?:19|20)\d\d\s+(?:The\s+)?Authors?(?:\(s\))?\.[^©\n]{0,200}?"
+    r"licen[cs]ed under [^\n]{0,200}$"
+)
+"""An open-access licence that ends an abstract (JASA's "V 2017 Author(s). All article content,
+except where otherwise noted, is licensed under a Creative Commons Attribution (CC BY) license
+(…). [http://dx.doi.org/…]", its © read as "V" from ASA's symbol font)."""
+
+
 _SUMMARY = re.compile(r"summary", re.I)
 """The abstract's name in Cell Press's and the Lancet's journals, as the first heading."""
 
@@ -71,6 +80,7 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     abstract, sections, rest = _find_abstract(sections, front, body_size)
     abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
     abstract = COPYRIGHT_AFTER.sub("", abstract)  # Elsevier's "© 2003 Elsevier B.V. All rights …"
+    abstract = OPEN_LICENCE_AFTER.sub("", abstract)
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
     if not abstract and first is not None:
         abstract = next((p for p in first.text.split("\n\n") if len(p) >= 200), "")
@@ -157,12 +167,37 @@ def _paragraphs(front: list[Line]) -> list[list[Line]]:
                 (previous.page, previous.block) == (line.page, line.block)
                 and not ABSTRACT_LABEL.match(line.text)
             )
-            or (line.text[:1].islower() and not ends_sentence(previous.text))
+            or (
+                (line.text[:1].islower() or _is_formula_piece(line, groups[-1]))
+                and not ends_sentence(previous.text)
+            )
         ):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+def _is_formula_piece(line: Line, group: list[Line]) -> bool:
+    """Whether ``line`` is a piece of a displayed formula that the sentence of ``group`` (a
+    paragraph's lines) runs into, each read as a block of its own (amsart's abstract: "…
+    required to ensure" / "E" / "sup" / "x∈T" / "∥Φx∥" / "< ε," / "i.e. so that …"): short, no
+    word of four letters, on the paragraph's page, in its type or smaller."""
+    return (
+        len(line.text) <= _FORMULA_PIECE_MOST
+        and line.page == group[0].page
+        and line.size <= group[0].size
+        and group[-1].text[-1:] not in ")]"  # not after a citation's "[http://dx.doi.org/…]"
+        and _WORD.search(line.text) is None
+    )
+
+
+_FORMULA_PIECE_MOST = 12
+"""Characters of a piece of a displayed formula read as a block, at most."""
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A word of four letters or more ("Abstract." alone on its line is no formula's)."""
 
 
 def _is_keywords(paragraph: str) -> bool:
