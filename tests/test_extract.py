@@ -5461,3 +5461,64 @@ def test_an_abstract_whose_sentence_runs_into_a_displayed_formula_is_whole() -> 
     )
     assert abstract.startswith("Let Φ be a sparse")
     assert abstract.endswith("depends on the geometry of T.")
+
+
+def test_a_titles_second_line_in_another_weight_that_names_no_one_goes_on() -> None:
+    # DiskANN (NeurIPS 2019): mupdf calls the title's first line plain and its second bold; the
+    # title stopped at "… Billion-point Nearest". Names in the title's size in another weight
+    # (ICASSP's) still end it
+    rows = [
+        ("DiskANN: Fast Accurate Billion-point Nearest", False, 99.4),
+        ("Neighbor Search on a Single Node", True, 119.3),
+    ]
+    lines = [
+        Line(0, text, 17.2, bold, k, True, True, True, top, 130.0) for k, (text, bold, top) in enumerate(rows)
+    ]
+    lines.append(Line(0, "Suhas Jayaram Subramanya", 10.0, True, 2, True, True, False, 180.9, 115.0))
+    assert find_title_lines(lines) == [0, 1]
+    names = Line(0, "Ana Lima, Ben Ortiz", 17.2, False, 1, True, True, True, 119.3, 130.0)
+    lines = [Line(0, "Seeing the Bow in Duets", 17.2, True, 0, True, True, True, 99.4, 130.0), names]
+    assert find_title_lines(lines) == [0]
+
+
+def test_a_title_page_in_one_size_stops_at_its_authors_name_over_the_introduction() -> None:
+    # Birman's "A History of the Virtual Synchrony Replication Model" (a Word manuscript): title,
+    # name and "Introduction" in one bold 10 pt, in one block over the text
+    texts = ["A History of the Virtual Synchrony Replication Model", "Ken Birman", "Introduction"]
+    lines = [
+        Line(0, text, 10.0, True, 0, True, k == 0, False, 73.5 + 12 * k, 90.0) for k, text in enumerate(texts)
+    ]
+    lines.append(
+        Line(
+            0,
+            "A “Cloud Computing” revolution is underway, supported by data centers.",
+            10.0,
+            False,
+            0,
+            True,
+            False,
+            False,
+            120.4,
+            90.0,
+        )
+    )
+    assert find_title_lines(lines) == [0]
+
+
+def test_a_bold_title_in_the_bodys_size_that_later_pages_repeat_as_their_head(tmp_path: Path) -> None:
+    # TUGboat (a real paper's class): the title in bold 10 pt, the body's size; later pages'
+    # heads repeat it in roman, and page 1's copy was dropped with them
+    doc = pymupdf.open()
+    for number in range(4):
+        page = doc.new_page()
+        if number == 0:
+            page.insert_text((72, 80), "The Multibibliography Package", fontsize=10, fontname="hebo")
+            page.insert_text((92, 96), "Michael Cohen and Boris Veytsman", fontsize=10)
+            page.insert_text((72, 126), "Abstract", fontsize=10, fontname="hebo")
+        else:
+            page.insert_text((72, 40), "The Multibibliography Package", fontsize=10)
+        page.insert_textbox(
+            (72, 140, 540, 400), "Bibliography styles entail a forced choice. " * 8, fontsize=10
+        )
+    doc.save(path := tmp_path / "tugboat.pdf")
+    assert extract_paper(path).title == "The Multibibliography Package"

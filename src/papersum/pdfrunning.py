@@ -79,12 +79,12 @@ def _without_repeated(lines: list[Line], pages: int) -> list[Line]:
     # right under it (Bagwell's "Phil Bagwell", over every other page)
     middle = _page_one_size(lines)
     title_size = middle + _TITLE_LARGER if middle is not None else 0.0
-    byline = _name_under_title(lines)
+    byline, bold_title = _name_under_title(lines), _bold_title(lines, keys, running)
     return [
         ln
         for i, (key, ln) in enumerate(zip(keys, lines, strict=True))
         if (ln.styled and ln.size >= title_size)
-        or i == byline
+        or i in (byline, bold_title)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
 
@@ -99,6 +99,21 @@ def _name_under_title(lines: list[Line]) -> int:
             i
             for i in range(1, len(first))
             if first[i - 1].size == largest and first[i].size < largest and is_lone_name(first[i].text)
+        ),
+        -1,
+    )
+
+
+def _bold_title(lines: list[Line], keys: list[str], running: set[str]) -> int:
+    """The index of page 1's first bold line that later pages repeat, in plain type, as their
+    running head, or -1: a title in the body's size, in bold (TUGboat's "The Multibibliography
+    Package", its heads in roman)."""
+    bold_later = {key for key, line in zip(keys, lines, strict=True) if not line.styled and line.bold}
+    return next(
+        (
+            i
+            for i, (key, line) in enumerate(zip(keys, lines, strict=True))
+            if line.styled and line.bold and key in running and key not in bold_later
         ),
         -1,
     )

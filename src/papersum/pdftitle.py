@@ -8,10 +8,10 @@ import itertools
 import re
 
 from papersum.pdfabstract import ABSTRACT_LABEL
-from papersum.pdfheadings import OPEN_END
+from papersum.pdfheadings import ANCHOR_HEADINGS, OPEN_END, heading_key
 from papersum.pdflines import Line
 from papersum.pdfmeta import ARTICLE_KIND, TITLE_STOPS
-from papersum.pdfnames import INSTITUTION, is_lone_name
+from papersum.pdfnames import INSTITUTION, is_lone_name, split_names
 
 
 def find_title_lines(lines: list[Line]) -> list[int]:
@@ -59,9 +59,15 @@ def find_title_lines(lines: list[Line]) -> list[int]:
                 i - chosen[-1] > 1
                 or _rows(lines, chosen, i) > _TITLE_LINES_MOST
                 or _BYLINE.fullmatch(ln.text)
+                or heading_key(ln.text) in ANCHOR_HEADINGS  # "Introduction" in the title's type
             ):
                 break  # a title page in one size: the title ends at its byline ("by" / "Ana Lima")
-            if chosen and ln.bold != lines[chosen[0]].bold and not OPEN_END.search(lines[chosen[-1]].text):
+            if (
+                chosen
+                and ln.bold != lines[chosen[0]].bold
+                and not OPEN_END.search(lines[chosen[-1]].text)
+                and not _goes_on(lines[chosen[-1]], ln)
+            ):
                 break  # a bold title, names in its size (ICASSP's: italic names, roman affiliations,
                 # all \large); not after a line that leaves the title open ("An Analysis of")
             chosen.append(i)
@@ -73,12 +79,27 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     if (
         len(chosen) > 1
         and is_lone_name(lines[chosen[-1]].text)
-        and INSTITUTION.search(below)
+        and (INSTITUTION.search(below) or heading_key(below) in ANCHOR_HEADINGS)
         and not named_below
         and not OPEN_END.search(lines[chosen[-2]].text)  # "… in LLMs via" / "Reinforcement Learning"
     ):
         chosen.pop()
     return chosen
+
+
+def _goes_on(above: Line, line: Line) -> bool:
+    """Whether ``line``, in the title's size but not its weight, goes on with the title line
+    ``above`` (DiskANN's, read plain then bold): on the next row, naming no one and no place."""
+    return (
+        0 < line.top - above.top <= _NEXT_ROW * line.size
+        and not split_names(line.text)
+        and not INSTITUTION.search(line.text)
+        and "@" not in line.text
+    )
+
+
+_NEXT_ROW = 1.6
+"""A title's line spacing, at most, in ems of its type size."""
 
 
 def _bold_over_name(first_page: list[tuple[int, Line]], least: float) -> bool:
