@@ -4864,6 +4864,10 @@ def test_a_titles_colon_read_apart_on_its_row_stays_in_the_title() -> None:
     assert joined_title(["AstroLLaMA", ": Towards Specialized Foundation Models"]) == (
         "AstroLLaMA: Towards Specialized Foundation Models"
     )
+    # Demers et al.'s scan (PODC 1987): a speck before the second line, read as a stop
+    assert joined_title(["Epidemic Algorithms for Replicated", ". Database Maintenance"]) == (
+        "Epidemic Algorithms for Replicated Database Maintenance"
+    )
 
 
 def test_a_files_name_in_the_title_field_is_no_title() -> None:

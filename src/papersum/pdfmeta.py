@@ -145,6 +145,8 @@ def joined_title(printed: list[str]) -> str:
     letter (``title_as_written`` gives back the capitals of its names)."""
     title = ""
     for text in printed:
+        if text[:2] == ". " and text[2:3].isupper():  # a speck an OCR layer read as a stop
+            text = text[2:]  # (". Database Maintenance" under "Epidemic Algorithms for Replicated")
         # a title is not hyphenated: a line that ends with a hyphen breaks a compound ("Same-")
         title += text if re.search(r"\w-$", title) or text[:1] in TITLE_STOPS else f" {text}"
     # less a footnote's mark on its last word ("… in Spatial Data Structures*", "The showtags
