@@ -269,6 +269,18 @@ def test_a_page_is_decoded_and_folded_as_each_step_alone_would(xhtml: str) -> No
     assert unescape_and_fold(xhtml) == normalize(unescape(xhtml))
 
 
+def test_a_cedilla_after_its_letter_and_a_grave_accent_inside_a_word_are_composed() -> None:
+    # Chollet's "On the Measure of Intelligence" (2019): "Franc¸ois", the cedilla after its c, was
+    # read "Franco̧is"; abntex2 sets it before its c ("composi¸cão"). A quotation's backquotes
+    # (Peeters, ICMC 2003: "``Smells''") and code's are no accents
+    assert normalize("Franc¸ois Chollet") == "François Chollet"
+    assert normalize("composi¸cão") == "composição"
+    assert normalize("Garc¸on and ´Ecole") == "Garçon and École"
+    assert normalize("``Smells'' at the Universit`a di Pisa, ´e") == "``Smells'' at the Università di Pisa, é"
+    assert normalize("´e: `n` is prime") == "é: `n` is prime"
+    assert unescape_and_fold("Franc&#xb8;ois Rozi`ere") == "François Rozière"
+
+
 def test_ligatures_and_latex_accents_are_folded() -> None:
     paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
     assert paper.authors == ["Jan Hajič jr.", "Jiří Novotný", "Pavel Pecina", "Jaroslav Pokorný"]

@@ -10,25 +10,10 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from papersum.pdfaccents import ACCENTS_BEYOND_ASCII, accents_composed
+
 if TYPE_CHECKING:
     import pymupdf
-
-# LaTeX PDFs often set an accent as its own glyph before the letter: "Hajiˇc", "´Ecole"
-COMBINING = {
-    "´": "\u0301",
-    "ˇ": "\u030c",
-    "¨": "\u0308",
-    "ˆ": "\u0302",
-    "˜": "\u0303",
-    "¸": "\u0327",
-    "˚": "\u030a",
-    "˘": "\u0306",
-    "`": "\u0300",
-}
-
-
-SPACING_ACCENT = re.compile(r"([´ˇ¨ˆ˜¸˚˘`]) ?([A-Za-zı])")
-
 
 LIGATURES = (("ﬁ", "fi"), ("ﬀ", "ff"), ("ﬂ", "fl"), ("ﬃ", "ffi"), ("ﬄ", "ffl"))
 """The ligatures of TeX's fonts, nine in ten of the characters that make a page's text not
@@ -147,14 +132,14 @@ def normalize(text: str) -> str:
 def _folded(text: str, present: Callable[[str], bool]) -> str:
     """``text`` folded (see ``normalize``); ``present`` tells whether a character beyond ASCII
     is in it."""
-    if text.isascii():  # most lines: nothing to fold
-        return text
+    if text.isascii():  # most lines: nothing to fold (a backquote in a line of ASCII is code's
+        return text  # "`lefti`is" more often than a name's "Rozi`ere")
     # the accented letter composed right away: the text may then need no NFKC pass at all
-    accents = [accent for accent in _ACCENTS_BEYOND_ASCII if present(accent)]
+    accents = [accent for accent in ACCENTS_BEYOND_ASCII if present(accent)]
     if "`" in text:
         accents.append("`")
     if accents:
-        text = _accents_composed(text, accents)
+        text = accents_composed(text, accents)
     for ligature, letters in LIGATURES:  # what NFKC would do, at C speed
         if present(ligature):
             text = text.replace(ligature, letters)
@@ -180,34 +165,6 @@ def _nfkc(text: str) -> str:
         line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
         for line in text.split("\n")
     )
-
-
-_ACCENTS_BEYOND_ASCII = tuple(accent for accent in COMBINING if not accent.isascii())
-
-
-def _accents_composed(text: str, accents: list[str]) -> str:
-    """``text`` with each spacing accent of ``accents`` before a letter composed with it
-    (``SPACING_ACCENT``): tried where ``str.find`` finds an accent, left to right, as a regex
-    search would, which costs a scan of the whole page in Python's regex engine."""
-    places = sorted(place for accent in accents for place in _places(text, accent))
-    parts: list[str] = []
-    done = 0
-    for place in places:
-        if place < done or (accent := SPACING_ACCENT.match(text, place)) is None:
-            continue
-        letter = accent[2].replace("ı", "i")
-        parts += [text[done:place], unicodedata.normalize("NFC", letter + COMBINING[accent[1]])]
-        done = accent.end()
-    return "".join([*parts, text[done:]]) if parts else text
-
-
-def _places(text: str, character: str) -> list[int]:
-    places: list[int] = []
-    place = text.find(character)
-    while place != -1:
-        places.append(place)
-        place = text.find(character, place + 1)
-    return places
 
 
 def superscripts_read(xhtml: str) -> str:
