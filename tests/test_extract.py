@@ -5538,3 +5538,19 @@ def test_a_bold_title_in_the_bodys_size_that_later_pages_repeat_as_their_head(tm
         )
     doc.save(path := tmp_path / "tugboat.pdf")
     assert extract_paper(path).title == "The Multibibliography Package"
+
+
+def test_names_in_larger_type_than_the_title_in_capitals_over_them_are_no_title() -> None:
+    # Kaewtip et al. (a scan's OCR layer, an ICASSP-style paper): the names read in 13.6 pt, the
+    # title over them in capitals in 10.8; the names were the title
+    texts = [
+        ("A ROBUST AUTOMATIC BIRD PHRASE CLASSIFIER USING DYNAMIC", 10.8),
+        ("TIME-WARPING WITH PROMINENT REGION IDENTIFICATION", 10.8),
+        ("Kantapon Kaewti/, Lee Ngee TanI, Abeer AlwanI, Charles Taylo/", 13.6),
+        ("IDepartment of Electrical Engineering, University of California, Los Angeles", 8.5),
+    ]
+    lines = [
+        Line(0, text, size, False, k, True, True, True, 100.0 + 20 * k, 70.0)
+        for k, (text, size) in enumerate(texts)
+    ]
+    assert find_title_lines(lines) == [0, 1]

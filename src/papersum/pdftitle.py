@@ -84,7 +84,33 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         and not OPEN_END.search(lines[chosen[-2]].text)  # "… in LLMs via" / "Reinforcement Learning"
     ):
         chosen.pop()
+    if chosen and _names_list(" ".join(lines[i].text for i in chosen)):
+        # the names in larger type than the title in capitals over them (an OCR layer's sizes,
+        # Kaewtip et al.'s ICASSP-style paper: "A ROBUST AUTOMATIC BIRD PHRASE …" in 10.8 pt over
+        # "Kantapon Kaewti/, Lee Ngee TanI, …" in 13.6)
+        chosen = _capitals_above(lines, chosen[0]) or chosen
     return chosen
+
+
+def _names_list(text: str) -> bool:
+    """Whether ``text`` lists three names or more, between commas."""
+    names = split_names(text)
+    return text.count(",") >= 2 and len(names) >= 3 and all(len(name.split()) <= 4 for name in names)
+
+
+def _capitals_above(lines: list[Line], index: int) -> list[int]:
+    """The lines of page 1 right over ``lines[index]`` that are in capitals, a title's few."""
+    start = index
+    while start and index - start < _TITLE_LINES_MOST and lines[start - 1].page == 0:
+        text = lines[start - 1].text
+        if not (text.isupper() and len(text) >= _CAPITALS_TITLE_LEAST):
+            break
+        start -= 1
+    return list(range(start, index))
+
+
+_CAPITALS_TITLE_LEAST = 10
+"""Characters of a title's line in capitals, at least (not a journal's "LETTER")."""
 
 
 def _goes_on(above: Line, line: Line) -> bool:
