@@ -18,7 +18,7 @@ import pytest
 from papersum.errors import ExtractError
 from papersum.extract import extract_paper
 from papersum.models import Section
-from papersum.pdfabstract import take_abstract
+from papersum.pdfabstract import lay_summary_first, take_abstract
 from papersum.pdfaside import set_aside
 from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and_fold
 from papersum.pdffigures import without_figure_text
@@ -33,7 +33,7 @@ from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import dict_lines, make_line, read_document, read_lines, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
-from papersum.pdfsections import continues_heading, find_headings, lay_summary_first
+from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -5554,3 +5554,28 @@ def test_names_in_larger_type_than_the_title_in_capitals_over_them_are_no_title(
         for k, (text, size) in enumerate(texts)
     ]
     assert find_title_lines(lines) == [0, 1]
+
+
+def test_a_named_heading_in_bold_under_a_bold_name_in_its_block_heads_a_section(tmp_path: Path) -> None:
+    # Birman's "A History of the Virtual Synchrony Replication Model" (Word, 10 pt throughout):
+    # title, name and "Introduction" in bold, the text under them, all one block to mupdf
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 80.0
+    for text, font in [
+        ("A History of the Virtual Synchrony Replication Model", "hebo"),
+        ("Ken Birman", "hebo"),
+        ("Introduction", "hebo"),
+        ("A cloud computing revolution is underway, supported by massive data centers that", "helv"),
+        ("contain thousands of servers. In such systems, scalability is the mantra and this", "helv"),
+        ("compels application developers to replicate various forms of information.", "helv"),
+    ]:
+        page.insert_text((72, y), text, fontsize=10, fontname=font)
+        y += 12
+    doc.save(path := tmp_path / "manuscript.pdf")
+    paper = extract_paper(path)
+    assert (paper.title, paper.authors) == (
+        "A History of the Virtual Synchrony Replication Model",
+        ["Ken Birman"],
+    )
+    assert [s.heading for s in paper.sections] == ["Introduction"]

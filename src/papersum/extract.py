@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
-from papersum.pdfabstract import ABSTRACT, take_abstract, title_over_introduction
+from papersum.pdfabstract import ABSTRACT, lay_summary_first, take_abstract, title_over_introduction
 from papersum.pdfaside import set_aside
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdffigures import without_figure_text
@@ -40,7 +40,7 @@ from papersum.pdfread import read_document
 from papersum.pdfrunin import leads_split, names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfscaled import is_readable
-from papersum.pdfsections import continues_heading, find_headings, lay_summary_first
+from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import tables_aside
 from papersum.pdftitle import find_title_lines
 from papersum.pdftitlecase import title_as_written

@@ -8,7 +8,7 @@ import re
 
 from papersum.models import Section
 from papersum.pdfflow import FOOTNOTE_SMALLER, NOT_CONTENT, ends_sentence, join_lines
-from papersum.pdfheadings import heading_key, is_numbered, unnumbered
+from papersum.pdfheadings import heading_key, is_back_matter, is_numbered, unnumbered
 from papersum.pdflines import Line
 
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
@@ -268,3 +268,23 @@ def title_over_introduction(lines: list[Line], headings: dict[int, int], title: 
             headings[i] = 1
             return [*lines[:i], line._replace(text="Introduction"), *lines[i + 1 :]]
     return lines
+
+
+def lay_summary_first(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
+    """``headings`` without a lay summary's ("Author summary", PLOS's, under the abstract) that
+    comes after the paper's sections have begun: PLOS's older pages set it in a box that mupdf
+    reads inside the Results, whose text would then run on under it."""
+    begun = False
+    kept: dict[int, int] = {}
+    for index in sorted(headings):
+        key, text = heading_key(lines[index].text), lines[index].text
+        if key == "authorsummary" and begun:
+            continue
+        begun = begun or not (key in _FRONT_KEYS or key == "authorsummary" or is_back_matter(text))
+        kept[index] = headings[index]
+    return kept
+
+
+_FRONT_KEYS = frozenset(("abstract", "summary", "keywords"))
+"""Headings of the front matter, before which a lay summary may come (and a sidebar's
+statements, ``BACK_MATTER``, which PLOS prints on page 1)."""

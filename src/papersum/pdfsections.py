@@ -242,9 +242,17 @@ def _starts_on_page_one(lines: list[Line], index: int) -> bool:
     # under a heading ("2 RELATED WORK"), a bold run's start or end, or numbered ("4. EXPERIMENTS")
     if above.bold != line.bold or is_numbered(above.text) or is_numbered(line.text):
         return True
+    if line.bold and heading_key(line.text) in ANCHOR_HEADINGS and _over_plain_text(lines, index):
+        return True  # "Introduction" in bold under a name in bold (a Word manuscript in one size)
     # after a sentence's end, but not one a full line of a paragraph in one weight ends (IEEE's
     # journals set the abstract in bold: "… retrieval applications." / "While considerable …")
     return above.text.endswith(_ENDS) and (above.size != line.size or not _full_line(lines, index - 1))
+
+
+def _over_plain_text(lines: list[Line], index: int) -> bool:
+    """Whether the line after ``lines[index]`` is in its block, not in bold."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return after is not None and after.block == lines[index].block and not after.bold
 
 
 def _full_line(lines: list[Line], index: int) -> bool:
@@ -424,23 +432,3 @@ def _above(size: float, body_size: float) -> float:
     """Points by which type of ``size`` is larger than the body's, to a tenth as sizes are read:
     8.3 - 7.8 is 0.5000000000000009 in floating point, more than half a point."""
     return round(size - body_size, 1)
-
-
-def lay_summary_first(lines: list[Line], headings: dict[int, int]) -> dict[int, int]:
-    """``headings`` without a lay summary's ("Author summary", PLOS's, under the abstract) that
-    comes after the paper's sections have begun: PLOS's older pages set it in a box that mupdf
-    reads inside the Results, whose text would then run on under it."""
-    begun = False
-    kept: dict[int, int] = {}
-    for index in sorted(headings):
-        key, text = heading_key(lines[index].text), lines[index].text
-        if key == "authorsummary" and begun:
-            continue
-        begun = begun or not (key in _FRONT_KEYS or key == "authorsummary" or is_back_matter(text))
-        kept[index] = headings[index]
-    return kept
-
-
-_FRONT_KEYS = frozenset(("abstract", "summary", "keywords"))
-"""Headings of the front matter, before which a lay summary may come (and a sidebar's
-statements, ``BACK_MATTER``, which PLOS prints on page 1)."""
