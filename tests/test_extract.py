@@ -5579,3 +5579,42 @@ def test_a_named_heading_in_bold_under_a_bold_name_in_its_block_heads_a_section(
         ["Ken Birman"],
     )
     assert [s.heading for s in paper.sections] == ["Introduction"]
+
+
+def test_an_appendixs_lettered_heading_over_a_table_is_no_header_row() -> None:
+    # Stiennon et al. (NeurIPS 2020): "A TL;DR dataset details", bold, right over its table; it
+    # was taken for the table's header row and the appendix lost its heading
+    heading = Line(15, "A TL;DR dataset details", 0.0, True, 0, False, True, True)
+    table = Line(
+        15,
+        "Subreddit | # posts | % of dataset\nrelationships | 63324 | 54.25%",
+        0.0,
+        False,
+        1,
+        False,
+        True,
+        True,
+        table=True,
+    )
+    text = Line(
+        15,
+        "Here, we discuss the pre-processing steps that we apply to the TL;DR dataset.",
+        0.0,
+        False,
+        2,
+        False,
+        True,
+        True,
+    )
+    kept, tables = tables_aside([heading, table, text])
+    assert [line.text for line in kept] == [heading.text, text.text]
+    assert tables == [table.text]
+    # a header row of column names stays the table's
+    header = Line(15, "Model Denoising CFG scale", 0.0, True, 0, False, True, True)
+    kept, tables = tables_aside([header, table, text])
+    assert tables == [f"{header.text}\n{table.text}"]
+    # the appendix before it, its section a table read aside, is no first line of its heading
+    # (Prasanna et al., "When BERT Plays the Lottery": "D Longer Fine-tuning …" / "E Performance …")
+    d = Line(17, "D Longer Fine-tuning of Bad s-pruned Subnetworks", 0.0, True, 3, False, True, True)
+    e = Line(17, "E Performance of the Super Survivor Subnetworks", 0.0, True, 5, False, True, True)
+    assert not continues_heading(d, e)

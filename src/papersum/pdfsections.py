@@ -41,7 +41,7 @@ from papersum.pdfnumbering import (
     without_restarted_lists,
     words_in_capitals,
 )
-from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
+from papersum.pdfoutline import APPENDIX_LETTER, outline_items, outline_matched, split_at_outline
 from papersum.pdfrunin import (
     LONE_NUMBERS_LEAST,
     capital_leads_split,
@@ -212,6 +212,8 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return False
     if is_numbered(line.text) or RUN_IN_NUMBER.match(line.text) or heading_key(line.text) in ANCHOR_HEADINGS:
         return False
+    if APPENDIX_LETTER.match(previous.text) and APPENDIX_LETTER.match(line.text):
+        return False  # the next appendix ("D Longer Fine-tuning …" / "E Performance of …")
     if heading_under(unnumbered(previous.text), line.text, small=not previous.size):
         return False  # "4.1 Setup" over "Unsupervised pre-training": a paragraph's own heading
     # a section's name whole is followed by its first subsection, not its second line (APA's

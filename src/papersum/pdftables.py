@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papersum.pdfchars import normalize
 from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, is_numbered, unnumbered
+from papersum.pdfoutline import APPENDIX_LETTER
 from papersum.pdfwords import Word, words_of_blocks
 
 if TYPE_CHECKING:
@@ -380,8 +381,15 @@ def _is_header_row(line: Line) -> bool:
 
 def _over_rows(line: Line) -> bool:
     """Whether a paragraph may stand over a table's rows as a row of its own: alone, on a later
-    page, neither numbered nor a known heading."""
-    return line.alone and not line.styled and not line.table and not is_heading_like(line.text)
+    page, neither numbered nor a known heading nor an appendix's, lettered, its title in words of
+    a sentence ("A TL;DR dataset details" over its table)."""
+    return (
+        line.alone
+        and not line.styled
+        and not line.table
+        and not is_heading_like(line.text)
+        and not (APPENDIX_LETTER.match(line.text) and any(word.islower() for word in line.text.split()[2:]))
+    )
 
 
 def _is_column_names(line: Line) -> bool:
