@@ -5618,3 +5618,33 @@ def test_an_appendixs_lettered_heading_over_a_table_is_no_header_row() -> None:
     d = Line(17, "D Longer Fine-tuning of Bad s-pruned Subnetworks", 0.0, True, 3, False, True, True)
     e = Line(17, "E Performance of the Super Survivor Subnetworks", 0.0, True, 5, False, True, True)
     assert not continues_heading(d, e)
+
+
+def test_a_teaser_figures_small_words_under_the_abstract_outnumbering_it_are_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    # Huang et al., "Language Models as Zero-Shot Planners" (ICML 2022): page 1's figure, its
+    # plans in 5.5 pt ("Task: Brush teeth", "Step 1: Walk to bathroom", …; its caption far below)
+    # has more characters than the abstract: they were its type, and its text
+    doc, page = _titled_page("Language Models as Zero-Shot Planners")
+    page.insert_text((72, 140), "Abstract", fontsize=12, fontname="hebo")
+    abstract = (
+        "Can world knowledge learned by large language models be used to act in interactive environments? "
+    )
+    page.insert_textbox((72, 150, 540, 260), abstract * 4, fontsize=10)
+    verbs, things = (
+        ["Walk to", "Find", "Grab", "Open", "Turn to", "Put down"],
+        ["sink", "desk", "brush", "paper", "door"],
+    )
+    for column in (72, 200, 330, 460):
+        for step in range(39):
+            words = f"{verbs[(step + column) % 6]} the {things[step % 5]}"
+            page.insert_text((column, 276 + 6 * step), words, fontsize=5.5)
+    page.insert_text((72, 580), "1 Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 590, 540, 700), "Large language models learn much about the world. " * 4, fontsize=10
+    )
+    doc.save(path := tmp_path / "planners.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract.startswith("Can world knowledge")
+    assert "the sink" not in paper.abstract and "Grab the" not in paper.abstract
