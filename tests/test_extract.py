@@ -5648,3 +5648,27 @@ def test_a_teaser_figures_small_words_under_the_abstract_outnumbering_it_are_no_
     paper = extract_paper(path)
     assert paper.abstract.startswith("Can world knowledge")
     assert "the sink" not in paper.abstract and "Grab the" not in paper.abstract
+
+
+def test_an_abstract_set_in_sizes_a_tenth_apart_is_one_type_against_a_figures_under_it(
+    tmp_path: Path,
+) -> None:
+    # Wei et al., "Chain-of-Thought Prompting" (NeurIPS 2022): the abstract's lines read in 9.9,
+    # 10 and 10.1 pt, each size outnumbered by the 7.3 pt prompts of the figure under it, which
+    # then ran on in the abstract
+    doc, page = _titled_page("Chain-of-Thought Prompting Elicits Reasoning")
+    page.insert_text((72, 140), "Abstract", fontsize=12, fontname="hebo")
+    sentence = "We explore how generating a chain of thought improves reasoning in models"
+    for k in range(12):
+        page.insert_text((72, 160 + 10 * k), sentence, fontsize=(9.9, 10.0, 10.1)[k % 3])
+    for k in range(14):
+        page.insert_text(
+            (72, 290 + 9 * k), "Q: The cafeteria had 23 apples. They used 20 for lunch.", fontsize=7.3
+        )
+    page.insert_text((72, 440), "1 Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox(
+        (72, 450, 540, 560), "Language models have grown in size and skill. " * 4, fontsize=10
+    )
+    doc.save(path := tmp_path / "cot.pdf")
+    abstract = extract_paper(path).abstract
+    assert abstract.startswith("We explore") and "cafeteria" not in abstract

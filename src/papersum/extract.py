@@ -312,13 +312,14 @@ def _abstract_size(lines: list[Line], headings: dict[int, int], index: int) -> f
     Editor, Received, Copyright, Data Availability), smaller than its abstract, make up most of:
     they followed the abstract into its text. Lines of prose only: a teaser figure's short lines
     in 5.5 pt under an abstract in 10 outnumber it (Huang et al.'s "Language Models as Zero-Shot
-    Planners")."""
+    Planners"); and in half points, as a justified line's size varies (Wei et al.'s chain of
+    thought: its abstract in 9.9, 10 and 10.1 pt, each outnumbered by its figure's 7.3)."""
     sizes: Counter[float] = Counter()
     for i in range(index + 1, len(lines)):
         if not lines[i].styled or i in headings:
             break
-        if len(lines[i].text) >= _PROSE_LINE:
-            sizes[lines[i].size] += len(lines[i].text)
+        if len(lines[i].text) >= _PROSE_LINE:  # in half points: 9.9, 10 and 10.1 pt are one type
+            sizes[round(lines[i].size * 2) / 2] += len(lines[i].text)
     return sizes.most_common(1)[0][0] if sizes else lines[index + 1].size
 
 
