@@ -5672,3 +5672,31 @@ def test_an_abstract_set_in_sizes_a_tenth_apart_is_one_type_against_a_figures_un
     doc.save(path := tmp_path / "cot.pdf")
     abstract = extract_paper(path).abstract
     assert abstract.startswith("We explore") and "cafeteria" not in abstract
+
+
+def test_acm_tods_unlabelled_abstract_of_two_paragraphs_over_its_categories() -> None:
+    # Jagadish et al., iDistance (ACM TODS 2005): the abstract in 8 pt with no label, two
+    # paragraphs, then "Categories and Subject Descriptors:", the authors' addresses and ACM's
+    # permission notice in its type; the addresses and notice were taken for the abstract
+    front = [
+        Line(
+            0, "iDistance: An Adaptive B+-Tree Based Indexing Method", 17.9, False, 0, True, True, True, 60.0
+        ),
+        Line(0, "H. V. JAGADISH University of Michigan", 10.0, False, 1, True, True, True, 100.0),
+    ]
+    texts = [
+        "In this article, we present an efficient B-tree based indexing method, called iDistance, for K-nearest "
+        "neighbor search in a high-dimensional metric space. iDistance partitions the data.",
+        "We conducted extensive experiments to evaluate the iDistance technique, and report results demonstrating "
+        "its effectiveness. We also present a cost model for iDistance KNN search.",
+        "Categories and Subject Descriptors: H.3.1 [Information Storage and Retrieval]: Content Analysis",
+        "Authors’ addresses: H. V. Jagadish, Department of Computer Science, University of Michigan, 1301 Beal "
+        "Avenue, Ann Arbor, MI 48109; email: jag@eecs.umich.edu. Permission to make digital or hard copies of part.",
+    ]
+    front += [
+        Line(0, text, 8.0, False, 2 + k, True, True, True, 200.0 + 40 * k) for k, text in enumerate(texts)
+    ]
+    abstract, _rest = take_abstract(
+        [Section(heading="1. INTRODUCTION", text="Nearest neighbours.")], front, 10.0
+    )
+    assert abstract == f"{texts[0]}\n\n{texts[1]}"

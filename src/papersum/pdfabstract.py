@@ -26,6 +26,7 @@ a block with the affiliations above it (a word processor's page 1, evenly spaced
 
 KEYWORDS_AFTER = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n\n)(?:(?:Index Terms|Keywords|Key[- ][Ww]ords|CCS Concepts|Mots-cl[ée]s"
+    r"|Categories and Subject Descriptors"
     r"|Palabras clave|Schlüsselwörter|Parole chiave)\s*[—–:.-]"
     r"|(?:CCS CONCEPTS|KEYWORDS|ACM Reference Format)(?=\s|:))"  # ACM's, headings in capitals
     r"|\n\n(?:Keywords|Key [Ww]ords|Index Terms|CCS Concepts|General Terms|Additional Information"
@@ -123,7 +124,10 @@ def _find_abstract(
         while k > 1 and groups[k][0].size <= label.size - FOOTNOTE_SMALLER and groups[k][0].top > label.top:
             k -= 1
         if _is_abstract(before := paragraphs[k]) or _is_sentence(before):
-            return before, sections, groups[keywords:]
+            first = k  # and its paragraphs before, in its type on its page (ACM TODS's, unlabelled)
+            while first > 1 and _goes_on_before(groups[first - 1], groups[first], paragraphs[first - 1]):
+                first -= 1
+            return "\n\n".join(paragraphs[first : k + 1]), sections, groups[keywords:]
     # an abstract in bold or in larger type before prose that is not (Nature's journals', whose
     # introduction has no heading)
     for k, group in enumerate(groups):
@@ -214,6 +218,16 @@ def _unspaced(paragraph: str) -> str:
 
 _LABEL_MOST = 14
 """Characters of a label before its colon ("K eywords", "Index Terms"), at most."""
+
+
+def _goes_on_before(above: list[Line], group: list[Line], paragraph: str) -> bool:
+    """Whether ``paragraph`` (``above``'s lines) is an earlier paragraph of the abstract that
+    ``group`` goes on: in its type, on its page, sentences with no address in them."""
+    return (
+        (above[0].page, above[0].size) == (group[0].page, group[0].size)
+        and _is_abstract(paragraph)
+        and "@" not in paragraph
+    )
 
 
 def _is_sentence(paragraph: str) -> bool:
