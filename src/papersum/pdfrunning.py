@@ -107,16 +107,15 @@ def _name_under_title(lines: list[Line]) -> int:
 def _bold_title(lines: list[Line], keys: list[str], running: set[str]) -> int:
     """The index of page 1's first bold line that later pages repeat, in plain type, as their
     running head, or -1: a title in the body's size, in bold (TUGboat's "The Multibibliography
-    Package", its heads in roman)."""
-    bold_later = {key for key, line in zip(keys, lines, strict=True) if not line.styled and line.bold}
-    return next(
-        (
-            i
-            for i, (key, line) in enumerate(zip(keys, lines, strict=True))
-            if line.styled and line.bold and key in running and key not in bold_later
-        ),
-        -1,
-    )
+    Package", its heads in roman). Later pages are looked through only for such a line's key."""
+    first = [i for i, line in enumerate(page_one(lines)) if line.styled and line.bold and keys[i] in running]
+    if not first:  # most papers: no bold line of page 1 is a running head
+        return -1
+    wanted = {keys[i] for i in first}
+    bold_later = {
+        key for key, line in zip(keys, lines, strict=True) if key in wanted and not line.styled and line.bold
+    }
+    return next((i for i in first if keys[i] not in bold_later), -1)
 
 
 _PAGES_A_HEAD_MAY_MISS = 20
