@@ -1339,6 +1339,45 @@ def test_a_word_broken_at_a_line_end_is_mended_as_the_paper_spells_it() -> None:
     )
 
 
+def test_a_web_address_broken_at_a_line_end_is_whole_again() -> None:
+    # LaTeX's \\url breaks an address after "/", "." or "_", and mupdf writes a block's lines
+    # with a space between them (seen in BERT, the Transformer, RepNet, FinRL-DeepSeek)
+    xhtml = (
+        "<p>Code is at https://github.com/ google-research/bert, the site at https://sites.google. "
+        "com/view/repnet and https:// www.youtube.com/watch?v=WIK2OM99Hb8 and agents at "
+        "https://github.com/benstaf/ FinRL_DeepSeek (https://github.com/lawrennd/ neurips2014/ "
+        "blob/master/README.md). See https://alphacode.deepmind.com/ for more, "
+        "https://github.com/x/y. We thank e.g. https://example.org/ e.g. them; "
+        "3https://codeforces.com/ 4http://nlp.stanford.edu/ data.</p>"
+    )
+    (line,) = paragraphs(xhtml, 1)
+    mend = line_break_mender("", "", [Section(heading="1 Introduction", text=line.text)])
+    assert mend(line.text) == (
+        "Code is at https://github.com/google-research/bert, the site at https://sites.google."
+        "com/view/repnet and https://www.youtube.com/watch?v=WIK2OM99Hb8 and agents at "
+        "https://github.com/benstaf/FinRL_DeepSeek (https://github.com/lawrennd/neurips2014/"
+        "blob/master/README.md). See https://alphacode.deepmind.com/ for more, "
+        "https://github.com/x/y. We thank e.g. https://example.org/ e.g. them; "
+        "3https://codeforces.com/ 4http://nlp.stanford.edu/ data."
+    )
+
+
+def test_a_papers_code_address_broken_over_two_lines_reads_whole(tmp_path: Path) -> None:
+    doc = _paper("Bowing in Time", "1 Introduction", "Musicians are seen as well as heard. ")
+    second = doc.new_page()
+    second.insert_text((72, 80), "2 Method", fontsize=10, fontname="hebo")
+    second.insert_text(
+        (72, 100), "Our code and trained models are available at https://github.com/", fontsize=10
+    )
+    second.insert_text((72, 112), "bowing-lab/bow-in-time. The recordings are on the same site.", fontsize=10)
+    second.insert_textbox((72, 130, 540, 230), "Each player was filmed from the front. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.sections[1].heading == "2 Method"
+    assert "available at https://github.com/bowing-lab/bow-in-time. The recordings" in paper.sections[1].text
+    assert "https://github.com/bowing-lab/bow-in-time." in paper.full_text
+
+
 def test_a_word_in_capitals_broken_at_a_line_end_is_mended_and_an_acronyms_compound_kept() -> None:
     # TPAMI's headings in capitals: "SPATIAL PYRA- MID POOLING" kept its hyphen; "Fast R- CNN"
     # and "CQ- NSGTs" are compounds of an acronym, whose hyphen stays

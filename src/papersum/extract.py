@@ -22,7 +22,6 @@ from papersum.errors import ExtractError
 from papersum.models import PaperText, Section
 from papersum.pdfabstract import ABSTRACT, lay_summary_first, take_abstract, title_over_introduction
 from papersum.pdfaside import set_aside
-from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     FOOTNOTE_SMALLER,
@@ -33,7 +32,7 @@ from papersum.pdfflow import (
 )
 from papersum.pdfheadings import heading_key, is_numbered
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
-from papersum.pdfmend import line_break_mender
+from papersum.pdfmend import line_break_mender, needs_mending
 from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_document
@@ -229,7 +228,7 @@ def _extract(doc: pymupdf.Document, path: Path, sha256: str, *, outline: bool) -
     abstract, captions, tables = mend(abstract), [mend(c) for c in captions], [mend(t) for t in tables]
     sections = [
         s.model_copy(update={"heading": mend(s.heading), "text": mend(s.text)})
-        if SOFT_HYPHEN in s.text or SOFT_HYPHEN in s.heading  # not a copy of every text
+        if needs_mending(s.text) or needs_mending(s.heading)  # not a copy of every text
         else s
         for s in sections
     ]

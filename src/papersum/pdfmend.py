@@ -21,7 +21,50 @@ def line_break_mender(title: str, abstract: str, sections: list[Section]) -> Cal
     headings ("genre-specific"; "percus-sive" is "percussive")."""
     text = "\n".join([title, abstract, *(s.text for s in sections), *(s.heading for s in sections)])
     compounds = {(a + b).lower(): len(a) for a, b in _hyphenated(text)} if SOFT_HYPHEN in text else {}
-    return lambda text: _mended(text, compounds) if SOFT_HYPHEN in text else text
+
+    def mend(text: str) -> str:
+        text = _mended(text, compounds) if SOFT_HYPHEN in text else text
+        return urls_joined(text) if "://" in text else text
+
+    return mend
+
+
+def needs_mending(text: str) -> bool:
+    """Whether ``text`` may hold a word or an address broken at a line's end."""
+    return SOFT_HYPHEN in text or "://" in text
+
+
+def urls_joined(text: str) -> str:
+    """``text`` with its web addresses broken at a line's end whole again: mupdf writes a
+    block's lines with a space between them, and LaTeX's ``\\url`` breaks an address after a
+    "/", a "." or a "_" ("https://github.com/ google-research/bert", "https://sites.google.
+    com/view/repnet"). A piece after the space goes on the address when the address ends in
+    one of those and the piece reads as a path or a host ("google-research/bert", "github.io",
+    "FinRL_DeepSeek"), never as a word ("https://x.org/ for details") or another address."""
+    for _ in range(_URL_BREAKS_MOST):
+        joined = _URL_THEN_PIECE.sub(_url_piece_joined, text)
+        if joined == text:
+            return text
+        text = joined
+    return text
+
+
+_URL_THEN_PIECE = re.compile(r"(https?://\S*) ([A-Za-z0-9~]\S*)")
+_URL_BREAK_AFTER = frozenset("/._-?=&#%~")
+_PATH_OR_HOST = re.compile(r"[/_%=]|\.[A-Za-z]{2}")
+"""What shows a piece to be part of an address: a "/", "_", "%" or "=", or a "." before a
+host's or a file's ending ("github.io", "README.md"); "e.g." and "3.14" are no such piece."""
+_URL_BREAKS_MOST = 4
+"""Line breaks within one address, at most, that are mended."""
+
+
+def _url_piece_joined(match: re.Match[str]) -> str:
+    url, piece = match[1], match[2]
+    if "://" in piece or (piece.startswith("www.") and not url.endswith("://")):
+        return match[0]  # another address ("…/movie-review-data/ 4http://nlp.stanford.edu/")
+    if url.endswith("://") or (url[-1] in _URL_BREAK_AFTER and _PATH_OR_HOST.search(piece)):
+        return url + piece
+    return match[0]
 
 
 def _mended(text: str, compounds: dict[str, int]) -> str:
