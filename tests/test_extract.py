@@ -599,6 +599,34 @@ def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     assert [line.text for line in kept] == texts[:2]
 
 
+def test_a_columns_footnotes_read_as_one_paragraph_leave_the_text_wherever_they_are() -> None:
+    # mupdf reads the notes at a left column's foot as one paragraph, before the right column
+    # (DeepFM: "2We omit … 3Only one entry …"; AlphaCode's, 505 characters, a link among them);
+    # a numbered list of questions and a race's results are no footnotes
+    notes = (
+        "2We omit a constant offset for simplicity, as the models are compared on the same data. "
+        "3Only one entry is non-zero for each field vector. 4E.g., in an app store of a billion "
+        "users, the one field vector for user ID is already of a billion dimensions. 5The dataset "
+        "is at https://github.com/bowing-lab/bow-in-time. 6https://zenodo.org/ 7The ratings follow "
+        "the classic Elo score, explained in three blog posts of the organisers, 1, 2 and 3."
+    )
+    texts = [
+        "The embedding layer compresses each field of the input to a vector of the same size, though the fields",
+        notes,
+        "differ in length; the players' recordings are cut into bars first.",
+        "23 Classify the following text into these ad policies [political content policy, sexual hint "
+        'policy, no violated policy]. "How are you" 24 List some examples concerning adult products, '
+        "which is prohibited 25 List some examples concerning the policies above, one for each.",
+        "1 Loris Capirossi 38:04.730 2 Valentino Rossi +0.180 3 Jeremy McWilliams +0.534 4 Tohru Ukawa "
+        "+0.537 5 Shinya Nakano +0.742 6 Ralf Waldmann +7.019 7 Franco Battaini +20.889 8 Stefano "
+        "Perugini +20.891 9 Jason Vincent +21.310, as the race ended.",
+        "The results are in the last table of the appendix.",
+    ]
+    kept, _captions = set_aside(_paragraphs(texts))
+    assert len(notes) > 400 and min(len(text) for text in texts[3:5]) > 200
+    assert [line.text for line in kept] == [texts[0], *texts[2:]]
+
+
 def test_a_plots_words_between_its_numbers_and_its_bold_label_over_the_caption_leave_the_text() -> None:
     # MLSP 2017 (Thakur et al.): a figure's axis words, its numbers (rebuilt as rows) between
     # them, and its bold label "BIRD BIRD HUMAN SPEECH" over "Fig. 1: …", which was a heading

@@ -32,6 +32,27 @@ _DIMENSIONS = re.compile(r"\d{1,2}D\b")
 
 
 _FOOTNOTE_MOST = 400
+_FOOTNOTES_MOST = 2000
+"""Characters of a paragraph of several footnotes, at most (``_notes_in_sequence``)."""
+
+
+def _notes_in_sequence(text: str) -> bool:
+    """Whether a paragraph led by a footnote's mark holds the next note too, its mark right after
+    a sentence's or an address's end: mupdf reads the notes at a column's foot as one paragraph
+    ("1The dataset is located at https://github.com/…. 2https://codeforces.com/ 3The rating
+    …", AlphaCode; "2We omit a constant offset for simplicity. 3Only one entry …", DeepFM),
+    which is then no paragraph of the body, wherever it is read and however long. Not a list
+    or contents numbered without stops ("1 Loris Capirossi 38:04.730 2 Valentino Rossi",
+    "5 Some Common Wisdom Examined 17 5.1 Types"), nor questions numbered after their quotes
+    ('… policy. "How are you" 24 List some examples …')."""
+    mark = _MARK.match(text)
+    if mark is None:
+        return False
+    following = re.escape(str(int(mark[0]) + 1))
+    return re.search(rf"(?:[.!?)]|\.\w+/|\w/) {following} ?(?:https?://|www\.|[A-Z])", text) is not None
+
+
+_MARK = re.compile(r"\d{1,2}(?=\s?(?:https?://|www\.|[A-Z]))")
 
 
 def set_aside(
@@ -107,6 +128,8 @@ def set_aside(
         linked = "://" in text or "www." in text
         sentence = text.endswith(".") or len(text.split()) >= 8  # not a heading such as "2 Challenges"
         if len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200))):
+            footnotes.add(index)
+        elif len(text) < _FOOTNOTES_MOST and sentence and _notes_in_sequence(text):
             footnotes.add(index)
     kept: list[Line] = []
     for index, line in enumerate(lines):
