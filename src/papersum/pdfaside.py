@@ -127,9 +127,8 @@ def set_aside(
         text = line.text
         linked = "://" in text or "www." in text
         sentence = text.endswith(".") or len(text.split()) >= 8  # not a heading such as "2 Challenges"
-        if len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200))):
-            footnotes.add(index)
-        elif len(text) < _FOOTNOTES_MOST and sentence and _notes_in_sequence(text):
+        one = len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200)))
+        if one or (len(text) < _FOOTNOTES_MOST and sentence and _notes_in_sequence(text)):
             footnotes.add(index)
     kept: list[Line] = []
     for index, line in enumerate(lines):
