@@ -4146,6 +4146,35 @@ def test_a_running_head_on_every_other_page_but_one_leaves_the_text() -> None:
     assert len([text for text in kept if text.startswith("The processors")]) == len(pages)
 
 
+def test_a_long_running_head_or_foot_with_its_page_number_leaves_the_text() -> None:
+    # a head or foot of 90 characters and more was taken only when repeated word for word:
+    # USENIX's foot with the page's number, left and right ("250 11th USENIX Symposium on
+    # Operating Systems Design and Implementation (OSDI '14) USENIX Association"), a browser's
+    # "Page 2 of 14 https://web.archive.org/web/…" under a page it printed, a long title over
+    # odd pages with their number (Distributed Shampoo) stood between sentences' halves
+    venue = "11th USENIX Symposium on Operating Systems Design and Implementation (OSDI '14)"
+    archive = "https://web.archive.org/web/20050405213907/http://www8.informatik.uni-erlangen.de/lisp.html"
+    title = "A Distributed Data-Parallel PyTorch Implementation of the Distributed Shampoo Optimizer for"
+    pages = []
+    for number in range(2, 12):
+        foot = (
+            f"{248 + number} {venue} USENIX Association"
+            if number % 2
+            else f"USENIX Association {venue} {248 + number}"
+        )
+        text = f"were read. The failures were reproduced{' again' * number} and the logs"
+        pages.append([f"{title} {number}", text, f"Page {number} of 11 {archive}", foot])
+    lines = [
+        Line(page, text, 0.0, False, i, False, True, True)
+        for page, texts in enumerate(pages, 1)
+        for i, text in enumerate(texts)
+    ]
+    kept = [line.text for line in drop_running_lines(lines, len(pages) + 1)]
+    assert min(len(venue) + 23, len(archive) + 13, len(title) + 2) >= 90
+    assert [text for text in kept if not text.startswith("were read. The failures")] == []
+    assert len(kept) == len(pages)
+
+
 def test_the_authors_name_under_the_title_survives_its_running_head() -> None:
     # Bagwell's "Ideal Hash Trees" (2001): his name alone under the title, and over every other
     # page as the running head; page 1's copy went with them, and the paper had no author

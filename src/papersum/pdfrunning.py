@@ -40,12 +40,13 @@ def _without_repeated(lines: list[Line], pages: int) -> list[Line]:
         key or (line.text if len(line.text) < _STAMP_MOST else "")
         for key, line in zip(short, lines, strict=True)
     ]
+    edges = _page_edges(lines)
+    _long_heads_folded(lines, keys, short, edges, pages)
     on_pages = {(key, line.page) for key, line in zip(keys, lines, strict=True) if key}
     threshold = max(3, pages // 2)
     running = {key for key, count in Counter(key for key, _page in on_pages).items() if count >= threshold}
     # a head or foot set on every other page (odd pages "Frontiers 3", even pages the authors')
     # stands at its pages' top or bottom: there, half the pages after the first are enough
-    edges = _page_edges(lines)
     at_edges = Counter(key for key, page in {(keys[i], lines[i].page) for i in edges} if key)
     running |= {key for key, count in at_edges.items() if count >= max(2, (pages - 1) // 2)}
     # or but for one page in twenty that lacks it (a float's page, an OCR layer's misreading:
@@ -87,6 +88,25 @@ def _without_repeated(lines: list[Line], pages: int) -> list[Line]:
         or i in (byline, bold_title)
         or (key not in running and not (ln.styled and ln.block in footer_blocks))
     ]
+
+
+def _long_heads_folded(
+    lines: list[Line], keys: list[str], short: list[str], edges: list[int], pages: int
+) -> None:
+    """Key the long lines (90 characters and more) at later pages' edges with their numbers
+    folded, as a short line's are, where so keyed they stand on half the pages after the first
+    and three at least: a head or foot with its page's number (USENIX's "250 11th USENIX
+    Symposium on Operating Systems Design and Implementation (OSDI '14) USENIX Association",
+    left and right; a web archive's "Page 2 of 14 https://web.archive.org/…"; a long title
+    over odd pages). Elsewhere a long line is running only when repeated word for word (IEEE
+    Xplore's stamp): a sentence of the body may differ from another by a number alone."""
+    folded = {
+        i: _running_key(lines[i].text) for i in edges if keys[i] and not short[i] and not lines[i].styled
+    }
+    pages_of = Counter(key for key, _page in {(key, lines[i].page) for i, key in folded.items()})
+    for i, key in folded.items():
+        if pages_of[key] >= max(3, (pages - 1) // 2):
+            keys[i] = key
 
 
 def _name_under_title(lines: list[Line]) -> int:
