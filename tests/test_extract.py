@@ -24,6 +24,7 @@ from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
+    join_lines,
     without_margin_statements,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
@@ -725,6 +726,55 @@ def _paragraphs(texts: list[str]) -> list[Line]:
     """A later page's paragraphs, each a block of its own, in body type (whose size mupdf's
     XHTML does not tell: ``TAG_SIZE``)."""
     return [Line(1, text, 0.0, False, block, False, True, True) for block, text in enumerate(texts)]
+
+
+def test_a_sentence_a_page_break_cuts_before_a_name_reads_whole() -> None:
+    # "… Adam combines features from" at a page's foot, "AdaGrad (Ward et al., 2020), which …"
+    # at the next one's top: a capital after a word ending a long paragraph of prose goes on
+    # the sentence; not a sentence's first word, a box's prompt, a table's head, a theorem
+    prose = "The candidates are rescored at each layer by the model and the weakest are dropped"
+    goes_on = [
+        (
+            f"{prose}. Adam combines features from",
+            "AdaGrad (Ward et al., 2020), which manages sparse gradients well, and RMSProp (Hinton et al., 2012).",
+        ),
+        (
+            f"{prose}, compared to 5740 ops/s for",
+            "Redis. But the store with Walter can use multiple sites to scale the throughput.",
+        ),
+    ]
+    new = [
+        (
+            f"{prose}, in the",
+            "The storage space of the circular queue is an array A[21], where front is the first element.",
+        ),
+        (
+            f"{prose}, so we reason about",
+            "What is the distance between the blue coke can and the orange can? 0.4m and more.",
+        ),
+        (
+            f"{prose}, for example,",
+            "GSEC GSM EGCM EGCM (a) A partitioned Einsum operator. Colored letters (G and E) repeat.",
+        ),
+        (
+            f"{prose}, as the result",
+            "Theorem 8 (Trace equivalence). For any two processes P and Q, we have P if and only if Q.",
+        ),
+        (
+            f"{prose}, and so",
+            "Original Context In Canada, the Royal Newfoundland Constabulary was founded in 1729.",
+        ),
+        (f"{prose} on the same", "Window dilation"),
+    ]
+    for before, after in goes_on:
+        text = join_lines([Line(1, before, 0.0, False, 7), Line(2, after, 0.0, False, 0)])
+        assert text == f"{before} {after}"
+    for before, after in new:
+        text = join_lines([Line(1, before, 0.0, False, 7), Line(2, after, 0.0, False, 0)])
+        assert text == f"{before}\n\n{after}"
+    # within a page, between two columns, a displayed formula or a program may stand between
+    same_page = join_lines([Line(1, goes_on[0][0], 0.0, False, 7), Line(1, goes_on[0][1], 0.0, False, 8)])
+    assert "\n\nAdaGrad" in same_page
 
 
 def test_a_bold_section_number_with_its_stop_in_plain_type_leads_its_heading() -> None:

@@ -160,11 +160,146 @@ def join_lines(lines: list[Line]) -> str:
         else:
             new_block = line.block != previous.block or line.page != previous.page
             # a sentence running on into the next column or page is one paragraph
-            runs_on = line.text[:1].islower() and not ends_sentence(previous.text)
+            runs_on = not ends_sentence(previous.text) and (
+                line.text[:1].islower() or (line.page != previous.page and _name_goes_on(previous, line))
+            )
             parts.append(("\n\n" if new_block and not runs_on else " ") + line.text)
         previous = line
     text = "".join(parts)
     return (SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
+
+
+def _name_goes_on(previous: Line, line: Line) -> bool:
+    """Whether a paragraph led by a capital at a page's top goes on the sentence ``previous``
+    leaves running at the foot of the page before: a name or an acronym after a word or a comma
+    that ends a long paragraph of prose, leading prose of its own ("Inspired by the Sequential" /
+    "Monte Carlo Steering [12], the LLM-based filter …"; "compared to 5740 ops/s for" / "Redis.
+    But …"). Not the words of a figure ("Input Image"), a prompt shown in one ("Describe the 3D
+    object in detail."), a table, a numbered statement ("Theorem 8 (…)"), nor a sentence's first
+    word ("… differences in the" / "The storage space of the circular queue …", an example set
+    between the halves). Within a page the paragraphs between two columns' halves of a sentence
+    are as often a theorem, a program or a legend after a displayed formula: read as new."""
+    if not (line.text[:1].isupper() and previous.text[-1:] in _RUNS_ON_AFTER) or line.table or previous.table:
+        return False
+    if len(previous.text) < _PROSE_LEAST or len(line.text) < _PROSE_LEAST:
+        return False
+    words = line.text.split()
+    lead = " ".join(words[:3])
+    if words[0].rstrip(",") in _SENTENCE_STARTS or any(c.isdigit() or c in ":=" for c in lead):
+        return False  # nor a numbered statement or a legend ("Theorem 8 (…)", "PROPOSE = …")
+    if (
+        words[1][:1].isupper()
+        and words[0][-1] not in ".,;"
+        and (not words[0].isupper() or words[1].isupper())
+    ):
+        return False  # a box's or a table's head: "Original Context In …", "GSEC GSM EGCM …"
+    head = line.text[:_BOX_LOOK]
+    if any(mark in head for mark in _BOX_MARKS) or (". " not in head and not head.endswith(".")):
+        return False  # a prompt, a question, a list or a table shown in a box: no sentence
+    return sum(word[:1].islower() for word in words) >= _LOWERCASE_SHARE * len(words)
+
+
+_BOX_LOOK = 300
+_BOX_MARKS = ("•", "{", "?", "“", "”", '"')
+"""What a box's text (a prompt, its questions, a list) shows early and prose seldom does."""
+
+
+_RUNS_ON_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_PROSE_LEAST = 80
+"""Characters of a paragraph of prose, at least, on either side of a sentence a break cuts."""
+_LOWERCASE_SHARE = 0.5
+"""Words in lowercase, at least, of a paragraph of prose (a table's or a figure's are capitals
+and numbers)."""
+_SENTENCE_STARTS = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "It",
+        "Its",
+        "We",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "To",
+        "As",
+        "If",
+        "When",
+        "While",
+        "Since",
+        "Although",
+        "However",
+        "Thus",
+        "Therefore",
+        "Hence",
+        "Moreover",
+        "Furthermore",
+        "Finally",
+        "First",
+        "Second",
+        "Third",
+        "Figure",
+        "Fig",
+        "Table",
+        "Algorithm",
+        "Note",
+        "Here",
+        "Then",
+        "Each",
+        "All",
+        "Both",
+        "Some",
+        "Most",
+        "Many",
+        "One",
+        "Two",
+        "Given",
+        "Let",
+        "Consider",
+        "Following",
+        "After",
+        "Before",
+        "By",
+        "With",
+        "Without",
+        "Unlike",
+        "Like",
+        "Similarly",
+        "Specifically",
+        "Above",
+        "Below",
+        "What",
+        "How",
+        "Why",
+        "Which",
+        "Who",
+        "Where",
+        "Please",
+        "Review",
+        "Begin",
+        "Write",
+        "Let's",
+        "Using",
+        "Once",
+        "Answer",
+        "Question",
+        "Input",
+        "Output",
+        "Example",
+        "Prompt",
+        "Step",
+    ]
+)
+"""Words a sentence often starts with, which a sentence's second half rarely does: after them
+a paragraph is read as new."""
 
 
 def without_margin_statements(lines: list[Line]) -> list[Line]:
