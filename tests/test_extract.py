@@ -282,6 +282,21 @@ def test_a_cedilla_after_its_letter_and_a_grave_accent_inside_a_word_are_compose
     assert unescape_and_fold("Franc&#xb8;ois Rozi`ere") == "François Rozière"
 
 
+def test_a_tall_delimiters_pieces_in_the_symbol_fonts_codes_read_as_one_delimiter() -> None:
+    # a displayed formula's tall parenthesis and bracket, drawn in pieces at the Symbol font's
+    # private codes (top, middle, bottom): "LNCE = −  \uf8ed eCoSim …/τ  \uf8f8+ β∥Z" in A
+    # Cookbook of Self-Supervised Learning, ten pieces for one bracket in Distributed Shampoo
+    xhtml = (
+        "<p>LNCE = &#x2212; &#xf8eb;&#xf8ec;&#xf8ed; e^(s)/&#x3c4; &#xf8f6;&#xf8f7;&#xf8f8; + &#x3b2;</p>\n"
+        "<p>The block matrix &#xf8ee;&#xf8ef;&#xf8ef;&#xf8f0; L R &#xf8f9;&#xf8fa;&#xf8fa;&#xf8fb; "
+        "is kept as a whole.</p>"
+    )
+    assert [line.text for line in paragraphs(xhtml, 1)] == [
+        "LNCE = − ( e^(s)/τ ) + β",
+        "The block matrix [ L R ] is kept as a whole.",
+    ]
+
+
 def test_ligatures_and_latex_accents_are_folded() -> None:
     paper = extract_paper(PAPERS / "hajic-ismir2016-omr-testbed.pdf")
     assert paper.authors == ["Jan Hajič jr.", "Jiří Novotný", "Pavel Pecina", "Jaroslav Pokorný"]

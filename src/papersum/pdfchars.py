@@ -147,7 +147,21 @@ def _folded(text: str, present: Callable[[str], bool]) -> str:
         text = _nfkc(text)
     if present(SYMBOL_SPACE):
         text = text.replace(SYMBOL_SPACE, " ")
+    if any(map(present, _DELIMITER_PIECES)):
+        text = text.translate(_DELIMITERS_READ)
     return text.replace("\u00ad", "") if present("\u00ad") else text
+
+
+_DELIMITER_PIECES = tuple(map(chr, range(0xF8E5, 0xF8FF)))
+"""The pieces of a tall bracket, parenthesis or brace, a root's or an arrow's extension, in the
+Symbol font's own codes (private use: "\uf8eb" a parenthesis's top, "\uf8ec" its middle): a
+displayed formula's delimiter, drawn in three to ten pieces."""
+_DELIMITERS_READ: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, _DELIMITER_PIECES)),
+    **{0xF8ED: "(", 0xF8F8: ")", 0xF8F0: "[", 0xF8FB: "]", 0xF8F2: "{", 0xF8FD: "}"},
+}
+"""Each delimiter read as the one character its bottom piece (a brace's middle) stands for, the
+other pieces dropped ("L = −  ⎝ e^… /τ ⎠ + β‖Z‖" reads "L = − ( e^… /τ ) + β‖Z‖")."""
 
 
 SYMBOL_SPACE = "\uf020"
