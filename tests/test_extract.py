@@ -603,6 +603,23 @@ def test_a_sentence_that_starts_with_a_figures_number_is_text_not_a_caption() ->
     assert captions == [texts[2], texts[4], texts[7], texts[8]]  # with its stop or without
 
 
+def test_a_sentence_led_by_a_tables_number_and_any_verb_is_text_not_a_caption() -> None:
+    # "Table 5 breaks down the results …" (Mesos), "Figure 2 defines two kinds of steps:"
+    # (the join calculus), "Table 8 represents the statistics …" (SPIRIT LM, whose appendix
+    # heading under it was read into the caption) were captions: only "shows", "lists" and
+    # their like were known; a caption's lowercase words after a bare number stay one
+    texts = [
+        "The jobs ran on a cluster of ninety-six nodes for a week.",
+        "Table 5 breaks down the results further by job type. We observe two notable trends.",
+        "Figure 2 defines two different kinds of computation steps:",
+        "Figure 3 class activation maps of the duets, brighter where the bow moves.",
+        "Table 4 Results of the players on the test pieces",
+    ]
+    kept, captions = set_aside(_paragraphs(texts))
+    assert [line.text for line in kept] == texts[:3]
+    assert captions == texts[3:]
+
+
 def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
     # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text

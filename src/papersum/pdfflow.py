@@ -55,10 +55,13 @@ _REFERRING = (
     "|has|have|also|and|further|again|below|above|here|then|clearly"
     "|showcases?|exhibits?|contrasts?|examines|evaluates|analy[sz]es|measures|ranks|captures"
     "|of|in|from"
+    "|[a-z]*[a-rt-z]s"  # any verb of the text's in the third person: "Table 5 breaks down …"
 )
 """The words after a figure's or a table's number that make a sentence of the text, not a
 caption: "Figure 6 shows for several methods …", "Table 7 also includes …", "Table A6 of the
-Supplementary Material presents …"."""
+Supplementary Material presents …", "Table 5 breaks down the results …" (a lowercase word
+ending in one "s": a caption's title after a bare number is capitalised, "class activation
+maps" aside)."""
 
 
 CAPTION = re.compile(
