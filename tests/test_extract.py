@@ -809,6 +809,19 @@ def test_a_sentence_a_page_break_cuts_before_a_name_reads_whole() -> None:
     assert "\n\nAdaGrad" in same_page
 
 
+def test_a_plots_score_over_its_legend_is_no_section_number() -> None:
+    # BiT's "0.88 Downstream dataset: ILSVRC-2012", a plot's tick over its legend, and "0.5368
+    # MRR", a score, read as numbered headings; a paper numbered from 0 (Demers et al.) and a
+    # survey's 44th subsection keep theirs
+    for text in ("0.88 Downstream dataset: ILSVRC-2012", "0.5368 MRR", "0.70 HumanEval", "0.200 Walker2d-v1"):
+        assert not is_numbered(text) and unnumbered(text) == text
+    for text, title in [
+        ("0.1 Motivation", "Motivation"),
+        ("3.44 Shifted quadratic unit", "Shifted quadratic unit"),
+    ]:
+        assert is_numbered(text) and unnumbered(text) == title
+
+
 def test_a_bold_section_number_with_its_stop_in_plain_type_leads_its_heading() -> None:
     # AES's template (Stowell and Plumbley 2014): "<b>2</b>. <b>DATASET </b>In order to …" run in
     # its paragraph; the bold lead was "2", no heading, and section 2 read on under section 1

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from papersum.pdflines import Line
 
-NUMBERING = re.compile(r"^(?:§\s?)?(?:\d{1,2}(?:\.\d+)*\.?|[A-H](?:\.\d+)+\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)\s+")
-"""A section's number before its title: arabic, an appendix's letter and its numbers, roman
-(not a lone "L.": a variable ending the sentence a paragraph starts with, "L. Consequently, …")."""
+_ARABIC = r"(?!0\.\d\d)\d{1,2}(?:\.\d{1,2}(?!\d))*"  # parts of two digits at most, no "0.NN"
+NUMBERING = re.compile(rf"^(?:§\s?)?(?:{_ARABIC}\.?|[A-H](?:\.\d+)+\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)\s+")
+"""A section's number before its title: arabic (not a plot's score over its legend, "0.88 Downstream
+dataset: …", "0.5368 MRR"; "0.1 Motivation" in a paper numbered from 0), an appendix's letter and
+its numbers, roman (not a lone "L.": a variable ending a paragraph's first sentence, "L. Then")."""
 
 
 OPEN_END = re.compile(r"(?<!/)\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at|or)$", re.IGNORECASE)
@@ -20,7 +22,7 @@ OPEN_END = re.compile(r"(?<!/)\b(?:of|and|for|in|on|to|with|the|a|an|from|via|at
 ("An Analysis of" / "Structural Query Tokens", "4.2 Verification with" / "UCLID5")."""
 
 
-SECTION_NUMBER = re.compile(r"^(?:§\s?)?(?:\d+(?:\.\d+)*\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)$")
+SECTION_NUMBER = re.compile(rf"^(?:§\s?)?(?:{_ARABIC}\.?|(?!L\.)[IVXLC]+\.|[A-H]\.)$")
 """A line that is only a section's number."""
 
 
