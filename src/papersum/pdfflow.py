@@ -175,13 +175,15 @@ def join_lines(lines: list[Line]) -> str:
 def _name_goes_on(previous: Line, line: Line) -> bool:
     """Whether a paragraph led by a capital at a page's top goes on the sentence ``previous``
     leaves running at the foot of the page before: a name or an acronym after a word or a comma
-    that ends a long paragraph of prose, leading prose of its own ("Inspired by the Sequential" /
-    "Monte Carlo Steering [12], the LLM-based filter …"; "compared to 5740 ops/s for" / "Redis.
-    But …"). Not the words of a figure ("Input Image"), a prompt shown in one ("Describe the 3D
-    object in detail."), a table, a numbered statement ("Theorem 8 (…)"), nor a sentence's first
-    word ("… differences in the" / "The storage space of the circular queue …", an example set
-    between the halves). Within a page the paragraphs between two columns' halves of a sentence
-    are as often a theorem, a program or a legend after a displayed formula: read as new."""
+    that ends a long paragraph of prose, leading prose of its own ("Adam combines features from"
+    / "AdaGrad (Ward et al., 2020), which …"; "compared to 5740 ops/s for" / "Redis. But …").
+    Not the words of a figure ("Input Image"), a prompt shown in one ("Describe the 3D object in
+    detail."), a table, a numbered statement ("Theorem 8 (…)"), a sentence's first word ("…
+    differences in the" / "The storage space of the circular queue …", an example set between
+    the halves), nor two capitalised words, as a box's head is ("Original Context In Canada, …";
+    a name of two, "Monte Carlo Steering", is read as new too). Within a page the paragraphs
+    between two columns' halves of a sentence are as often a theorem, a program or a legend
+    after a displayed formula: read as new."""
     if not (line.text[:1].isupper() and previous.text[-1:] in _RUNS_ON_AFTER) or line.table or previous.table:
         return False
     if len(previous.text) < _PROSE_LEAST or len(line.text) < _PROSE_LEAST:
@@ -213,94 +215,18 @@ _PROSE_LEAST = 80
 _LOWERCASE_SHARE = 0.5
 """Words in lowercase, at least, of a paragraph of prose (a table's or a figure's are capitals
 and numbers)."""
-_SENTENCE_STARTS = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "It",
-        "Its",
-        "We",
-        "Our",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "To",
-        "As",
-        "If",
-        "When",
-        "While",
-        "Since",
-        "Although",
-        "However",
-        "Thus",
-        "Therefore",
-        "Hence",
-        "Moreover",
-        "Furthermore",
-        "Finally",
-        "First",
-        "Second",
-        "Third",
-        "Figure",
-        "Fig",
-        "Table",
-        "Algorithm",
-        "Note",
-        "Here",
-        "Then",
-        "Each",
-        "All",
-        "Both",
-        "Some",
-        "Most",
-        "Many",
-        "One",
-        "Two",
-        "Given",
-        "Let",
-        "Consider",
-        "Following",
-        "After",
-        "Before",
-        "By",
-        "With",
-        "Without",
-        "Unlike",
-        "Like",
-        "Similarly",
-        "Specifically",
-        "Above",
-        "Below",
-        "What",
-        "How",
-        "Why",
-        "Which",
-        "Who",
-        "Where",
-        "Please",
-        "Review",
-        "Begin",
-        "Write",
-        "Let's",
-        "Using",
-        "Once",
-        "Answer",
-        "Question",
-        "Input",
-        "Output",
-        "Example",
-        "Prompt",
-        "Step",
-    ]
-)
+# fmt: off
+_SENTENCE_STARTS = frozenset((
+    "A", "An", "The", "This", "That", "These", "Those", "There", "It", "Its", "We", "Our", "In", "On",
+    "At", "For", "From", "To", "As", "If", "When", "While", "Since", "Although", "However", "Thus",
+    "Therefore", "Hence", "Moreover", "Furthermore", "Finally", "First", "Second", "Third", "Figure",
+    "Fig", "Table", "Algorithm", "Note", "Here", "Then", "Each", "All", "Both", "Some", "Most", "Many",
+    "One", "Two", "Given", "Let", "Consider", "Following", "After", "Before", "By", "With", "Without",
+    "Unlike", "Like", "Similarly", "Specifically", "Above", "Below", "What", "How", "Why", "Which",
+    "Who", "Where", "Please", "Review", "Begin", "Write", "Let's", "Using", "Once", "Answer",
+    "Question", "Input", "Output", "Example", "Prompt", "Step",
+))
+# fmt: on
 """Words a sentence often starts with, which a sentence's second half rarely does: after them
 a paragraph is read as new."""
 
