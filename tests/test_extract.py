@@ -804,6 +804,10 @@ def test_a_sentence_a_page_break_cuts_before_a_name_reads_whole() -> None:
     for before, after in new:
         text = join_lines([Line(1, before, 0.0, False, 7), Line(2, after, 0.0, False, 0)])
         assert text == f"{before}\n\n{after}"
+    # one long token at the next page's top (a DNA sequence, a hash) is no name going on
+    sequence = "ACGT" * 25
+    text = join_lines([Line(1, goes_on[0][0], 0.0, False, 7), Line(2, sequence, 0.0, False, 0)])
+    assert text == f"{goes_on[0][0]}\n\n{sequence}"
     # within a page, between two columns, a displayed formula or a program may stand between
     same_page = join_lines([Line(1, goes_on[0][0], 0.0, False, 7), Line(1, goes_on[0][1], 0.0, False, 8)])
     assert "\n\nAdaGrad" in same_page

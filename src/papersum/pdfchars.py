@@ -147,7 +147,7 @@ def _folded(text: str, present: Callable[[str], bool]) -> str:
         text = _nfkc(text)
     if present(SYMBOL_SPACE):
         text = text.replace(SYMBOL_SPACE, " ")
-    if max(text) >= _DELIMITER_PIECES[0] and any(map(present, _DELIMITER_PIECES)):  # max: one pass in C
+    if text and max(text) >= _DELIMITER_PIECES[0] and any(map(present, _DELIMITER_PIECES)):  # max: in C
         text = text.translate(_DELIMITERS_READ)
     return text.replace("\u00ad", "") if present("\u00ad") else text
 

@@ -189,6 +189,8 @@ def _name_goes_on(previous: Line, line: Line) -> bool:
     if len(previous.text) < _PROSE_LEAST or len(line.text) < _PROSE_LEAST:
         return False
     words = line.text.split()
+    if len(words) < 2:  # one long token: a sequence ("ACGTTGCA…"), an address, a hash
+        return False
     lead = " ".join(words[:3])
     if words[0].rstrip(",") in _SENTENCE_STARTS or any(c.isdigit() or c in ":=" for c in lead):
         return False  # nor a numbered statement or a legend ("Theorem 8 (…)", "PROPOSE = …")
