@@ -620,6 +620,22 @@ def test_a_sentence_led_by_a_tables_number_and_any_verb_is_text_not_a_caption() 
     assert captions == texts[3:]
 
 
+def test_a_figures_label_left_in_the_text_does_not_hand_the_sentences_end_to_its_caption() -> None:
+    # the Google File System paper: "… again only when the primary" / the figure's "Legend:" /
+    # "Figure 2: Write Control and Data Flow" / "becomes unreachable or …": the label, ending
+    # in a colon, read as text that ends a sentence, so the lowercase half went to the caption
+    texts = [
+        "The client needs to contact the master again only when the primary",
+        "Legend:",
+        "Figure 2: Write Control and Data Flow",
+        "becomes unreachable or replies that it no longer holds a lease.",
+        "If a write by the application is large, the client code breaks it down.",
+    ]
+    kept, captions = set_aside(_paragraphs(texts))
+    assert captions == [texts[2]]
+    assert [line.text for line in kept] == [texts[0], texts[1], *texts[3:]]
+
+
 def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
     # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text

@@ -31,6 +31,9 @@ _DIMENSIONS = re.compile(r"\d{1,2}D\b")
 """A dimension that leads a sentence ("3D", "2D"), not a footnote's mark before its "D…"."""
 
 
+_LABEL_MOST = 20
+"""Characters of a figure's label left in the text ("Legend:"), at most: it tells nothing of
+whether the text before the figure runs on."""
 _FOOTNOTE_MOST = 400
 _FOOTNOTES_MOST = 2000
 """Characters of a paragraph of several footnotes, at most (``_notes_in_sequence``)."""
@@ -113,8 +116,10 @@ def set_aside(
         ends = line.text.endswith(SENTENCE_ENDS) or subcaption
         if block in caption_blocks:
             runs_on = not ends
-        else:
+        elif not (len(line.text) < _LABEL_MOST and line.text.endswith(":")):
             runs_on, text_runs_on = False, not ends
+        else:  # a figure's label left in the text ("Legend:") tells nothing of the text's end
+            runs_on = False
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
         # (a paragraph in type of 12 pt or more, which no footnote is set in, has a size)
