@@ -790,6 +790,10 @@ def test_a_sentence_a_page_break_cuts_before_a_name_reads_whole() -> None:
             f"{prose}, compared to 5740 ops/s for",
             "Redis. But the store with Walter can use multiple sites to scale the throughput.",
         ),
+        (  # a name of two capitalised words after a word the sentence must go on from
+            f"{prose}, while the model without",
+            "Noisy Student Training suffers greatly under these conditions. The rest holds up.",
+        ),
     ]
     new = [
         (

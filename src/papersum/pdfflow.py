@@ -181,7 +181,8 @@ def _name_goes_on(previous: Line, line: Line) -> bool:
     detail."), a table, a numbered statement ("Theorem 8 (…)"), a sentence's first word ("…
     differences in the" / "The storage space of the circular queue …", an example set between
     the halves), nor two capitalised words, as a box's head is ("Original Context In Canada, …";
-    a name of two, "Monte Carlo Steering", is read as new too). Within a page the paragraphs
+    a name of two goes on only after "the", "of", "without" and their like: "… the model
+    without" / "Noisy Student Training suffers …"). Within a page the paragraphs
     between two columns' halves of a sentence are as often a theorem, a program or a legend
     after a displayed formula: read as new."""
     if not (line.text[:1].isupper() and previous.text[-1:] in _RUNS_ON_AFTER) or line.table or previous.table:
@@ -198,6 +199,7 @@ def _name_goes_on(previous: Line, line: Line) -> bool:
         words[1][:1].isupper()
         and words[0][-1] not in ".,;"
         and (not words[0].isupper() or words[1].isupper())
+        and previous.text.rsplit(None, 1)[-1].lower() not in _WANTS_A_NAME
     ):
         return False  # a box's or a table's head: "Original Context In …", "GSEC GSM EGCM …"
     head = line.text[:_BOX_LOOK]
@@ -206,6 +208,9 @@ def _name_goes_on(previous: Line, line: Line) -> bool:
     return sum(word[:1].islower() for word in words) >= _LOWERCASE_SHARE * len(words)
 
 
+_WANTS_A_NAME = frozenset(("the", "of", "via", "by", "with", "without", "than", "from", "using", "into"))
+"""Words after which a sentence must go on, with a name of two capitalised words too ("…
+intellectual quasi-monopoly in AI in the late 2010s via" / "Deep Learning, a …")."""
 _BOX_LOOK = 300
 _BOX_MARKS = ("•", "{", "?", "“", "”", '"')
 """What a box's text (a prompt, its questions, a list) shows early and prose seldom does."""
