@@ -116,10 +116,10 @@ def set_aside(
         ends = line.text.endswith(SENTENCE_ENDS) or subcaption
         if block in caption_blocks:
             runs_on = not ends
-        elif not (len(line.text) < _LABEL_MOST and line.text.endswith(":")):
-            runs_on, text_runs_on = False, not ends
-        else:  # a figure's label left in the text ("Legend:") tells nothing of the text's end
+        else:
             runs_on = False
+            if not (len(line.text) < _LABEL_MOST and line.text.endswith(":")):  # not "Legend:"
+                text_runs_on = not ends
     for index in range(len(lines) - 1, -1, -1):  # from each page's end up, while they are notes
         line = lines[index]
         # (a paragraph in type of 12 pt or more, which no footnote is set in, has a size)

@@ -39,7 +39,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
     if (
         not largest[0].bold
         and any(ln.bold for ln in largest)
-        and (INSTITUTION.search(largest[0].text) or _bold_over_name(first_page, least))
+        and (INSTITUTION.search(largest[0].text) or _bold_over_name(largest))
     ):
         # a title page in one size, under an institution's name (a thesis's: "UNIVERSITY OF
         # CALIFORNIA, IRVINE" over its title in bold) or under notes, over a name (a
@@ -128,10 +128,9 @@ _NEXT_ROW = 1.6
 """A title's line spacing, at most, in ems of its type size."""
 
 
-def _bold_over_name(first_page: list[tuple[int, Line]], least: float) -> bool:
-    """Whether the first bold lines of the title's size (``least`` and up) in ``first_page`` come
+def _bold_over_name(largest: list[Line]) -> bool:
+    """Whether the first bold lines of page 1's lines in the title's size (``largest``) come
     right over a name in that size, in plain type (a byline)."""
-    largest = [ln for _i, ln in first_page if ln.size >= least]
     start = next(k for k, ln in enumerate(largest) if ln.bold)
     after = next((ln for ln in largest[start:] if not ln.bold), None)
     return after is not None and is_lone_name(after.text.partition(",")[0])
