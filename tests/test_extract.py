@@ -32,7 +32,7 @@ from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
-from papersum.pdfread import dict_lines, make_line, read_document, read_lines, styled_lines
+from papersum.pdfread import dict_lines, make_line, read_document, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
@@ -1852,7 +1852,7 @@ def test_a_power_on_page_one_stays_a_power(tmp_path: Path) -> None:
         page.insert_text((x, 200), " items while training.", fontsize=10, fontname="tiro")
         doc.save(tmp_path / "power.pdf")
     with pymupdf.open(tmp_path / "power.pdf") as doc:
-        texts = [line.text for line in read_lines(doc)]
+        texts = [line.text for line in read_document(doc).lines]
     assert texts == ["Seeing the Bow in Duets", "The network saw 6 x 10^6 items while training."]
 
 
@@ -3799,7 +3799,7 @@ def test_a_running_footer_with_no_page_number_on_page_1_is_left_out(tmp_path: Pa
             page.insert_text((300, 740), str(number), fontsize=10)
     doc.save(path := tmp_path / "paper.pdf")
     with pymupdf.open(path) as pdf:
-        lines = read_lines(pdf)
+        lines = read_document(pdf).lines
     assert [line.text for line in lines if line.text.startswith("To appear")][:2] == [
         "To appear in OSDI 2006",
         "To appear in OSDI 2006 2",

@@ -64,10 +64,6 @@ class Read(NamedTuple):
     (mupdf's HTML names the colour of visible text only.)"""
 
 
-def read_lines(doc: pymupdf.Document, pages: int | None = None) -> list[Line]:
-    return read_document(doc, pages).lines
-
-
 def read_document(doc: pymupdf.Document, pages: int | None = None) -> Read:
     """The text of the document: page 1 line by line with type sizes (for the title and
     authors), the other pages paragraph by paragraph; a cover page (an open archive's, a
