@@ -2761,6 +2761,28 @@ def test_a_numbered_bold_heading_may_start_with_a_programs_name_in_lowercase(tmp
     assert [s.heading for s in extract_paper(path).sections] == headings
 
 
+def test_an_algorithms_numbered_lines_are_no_headings(tmp_path: Path) -> None:
+    # DivideMix (ICLR 2020): algorithm2e numbers its lines and sets its keywords in bold, so "1
+    # Input:", "16 end", "22 end" read as bold numbered headings; they then outnumbered the plain
+    # "1 INTRODUCTION" (ICLR's small capitals), taken for a list's item, and the introduction
+    # was lost with it
+    doc, page, texts = _titled_paper()
+    headings = ["1 INTRODUCTION", "2 RELATED WORK", "3 METHOD", "4 EXPERIMENTS"]
+    _headings_over_text(page, texts, [(heading, "helv") for heading in headings[:2]])
+    page = doc.new_page()
+    y = _headings_over_text(page, texts, [(headings[2], "helv")], top=72)
+    algorithm = [("1", "Input:"), ("2", "θ = WarmUp(X, Y)"), ("16", "end"), ("22", "end"), ("27", "else")]
+    for number, line in algorithm:
+        page.insert_text((72, y), number, fontsize=6, fontname="hebo")  # the numbers in bold too
+        page.insert_text((84, y), line, fontsize=10, fontname="hebo" if line[0].isalpha() else "helv")
+        y += 30
+    _headings_over_text(page, texts, [(headings[3], "helv")], top=y + 20)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == headings
+    assert paper.sections[0].text == "The network watches the bow and hears the string, step 0 of the study."
+
+
 def test_plain_numbered_headings_between_named_ones_are_found(tmp_path: Path) -> None:
     # Adam's ICLR paper: its headings in capitals that mupdf does not call bold; the named ones
     # ("1 INTRODUCTION", "5 RELATED WORK") were found, the three between them were not

@@ -69,29 +69,16 @@ ANCHOR_HEADINGS = {
 }
 
 
-BACK_MATTER = frozenset(
-    (
-        "funding",
-        "authorcontributions",
-        "dataavailability",
-        "dataavailabilitystatement",
-        "conflictsofinterest",
-        "conflictofinterest",
-        "competinginterests",
-        "declarationofcompetinginterest",
-        "institutionalreviewboardstatement",
-        "informedconsentstatement",
-        "abbreviations",
-        "limitations",
-        "ethicsstatement",
-        "ethicalconsiderations",
-        "broaderimpact",
-        "broaderimpacts",
-        "impactstatement",
-        "reproducibilitystatement",
-        "creditauthorshipcontributionstatement",
-    )
-)
+# fmt: off
+BACK_MATTER = frozenset((
+    "funding", "authorcontributions", "dataavailability", "dataavailabilitystatement",
+    "conflictsofinterest", "conflictofinterest", "competinginterests",
+    "declarationofcompetinginterest", "institutionalreviewboardstatement",
+    "informedconsentstatement", "abbreviations", "limitations", "ethicsstatement",
+    "ethicalconsiderations", "broaderimpact", "broaderimpacts", "impactstatement",
+    "reproducibilitystatement", "creditauthorshipcontributionstatement",
+))
+# fmt: on
 """The statements journals and conferences ask for after a paper's conclusion, often unnumbered
 (ACL's "Limitations", ICML's "Impact Statement") or run in as a bold lead ("Funding: This
 research received…", MDPI's; Elsevier's, PLOS's, Frontiers'): named sections of their own, not
@@ -417,6 +404,12 @@ command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859
 program's output, nor "7 fn Dest", a diagram's)."""
 
 
+_PSEUDOCODE = re.compile(
+    r"(?:end|else|return|for|while|if|do|repeat|until)\b|(?:Input|Output|Require|Ensure):"
+)
+"""A line of pseudocode: its keywords, lowercase, or its inputs' and outputs' head."""
+
+
 def heading_words(line: Line) -> str | None:
     """The words of a line shaped like a heading (without its number, as ``HEADING_SHAPE``
     tests them), or None: a capital or a digit first, a dozen words at most (a bold numbered
@@ -427,6 +420,8 @@ def heading_words(line: Line) -> str | None:
         return None  # a heading breaks no word at its line's end ("The paper submit-", in bold;
         # "ANALYSIS-" / "SYNTHESIS MODELS" in capitals breaks a compound)
     words = unnumbered(line.text)
+    if _PSEUDOCODE.match(words):  # an algorithm's numbered line: "16 end", "1 Input:" (in bold)
+        return None
     if (line.bold or line.size >= SECTION_TYPE) and words.endswith(".") and not words.endswith(".."):
         words = words[:-1]  # a bold or large heading that ends with a stop ("5.4 Footnotes.", ECCV's
         # template; "3 Counting tilings, exactly.", an AMS survey's)
