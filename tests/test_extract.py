@@ -1788,6 +1788,24 @@ def test_the_keywords_after_an_abstract_are_not_part_of_it() -> None:
     assert take_abstract(sections, [], 10.0)[0] == "We list the keywords: violin, cello."
 
 
+def test_an_introduction_read_into_the_abstract_is_kept_as_a_section() -> None:
+    # DivideMix (ICLR 2020): its "1 INTRODUCTION" was missed as a heading, so the introduction
+    # ran on under "ABSTRACT"; the abstract ended at it, and its 4,300 characters were lost
+    introduction = "Deep networks need many labels.\n\nLabels are costly and noisy."
+    sections = [
+        Section(heading="ABSTRACT", text=f"We learn from noisy labels.\n\n1 INTRODUCTION\n\n{introduction}"),
+        Section(heading="2 RELATED WORK", text="Most methods correct the loss."),
+    ]
+    abstract, rest = take_abstract(sections, [], 10.0)
+    assert abstract == "We learn from noisy labels."
+    assert [(s.heading, s.text) for s in rest] == [
+        ("1 INTRODUCTION", introduction),
+        ("2 RELATED WORK", "Most methods correct the loss."),
+    ]
+    sections[1] = Section(heading="1 Introduction", text="Most methods correct the loss.")  # its own
+    assert [s.heading for s in take_abstract(sections, [], 10.0)[1]] == ["1 Introduction"]
+
+
 def test_authors_set_larger_than_their_affiliations_are_told_from_them() -> None:
     # ACM's sigconf sets eight authors in 12 pt, each over 10 pt lines of affiliation, address and
     # e-mail ("Inria Paris-Rocquencourt" has a name's shape): 30 lines under the title

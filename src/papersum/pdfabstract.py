@@ -79,7 +79,8 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     ReScience replication) the first paragraph of its first section. The sections, with an
     "Introduction" first when the front's prose after the abstract has no heading."""
     abstract, sections, rest = _find_abstract(sections, front, body_size)
-    abstract = KEYWORDS_AFTER.split(abstract, 1)[0]  # ICASSP's "Index Terms—" run on after it
+    if after := KEYWORDS_AFTER.search(abstract):  # ICASSP's "Index Terms—" run on after it
+        abstract, sections = abstract[: after.start()], _run_on(abstract[after.start() :], sections)
     abstract = COPYRIGHT_AFTER.sub("", abstract)  # Elsevier's "© 2003 Elsevier B.V. All rights …"
     abstract = OPEN_LICENCE_AFTER.sub("", abstract)
     first = next((s for s in sections if not NOT_CONTENT.match(unnumbered(s.heading).strip())), None)
@@ -88,8 +89,25 @@ def take_abstract(sections: list[Section], front: list[Line], body_size: float) 
     abstract = _LABEL_LEAD.sub("", abstract, count=1)  # its label, found with it in another way
     if len(abstract) > _ABSTRACT_MOST:
         cut = abstract[:_ABSTRACT_MOST].rfind("\n\n")
-        abstract = abstract[: cut if cut > 0 else _ABSTRACT_MOST].strip()
+        cut = cut if cut > 0 else abstract[:_ABSTRACT_MOST].rfind(". ") + 1 or _ABSTRACT_MOST
+        abstract = abstract[:cut].strip()  # at a paragraph's end, else a sentence's
     return abstract, _unheaded_introduction(rest, sections, body_size)
+
+
+def _run_on(after: str, sections: list[Section]) -> list[Section]:
+    """The sections, with the introduction first when it was read into the abstract (``after``
+    it), its numbered heading missed (DivideMix's "1 INTRODUCTION", in ICLR's small capitals),
+    unless they have one of their own (a contents page's line); else what ran on is front
+    matter (keywords, CCS concepts, a contents page, the abstract in French)."""
+    head = _INTRODUCTION_HEAD.match(after := after.strip())
+    if head is None or not (text := after[head.end() :].strip()):
+        return sections
+    if any(heading_key(section.heading) in _INTRODUCTIONS for section in sections):
+        return sections
+    return [Section(heading=head[0], text=text, level=1), *sections]
+
+
+_INTRODUCTION_HEAD = re.compile(r"(?:1\.?|I\.) (?:Introduction|INTRODUCTION)\b")
 
 
 def _find_abstract(
