@@ -5403,6 +5403,18 @@ def test_acms_journal_names_in_capitals_with_a_lowercase_and_are_the_authors() -
         "George Beskales",
         "Mohamed A. Soliman",
     ]
+    # ACM TOPLAS (1982), the affiliation in the names' type: "SRI International" was the author
+    texts = [
+        ("The Byzantine Generals Problem", 16.5, True),
+        ("LESLIE LAMPORT, ROBERT SHOSTAK, and MARSHALL PEASE", 9.8, False),
+        ("SRI International", 9.8, False),
+        ("Reliable computer systems must handle malfunctioning components that give conflicting", 8.6, False),
+    ]
+    assert find_authors({}, _first_page(texts), [0], 8.6) == [
+        "Leslie Lamport",
+        "Robert Shostak",
+        "Marshall Pease",
+    ]
 
 
 def test_a_copyright_notice_at_page_ones_foot_in_nearly_the_bodys_type_leaves_the_text(

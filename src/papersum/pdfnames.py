@@ -11,7 +11,7 @@ from papersum.pdfflow import ends_sentence
 _INSTITUTION_WORDS = (
     r"universit|universid|institut|school|college|department|departam|dept\.|laborator|laboratoi|"
     r"école|ecole|scuola|escuela|politecn|polytechn|hochschule|technische|fakult|research|inc\.|\bltd\b|\bllc\b|\bplc\b|corporation|"
-    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|\bproject\b|technolog|gmbh|"
+    r"centre|center|centro|zentrum|academy|faculty|company|\bgroup\b|\blab\b|\bproject\b|technolog|gmbh|international|"
     r"dipartiment|istitut|facolt|departement|fachbereich|lehrstuhl|"  # Italian, French, German
     r"recherche|forschung|ricerca|investigaci|"  # "Directeur de Recherche au CNRS"
     r"\b(?:UC|MIT|ETH|EPFL|CMU|UCL|KAIST|INRIA|IRCAM|Google|Microsoft|Facebook|DeepMind|OpenAI|"
