@@ -1,7 +1,8 @@
-"""Page 1's rows rejoined where a scan's text layer sets every word apart: the invisible text an
-OCR program lays over a scanned page (ACM's scans of its 1990s proceedings) places each word by
-itself, wider apart than type sets words, and mupdf reads each as a line of its own ("Nick" /
-"Roussopoulos" / "Stephen" / "Kelley"): no author's name, no line of the introduction whole."""
+"""Page 1's rows rejoined where mupdf reads apart what is one line: a scan's words, which the
+invisible text an OCR program lays over a scanned page (ACM's scans of its 1990s proceedings)
+places each by itself, wider apart than type sets words, so that mupdf reads each as a line of
+its own ("Nick" / "Roussopoulos" / "Stephen" / "Kelley": no author's name, no line of the
+introduction whole); a drop cap, read before the row it starts."""
 
 from __future__ import annotations
 
@@ -54,3 +55,48 @@ _ROWS_LEAST, _WORD_ROWS_SHARE, _WORDS_SHARE = 30, 0.75, 0.7
 that are a word, from which the page is a scan's words (0.84 and 0.85 on ACM's scans; a table's
 page 0.8 and 0.56, a grid of authors' names 0.64 and 0.01, a thesis's cover in letter-spaced
 Chinese 0.65 and 0.93)."""
+
+
+def drop_caps_joined(blocks: list[list[Row]]) -> list[list[Row]]:
+    """Page 1's blocks with a drop cap (IEEE journals' "M" of "MUSICAL", two lines high) joined
+    to the row it starts, which mupdf reads after it, to its right: "MUSICAL instrument …", not
+    "USICAL …"; the heading whose block it shared ("I. INTRODUCTION") is then alone in its."""
+    rows = [(b, r) for b, block in enumerate(blocks) for r in range(len(block))]
+    caps = [
+        (place, after)
+        for place, after in itertools.pairwise(rows)
+        if _is_drop_cap(blocks[place[0]][place[1]], blocks[after[0]][after[1]])
+    ]
+    if not caps:
+        return blocks
+    joined = [list(block) for block in blocks]
+    for (b, r), (after_b, after_r) in caps:
+        _top, _left, spans, _emphasised = blocks[b][r]
+        top, left, (first, *rest), emphasised = joined[after_b][after_r]
+        letter = "".join(text for _size, text, _bold in spans).strip()
+        joined[after_b][after_r] = (top, left, [(first[0], letter + first[1], first[2]), *rest], emphasised)
+    for b, r in reversed([place for place, _after in caps]):
+        del joined[b][r]
+    return [block for block in joined if block]
+
+
+def _is_drop_cap(row: Row, after: Row) -> bool:
+    """Whether ``row`` is one capital letter at least twice the size of the row after it, which
+    starts to its right with letters, no lower than the capital's foot."""
+    top, left, spans, _emphasised = row
+    visible = [(size, text.strip()) for size, text, _bold in spans if text.strip()]
+    if len(visible) != 1 or not (len(visible[0][1]) == 1 and "A" <= visible[0][1] <= "Z"):
+        return False
+    size = visible[0][0]
+    after_top, after_left, after_spans, _ = after
+    return (
+        bool(after_spans)
+        and after_spans[0][1][:1].isalpha()
+        and size >= _DROP_CAP_LARGER * max(s for s, _t, _b in after_spans)
+        and left < after_left <= left + 2 * size
+        and top - size <= after_top <= top + size
+    )
+
+
+_DROP_CAP_LARGER = 2.0
+"""How many times larger than its text a drop cap is, at least (IEEE's: three lines of 10 pt)."""
