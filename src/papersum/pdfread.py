@@ -31,7 +31,7 @@ from papersum.pdfcovers import (
 from papersum.pdffonts import BOLD_FONT, bold_by_name_only, fonts_bold_by_name
 from papersum.pdfheadings import SECTION_NUMBER
 from papersum.pdflines import Line, paragraphs
-from papersum.pdfrows import drop_caps_joined, words_rejoined
+from papersum.pdfrows import drop_caps_joined, small_capitals_raised, words_rejoined
 from papersum.pdfscaled import first_page_blocks, is_scaled, page_xhtml, segments
 from papersum.pdftables import with_tables
 
@@ -208,11 +208,12 @@ def lines_of(blocks: list[list[Row]], page: int) -> list[Line]:
     for block, block_rows in enumerate(drop_caps_joined(blocks)):
         rows = numbers_joined(block_rows)
         alone = len(rows) == 1  # "I." and "INTRODUCTION", two lines to mupdf, are one row
+        raised = small_capitals_raised(rows) if len(rows) > 1 else {}
         for position, (top, left, spans, emphasised) in enumerate(rows):
             if position == 0:
                 lines += block_start(spans, emphasised, page, block, alone, top, left)
             elif line := make_line(spans, page, block, False, False, top, left):
-                lines.append(line)
+                lines.append(line._replace(size=raised[position]) if position in raised else line)
     return lines
 
 

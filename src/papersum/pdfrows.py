@@ -2,7 +2,8 @@
 invisible text an OCR program lays over a scanned page (ACM's scans of its 1990s proceedings)
 places each by itself, wider apart than type sets words, so that mupdf reads each as a line of
 its own ("Nick" / "Roussopoulos" / "Stephen" / "Kelley": no author's name, no line of the
-introduction whole); a drop cap, read before the row it starts."""
+introduction whole); a drop cap, read before the row it starts; a title's line in its small
+capitals alone, in the title's size."""
 
 from __future__ import annotations
 
@@ -100,3 +101,36 @@ def _is_drop_cap(row: Row, after: Row) -> bool:
 
 _DROP_CAP_LARGER = 2.0
 """How many times larger than its text a drop cap is, at least (IEEE's: three lines of 10 pt)."""
+
+
+def small_capitals_raised(rows: list[Row]) -> dict[int, float]:
+    """The rows of a block set wholly in the small capitals of the row above, by position, each
+    with the size of the capitals above: a title in small capitals whose words are written in
+    lowercase has capitals at its words' starts only, or at its first word's, and a line of small
+    capitals alone ("TRAINING DEEP NEURAL-NETWORKS USING A NOISE", its "T" in 17.2 pt, the rest
+    in 13.8, over "ADAPTATION LAYER", in 13.8: ICLR 2017's) goes on with it in its size."""
+    raised: dict[int, float] = {}
+    small = large = 0.0  # the small capitals of the rows above and their capitals' size
+    for position, (_top, _left, spans, _emphasised) in enumerate(rows):
+        sizes = _capitals_sizes(spans)
+        if small and len(sizes) == 1 and abs(sizes[0] - small) <= _SAME_SIZE:
+            raised[position] = large
+            continue
+        small = large = 0.0
+        if len(sizes) == 2 and _SMALL_CAPITALS[0] <= sizes[0] / sizes[1] <= _SMALL_CAPITALS[1]:
+            small, large = sizes
+    return raised
+
+
+def _capitals_sizes(spans: list[tuple[float, str, bool]]) -> list[float]:
+    """The sizes, smallest first, of a row in capitals only (none if it has a small letter)."""
+    text = "".join(text for _size, text, _bold in spans)
+    if not text.strip() or text.upper() != text or not any(c.isalpha() for c in text):
+        return []
+    return sorted({round(size, 1) for size, text, _bold in spans if text.strip()})
+
+
+_SAME_SIZE = 0.2
+"""Points by which two sizes read of one type may differ."""
+_SMALL_CAPITALS = (0.6, 0.9)
+"""The sizes of small capitals to their capitals', at least and at most (0.8 in ICLR's title)."""
