@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from papersum.pdfchars import SOFT_HYPHEN
 from papersum.pdfflow import CAPTION, HEADING_START, REFERENCES, SENTENCE_ENDS
-from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, is_back_matter
+from papersum.pdfheadings import ANCHOR_HEADINGS, heading_key, heading_words, is_back_matter
 from papersum.pdflines import Line
 from papersum.pdftables import cells_at_most
 
@@ -131,7 +131,8 @@ def set_aside(
         at_foot = last_of_page or index + 1 in footnotes
         text = line.text
         linked = "://" in text or "www." in text
-        sentence = text.endswith(".") or len(text.split()) >= 8  # not a heading such as "2 Challenges"
+        # not a heading such as "2 Challenges", nor a long one in capitals ("3 TRAINING DEEP …")
+        sentence = text.endswith(".") or (len(text.split()) >= 8 and not _in_capitals_heading(line))
         one = len(text) < _FOOTNOTE_MOST and (linked or (sentence and (at_foot or len(text) < 200)))
         if one or (len(text) < _FOOTNOTES_MOST and sentence and _notes_in_sequence(text)):
             footnotes.add(index)
@@ -347,3 +348,9 @@ def _sentence_after(lines: list[Line], index: int) -> bool:
     text = (ln for ln in lines[index + 1 : index + 40] if (ln.page, ln.block) != place and not ln.table)
     after = next(text, None)
     return after is not None and after.page == line.page and after.text[:1].islower()
+
+
+def _in_capitals_heading(line: Line) -> bool:
+    """Whether a paragraph is a heading in capitals ("3 TRAINING DEEP NEURAL NETWORKS USING A
+    NOISE ADAPTATION LAYER"), not a table's row with no small letter ("1K 118 4 10K ✓ ✓ …")."""
+    return line.text.isupper() and heading_words(line) is not None
