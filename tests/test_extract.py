@@ -32,7 +32,7 @@ from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
-from papersum.pdfread import dict_lines, make_line, read_document, styled_lines
+from papersum.pdfread import Row, dict_lines, lines_of, make_line, read_document, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfsections import continues_heading, find_headings
 from papersum.pdftables import (
@@ -646,6 +646,20 @@ def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
     ]
     kept, _captions = set_aside(_paragraphs(texts))
     assert [line.text for line in kept] == texts[:2]
+
+
+def test_a_long_numbered_heading_in_capitals_is_no_footnote() -> None:
+    # ICLR 2017 (Goldberger and Ben-Reuven): "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE
+    # ADAPTATION LAYER", numbered as a footnote is marked and eight words long or more, as a
+    # footnote's sentence is, left the text with its section
+    texts = [
+        "There are several drawbacks to the approach described above.",
+        "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE ADAPTATION LAYER",
+        "In the previous section we utilized the EM algorithm to optimize the likelihood.",
+        "4 See https://example.org/noise for the code and the data of this paper.",
+    ]
+    kept, _captions = set_aside(_paragraphs(texts))
+    assert [line.text for line in kept] == texts[:3]
 
 
 def test_a_columns_footnotes_read_as_one_paragraph_leave_the_text_wherever_they_are() -> None:
@@ -1573,6 +1587,28 @@ def test_a_running_head_naming_the_journal_of_page_ones_box_leaves_the_text() ->
         "The text of page two goes on here.",
         "2.2 Document preamble",
     ]
+
+
+def test_a_section_named_as_the_paper_near_a_pages_foot_is_no_running_foot() -> None:
+    # ICLR 2017 (Goldberger and Ben-Reuven): section 3, "3 TRAINING DEEP NEURAL NETWORKS USING A
+    # NOISE ADAPTATION LAYER", the paper's title, among a page's last two paragraphs, was taken
+    # for a running foot with its page's number; a foot has no text under it
+    title = "Training deep neural networks using a noise adaptation layer"
+    later = Line(2, "", 0.0, False, 0, False, True, True)
+    text = "In the previous section we utilized the EM algorithm to optimize the likelihood. " * 2
+    lines = [
+        Line(0, title, 17.2, False, 0),
+        later._replace(text="There are several drawbacks to this approach described above."),
+        later._replace(text="Another paragraph of the second section goes on here at length.", block=1),
+        later._replace(text="3 TRAINING DEEP NEURAL NETWORKS USING A NOISE ADAPTATION LAYER", block=2),
+        later._replace(text=text.strip(), block=3),
+        later._replace(text=f"4 {title}", page=3),
+        later._replace(text="Its text, on the next page.", page=3, block=1),
+        later._replace(text="The end of the next page's text.", page=3, block=2),
+        later._replace(text=title.upper(), page=3, block=3),
+    ]
+    kept = without_running_heads(lines, title, ["Ana Lima"])
+    assert [line.text for line in kept][3:] == [lines[3].text, lines[4].text, *(ln.text for ln in lines[6:8])]
 
 
 def test_a_figures_words_go_and_short_list_items_formulas_and_captions_stay() -> None:
@@ -5573,6 +5609,32 @@ def test_a_title_in_capitals_read_word_by_word_on_its_row_is_two_lines_not_five(
         Line(0, "Koichi Namekata, Amirmojtaba Sabour", 10.0, True, 2, True, True, True, 136.6, 114.0)
     )
     assert find_title_lines(lines) == [0, 1, 2, 3, 4]
+
+
+def test_a_titles_line_all_in_its_small_capitals_is_in_the_titles_size() -> None:
+    # ICLR 2017 (Goldberger and Ben-Reuven): the title in small capitals, its words written in
+    # lowercase, so its capitals are its first letter's alone ("T" in 17.2 pt, the rest in 13.8)
+    # and its second line is small capitals throughout; read as 13.8 pt, that line was no part of
+    # the title ("Training deep neural-networks using a noise"), and section 3, "3 TRAINING DEEP
+    # NEURAL NETWORKS USING A NOISE ADAPTATION LAYER", was dropped as a running title
+    title = [
+        (17.2, "T", False),
+        (13.8, "RAINING DEEP NEURAL", False),
+        (13.8, "-NETWORKS USING A NOISE", False),
+    ]
+    blocks: list[list[Row]] = [
+        [(80.0, 108.0, title, [False] * 3), (100.0, 220.0, [(13.8, "ADAPTATION LAYER", False)], [False])],
+        [(140.0, 110.0, [(10.0, "Jacob Goldberger & Ehud Ben-Reuven", True)], [True])],
+    ]
+    lines = lines_of(blocks, 0)
+    assert [(ln.text, ln.size) for ln in lines[:2]] == [
+        ("TRAINING DEEP NEURAL-NETWORKS USING A NOISE", 17.2),
+        ("ADAPTATION LAYER", 17.2),
+    ]
+    assert find_title_lines(lines) == [0, 1]
+    # a line in smaller capitals under a title in one size is a subtitle, in its own size
+    blocks[0][0] = (80.0, 108.0, [(17.2, "TRAINING DEEP NETWORKS", False)], [False])
+    assert [ln.size for ln in lines_of(blocks, 0)[:2]] == [17.2, 13.8]
 
 
 def test_an_article_kind_between_stops_over_the_title_is_no_title() -> None:

@@ -260,12 +260,16 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     it), the proceedings and their year ("Proceedings of the 27th ISMIR Conference, …, 2026") or
     the journal as page 1's small type names it ("2 Psychology of Music 54(3)", SAGE's):
     a short paper has too few pages for the head to be found repeated. ACM's conferences name all
-    the authors after the venue. Only the first and last two paragraphs of a page are looked at."""
+    the authors after the venue. Only the first and last two paragraphs of a page are looked at,
+    and of the last two those with no text under them: a foot ends its page but for its number
+    (not section 3 of ICLR 2017's "Training deep neural networks using a noise adaptation layer",
+    "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE ADAPTATION LAYER", over its page's last text)."""
     names = {word for author in authors for word in _WORDS.findall(author.lower())}
     surnames = [words[-1] for author in authors if (words := _WORDS.findall(author.lower()))]
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
-    edges = {i for i in _page_edges(lines) if lines[i].page}
+    tops = {i for a, b in _page_spans(lines) for i in range(a, min(a + 2, b))}
+    edges = {i for i in _page_edges(lines) if lines[i].page and (i in tops or not _text_under(lines, i))}
     masthead = _masthead(lines)
 
     def is_head(line: Line) -> bool:
@@ -289,8 +293,18 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
             or _PROCEEDINGS.match(line.text) is not None
         )
 
-    heads = {i for i in edges if len(lines[i].text) < 120 and is_head(lines[i])}
+    heads = {i for i in edges if len(lines[i].text) < _FOOT_MOST and is_head(lines[i])}
     return [line for i, line in enumerate(lines) if i not in heads] if heads else lines
+
+
+def _text_under(lines: list[Line], index: int) -> bool:
+    """Whether the paragraph after line ``index`` on its page is text: long as no page's foot is."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return after is not None and after.page == lines[index].page and len(after.text) >= _FOOT_MOST
+
+
+_FOOT_MOST = 120
+"""Characters of a running head or foot, at most."""
 
 
 _WORDS = re.compile(r"\w+")
