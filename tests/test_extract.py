@@ -5241,6 +5241,18 @@ def test_a_subtitle_under_the_title_is_no_author() -> None:
     lines = _first_page(texts)
     names = ["Dan Ingalls", "Ted Kaehler", "John Maloney", "Scott Wallace", "Alan Kay"]
     assert find_authors({}, lines, [0], 12.8) == names
+    # Bitcask (Basho, 2010): the subtitle's "Key/Value Data" read as a name after a slash; and
+    # FMDLlama's affiliation in the names' type, "Archimedes/Athena RC", as "Athena RC"
+    texts = [
+        ("Bitcask", 17.2, True),
+        ("A Log-Structured Hash Table for Fast Key/Value Data", 14.3, False),
+        ("Justin Sheehy", 12.0, False),
+        ("David Smith", 12.0, False),
+        ("Archimedes/Athena RC", 12.0, False),
+        ("with inspiration from Eric Brewer", 12.0, False),
+        ("Basho Technologies", 10.9, False),
+    ]
+    assert find_authors({}, _first_page(texts), [0], 10.9) == ["Justin Sheehy", "David Smith"]
 
 
 def test_a_research_reports_title_under_its_cover_line_with_hals_identifier(tmp_path: Path) -> None:

@@ -124,8 +124,10 @@ def split_names(text: str, *, one_word: bool = False) -> list[str]:
     # the marks, smaller type, are left out of the line, their spaces stay
     # Springer's svjour3 sets names apart by a middle dot: "Ana Lima · Ben Ortiz"
     # and a scan's text layer reads the marks in line, a space after them ("Bernd-Uwe Pagel**
-    # Hans-Werner Six** …", PODS 1993)
-    parts = re.split(r",|;|/|\band\b|&|\s{2,}|[·⋅•]|(?<=[^\W\d_])[*∗†‡§¶~]+\s", text, flags=re.IGNORECASE)
+    # Hans-Werner Six** …", PODS 1993); a slash between names ("Gisli R. Hjaltason/Hanan Samet",
+    # a metadata field), not between words of a title ("… for Fast Key/Value Data", Bitcask's)
+    parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]|(?<=[^\W\d_])[*∗†‡§¶~]+\s", text, flags=re.IGNORECASE)
+    parts = [name for part in parts for name in _slashed(part)]
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
     names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
     if len(names) == 1:  # no separator at all: maybe names one after the other
@@ -135,6 +137,16 @@ def split_names(text: str, *, one_word: bool = False) -> list[str]:
     if len(single) > len(full):  # "Lima, Ana; Ortiz, Ben": surnames and given names apart
         single = []
     return [n for n in names if n in full or n in single]
+
+
+def _slashed(part: str) -> list[str]:
+    """``part`` split at its slashes when every piece is a name; a part with a slash between
+    other words is no name ("Archimedes/Athena RC", an institute's); one after a name is an OCR
+    layer's mark ("Kantapon Kaewti/")."""
+    pieces = [piece for piece in part.split("/") if piece.strip()]
+    if len(pieces) <= 1:
+        return pieces
+    return pieces if all(_is_name(" ".join(piece.split())) for piece in pieces) else []
 
 
 def _names_run_together(text: str) -> list[str]:
