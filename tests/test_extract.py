@@ -1611,6 +1611,34 @@ def test_a_section_named_as_the_paper_near_a_pages_foot_is_no_running_foot() -> 
     assert [line.text for line in kept][3:] == [lines[3].text, lines[4].text, *(ln.text for ln in lines[6:8])]
 
 
+def test_a_diagrams_boxes_each_in_bold_over_its_words_leave_the_text() -> None:
+    # Zhang et al. (ICLR 2017), the Inception network's diagram: each box's name in bold over its
+    # plain words ("Conv Module" / "C,KxK filters" / "SxS strides" / "Convolution" / …): no bold
+    # box stood next to another, so each was a heading over a few short lines; a named heading
+    # among short lines stays (an ACL paper's "Ethics Statement" between a footnote's address and
+    # its paragraph's first line)
+    def later(text: str, block: int, bold: bool = False) -> Line:
+        return Line(11, text, 0.0, bold, block, False, True, True)
+
+    texts = ["Conv Module", "C,KxK filters", "SxS strides", "Convolution", "C, KxK filters SxS strides"]
+    texts += ["Batch Norm", "Activation ReLU", "Inception Module Ch1 + Ch3 filters", "Max Pool"]
+    texts += ["3x3 kernel 2x2 strides", "28x28x3 inputs"]
+    boxes = {"Conv Module", "Convolution", "Batch Norm", "Max Pool"}
+    body = "The network is trained with stochastic gradient descent on the whole training set."
+    lines = [later(body, 0), *(later(t, b, t in boxes) for b, t in enumerate(texts, 1))]
+    caption = "Figure 5: The small Inception network."
+    kept = without_figure_text([*lines, later(caption, 12), later(body, 13)])
+    assert [line.text for line in kept] == [body, caption, body]
+    named = [
+        later("∗https://github.com/universeTBD", 0),
+        later("†https://huggingface.co/universeTBD/astrollama", 1),
+        later("Ethics Statement", 2, True),
+        later("We obtain the pre-trained weights", 3),
+        later("for LLaMA-2 from Meta, which offers these models for download on Hugging Face.", 4),
+    ]
+    assert "Ethics Statement" in [line.text for line in without_figure_text(named)]
+
+
 def test_a_figures_words_go_and_short_list_items_formulas_and_captions_stay() -> None:
     def later(text: str, block: int) -> Line:
         return Line(1, text, 0.0, False, block, False, True, True)

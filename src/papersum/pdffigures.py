@@ -7,6 +7,7 @@ import itertools
 import re
 
 from papersum.pdfflow import CAPTION, HEADING_START, SENTENCE_ENDS
+from papersum.pdfheadings import ANCHOR_HEADINGS, BACK_MATTER, heading_key
 from papersum.pdflines import Line, page_one
 
 
@@ -32,6 +33,14 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     for index in reversed(sorted(labels)):
         if index + 1 < len(lines) and debris[index + 1] and lines[index + 1].page == lines[index].page:
             debris[index] = True
+    # or one alone among a figure's words on its page, three of them about it: a diagram's boxes,
+    # each in bold over its words ("SxS strides" / "Convolution" / "C, KxK filters" / "Batch
+    # Norm" / "Activation ReLU"); not a named heading ("Ethics Statement" between a footnote's
+    # address and its text's first line, under an ACL paper's acknowledgements)
+    for index in sorted(bold):
+        if 1 < index < len(lines) - 2 and _among_figure_words(lines, debris, index):
+            key = heading_key(lines[index].text)
+            debris[index] = key not in ANCHOR_HEADINGS and key not in BACK_MATTER
     # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
     # SPEECH" over "Fig. 1: …", under the plot's axis words), or two or more right over it (ELF's
     # panels "Unconditional Generation", "Translation", "Summarization"); or many in a row on their page, a
@@ -83,6 +92,18 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     if len(run) >= _FIGURE_RUN:
         drop.update(run)
     return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _among_figure_words(lines: list[Line], debris: list[bool], index: int) -> bool:
+    """Whether the lines right before and after ``index`` are a figure's words, on its page, and
+    one more of the two before or after it."""
+    page = lines[index].page
+    around = [k for k in range(index - 2, index + 3) if k != index and lines[k].page == page and debris[k]]
+    return index - 1 in around and index + 1 in around and len(around) >= _AROUND_LEAST
+
+
+_AROUND_LEAST = 3
+"""A figure's words among the two lines before and the two after a bold one, at least."""
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
