@@ -4679,6 +4679,7 @@ def test_a_first_author_field_is_completed_from_a_table_of_authors_and_slashes_s
 
 
 _FACTS = ["1. Absence of autocorrelations:", "2. Heavy tails:", "3. Gain/loss asymmetry:"]
+_STEPS = ["1. Initialization", "2. Recursion", "3. Termination"]
 _TLA = ["4 TLA", "1 Introduction", "2 TLA", "2.1 Desiderata", "3 TLC: The Model Checker", "4 TLA in Industry"]
 
 
@@ -4698,6 +4699,12 @@ _TLA = ["4 TLA", "1 Introduction", "2 TLA", "2.1 Desiderata", "3 TLC: The Model 
         ),
         # a page's stray "4 TLA" over the paper's sections, which have subsections: all stay
         ([*_TLA, "5 Some Common Wisdom Examined"], [*_TLA, "5 Some Common Wisdom Examined"]),
+        # Jurafsky and Martin's chapter 9 (HMMs): an algorithm's bold steps in each section, the
+        # chapter's next section after them ("9.4 …", not "10")
+        (
+            ["9.3 The Forward Algorithm", *_STEPS, "9.4 The Viterbi Algorithm", *_STEPS, "9.5 Summary"],
+            ["9.3 The Forward Algorithm", "9.4 The Viterbi Algorithm", "9.5 Summary"],
+        ),
     ],
 )
 def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(

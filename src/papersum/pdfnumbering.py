@@ -170,12 +170,9 @@ def without_restarted_lists(lines: list[Line], headings: dict[int, int]) -> dict
     """The headings without a numbered list set as headings inside a section: its numbers start
     again at 1 and the sections' go on after it ("2. Stylized statistical properties …", then
     "1. Absence of autocorrelations:" … "11. Asymmetry in time scales:", then "3. Some issues
-    …", Cont 2001's bold list of facts)."""
-    tops = [
-        (i, int(top[1]), top[2])
-        for i in sorted(headings)
-        if (top := _TOP_NUMBER.match(lines[i].text)) and top[1].isdigit()
-    ]
+    …", Cont 2001's bold list of facts), or the section's subsections ("9.3 …", then an
+    algorithm's steps "1. Initialization" … "3. Termination", then "9.4 …", a book's chapter)."""
+    tops = [(i, int(top[1]), top[2]) for i in sorted(headings) if (top := _ARABIC_LEAD.match(lines[i].text))]
     items: set[int] = set()
     outer, position = 0, 0
     while position < len(tops):
@@ -189,7 +186,7 @@ def without_restarted_lists(lines: list[Line], headings: dict[int, int]) -> dict
                 (
                     position + size
                     for size in range(counted, _LIST_ITEMS_LEAST - 1, -1)
-                    if position + size < len(tops) and tops[position + size][1] == outer + 1
+                    if position + size < len(tops) and tops[position + size][1] in (outer, outer + 1)
                 ),
                 None,
             )
@@ -206,6 +203,8 @@ def without_restarted_lists(lines: list[Line], headings: dict[int, int]) -> dict
 
 
 _LIST_ITEMS_LEAST = 2
+_ARABIC_LEAD = re.compile(r"(\d{1,2})((?:\.\d{1,2})*\.?)\s")
+"""A heading's arabic number: its section's, and the rest ("9.3 …": 9, ".3"; "1. …": 1, ".")."""
 _SUBSECTION = re.compile(r"\d{1,2}\.\d")
 
 
