@@ -2865,6 +2865,28 @@ def test_an_algorithms_numbered_lines_are_no_headings(tmp_path: Path) -> None:
     assert paper.sections[0].text == "The network watches the bow and hears the string, step 0 of the study."
 
 
+def test_a_heading_in_large_plain_type_alone_is_found(tmp_path: Path) -> None:
+    # NVIDIA's product briefs ("OVERVIEW", "SPECIFICATIONS" in 23 pt, not bold, atop a page),
+    # Jurafsky and Martin's "Exercises", the PageRank report's "Personalized PageRank": no
+    # heading was found in plain type, numbered or named, however large; a displayed formula in
+    # large type ("R(u) = c") is none
+    doc, page, _texts = _titled_paper()
+    texts = iter(
+        [
+            "Violinists move their bows in time with the music they play.",
+            "The camera sees the bow move before the microphone hears the note.",
+            "The rank of a page is the sum of the ranks of the pages that link to it.",
+            "A personalized rank starts its random walks from the pages a reader likes.",
+        ]
+    )
+    _headings_over_text(page, texts, [("Abstract", "hebo")])
+    page = doc.new_page()
+    _headings_over_text(page, texts, [("OVERVIEW", "helv"), ("R(u) = c", "helv")], top=72, size=22)
+    _headings_over_text(doc.new_page(), texts, [("Personalized PageRank", "helv")], top=72, size=16)
+    doc.save(path := tmp_path / "paper.pdf")
+    assert [s.heading for s in extract_paper(path).sections] == ["OVERVIEW", "Personalized PageRank"]
+
+
 def test_plain_numbered_headings_between_named_ones_are_found(tmp_path: Path) -> None:
     # Adam's ICLR paper: its headings in capitals that mupdf does not call bold; the named ones
     # ("1 INTRODUCTION", "5 RELATED WORK") were found, the three between them were not

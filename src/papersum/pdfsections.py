@@ -331,6 +331,20 @@ _OCR_NUMBER = re.compile(r"\d{1,2}, [A-Z]{3,}")
 INTRODUCTION" on a scanned ISMIR paper's page 1)."""
 
 
+_LARGE = 15.0
+"""Points of a later page's paragraph large enough to head a section alone, in plain type (mupdf's
+class of 15 pt and up: a report's "OVERVIEW", a chapter's "Exercises")."""
+
+
+def _in_words(words: str) -> bool:
+    """Whether a heading's words are words only: no formula ("R(u) = c"), no words over and over."""
+    split = words.split()
+    return bool(_WORDS_ONLY.fullmatch(words)) and len({w.lower() for w in split}) * 2 > len(split)
+
+
+_WORDS_ONLY = re.compile(r"[\w\s'’:,.()&?/-]+")
+
+
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Whether a candidate of ``find_headings`` is set apart and shaped like a heading."""
     if (words := heading_words(line)) is None:
@@ -339,7 +353,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
-        if named or (line.alone and line.bold):
+        if named or (line.alone and (line.bold or (line.size >= _LARGE and _in_words(words)))):
             return True
         # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"; an appendix
         # "A ADDITIONAL IMPLEMENTATION DETAILS" in capitals (ICLR's small capitals)
