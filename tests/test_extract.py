@@ -28,13 +28,14 @@ from papersum.pdfflow import (
     without_margin_statements,
 )
 from papersum.pdfheadings import heading_level, is_numbered, unnumbered
+from papersum.pdfheadingstyle import continues_heading
 from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
 from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import Row, dict_lines, lines_of, make_line, read_document, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
-from papersum.pdfsections import continues_heading, find_headings
+from papersum.pdfsections import find_headings
 from papersum.pdftables import (
     TABLE_CELLS,
     WordBlocks,
@@ -4737,6 +4738,26 @@ def test_a_numbered_list_set_as_headings_inside_a_section_is_no_section(
     lines = [part for line in lines for part in (line, *_paragraphs([text]))]
     split, headings = find_headings(lines, 10.0, [])
     assert [split[i].text for i in sorted(headings)] == found
+
+
+def test_a_lemmas_numbered_items_with_a_relation_or_a_colon_are_no_headings() -> None:
+    # Bartlett, Jordan and McAuliffe (JASA 2006), Lemma 5's properties in plain type, each alone:
+    # "2. H is concave and, for 0 ≤ η ≤ 1, it satisfies" and "9. The following statements are
+    # equivalent:" were sections; a numbered heading in the body's type has neither
+    texts = [
+        "2 Relating excess risk to excess φ-risk",
+        "Lemma 5. The functions H and ψ have the following properties:",
+        "2. H is concave and, for 0 ≤ η ≤ 1, it satisfies",
+        "H(η) ≤ H(1/2) for every η.",
+        "9. The following statements are equivalent:",
+        "(a) φ is classification-calibrated.",
+        "3 Further analysis of conditions on φ",
+    ]
+    text = "The loss is convex and the risk is bounded by the excess risk of the classifier."
+    lines = [line._replace(bold=line.text[1] == " ") for line in _paragraphs(texts)]  # sections bold
+    lines = [part for line in lines for part in (line, *_paragraphs([text]))]
+    split, headings = find_headings(lines, 10.0, [])
+    assert [split[i].text for i in sorted(headings)] == [texts[0], texts[-1]]
 
 
 def test_a_preprint_in_a_journals_template_has_the_files_year_not_the_templates() -> None:

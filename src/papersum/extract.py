@@ -31,6 +31,7 @@ from papersum.pdfflow import (
     without_unheaded_references,
 )
 from papersum.pdfheadings import heading_key, is_numbered
+from papersum.pdfheadingstyle import continues_heading
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender, needs_mending
 from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
@@ -39,7 +40,7 @@ from papersum.pdfread import read_document
 from papersum.pdfrunin import leads_split, names_split
 from papersum.pdfrunning import drop_running_lines, without_running_heads
 from papersum.pdfscaled import is_readable
-from papersum.pdfsections import continues_heading, find_headings
+from papersum.pdfsections import find_headings
 from papersum.pdftables import tables_aside
 from papersum.pdftitle import find_title_lines
 from papersum.pdftitlecase import title_as_written
