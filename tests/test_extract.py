@@ -4760,6 +4760,17 @@ def test_a_lemmas_numbered_items_with_a_relation_or_a_colon_are_no_headings() ->
     assert [split[i].text for i in sorted(headings)] == [texts[0], texts[-1]]
 
 
+def test_a_heading_led_by_a_compound_in_lowercase_is_found() -> None:
+    # Kondrak's "N-gram similarity and distance" (SPIRE 2005): "3 n-gram similarity", "4 n-gram
+    # distance" were no headings (a heading starts with a capital), their subsections were
+    texts = ["1 Introduction", "2 Unigram similarity", "3 n-gram similarity", "3.1 Definition", "4 Results"]
+    text = "The similarity of two strings is the number of their common n-grams, normalised."
+    lines = [line._replace(bold=line.text[2] != "n") for line in _paragraphs(texts)]  # as printed
+    lines = [part for line in lines for part in (line, *_paragraphs([text]))]
+    split, headings = find_headings(lines, 10.0, [])
+    assert [split[i].text for i in sorted(headings)] == texts
+
+
 def test_a_preprint_in_a_journals_template_has_the_files_year_not_the_templates() -> None:
     # an IEEE Access preprint (2025): the template's "VOLUME 4, 2016" at every page's foot and
     # its placeholders for the dates; the year was 2016

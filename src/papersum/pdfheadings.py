@@ -410,6 +410,10 @@ _PSEUDOCODE = re.compile(
 """A line of pseudocode: its keywords, lowercase, or its inputs' and outputs' head."""
 
 
+_LETTER_COMPOUND = re.compile(r"[a-z]-[A-Za-z]{2,}[^:@]*$")
+"""A compound led by a letter in lowercase: "n-gram", "k-means", "i-vectors", "t-SNE"."""
+
+
 def heading_words(line: Line) -> str | None:
     """The words of a line shaped like a heading (without its number, as ``HEADING_SHAPE``
     tests them), or None: a capital or a digit first, a dozen words at most (a bold numbered
@@ -425,7 +429,8 @@ def heading_words(line: Line) -> str | None:
     if (line.bold or line.size >= SECTION_TYPE) and words.endswith(".") and not words.endswith(".."):
         words = words[:-1]  # a bold or large heading that ends with a stop ("5.4 Footnotes.", ECCV's
         # template; "3 Counting tilings, exactly.", an AMS survey's)
-    if line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text):
+    bold_name = line.bold and line.alone and words[:1].islower() and _LOWERCASE_LEAD.match(line.text)
+    if bold_name or (words != line.text and _LETTER_COMPOUND.match(words)):  # "3 n-gram similarity"
         words = words[:1].upper() + words[1:]  # a program's name, in bold: "2. mir_eval's ARCHITECTURE"
     if (appendix := APPENDIX_LEAD.match(words)) and HEADING_SHAPE.match(title := words[appendix.end() :]):
         words = title  # an appendix's title has a heading's shape: "Appendix A. First Appendix" (PMLR's)
