@@ -4057,6 +4057,13 @@ def test_no_author_is_an_article_kind_a_project_or_an_account() -> None:
     ]
     metadata = {"author": "End User Computing Services"}
     assert find_authors(metadata, lines, [0], 10.0) == ["Erik Nygren", "Ramesh K. Sitaraman"]
+    # NVIDIA's product briefs: the kind of document under the title, in the names' place
+    lines = [
+        Line(0, "NVIDIA T4 70W LOW PROFILE PCIe GPU ACCELERATOR", 26.0, True, 0),
+        Line(0, "Product Brief", 14.0, False, 1),
+        Line(0, "PB-09256-001_v03 | December 2018", 10.0, False, 2),
+    ]
+    assert find_authors({}, lines, [0], 10.0) == []
 
 
 def test_a_thesis_title_page_in_one_size_under_its_universitys_name(tmp_path: Path) -> None:

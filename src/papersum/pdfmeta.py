@@ -180,12 +180,14 @@ _INITIALS = re.compile(r"((?:[A-Z]\.[ -]?)+) ?([A-Z][^\s.]+(?: [A-Z][^\s.]+)*)")
 
 
 ARTICLE_KIND = re.compile(
-    r"(?:(?:original|research|review|short|brief|full|regular|technical|invited|position)\s+)*"
-    r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript)",
+    r"(?:(?:original|research|review|short|brief|full|regular|technical|invited|position|product|white)\s+)*"
+    r"(?:article|paper|report|communication|letter|note|contribution|draft|preprint|manuscript|brief"
+    r"|whitepaper|datasheet)",
     re.IGNORECASE,
 )
 """The kind of article a journal prints over its title (or its authors, in Taylor & Francis's
-article type: "REVIEW DRAFT"; "Position Paper" under a title): no title, no author."""
+article type: "REVIEW DRAFT"; "Position Paper" under a title; NVIDIA's "Product Brief"): no title,
+no author."""
 
 
 _NOT_A_PERSON = re.compile(
