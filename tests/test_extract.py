@@ -5524,6 +5524,23 @@ def test_what_follows_an_abstract_with_no_stop_is_no_part_of_it(after: str) -> N
     assert abstract == text
 
 
+def test_a_note_saying_where_the_article_appeared_gives_its_year() -> None:
+    # Lamport's "The Part-Time Parliament" as he posts it: 1998 and 2000 once each on page 1,
+    # the later taken; the note says where it appeared, and when it was corrected
+    texts = [
+        "The Part-Time Parliament",
+        "Leslie Lamport",
+        "This article appeared in ACM Transactions on Computer Sys-",
+        "tems 16, 2 (May 1998), 133-169. Minor corrections were made",
+        "on 29 August 2000.",
+    ]
+    lines = [Line(0, text, 10.0, False, k) for k, text in enumerate(texts)]
+    assert find_year({"creationDate": "D:20000829120402Z"}, lines) == 1998
+    prose = "Recent archaeological discoveries on the island of Paxos, which appeared in 2019, …"
+    lines = [lines[0], Line(0, prose, 10.0, False, 5)]  # not the abstract's: the file's year
+    assert find_year({"creationDate": "D:20200829120402Z"}, lines, prose) == 2020
+
+
 def test_the_year_of_an_acm_classification_scheme_is_not_the_papers() -> None:
     # LIPIcs prints "2012 ACM Subject Classification" on page 1 of a 2024 paper; once it was no
     # longer read into the abstract it was taken for the year

@@ -434,8 +434,14 @@ def _between(year: int, earliest: int | None, latest: int | None) -> bool:
 def _cited_year(metadata: dict[str, Any], first_page: list[Line], prose: str) -> int | None:
     """The year of the journal's reference to the article, in the PDF's subject field or at
     page 1's head or foot: the volume's year, not the year the article was received, accepted
-    or put online, which page 1 may print more often."""
+    or put online, which page 1 may print more often; or of a note that says where it appeared
+    ("This article appeared in ACM Transactions on Computer Systems 16, 2 (May 1998), 133-169.
+    Minor corrections were made on 29 August 2000.", Lamport's)."""
     for text in [str(metadata.get("subject") or ""), *(ln.text for ln in first_page if len(ln.text) < 100)]:
         if ") " in text and (cited := _CITATION.search(text)) and text not in prose:
             return int(cited[1] or cited[2])
-    return None
+    appeared = _APPEARED.search(" ".join(ln.text for ln in first_page if ln.text not in prose))
+    return int(appeared[1]) if appeared else None
+
+
+_APPEARED = re.compile(r"\b(?:appeared|was published) in\b[^.]{0,120}?\b((?:19|20)\d\d)\b")
