@@ -163,6 +163,21 @@ def test_a_heading_set_letter_by_letter_reads_as_its_word() -> None:
     # Elsevier's cas classes set "A B S T R A C T" and "A R T I C L E  I N F O"
     assert [line.text for line in paragraphs("\n<p><b>A B S T R A C T</b></p>\n", 1)] == ["ABSTRACT"]
     assert [line.text for line in paragraphs("\n<p>A B C of music</p>\n", 1)] == ["A B C of music"]
+    # ;login: (USENIX, 2012) sets its author's name letter by letter in bold: "A m a n d e e p
+    # K h u r a n a" was no name, and the paper had no author
+    spans = [(8.5, "A m a n d e e p K h u r a n a", True)]
+    assert make_line(spans, 0, 1, True, True, 90.0, 75.0).text == "Amandeep Khurana"  # type: ignore[union-attr]
+    spans = [(8.5, "X y Z w", False)]
+    assert make_line(spans, 0, 1, True, True, 90.0, 75.0).text == "X y Z w"  # type: ignore[union-attr]
+    # and the name, in bold type smaller than the text's, is the author
+    texts = [
+        ("Introduction to HBase Schema Design", 24.0, True),
+        ("Amandeep Khurana", 8.5, True),
+        (";login:", 7.0, False),
+        *[("The number of applications that work with large amounts of data has been growing.", 9.2, False)]
+        * 9,
+    ]
+    assert find_authors({}, _first_page(texts), [0], 9.2) == ["Amandeep Khurana"]
 
 
 def test_a_section_sign_numbers_a_heading() -> None:

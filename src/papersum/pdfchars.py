@@ -385,8 +385,18 @@ LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z]")
 
 def spaced_out(text: str) -> str:
     """``text``, a heading set letter by letter read as its word ("A B S T R A C T", as
-    Elsevier's cas classes set it)."""
-    return text.replace(" ", "") if text[1:2] == " " == text[3:4] and LETTER_SPACED.fullmatch(text) else text
+    Elsevier's cas classes set it), or a name as its words ("A m a n d e e p K h u r a n a",
+    ;login:'s: a word starts at a capital)."""
+    if text[1:2] != " " or text[3:4] != " ":
+        return text
+    if LETTER_SPACED.fullmatch(text):
+        return text.replace(" ", "")
+    return _CAPITALISED.sub(" ", text.replace(" ", "")) if _NAME_SPACED.fullmatch(text) else text
+
+
+_NAME_SPACED = re.compile(r"[A-Z](?: [a-z]){2,}(?: [A-Z](?: [a-z]){2,})+")
+"""Capitalised words of three letters or more set letter by letter, as mupdf reads them."""
+_CAPITALISED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def small_capitals(core: str, previous: str) -> bool:

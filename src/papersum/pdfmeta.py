@@ -320,6 +320,8 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
             text = " ".join([text, *(ln.text for ln in same)])
             small = [name for name in split_names(text) if not name.isupper()] if "," in text else []
             names = small if len(small) >= 2 else []
+            if not names and below.bold and is_lone_name(text):  # ;login:'s one name, small and bold
+                names = [text]
     return list(dict.fromkeys(names))  # once each: a repository's cover cites them again
 
 
