@@ -5772,8 +5772,12 @@ def test_a_titles_line_all_in_its_small_capitals_is_in_the_titles_size() -> None
         ("ADAPTATION LAYER", 17.2),
     ]
     assert find_title_lines(lines) == [0, 1]
-    # a line in smaller capitals under a title in one size is a subtitle, in its own size
+    # a line in smaller capitals under a title in one size is a subtitle, in its own size, and
+    # under a title with a mark in smaller type, the names in that type
     blocks[0][0] = (80.0, 108.0, [(17.2, "TRAINING DEEP NETWORKS", False)], [False])
+    assert [ln.size for ln in lines_of(blocks, 0)[:2]] == [17.2, 13.8]
+    blocks[0][0] = (80.0, 108.0, [(17.2, "TRAINING DEEP NETWORKS", False), (13.8, "*", False)], [False] * 2)
+    blocks[0][1] = (100.0, 220.0, [(13.8, "ANA LIMA AND BEN ORTIZ", False)], [False])
     assert [ln.size for ln in lines_of(blocks, 0)[:2]] == [17.2, 13.8]
 
 

@@ -123,11 +123,12 @@ def small_capitals_raised(rows: list[Row]) -> dict[int, float]:
 
 
 def _capitals_sizes(spans: list[tuple[float, str, bool]]) -> list[float]:
-    """The sizes, smallest first, of a row in capitals only (none if it has a small letter)."""
+    """The sizes, smallest first, of a row's letters when they are all capitals (none if it has
+    a small letter); a mark's ("*", "1") are none."""
     text = "".join(text for _size, text, _bold in spans)
-    if not text.strip() or text.upper() != text or not any(c.isalpha() for c in text):
+    if text.upper() != text or not any(c.isalpha() for c in text):
         return []
-    return sorted({round(size, 1) for size, text, _bold in spans if text.strip()})
+    return sorted({round(size, 1) for size, text, _bold in spans if any(c.isalpha() for c in text)})
 
 
 _SAME_SIZE = 0.2
