@@ -31,7 +31,7 @@ from papersum.pdfheadings import heading_level, is_numbered, unnumbered
 from papersum.pdfheadingstyle import continues_heading
 from papersum.pdflines import Line, paragraphs
 from papersum.pdfmend import line_break_mender
-from papersum.pdfmeta import choose_title, find_authors, find_year, joined_title
+from papersum.pdfmeta import choose_title, find_authors, joined_title
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import Row, dict_lines, lines_of, make_line, read_document, styled_lines
 from papersum.pdfrunning import drop_running_lines, without_running_heads
@@ -45,6 +45,7 @@ from papersum.pdftables import (
     tables_aside,
 )
 from papersum.pdftitle import find_title_lines
+from papersum.pdfyear import find_year
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
 
@@ -5551,6 +5552,9 @@ def test_a_note_saying_where_the_article_appeared_gives_its_year() -> None:
     ]
     lines = [Line(0, text, 10.0, False, k) for k, text in enumerate(texts)]
     assert find_year({"creationDate": "D:20000829120402Z"}, lines) == 1998
+    note = Line(0, "A preliminary version of this paper appeared in STOC 1996.", 8.0, False, 9)
+    journal = Line(0, "© 1999 ACM 0004-5411/99/0500-0001", 8.0, False, 10)
+    assert find_year({}, [*lines[:2], note, journal]) == 1999  # not the earlier version's
     prose = "Recent archaeological discoveries on the island of Paxos, which appeared in 2019, …"
     lines = [lines[0], Line(0, prose, 10.0, False, 5)]  # not the abstract's: the file's year
     assert find_year({"creationDate": "D:20200829120402Z"}, lines, prose) == 2020

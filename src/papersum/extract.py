@@ -34,7 +34,7 @@ from papersum.pdfheadings import heading_key, is_numbered
 from papersum.pdfheadingstyle import continues_heading
 from papersum.pdflines import PYMUPDF_LOCK, Line, page_one
 from papersum.pdfmend import line_break_mender, needs_mending
-from papersum.pdfmeta import choose_title, find_authors, find_year, letters, lines_printing
+from papersum.pdfmeta import choose_title, find_authors, letters, lines_printing
 from papersum.pdfoutline import led_by_numbered_item
 from papersum.pdfread import read_document
 from papersum.pdfrunin import leads_split, names_split
@@ -44,6 +44,7 @@ from papersum.pdfsections import find_headings
 from papersum.pdftables import tables_aside
 from papersum.pdftitle import find_title_lines
 from papersum.pdftitlecase import title_as_written
+from papersum.pdfyear import find_year
 
 if TYPE_CHECKING:
     import pymupdf
