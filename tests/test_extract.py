@@ -179,6 +179,9 @@ def test_a_heading_set_letter_by_letter_reads_as_its_word() -> None:
         * 9,
     ]
     assert find_authors({}, _first_page(texts), [0], 9.2) == ["Amandeep Khurana"]
+    # ESANN 2014: two names joined by "and", in plain type smaller than the text's
+    texts[1] = ("Benoît Frénay and Ata Kabán", 8.5, False)
+    assert find_authors({}, _first_page(texts), [0], 9.2) == ["Benoît Frénay", "Ata Kabán"]
 
 
 def test_a_section_sign_numbers_a_heading() -> None:

@@ -286,7 +286,8 @@ def _page_authors(lines: list[Line], title_lines: list[int], body_size: float) -
                 lines[title_lines[-1] + 2 : title_lines[-1] + _NAME_LINES_MOST + 1],
             )
             text = " ".join([text, *(ln.text for ln in same)])
-            small = [name for name in split_names(text) if not name.isupper()] if "," in text else []
+            listed = "," in text or " and " in text  # "Benoît Frénay and Ata Kabán" (ESANN's, 9 pt)
+            small = [name for name in split_names(text) if not name.isupper()] if listed else []
             names = small if len(small) >= 2 else []
             if not names and below.bold and is_lone_name(text):  # ;login:'s one name, small and bold
                 names = [text]
