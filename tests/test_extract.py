@@ -4797,6 +4797,32 @@ def test_a_heading_led_by_a_compound_in_lowercase_is_found() -> None:
     assert [split[i].text for i in sorted(headings)] == texts
 
 
+def test_a_contents_pages_entry_with_leader_dots_heads_no_section() -> None:
+    # DeepSeek-R1 (arXiv 2025): its outline's "Contributions" matched the contents page's "1.1
+    # Contributions . . . . 4" (the heading itself is run into its paragraph), so a section of
+    # contents lines came first, before "1. Introduction"
+    def later(text: str, page: int, block: int) -> Line:
+        return Line(page, text, 0.0, False, block, False, True, True)
+
+    text = "Reasoning models think step by step before they answer, at length and with care."
+    lines = [
+        later("The contents of the paper are listed below with the page of each.", 1, 0),
+        later("1.1 Contributions . . . . . . . . . . . . . . . . . 4", 1, 1),
+        later("2 Approach . . . . . . . . . . . . . . . . . . . . . 5", 1, 2),
+        later("1. Introduction", 2, 0),
+        later(text, 2, 1),
+        later(f"1.1. Contributions Post-Training: Large-Scale Reinforcement Learning. {text}", 2, 2),
+        later("2. Approach", 3, 0),
+        later(text, 3, 1),
+    ]
+    toc = [[1, "Introduction", 3], [2, "Contributions", 3], [1, "Approach", 4]]
+    split, headings = find_headings(lines, 10.0, toc)
+    found = [split[i].text for i in sorted(headings)]
+    assert found[0] == "1. Introduction"
+    assert found[-1] == "2. Approach"
+    assert [heading for heading in found if ". . ." in heading] == []
+
+
 def test_a_preprint_in_a_journals_template_has_the_files_year_not_the_templates() -> None:
     # an IEEE Access preprint (2025): the template's "VOLUME 4, 2016" at every page's foot and
     # its placeholders for the dates; the year was 2016

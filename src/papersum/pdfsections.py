@@ -52,11 +52,15 @@ def find_headings(
     table of contents (its levels), else by style (levels from their numbering). Outline items
     that head no line are looked for run in the text and split off (``split_at_outline``)."""
     items = outline_items(toc, lines[-1].page if lines else 0)
-    # a heading is a short line that starts its paragraph (or a line on page 1, read with styles)
+    # a heading is a short line that starts its paragraph (or a line on page 1, read with styles),
+    # not a contents page's entry with its leader dots ("1.1 Contributions . . . . . 4")
     candidates = [
         i
         for i, ln in enumerate(lines)
-        if len(ln.text) <= 120 and (ln.first or (ln.styled and _starts_on_page_one(lines, i)))
+        if len(ln.text) <= 120
+        and (ln.first or (ln.styled and _starts_on_page_one(lines, i)))
+        and ". . . ." not in ln.text
+        and "....." not in ln.text
     ]
     if len(items) >= 2:
         found = {i: heading_level(lines[i].text) for i in candidates if is_named_heading(lines[i], body_size)}
