@@ -103,6 +103,8 @@ def _cited_year(metadata: dict[str, Any], first_page: list[Line], prose: str) ->
     for text in [str(metadata.get("subject") or ""), *(ln.text for ln in first_page if len(ln.text) < 100)]:
         if ") " in text and (cited := _CITATION.search(text)) and text not in prose:
             return int(cited[1] or cited[2])
+    if not any("appeared" in ln.text or "published" in ln.text for ln in first_page):
+        return None  # most pages: the prose is not searched for each line
     notes = " ".join(ln.text for ln in first_page if ln.text not in prose)
     for appeared in _APPEARED.finditer(notes):  # not "A preliminary version appeared in STOC 2015"
         if not _EARLIER.search(notes[max(0, appeared.start() - 80) : appeared.start()]):
