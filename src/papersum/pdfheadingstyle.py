@@ -157,12 +157,8 @@ def looks_like_heading(line: Line, body_size: float) -> bool:
             and words_in_capitals(_NUMBER_AFTER.sub("", words))
         ):
             return sum(c.isalpha() for c in words) > _CAPITAL_LETTERS_LEAST  # not a plot's "H BITS"
-        return (
-            line.alone
-            and numbered
-            and sum(c.isalpha() for c in words) >= 3
-            and (line.size > 0 or not _BARE_INTEGER.match(line.text) or words_in_capitals(words))
-            and not _STATEMENT.search(words)
+        return _numbered_alone(line, words, numbered) and (
+            line.size > 0 or not _BARE_INTEGER.match(line.text) or words_in_capitals(words)
         )
     above = _above(line.size, body_size)
     emphasised = line.bold or above >= 0.9
@@ -170,13 +166,13 @@ def looks_like_heading(line: Line, body_size: float) -> bool:
         return True
     # IEEE sets "I. INTRODUCTION" in small caps of the body's size: a numbered line alone in
     # its block, in body type, is a heading all the same
-    return (
-        line.alone
-        and numbered
-        and abs(above) <= 0.5
-        and sum(c.isalpha() for c in words) >= 3
-        and not _STATEMENT.search(words)
-    )
+    return abs(above) <= 0.5 and _numbered_alone(line, words, numbered)
+
+
+def _numbered_alone(line: Line, words: str, numbered: bool) -> bool:
+    """Whether a numbered line alone in its block has a heading's words: three letters at least,
+    no statement's relation or colon."""
+    return line.alone and numbered and sum(c.isalpha() for c in words) >= 3 and not _STATEMENT.search(words)
 
 
 _STATEMENT = re.compile(r":$|[=≤≥∈<>]")
