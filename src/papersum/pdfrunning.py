@@ -212,10 +212,18 @@ def _page_spans(lines: list[Line]) -> list[tuple[int, int]]:
 
 def _page_edges(lines: list[Line]) -> list[int]:
     """The indices of each page's first two and last two lines (paragraphs after page 1)."""
-    edges: list[int] = []
+    tops, feet = _tops_and_feet(lines)
+    return tops + feet
+
+
+def _tops_and_feet(lines: list[Line]) -> tuple[list[int], list[int]]:
+    """The indices of each page's first two lines, and of its last two (not its first)."""
+    tops: list[int] = []
+    feet: list[int] = []
     for a, b in _page_spans(lines):
-        edges += [*range(a, min(a + 2, b)), *range(max(a + 2, b - 2), b)]
-    return edges
+        tops += range(a, min(a + 2, b))
+        feet += range(max(a + 2, b - 2), b)
+    return tops, feet
 
 
 _PAGE_NUMBER_MOST = 3
@@ -268,8 +276,10 @@ def without_running_heads(lines: list[Line], title: str, authors: list[str]) -> 
     surnames = [words[-1] for author in authors if (words := _WORDS.findall(author.lower()))]
     initials = {word[0] for word in names}  # LNCS's "2 A. Lima and B. Ortiz"
     heading = " ".join(_WORDS.findall(title.lower()))
-    tops = {i for a, b in _page_spans(lines) for i in range(a, min(a + 2, b))}
-    edges = {i for i in _page_edges(lines) if lines[i].page and (i in tops or not _text_under(lines, i))}
+    tops, feet = _tops_and_feet(lines)
+    edges = {i for i in tops if lines[i].page} | {
+        i for i in feet if lines[i].page and not _text_under(lines, i)
+    }
     masthead = _masthead(lines)
 
     def is_head(line: Line) -> bool:
