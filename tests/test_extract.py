@@ -656,30 +656,36 @@ def test_a_figures_label_left_in_the_text_does_not_hand_the_sentences_end_to_its
     assert [line.text for line in kept] == [texts[0], texts[1], *texts[3:]]
 
 
-def test_a_sentence_about_3d_audio_at_a_pages_foot_is_no_footnote() -> None:
-    # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
-    # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text
-    texts = [
-        "The players are filmed from four angles and recorded with close microphones.",
-        "3D audio-visual scenes are rendered with 32 loudspeakers around the listener.",
-        "2The critical bandwidth around a frequency measures the range of its masking.",
-    ]
+@pytest.mark.parametrize(
+    ("texts", "text_count"),
+    [
+        # a footnote's mark glued to its first word ("2The critical bandwidth …") looks like a
+        # dimension: "3D audio-visual scenes …", the page's last paragraph, left the text
+        (
+            [
+                "The players are filmed from four angles and recorded with close microphones.",
+                "3D audio-visual scenes are rendered with 32 loudspeakers around the listener.",
+                "2The critical bandwidth around a frequency measures the range of its masking.",
+            ],
+            2,
+        ),
+        # ICLR 2017 (Goldberger and Ben-Reuven): "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE
+        # ADAPTATION LAYER", numbered as a footnote is marked and eight words long or more, as a
+        # footnote's sentence is, left the text with its section
+        (
+            [
+                "There are several drawbacks to the approach described above.",
+                "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE ADAPTATION LAYER",
+                "In the previous section we utilized the EM algorithm to optimize the likelihood.",
+                "4 See https://example.org/noise for the code and the data of this paper.",
+            ],
+            3,
+        ),
+    ],
+)
+def test_text_led_by_a_number_as_a_footnote_is_stays_in_the_text(texts: list[str], text_count: int) -> None:
     kept, _captions = set_aside(_paragraphs(texts))
-    assert [line.text for line in kept] == texts[:2]
-
-
-def test_a_long_numbered_heading_in_capitals_is_no_footnote() -> None:
-    # ICLR 2017 (Goldberger and Ben-Reuven): "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE
-    # ADAPTATION LAYER", numbered as a footnote is marked and eight words long or more, as a
-    # footnote's sentence is, left the text with its section
-    texts = [
-        "There are several drawbacks to the approach described above.",
-        "3 TRAINING DEEP NEURAL NETWORKS USING A NOISE ADAPTATION LAYER",
-        "In the previous section we utilized the EM algorithm to optimize the likelihood.",
-        "4 See https://example.org/noise for the code and the data of this paper.",
-    ]
-    kept, _captions = set_aside(_paragraphs(texts))
-    assert [line.text for line in kept] == texts[:3]
+    assert [line.text for line in kept] == texts[:text_count]
 
 
 def test_a_columns_footnotes_read_as_one_paragraph_leave_the_text_wherever_they_are() -> None:
