@@ -7,7 +7,7 @@ import itertools
 import re
 
 from papersum.pdfflow import CAPTION, HEADING_START, SENTENCE_ENDS
-from papersum.pdfheadings import ANCHOR_HEADINGS, BACK_MATTER, heading_key
+from papersum.pdfheadings import heading_key, is_named_key
 from papersum.pdflines import Line, page_one
 
 
@@ -39,8 +39,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     # address and its text's first line, under an ACL paper's acknowledgements)
     for index in sorted(bold):
         if 1 < index < len(lines) - 2 and _among_figure_words(lines, debris, index):
-            key = heading_key(lines[index].text)
-            debris[index] = key not in ANCHOR_HEADINGS and key not in BACK_MATTER
+            debris[index] = not is_named_key(heading_key(lines[index].text))
     # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
     # SPEECH" over "Fig. 1: …", under the plot's axis words), or two or more right over it (ELF's
     # panels "Unconditional Generation", "Translation", "Summarization"); or many in a row on their page, a

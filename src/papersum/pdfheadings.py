@@ -118,7 +118,7 @@ def is_run_in_heading(text: str) -> bool:
     numbered = is_numbered(text) or RUN_IN_NUMBER.match(text) or _APPENDIX_LETTER.fullmatch(text)
     return (
         bool(text)
-        and bool(numbered or _is_named(heading_key(text)))
+        and bool(numbered or is_named_key(heading_key(text)))
         and bool(HEADING_SHAPE.match(unnumbered(text)))
     )
 
@@ -170,7 +170,7 @@ _SENTENCE_START = re.compile(r"[A-Z][a-z]*\s+[a-z]")
 """A sentence's start: a capitalised word, then one in lowercase ("The philharmonic")."""
 
 
-def _is_named(key: str) -> bool:
+def is_named_key(key: str) -> bool:
     return key in ANCHOR_HEADINGS or key in BACK_MATTER
 
 
