@@ -6212,3 +6212,33 @@ def test_acm_tods_unlabelled_abstract_of_two_paragraphs_over_its_categories() ->
         [Section(heading="1. INTRODUCTION", text="Nearest neighbours.")], front, 10.0
     )
     assert abstract == f"{texts[0]}\n\n{texts[1]}"
+
+
+@pytest.mark.parametrize("angle", [0, 45])
+def test_a_watermark_across_page_one_is_not_the_title(tmp_path: Path, angle: int) -> None:
+    # a proof's "UNCORRECTED PROOF", an accepted manuscript's stamp: large, pale, often slanted
+    # (seen in a real EURASIP proof, 45 pt in #d9d9d9 over a 24 pt title)
+    doc = _paper(
+        "How Common Is It to Bow in Time?", "1. INTRODUCTION", "Musicians are seen as well as heard. "
+    )
+    page = doc[0]
+    origin = pymupdf.Point(140, 600)
+    page.insert_text(
+        origin,
+        "UNCORRECTED PROOF",
+        fontsize=45,
+        fontname="hebo",
+        color=(0.85, 0.85, 0.85),
+        morph=(origin, pymupdf.Matrix(angle)),
+    )
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "How Common Is It to Bow in Time?"
+    assert paper.authors == ["Ana Lima", "Ben Ortiz"]
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION"]
+    assert "PROOF" not in paper.sections[0].text
+    with pymupdf.open(path) as opened:  # and so from the span dictionaries
+        textpage = opened[0].get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
+        from_dicts = [line.text for line in dict_lines(textpage.extractDICT(), 0)]
+        assert [line.text for line in styled_lines(opened[0], textpage)] == from_dicts
+        assert from_dicts[:2] == ["How Common Is It to Bow in Time?", "Ana Lima, Ben Ortiz"]

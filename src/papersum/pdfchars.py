@@ -266,8 +266,8 @@ read up to its closing tag possessively, three times faster than a lazy ``.*?``.
 control character mupdf read as a line break is a formula's debris: skipped.)"""
 
 
-HTML_SPAN = re.compile(  # font name, size, text, closing tags
-    r'<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt[^"]*">([^<]*)</span>'
+HTML_SPAN = re.compile(  # font name, size, colour, text, closing tags
+    r'<span style="font-family:([^,;"]*)[^;"]*;font-size:([\d.]+)pt(?:;color:#(\w+))?[^"]*">([^<]*)</span>'
     r"((?:</(?:i|b|tt|sup)>)*)"
 )
 """A span of mupdf's HTML with the tags that close its style (``</span></i></b>``): mupdf

@@ -176,13 +176,17 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage, html: str | Non
         return dict_lines(textpage.extractDICT(), 0)
     counts = block_lines(textpage, html)
     rows: list[Row] = []
+    pale: list[bool | None] = []  # each row's: all its text pale (None: no text)
     bold_fonts: dict[str, bool] = {}
-    for top, left, font, size, text, tags in HTML_ROW_OR_SPAN.findall(html):
+    for top, left, font, size, colour, text, tags in HTML_ROW_OR_SPAN.findall(html):
         if top:  # a row starts
             rows.append((float(top), float(left), [], []))
+            pale.append(None)
             continue
         if not rows:  # a span outside a row: not mupdf's HTML as known, read from dictionaries
             return dict_lines(textpage.extractDICT(), 0)
+        if pale[-1] is not False and text.strip():
+            pale[-1] = _is_pale(colour)
         if (bold_font := bold_fonts.get(font)) is None:
             bold_font = bold_fonts[font] = bool(BOLD_FONT.search(font))
         bold = bold_font or "</b>" in tags
@@ -191,10 +195,18 @@ def styled_lines(page: pymupdf.Page, textpage: pymupdf.TextPage, html: str | Non
         rows[-1][3].append(bold or "</i>" in tags or not text.strip())
     if sum(counts) != len(rows):  # not seen on any test PDF; the dictionaries cannot go wrong
         return dict_lines(textpage.extractDICT(), 0)
-    ends = list(itertools.accumulate(counts))
-    return lines_of(
-        words_rejoined([rows[end - count : end] for count, end in zip(counts, ends, strict=True)]), 0
-    )
+    bounds = [(end - count, end) for count, end in zip(counts, itertools.accumulate(counts), strict=True)]
+    if any(pale):  # a watermark across the page ("UNCORRECTED PROOF"): not the paper's text
+        kept = [[row for row in range(start, end) if not pale[row]] for start, end in bounds]
+        return lines_of(words_rejoined([[rows[row] for row in block] for block in kept if block]), 0)
+    return lines_of(words_rejoined([rows[start:end] for start, end in bounds]), 0)
+
+
+def _is_pale(colour: str) -> bool:
+    """Whether text of this colour (mupdf's "rrggbb") is pale as a watermark is set: light grey
+    or tint, each of its components #c0 and up; not white, which a label on a coloured band is
+    set in. Text without a colour is invisible (OCR's), not pale."""
+    return len(colour) == 6 and colour != "ffffff" and all(colour[i] in "cdef" for i in (0, 2, 4))
 
 
 Row = tuple[float, float, list[tuple[float, str, bool]], list[bool]]
@@ -318,7 +330,11 @@ def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
     blocks: list[list[Row]] = []
     for block in page_dict["blocks"]:
         rows: list[Row] = []
-        for raw in block.get("lines", []):
+        lines = block.get("lines", [])
+        for raw in lines:
+            colours = [f"{s['color']:06x}" for s in raw["spans"] if s["text"].strip()]
+            if colours and all(_is_pale(colour) for colour in colours):
+                continue  # a watermark (``styled_lines``)
             spans = [
                 (
                     raised_size(float(s["size"]), s["text"], bool(s["flags"] & 1)),
@@ -332,7 +348,8 @@ def dict_lines(page_dict: dict[str, Any], page_number: int) -> list[Line]:
                 for s, (_z, t, b) in zip(raw["spans"], spans, strict=True)
             ]
             rows.append((float(raw["bbox"][1]), float(raw["bbox"][0]), spans, emphasised))
-        blocks.append(rows)
+        if rows or not lines:  # a block of a watermark's lines only is none
+            blocks.append(rows)
     return lines_of(blocks, page_number)
 
 
