@@ -1085,6 +1085,20 @@ COVERS = {
         (7, "helv", "Didier Sornette"),
         (8, "helv", "This content was downloaded from IP address 103.21.125.31 on 20/06/2025 at 09:06"),
     ],
+    # a publisher's proofs, as an author shares them (a real SpringerOpen EURASIP JASMP proof,
+    # 2020): a letter to the author before the paper
+    "proofs": [
+        (11, "helv", "Dear Author,"),
+        (11, "helv", "Here are the final proofs of your article. Please check the proofs carefully."),
+        (11, "helv", "All communications with regard to the proof should be sent to production@example.com."),
+        (11, "helv", "- Author names. Check that each author name is spelled correctly."),
+        (
+            11,
+            "helv",
+            "Changes in scientific content cannot be made at this stage unless the request has "
+            "already been approved.",
+        ),
+    ],
 }
 
 

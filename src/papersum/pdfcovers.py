@@ -47,6 +47,8 @@ REPOSITORY_COVER = (
     "Retrieved on:",
     "Citable Link", "Detailed Terms", "has made this article openly available",  # DSpace (MIT's)
     "View the article online for updates", "You may also like", "This content was downloaded",  # IOP
+    "Here are the final proofs", "Please check the proofs carefully",  # a publisher's proofs
+    "Changes in scientific content cannot be made",  # (Springer's, as SPi sends them)
 )
 # fmt: on
 """What the cover page an open archive, a publisher or a library puts before a paper says:
