@@ -6242,3 +6242,80 @@ def test_a_watermark_across_page_one_is_not_the_title(tmp_path: Path, angle: int
         from_dicts = [line.text for line in dict_lines(textpage.extractDICT(), 0)]
         assert [line.text for line in styled_lines(opened[0], textpage)] == from_dicts
         assert from_dicts[:2] == ["How Common Is It to Bow in Time?", "Ana Lima, Ben Ortiz"]
+
+
+def _magazine(body: float, heading: float, fragment: str = "") -> pymupdf.Document:
+    """A made-up article of three pages: its title, authors and a first page of prose in
+    ``body`` pt, then sections headed in plain type of ``heading`` pt (a ``fragment`` of a
+    sentence alone before a formula, in the body's type, on page 2)."""
+    doc = _paper("Serving Music Queries at Scale", "Architecture overview", "Queries run in parallel. ")
+    text = "Each cluster holds a few thousand machines and answers its share of the queries. " * 6
+    for page_number, name in enumerate(("Serving a query", "The power problem")):
+        page = doc.new_page()
+        page.insert_textbox((72, 72, 540, 200), text, fontsize=body)
+        top = 215
+        if fragment and not page_number:
+            page.insert_text((72, top), fragment, fontsize=body)
+            page.insert_text((150, top + 25), "x = y + z", fontsize=body)
+            top += 45
+        page.insert_text((72, top + heading), name, fontsize=heading)
+        page.insert_textbox((72, top + 2 * heading, 540, top + 2 * heading + 150), text, fontsize=body)
+    return doc
+
+
+def test_a_heading_in_plain_type_a_size_over_the_text_on_a_later_page(tmp_path: Path) -> None:
+    # a magazine's sections (IEEE Micro's "Serving a Google query" in 12 pt over text in 10,
+    # Okapi at TREC-3's, Predicate Dispatching's): not bold, not numbered, in type of their own
+    _magazine(10, 12.5).save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections][-2:] == ["Serving a query", "The power problem"]
+    assert paper.sections[-1].text.startswith("Each cluster holds")
+
+
+def test_a_theses_lines_in_its_own_12_pt_type_are_no_headings(tmp_path: Path) -> None:
+    # a thesis in 12 pt after a title page in smaller type: a sentence's start alone before
+    # its formula ("Therefore,", "The accumulated actual costs … are") is in the body's type
+    _magazine(12, 12, "The accumulated costs of the operations are").save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert not any(s.heading.startswith("The accumulated") for s in paper.sections)
+    assert "The accumulated costs of the operations are" in paper.full_text
+
+
+def test_a_section_in_larger_plain_type_right_over_its_first_subsection_is_kept(tmp_path: Path) -> None:
+    # Okapi at TREC-3's: "The system" in 15 pt right over "Software" in 12, its text in 10, and
+    # appendices lettered "A. Summary": the section has no text of its own, and was dropped
+    # when its subsections came out level with it; and two headings in one type, the first
+    # right over the second (Predicate Dispatching's "Related work", "Object-oriented approaches")
+    doc = _paper("Okapi at TREC", "1. INTRODUCTION", "Queries are weighted. ")
+    text = "The weight of a term depends on how many documents hold it and how often. " * 5
+    page = doc.new_page()
+    top = 72
+    for name, size in [
+        ("The system", 15.5),
+        ("Software", 12.5),
+        ("", 0),
+        ("Weight functions", 12.5),
+        ("", 0),
+        ("Related work", 15.5),
+        ("Earlier weighting", 15.5),
+        ("", 0),
+        ("A. Summary", 12.5),
+        ("", 0),
+    ]:
+        if name:
+            page.insert_text((72, top + size), name, fontsize=size)
+            top += size + 8
+        else:
+            assert page.insert_textbox((72, top, 540, top + 90), text, fontsize=10) >= 0
+            top += 100
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [(s.level, s.heading) for s in paper.sections[1:]] == [
+        (1, "The system"),
+        (2, "Software"),
+        (2, "Weight functions"),
+        (1, "Related work"),
+        (2, "Earlier weighting"),
+        (1, "A. Summary"),
+    ]
+    assert paper.sections[2].text.startswith("The weight of a term")

@@ -5,6 +5,7 @@ and the lines a long heading goes on over."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from papersum.pdfcase import heading_under
 from papersum.pdfflow import CHECKLIST, NOT_CONTENT, REFERENCES, ends_sentence
@@ -130,6 +131,26 @@ _LARGE = 15.0
 class of 15 pt and up: a report's "OVERVIEW", a chapter's "Exercises")."""
 
 
+def later_body_size(lines: list[Line]) -> float:
+    """The size class (``TAG_SIZE``) most of the text after page 1 is in: 0 (under 12 pt) in most
+    papers, 12 in a thesis set in 12 pt, whose page 1, a title page, may tell a smaller body."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if not line.styled:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _large(size: float, body_size: float) -> bool:
+    """Whether a later page's paragraph of this size (mupdf's class: 0, 12, 15 or 20) is in type
+    large enough to head a section alone in plain type: 15 pt and up, or 12 over a body of 10.5
+    pt at most (IEEE Micro's "Serving a Google query" over its text in 10)."""
+    return size >= _LARGE or (size > 0 and size >= body_size + _LARGER_THAN_BODY)
+
+
+_LARGER_THAN_BODY = 1.5
+
+
 def _in_words(words: str) -> bool:
     """Whether a heading's words are words only: no formula ("R(u) = c"), no words over and over."""
     split = words.split()
@@ -147,7 +168,7 @@ def looks_like_heading(line: Line, body_size: float) -> bool:
     key = heading_key(line.text)
     named = key in ANCHOR_HEADINGS or key.startswith("appendix")
     if not line.styled:  # a paragraph: a named one, or a bold, large or numbered one on its own
-        if named or (line.alone and (line.bold or (line.size >= _LARGE and _in_words(words)))):
+        if named or (line.alone and (line.bold or (_large(line.size, body_size) and _in_words(words)))):
             return True
         # in plain type "2.1 Title", "II. TITLE", "A. Title", but not "3 a footnote"; an appendix
         # "A ADDITIONAL IMPLEMENTATION DETAILS" in capitals (ICLR's small capitals)

@@ -338,7 +338,7 @@ def levels_by_size(lines: list[Line], headings: dict[int, int]) -> dict[int, int
     own = [i for i in headings if (end is None or i <= end) and not _is_front(lines[i].text)]
     capitals = {i for i in headings if in_capitals(lines[i].text)}
     named = {i for i in capitals if _names_section(lines[i].text)}
-    sizes = {i: _size_class(lines[i]) for i in headings}
+    sizes = {i: size_class(lines[i]) for i in headings}
     mixed = {sizes[i] for i in own if i not in capitals}
     case = Counter(sizes[i] for i in own if i in capitals - named)
     classes = {i: (size, size in mixed and case[size] >= 2 and i in capitals) for i, size in sizes.items()}
@@ -435,7 +435,7 @@ _IN_WORDS = frozenset(" -'’&,")
 """What stands between a heading's words in capitals."""
 
 
-def _size_class(line: Line) -> int:
+def size_class(line: Line) -> int:
     # a later page's size is mupdf's class (TAG_SIZE); page 1's 12.0 is most often TeX's 11.955
     bounds = (12.05, 15.0, 20.0) if line.styled else (12.0, 15.0, 20.0)
     return sum(line.size >= bound for bound in bounds)

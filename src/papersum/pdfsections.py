@@ -3,23 +3,28 @@ one (its levels), else from their style and numbering."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from papersum.pdfabstract import ABSTRACT
 from papersum.pdfcovers import without_contents
+from papersum.pdfflow import REFERENCES
 from papersum.pdfheadings import (
     ANCHOR_HEADINGS,
     APPENDIX_LEAD,
     heading_key,
     heading_level,
     heading_words,
+    is_back_matter,
     is_numbered,
+    unnumbered,
 )
 from papersum.pdfheadingstyle import (
     bold_paragraph,
     centred_over_text,
     heading_end,
     is_named_heading,
+    later_body_size,
     looks_like_heading,
 )
 from papersum.pdflines import Line
@@ -31,11 +36,12 @@ from papersum.pdfnumbering import (
     missing_parents,
     numbers_after,
     run_in_levels,
+    size_class,
     without_leads,
     without_list_items,
     without_restarted_lists,
 )
-from papersum.pdfoutline import outline_items, outline_matched, split_at_outline
+from papersum.pdfoutline import APPENDIX_LETTER, outline_items, outline_matched, split_at_outline
 from papersum.pdfrunin import (
     LONE_NUMBERS_LEAST,
     capital_leads_split,
@@ -52,6 +58,7 @@ def find_headings(
     table of contents (its levels), else by style (levels from their numbering). Outline items
     that head no line are looked for run in the text and split off (``split_at_outline``)."""
     items = outline_items(toc, lines[-1].page if lines else 0)
+    body_size = max(body_size, later_body_size(lines))  # a thesis in 12 pt after a title page
     # a heading is a short line that starts its paragraph (or a line on page 1, read with styles),
     # not a contents page's entry with its leader dots ("1.1 Contributions . . . . . 4")
     candidates = [
@@ -117,7 +124,53 @@ def find_headings(
             return find_headings(split_lines, body_size, toc, split=False)
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, levels_by_size(lines, headings)
-    return lines, levels_by_numbering(lines, headings)
+    return lines, _under_larger(lines, levels_by_numbering(lines, headings))
+
+
+def _numbered(text: str) -> bool:
+    """Numbered, or an appendix's letter before its title ("A Details of Models …")."""
+    return is_numbered(text) or APPENDIX_LETTER.match(text) is not None
+
+
+def _over_own(line: Line) -> bool:
+    """Whether a heading right over another in its type is a section's over its first subsection's:
+    not a chapter's label over its title ("Chapter 1" / "Background"), nor the references' or
+    back matter's heading over what follows them."""
+    name = unnumbered(line.text).strip()
+    return not (_LABEL.match(name) or REFERENCES.match(name) or is_back_matter(name))
+
+
+_LABEL = re.compile(r"(?:Chapter|CHAPTER|Part|PART|Appendix|APPENDIX)\s+\w+$")
+"""A chapter's or part's label, set over its title."""
+
+
+def _under_larger(lines: list[Line], levels: dict[int, int]) -> dict[int, int]:
+    """``levels``, with a later page's unnumbered headings in smaller type a level under one in
+    larger type that they follow right under it ("The system" in 15 pt, then "Software",
+    "Weight functions" in 12, Okapi at TREC-3's: its appendices lettered, its body's headings
+    unnumbered), up to a heading in type as large or numbered. One right under another in the
+    same type of 12 pt and up is a level under it too, alone ("Related work" over
+    "Object-oriented approaches"): a section's heading over no text of its own is otherwise
+    dropped."""
+    nested = dict(levels)
+    parent: tuple[int, int] | None = None  # its size class and level
+    for i in sorted(levels):
+        line = lines[i]
+        if line.styled or _numbered(line.text):
+            parent = None
+            continue
+        size = size_class(line)
+        if parent is not None and size < parent[0]:
+            nested[i] = parent[1] + 1
+            continue
+        parent = None
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if i + 1 in levels and below is not None and not below.styled and not _numbered(below.text):
+            if size_class(below) < size:
+                parent = (size, levels[i])
+            elif size and size_class(below) == size and levels[i + 1] == levels[i] and _over_own(line):
+                nested[i + 1] = levels[i] + 1
+    return nested
 
 
 def _alone_at(lines: list[Line], missing: list[Missing]) -> dict[int, int]:
