@@ -6248,7 +6248,7 @@ def _magazine(body: float, heading: float, fragment: str = "") -> pymupdf.Docume
     """A made-up article of three pages: its title, authors and a first page of prose in
     ``body`` pt, then sections headed in plain type of ``heading`` pt (a ``fragment`` of a
     sentence alone before a formula, in the body's type, on page 2)."""
-    doc = _paper("Serving Music Queries at Scale", "Architecture overview", "Queries run in parallel. ")
+    doc = _paper("Serving Music Queries at Scale", "Architecture overview", "Queries run on many machines. ")
     text = "Each cluster holds a few thousand machines and answers its share of the queries. " * 6
     for page_number, name in enumerate(("Serving a query", "The power problem")):
         page = doc.new_page()
@@ -6319,3 +6319,16 @@ def test_a_section_in_larger_plain_type_right_over_its_first_subsection_is_kept(
         (1, "A. Summary"),
     ]
     assert paper.sections[2].text.startswith("The weight of a term")
+
+
+def test_text_before_the_first_heading_with_no_abstract_label_is_kept(tmp_path: Path) -> None:
+    # IEEE Micro's Google cluster article: no abstract's label, its introduction over a page
+    # and more before its first heading; the longest paragraph was taken for the abstract and
+    # the others went nowhere
+    _magazine(10, 12.5).save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.abstract.startswith("Each cluster holds a few thousand machines")
+    assert (paper.sections[0].heading, paper.sections[0].text) == (
+        "Introduction",
+        ("Queries run on many machines. " * 8).strip(),
+    )

@@ -160,7 +160,19 @@ def _find_abstract(
             break
     prose = [p for p in paragraphs if ". . ." not in p and "..." not in p and not _PERMISSION.match(p)]
     longest = max(prose, key=len, default="")
-    return (longest if _is_abstract(longest) else ""), sections, []
+    if not _is_abstract(longest):
+        return "", sections, []
+    # the front's other paragraphs of prose in the body's type are the text before the first
+    # heading found: an introduction (a magazine's, IEEE Micro's, over pages before its first)
+    chosen = paragraphs.index(longest)
+    rest = [
+        group
+        for k, group in enumerate(groups)
+        if k != chosen
+        and _is_abstract(paragraphs[k])
+        and not any(_set_apart(line, body_size) for line in group)
+    ]
+    return longest, sections, rest
 
 
 _PERMISSION = re.compile(r"Permission to (?:make digital|copy without fee)", re.I)
