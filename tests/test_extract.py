@@ -418,12 +418,17 @@ def test_a_heading_in_capitals_over_two_blocks_on_a_later_page_is_one_heading(tm
     second.insert_text((72, 240), "III. SIGNAL REPRESENTATIONS AND ANALYSIS-", fontsize=10)
     second.insert_text((72, 260), "SYNTHESIS PROCESSES", fontsize=10)
     second.insert_textbox((72, 275, 540, 375), "Synthesis follows analysis. " * 8, fontsize=10)
+    # and one whose first line ends with a colon (the same chapter's), as a list's lead does
+    second.insert_text((72, 400), "IV. INSTRUMENTAL AND VOCAL TIMBRES:", fontsize=10)
+    second.insert_text((72, 420), "ADDITIVE SYNTHESIS", fontsize=10)
+    second.insert_textbox((72, 435, 540, 535), "Trumpet tones were analysed. " * 8, fontsize=10)
     doc.save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
     assert [s.heading for s in paper.sections] == [
         "I. INTRODUCTION",
         "II. RQ1: HOW COMMON DO PLAYERS BOW IN TIME WITH THE BEAT OF THE MUSIC?",
         "III. SIGNAL REPRESENTATIONS AND ANALYSIS-SYNTHESIS PROCESSES",
+        "IV. INSTRUMENTAL AND VOCAL TIMBRES: ADDITIVE SYNTHESIS",
     ]
     assert paper.sections[1].text.startswith("Most players bow on the beat.")
 

@@ -69,10 +69,12 @@ def continues_heading(previous: Line, line: Line) -> bool:
         return False
     if in_capitals(unnumbered(previous.text)) and capitals_share(line.text) < CAPITALS_MOST:
         return False  # a heading in capitals goes on in capitals; "Predation by …" heads a subsection
-    if previous.text.endswith((".", ":")) or not (
-        (line.bold and previous.bold and line.size == previous.size)
-        or (line.text.isupper() and unnumbered(previous.text).isupper())
+    capitals = line.text.isupper() and unnumbered(previous.text).isupper()
+    if previous.text.endswith(".") or not (
+        (line.bold and previous.bold and line.size == previous.size) or capitals
     ):
+        return False
+    if previous.text.endswith(":") and not capitals:  # "VI. … TIMBRES:" / "ADDITIVE SYNTHESIS" goes on
         return False
     if is_numbered(line.text) or RUN_IN_NUMBER.match(line.text) or heading_key(line.text) in ANCHOR_HEADINGS:
         return False
@@ -193,7 +195,12 @@ def looks_like_heading(line: Line, body_size: float) -> bool:
 def _numbered_alone(line: Line, words: str, numbered: bool) -> bool:
     """Whether a numbered line alone in its block has a heading's words: three letters at least,
     no statement's relation or colon."""
-    return line.alone and numbered and sum(c.isalpha() for c in words) >= 3 and not _STATEMENT.search(words)
+    if not (line.alone and numbered and sum(c.isalpha() for c in words) >= 3):
+        return False
+    # a heading in capitals may end with a colon before its second line ("VI. INSTRUMENTAL AND
+    # VOCAL TIMBRES:" / "ADDITIVE SYNTHESIS", a book chapter's)
+    bare = words.removesuffix(":")
+    return not _STATEMENT.search(bare if words_in_capitals(bare) else words)
 
 
 _STATEMENT = re.compile(r":$|[=≤≥∈<>]")
