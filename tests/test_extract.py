@@ -3453,6 +3453,25 @@ def test_a_name_with_its_email_in_brackets_is_an_author() -> None:
     assert find_authors({}, lines, [0], 8.0) == ["Ana Lima", "Ben Ortiz"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # a real Springer manuscript (svjour3), as printed: the stop is no part of the name
+        ("Joakim Andén · Mathieu Lagrange.", ["Joakim Andén", "Mathieu Lagrange"]),
+        # IEEE TPAMI 1989 as scanned: the initial's stop set apart (no author was read)
+        ("STEPHANE G . MALLAT", ["Stephane G. Mallat"]),
+        ("Ana Lima and Ben Ortiz Jr.", ["Ana Lima", "Ben Ortiz Jr."]),  # a suffix keeps its stop
+    ],
+)
+def test_a_bylines_stops_are_read_as_its_names_have_them(byline: str, names: list[str]) -> None:
+    lines = [
+        Line(0, "A Theory for Multiresolution Signal Decomposition", 21.8, False, 0),
+        Line(0, byline, 9.2, False, 1),
+        Line(0, "Abstract-Multiresolution representations are very effective", 7.1, True, 2),
+    ]
+    assert find_authors({}, lines, [0], 7.1) == names
+
+
 def _headings_over_text(
     page: pymupdf.Page,
     texts: Iterator[str],
@@ -6337,3 +6356,20 @@ def test_text_before_the_first_heading_with_no_abstract_label_is_kept(tmp_path: 
         "Introduction",
         ("Queries run on many machines. " * 8).strip(),
     )
+
+
+def test_a_titles_last_line_shaped_like_a_name_over_the_names_is_the_titles(tmp_path: Path) -> None:
+    # a real CMMR paper (Springer LNCS): "Automatic Classification of Guitar" in plain type,
+    # "Playing Modes" in bold, both 14.4 pt, over the names in 10: "Playing Modes" was an author
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((120, 90), "Automatic Classification of Guitar", fontsize=14.4, fontname="helv")
+    page.insert_text((220, 108), "Playing Modes", fontsize=14.4, fontname="hebo")
+    page.insert_text((150, 135), "Raphael Foulon, Pierre Roy, and François Pachet", fontsize=10)
+    page.insert_text((170, 150), "Sony Computer Science Laboratory, Paris, France", fontsize=9)
+    text = "Abstract. Guitarists alternate between playing modes such as bass and solo melodies. " * 6
+    page.insert_textbox((90, 170, 520, 320), text, fontsize=9)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert paper.title == "Automatic Classification of Guitar Playing Modes"
+    assert paper.authors == ["Raphael Foulon", "Pierre Roy", "François Pachet"]

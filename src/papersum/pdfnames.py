@@ -129,7 +129,9 @@ def split_names(text: str, *, one_word: bool = False) -> list[str]:
     parts = re.split(r",|;|\band\b|&|\s{2,}|[·⋅•]|(?<=[^\W\d_])[*∗†‡§¶~]+\s", text, flags=re.IGNORECASE)
     parts = [name for part in parts for name in _slashed(part)]
     # marks that an OCR layer reads in line ("Clément Laroche!”", "Matthieu Kowalski??")
-    names = [_MARKS_AROUND.sub("", " ".join(p.split())) for p in parts]
+    names = [
+        _STOP_AFTER.sub("", _MARKS_AROUND.sub("", _SPACED_STOP.sub(".", " ".join(p.split())))) for p in parts
+    ]
     if len(names) == 1:  # no separator at all: maybe names one after the other
         names = _names_run_together(names[0])
     full = [n for n in names if _is_name(n)]
@@ -193,6 +195,15 @@ _GLUED_NAMES = re.compile(r"([a-z])(?<![A-Z]c)(?<![A-Z]ac)(?<!\b[LD][ae])(?<!\bD
 
 _ONE_WORD_NAME = re.compile(r"[A-Z][^\W\d_]{2,}")
 """A name of one word: a capital and two letters or more."""
+
+
+_SPACED_STOP = re.compile(r"(?<=\b[A-Z]) \.")
+"""An initial's stop set apart by a scan's text layer ("STEPHANE G . MALLAT", IEEE TPAMI 1989)."""
+
+
+_STOP_AFTER = re.compile(r"(?<=[^\W\d_]{3})\.$")
+"""A stop after the last name of a byline ("Joakim Andén · Mathieu Lagrange.", a Springer
+manuscript's), not an initial's nor "Jr."'s."""
 
 
 _MARKS_AROUND = re.compile(

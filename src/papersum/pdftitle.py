@@ -66,7 +66,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
                 chosen
                 and ln.bold != lines[chosen[0]].bold
                 and not OPEN_END.search(lines[chosen[-1]].text)
-                and not _goes_on(lines[chosen[-1]], ln)
+                and not _goes_on(lines[chosen[-1]], ln, lines[i + 1] if i + 1 < len(lines) else None)
             ):
                 break  # a bold title, names in its size (ICASSP's: italic names, roman affiliations,
                 # all \large); not after a line that leaves the title open ("An Analysis of")
@@ -113,12 +113,16 @@ _CAPITALS_TITLE_LEAST = 10
 """Characters of a title's line in capitals, at least (not a journal's "LETTER")."""
 
 
-def _goes_on(above: Line, line: Line) -> bool:
+def _goes_on(above: Line, line: Line, below: Line | None) -> bool:
     """Whether ``line``, in the title's size but not its weight, goes on with the title line
-    ``above`` (DiskANN's, read plain then bold): on the next row, naming no one and no place."""
+    ``above`` (DiskANN's, read plain then bold): on the next row, naming no one and no place;
+    words shaped like a name are the title's still when names in smaller type follow them
+    ("Automatic Classification of Guitar" / "Playing Modes" / "Raphael Foulon, Pierre Roy, and
+    François Pachet", CMMR's)."""
+    names_below = below is not None and below.size < line.size and bool(split_names(below.text))
     return (
         0 < line.top - above.top <= _NEXT_ROW * line.size
-        and not split_names(line.text)
+        and (names_below or not split_names(line.text))
         and not INSTITUTION.search(line.text)
         and "@" not in line.text
     )
