@@ -6373,3 +6373,59 @@ def test_a_titles_last_line_shaped_like_a_name_over_the_names_is_the_titles(tmp_
     paper = extract_paper(path)
     assert paper.title == "Automatic Classification of Guitar Playing Modes"
     assert paper.authors == ["Raphael Foulon", "Pierre Roy", "François Pachet"]
+
+
+def test_a_tables_header_over_rows_of_numbers_without_their_zero_is_no_heading(tmp_path: Path) -> None:
+    # MedleyDB (ISMIR 2014): "Genre VxR VxF RPA RCA OA" in bold over rows of ".73 (.16)", numbers
+    # set without their leading zero, which were not read as a table's cells: the header was a
+    # section of its own, the rows its text
+    doc = _paper(
+        "A Multitrack Dataset for Melody Research", "1. INTRODUCTION", "Melody is hard to annotate. "
+    )
+    page = doc.new_page()
+    page.insert_text((72, 80), "Genre VxR VxF RPA RCA OA", fontsize=9, fontname="hebo")
+    for row, genre in enumerate(("MUS", "POP", "ROC", "JAZ")):
+        page.insert_text(
+            (72, 95 + 12 * row), f"{genre} .73 (.16) .14 (.04) .74 (.18) .87 (.08) .73 (.14)", fontsize=9
+        )
+    page.insert_text((72, 160), "Table 3. Performance of Melodia on different genres.", fontsize=9)
+    page.insert_textbox((72, 180, 540, 300), "Genres with singers are easier. " * 8, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION"]
+    assert any(table.startswith("Genre VxR VxF RPA RCA OA\nMUS .73 (.16)") for table in paper.tables)
+    assert "Genres with singers are easier." in paper.sections[0].text
+
+
+def test_a_figures_legend_over_its_panels_caption_is_no_heading(tmp_path: Path) -> None:
+    # an ICASSP paper's plot: its legend "Piano Oboe Clarinet Trumpet Violin" in bold, right
+    # over its panel's caption "(a) Weighted likelihood …", was a section of its own
+    doc = _paper("Polyphonic Instrument Recognition", "1. INTRODUCTION", "Mixtures hide instruments. ")
+    page = doc.new_page()
+    page.insert_textbox((72, 72, 540, 160), "The likelihood is weighted per instrument. " * 6, fontsize=10)
+    page.insert_text((90, 190), "Piano Oboe Clarinet Trumpet Violin", fontsize=7, fontname="hebo")
+    page.insert_text((90, 215), "(a) Weighted likelihood optimization surfaces.", fontsize=8)
+    page.insert_textbox((72, 240, 540, 330), "Each surface has one clear optimum. " * 6, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert [s.heading for s in paper.sections] == ["1. INTRODUCTION"]
+    assert "Each surface has one clear optimum." in paper.sections[0].text
+
+
+def test_a_tables_last_row_read_apart_stays_with_the_table(tmp_path: Path) -> None:
+    # "Ours 1.94 (.39) 3.68 (.47) 1.74" (an ICLR paper's table, its last row a block of its own):
+    # too few numbers alone to be a table, it was read into the sentence the table cuts
+    doc = _paper("Prompting Vision Models with Words", "1. INTRODUCTION", "Prompts steer models. ")
+    page = doc.new_page()
+    page.insert_textbox(
+        (72, 72, 540, 110), "Our prompts bear considerable resemblance to those crafted", fontsize=10
+    )
+    for row, method in enumerate(("Human", "Random", "Search")):
+        page.insert_text((72, 130 + 12 * row), f"{method} 2.28 (.45) 2.86 (.61) 0.58 1.1 2.2", fontsize=9)
+    page.insert_text((72, 190), "Ours 1.94 (.39) 3.68 (.47) 1.74", fontsize=9)
+    page.insert_text((72, 215), "Table 6. Our method enhances faithfulness.", fontsize=9)
+    page.insert_textbox((72, 235, 540, 300), "by humans. The setup is constrained. " * 3, fontsize=10)
+    doc.save(path := tmp_path / "paper.pdf")
+    paper = extract_paper(path)
+    assert "Ours 1.94" not in paper.full_text
+    assert any(table.endswith("\nOurs 1.94 (.39) 3.68 (.47) 1.74") for table in paper.tables)

@@ -97,6 +97,7 @@ def find_headings(
             for i in candidates
             if (looks_like_heading(lines[i], body_size) or centred_over_text(lines, i, body_size))
             and not bold_paragraph(lines, i)
+            and not _over_table(lines, i)
         ],
     )
     headings = run_in_levels(
@@ -125,6 +126,29 @@ def find_headings(
     if not any(is_numbered(lines[i].text) for i in headings):
         return lines, levels_by_size(lines, headings)
     return lines, _under_larger(lines, levels_by_numbering(lines, headings))
+
+
+def _over_table(lines: list[Line], index: int) -> bool:
+    """Whether a later page's line, in words each capitalised, is a table's header or a
+    figure's legend right over its rows or its panel's caption ("Genre VxR VxF RPA RCA OA" over
+    "MUS | .73 (.16) | …", MedleyDB's; "Piano Oboe Clarinet Trumpet Violin" over "(a) Weighted
+    likelihood …", an ICASSP paper's): no heading, unless numbered or a section's name."""
+    line = lines[index]
+    if (
+        line.styled
+        or index + 1 >= len(lines)
+        or is_numbered(line.text)
+        or heading_key(line.text) in ANCHOR_HEADINGS
+    ):
+        return False
+    below, words = lines[index + 1], line.text.split()
+    if below.page != line.page or len(words) < _HEADER_WORDS_LEAST or not all(w[:1].isupper() for w in words):
+        return False
+    return below.table or _PANEL.match(below.text) is not None
+
+
+_HEADER_WORDS_LEAST = 4
+_PANEL = re.compile(r"\([a-h]\) ")
 
 
 def _numbered(text: str) -> bool:

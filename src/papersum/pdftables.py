@@ -28,9 +28,10 @@ SAME_ROW = 3.0
 mark ("°", "¹") sits two points or so above its row."""
 
 
-TABLE_CELLS = re.compile(r" (?:[(\[]?[±+\-−–]?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?=\s|$)")
-"""The tokens of a table or an axis, each after its space: numbers, maybe signed or in brackets,
-and lone signs. (Starting with the space, a literal, it is searched twice as fast.)"""
+TABLE_CELLS = re.compile(r" (?:[(\[]?[±+\-−–]?\.?\d[\d.,:%×]*[)\]%]?|[±+\-−–()])(?=\s|$)")
+"""The tokens of a table or an axis, each after its space: numbers, maybe signed, in brackets or
+without their leading zero (".73 (.16)", as APA and MedleyDB's tables set them), and lone
+signs. (Starting with the space, a literal, it is searched twice as fast.)"""
 
 
 def is_table_like(text: str) -> bool:
@@ -342,7 +343,12 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
             table_blocks.update(region)
             tables.append("\n".join(" | ".join(c.text for c in row) for row in rows))
     kept: list[Line] = []
+    table_page = -1  # the page of the table just set aside, while no text has come after it
     for line in lines:
+        if table_page == line.page and not (line.styled or line.table) and _is_last_row(line.text):
+            tables[-1] += "\n" + line.text  # its last row, too few numbers to be told a table
+            continue
+        table_page = -1
         if line.table:  # a later page's table (rows), or a figure's numbers (not text at all)
             header: list[str] = []  # its columns' names, a bold line or two right above it
             while (
@@ -353,9 +359,17 @@ def tables_aside(lines: list[Line]) -> tuple[list[Line], list[str]]:
                 header.insert(0, kept.pop().text)
             if "\n" in line.text:
                 tables.append("\n".join([*header, line.text]))
+                table_page = line.page
         elif not (line.styled and line.block in table_blocks):
             kept.append(line)
     return kept, tables
+
+
+def _is_last_row(text: str) -> bool:
+    """Whether a paragraph right after a table is its last row, read apart: short, three numbers
+    or more making half its words at least ("Ours 1.94 (.39) 3.68 (.47) 1.74")."""
+    numbers = len(TABLE_CELLS.findall(" " + text))
+    return len(text) <= _ROW_MOST and numbers >= 3 and 2 * numbers >= text.count(" ") + 1
 
 
 _MAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
