@@ -6429,3 +6429,24 @@ def test_a_tables_last_row_read_apart_stays_with_the_table(tmp_path: Path) -> No
     paper = extract_paper(path)
     assert "Ours 1.94" not in paper.full_text
     assert any(table.endswith("\nOurs 1.94 (.39) 3.68 (.47) 1.74") for table in paper.tables)
+
+
+@pytest.mark.parametrize(
+    ("font", "bold"),
+    [
+        ("NimbusRomNo9L-Medi", True),  # Ghostscript's medium weight, bold by its name alone
+        ("Kp-Medium", True),
+        ("Kp-MediumItalic", True),
+        ("CMBX10", True),
+        ("TrumpMediaeval-Bold", True),
+        # the Computer Music Journal's text face (MIT Press): "Medi" in a word, no weight; its
+        # whole page 1 read bold, so nothing was told apart from the body as its abstract
+        ("TrumpMediaeval-Roman", False),
+        ("ITCMedievalStd", False),
+        ("CMR10", False),
+    ],
+)
+def test_a_fonts_name_tells_its_weight(font: str, bold: bool) -> None:
+    from papersum.pdffonts import BOLD_FONT
+
+    assert bool(BOLD_FONT.search(font)) is bold

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pymupdf
 
-BOLD_FONT = re.compile(r"bold|black|heavy|medi|semibold|demi|[_.-]b$|bx", re.I)
+BOLD_FONT = re.compile(r"bold|black|heavy|medi(?:um)?(?!(?-i:[a-z]))|semibold|demi|[_.-]b$|bx", re.I)
 """A font's name that says bold ("Times-Bold", "NimbusRomNo9L-Medi", "AdvTimes-b", "AdvOT….B",
-"CMBX10", "Kp-Medium")."""
+"CMBX10", "Kp-Medium", "Kp-MediumItalic"); not a name that holds "Medi" in a word
+("TrumpMediaeval-Roman", the Computer Music Journal's text face, read all bold)."""
 
 
 def fonts_bold_by_name(doc: pymupdf.Document, page_object: Any, seen: set[int]) -> None:
