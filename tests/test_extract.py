@@ -6347,15 +6347,14 @@ def test_a_section_in_larger_plain_type_right_over_its_first_subsection_is_kept(
 
 def test_text_before_the_first_heading_with_no_abstract_label_is_kept(tmp_path: Path) -> None:
     # IEEE Micro's Google cluster article: no abstract's label, its introduction over a page
-    # and more before its first heading; the longest paragraph was taken for the abstract and
-    # the others went nowhere
+    # and more before its first heading; the longest paragraph (page 2's) was taken for the
+    # abstract and the others went nowhere. Page 1's first paragraph stands for the abstract
+    # now, and what follows it is the introduction
     _magazine(10, 12.5).save(path := tmp_path / "paper.pdf")
     paper = extract_paper(path)
-    assert paper.abstract.startswith("Each cluster holds a few thousand machines")
-    assert (paper.sections[0].heading, paper.sections[0].text) == (
-        "Introduction",
-        ("Queries run on many machines. " * 8).strip(),
-    )
+    assert paper.abstract == ("Queries run on many machines. " * 8).strip()
+    assert paper.sections[0].heading == "Introduction"
+    assert paper.sections[0].text.startswith("Each cluster holds a few thousand machines")
 
 
 def test_a_titles_last_line_shaped_like_a_name_over_the_names_is_the_titles(tmp_path: Path) -> None:
@@ -6450,3 +6449,21 @@ def test_a_fonts_name_tells_its_weight(font: str, bold: bool) -> None:
     from papersum.pdffonts import BOLD_FONT
 
     assert bool(BOLD_FONT.search(font)) is bold
+
+
+def test_a_teaser_figures_prose_in_small_type_is_not_taken_for_the_abstract(tmp_path: Path) -> None:
+    # SpatialVLM: no abstract's label; a teaser figure's dialogue in 5.4 pt ("User After
+    # estimating the distances …") comes before the abstract in 9.9: page 1's first paragraph of
+    # prose stands for the abstract only in the abstract's type or larger
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Spatial Reasoning for Video Models", fontsize=20)
+    page.insert_text((72, 110), "Ana Lima, Ben Ortiz", fontsize=11)
+    dialogue = "User After estimating the distances, it is clear that the silver can is closest. " * 4
+    page.insert_textbox((72, 130, 540, 200), dialogue, fontsize=5.4)
+    abstract = "Understanding spatial relationships is a fundamental capability of video models. " * 6
+    page.insert_textbox((72, 220, 540, 400), abstract, fontsize=9.9)
+    page.insert_text((72, 430), "1 Introduction", fontsize=12, fontname="hebo")
+    page.insert_textbox((72, 440, 540, 600), "Robots must judge distances. " * 10, fontsize=9.9)
+    doc.save(path := tmp_path / "paper.pdf")
+    assert extract_paper(path).abstract.startswith("Understanding spatial relationships")

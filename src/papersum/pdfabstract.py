@@ -162,6 +162,22 @@ def _find_abstract(
     longest = max(prose, key=len, default="")
     if not _is_abstract(longest):
         return "", sections, []
+    # the first paragraph of page 1's prose before it, in its type or larger, rather: the longest
+    # of the front may be the introduction's, over a page later (IEEE Micro's, Einstein's)
+    widest = groups[paragraphs.index(longest)]
+    longest = next(
+        (
+            paragraphs[k]
+            for k, group in enumerate(groups[: paragraphs.index(longest)])
+            if group[0].page == 0
+            and group[0].size >= widest[0].size - _SAME_TYPE
+            and paragraphs[k] in prose
+            and _is_abstract(paragraphs[k])
+            and ends_sentence(paragraphs[k])
+            and not any(_set_apart(line, body_size) for line in group)
+        ),
+        longest,
+    )
     # the front's other paragraphs of prose in the body's type are the text before the first
     # heading found: an introduction (a magazine's, IEEE Micro's, over pages before its first)
     chosen = paragraphs.index(longest)
@@ -173,6 +189,11 @@ def _find_abstract(
         and not any(_set_apart(line, body_size) for line in group)
     ]
     return longest, sections, rest
+
+
+_SAME_TYPE = 1.0
+"""Points under the longest paragraph's type, at most, of a paragraph before it taken for the
+abstract: not a teaser figure's dialogue in 5.4 pt over an abstract in 9.9 (SpatialVLM's)."""
 
 
 _PERMISSION = re.compile(r"Permission to (?:make digital|copy without fee)", re.I)
