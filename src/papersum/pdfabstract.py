@@ -164,23 +164,22 @@ def _find_abstract(
         return "", sections, []
     # the first paragraph of page 1's prose before it, in its type or larger, rather: the longest
     # of the front may be the introduction's, over a page later (IEEE Micro's, Einstein's)
-    widest = groups[paragraphs.index(longest)]
-    longest = next(
+    at = paragraphs.index(longest)
+    chosen = next(
         (
-            paragraphs[k]
-            for k, group in enumerate(groups[: paragraphs.index(longest)])
+            k
+            for k, group in enumerate(groups[:at])
             if group[0].page == 0
-            and group[0].size >= widest[0].size - _SAME_TYPE
+            and group[0].size >= groups[at][0].size - _SAME_TYPE
             and paragraphs[k] in prose
             and _is_abstract(paragraphs[k])
             and ends_sentence(paragraphs[k])
             and not any(_set_apart(line, body_size) for line in group)
         ),
-        longest,
+        at,
     )
     # the front's other paragraphs of prose in the body's type are the text before the first
     # heading found: an introduction (a magazine's, IEEE Micro's, over pages before its first)
-    chosen = paragraphs.index(longest)
     rest = [
         group
         for k, group in enumerate(groups)
@@ -188,7 +187,7 @@ def _find_abstract(
         and _is_abstract(paragraphs[k])
         and not any(_set_apart(line, body_size) for line in group)
     ]
-    return longest, sections, rest
+    return paragraphs[chosen], sections, rest
 
 
 _SAME_TYPE = 1.0

@@ -190,9 +190,9 @@ def _under_larger(lines: list[Line], levels: dict[int, int]) -> dict[int, int]:
         parent = None
         below = lines[i + 1] if i + 1 < len(lines) else None
         if i + 1 in levels and below is not None and not below.styled and not _numbered(below.text):
-            if size_class(below) < size:
+            if (under := size_class(below)) < size:
                 parent = (size, levels[i])
-            elif size and size_class(below) == size and levels[i + 1] == levels[i] and _over_own(line):
+            elif size and under == size and levels[i + 1] == levels[i] and _over_own(line):
                 nested[i + 1] = levels[i] + 1
     return nested
 

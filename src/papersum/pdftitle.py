@@ -119,10 +119,12 @@ def _goes_on(above: Line, line: Line, below: Line | None) -> bool:
     words shaped like a name are the title's still when names in smaller type follow them
     ("Automatic Classification of Guitar" / "Playing Modes" / "Raphael Foulon, Pierre Roy, and
     François Pachet", CMMR's)."""
-    names_below = below is not None and below.size < line.size and bool(split_names(below.text))
     return (
         0 < line.top - above.top <= _NEXT_ROW * line.size
-        and (names_below or not split_names(line.text))
+        and (
+            not split_names(line.text)
+            or (below is not None and below.size < line.size and bool(split_names(below.text)))
+        )
         and not INSTITUTION.search(line.text)
         and "@" not in line.text
     )
