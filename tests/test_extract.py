@@ -3540,6 +3540,30 @@ def test_an_axis_title_over_a_plots_words_down_to_its_caption_leaves_the_text() 
     assert kept == [texts[0], *texts[-3:]]
 
 
+def test_a_plots_bold_axis_label_between_its_numbers_and_its_legend_or_ticks_is_no_heading() -> None:
+    # Shazam's "Signal/Noise Ratio (dB)" under its ticks (a row) and over its legend, MapReduce's
+    # "Input (MB/s)" between one plot's rows and the next one's ticks: each was a top-level
+    # section that took the text after the figure
+    prose = "Recognition rate falls as noise rises."
+    legend = [prose, "-15 -12 -9 -6 -3 0 3 6 9 12 15", "Signal/Noise Ratio (dB)"]
+    legend += ["15 sec linear 10 sec linear 5 sec linear", "Figure 4: Recognition rate, additive noise."]
+    ticks = [prose, "Done 20000 15000 10000 5000 0", "Input (MB/s)", "500 1000 0", "5000", "10000"]
+    ticks += ["Figure 3: Data transfer rates over time."]
+    for texts, rows in ((legend, 1), (ticks, 1)):
+        lines = [
+            line._replace(bold=line.text == texts[2], table=index == rows)
+            for index, line in enumerate(_paragraphs(texts))
+        ]
+        assert texts[2] not in [line.text for line in without_figure_text(lines)]
+    # a heading of its own after a table, over its first words, stays
+    texts = [prose, "Done 20000 15000 10000 5000 0", "Discussion", "Noise hurts", prose]
+    lines = [
+        line._replace(bold=line.text == "Discussion", table=index == 1)
+        for index, line in enumerate(_paragraphs(texts))
+    ]
+    assert "Discussion" in [line.text for line in without_figure_text(lines)]
+
+
 def test_headings_numbered_with_a_section_sign_in_larger_plain_type(tmp_path: Path) -> None:
     # Phil. Trans. R. Soc. A (Mallat 2016) without its outline: "§2 Linearization, …" in 14 pt
     # roman; the section sign hid every heading, and the sections were their bold run-in leads

@@ -39,7 +39,7 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     # address and its text's first line, under an ACL paper's acknowledgements)
     for index in sorted(bold):
         if 1 < index < len(lines) - 2 and _among_figure_words(lines, debris, index):
-            debris[index] = not is_named_key(heading_key(lines[index].text))
+            debris[index] = not _named(lines[index])
     # or, one or more, after its words and right over its caption (MLSP 2017's "BIRD BIRD HUMAN
     # SPEECH" over "Fig. 1: …", under the plot's axis words), or two or more right over it (ELF's
     # panels "Unconditional Generation", "Translation", "Summarization"); or many in a row on their page, a
@@ -73,9 +73,9 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
             debris[index] = True
     # axis ticks ("0 50 100 150 200") are no text wherever they stand
     drop = {index for index, line in enumerate(lines) if debris[index] and _TICKS.match(line.text)}
-    # a plot's bold title between its numbers and its axis words or caption ("SSD300: BBox
-    # Area", SSD's)
-    drop.update(i for i in bold if _in_figure(lines, i))
+    # a plot's bold title or axis label between its numbers and its axis words, legend or caption
+    # ("SSD300: BBox Area", SSD's; "Signal/Noise Ratio (dB)" over "15 sec linear 10 sec linear")
+    drop.update(i for i in bold if _in_figure(lines, debris, i))
     drop |= panels
     drop |= _page_one_figure_words(lines)
     run: list[int] = []  # a run of a figure's words on one page
@@ -116,18 +116,21 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _in_figure(lines: list[Line], index: int) -> bool:
+def _in_figure(lines: list[Line], debris: list[bool], index: int) -> bool:
     """Whether the line at ``index`` stands right under a figure's numbers (a plot's, rebuilt as
-    a table's rows) and over its caption or a line of no prose (a plot's "XS S M L XL" axis),
-    on one page: a plot's title."""
+    a table's rows, or its ticks) and over its caption, its ticks or rows, a line of no prose (a
+    plot's "XS S M L XL" axis) or, when not a named heading, its other words (a legend's "15 sec
+    linear 10 sec linear"), on one page: a plot's title or axis label."""
     if not 0 < index < len(lines) - 1:
         return False
     before, line, after = lines[index - 1 : index + 2]
     return (
         before.page == line.page == after.page
-        and before.table
+        and (before.table or (debris[index - 1] and _TICKS.match(before.text) is not None))
         and (
             bool(CAPTION.match(after.text))
+            or after.table
+            or (debris[index + 1] and (_TICKS.match(after.text) is not None or not _named(line)))
             or (
                 not after.styled
                 and after.text.isascii()
@@ -136,6 +139,10 @@ def _in_figure(lines: list[Line], index: int) -> bool:
             )
         )
     )
+
+
+def _named(line: Line) -> bool:
+    return is_named_key(heading_key(line.text))
 
 
 _AXIS_WORDS_LEAST = 4
