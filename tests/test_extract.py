@@ -2874,20 +2874,31 @@ def test_a_numbered_bold_heading_may_start_with_a_programs_name_in_lowercase(tmp
     assert [s.heading for s in extract_paper(path).sections] == headings
 
 
-def test_an_algorithms_numbered_lines_are_no_headings(tmp_path: Path) -> None:
-    # DivideMix (ICLR 2020): algorithm2e numbers its lines and sets its keywords in bold, so "1
-    # Input:", "16 end", "22 end" read as bold numbered headings; they then outnumbered the plain
-    # "1 INTRODUCTION" (ICLR's small capitals), taken for a list's item, and the introduction
-    # was lost with it
+@pytest.mark.parametrize(
+    "algorithm",
+    [
+        # DivideMix (ICLR 2020): algorithm2e numbers its lines and sets its keywords in bold, so
+        # "1 Input:", "16 end", "22 end" read as bold numbered headings; they then outnumbered the
+        # plain "1 INTRODUCTION" (ICLR's small capitals), taken for a list's item, and the
+        # introduction was lost with it
+        [("1", "Input:"), ("2", "θ = WarmUp(X, Y)"), ("16", "end"), ("22", "end"), ("27", "else")],
+        # A Wait-Free Stack (Goel et al.): its listings number their lines on through the paper
+        # and set a procedure's name in bold: "81 tryCleanUp(myNode)" took the rest of section 3
+        # and appendix D as its own, "103 end" and "1 class Node" were sections
+        [("1", "class Node"), ("81", "tryCleanUp(myNode)"), ("82", "temp = myNode.prev"), ("103", "end")],
+    ],
+)
+def test_an_algorithms_numbered_lines_are_no_headings(
+    tmp_path: Path, algorithm: list[tuple[str, str]]
+) -> None:
     doc, page, texts = _titled_paper()
     headings = ["1 INTRODUCTION", "2 RELATED WORK", "3 METHOD", "4 EXPERIMENTS"]
     _headings_over_text(page, texts, [(heading, "helv") for heading in headings[:2]])
     page = doc.new_page()
     y = _headings_over_text(page, texts, [(headings[2], "helv")], top=72)
-    algorithm = [("1", "Input:"), ("2", "θ = WarmUp(X, Y)"), ("16", "end"), ("22", "end"), ("27", "else")]
     for number, line in algorithm:
         page.insert_text((72, y), number, fontsize=6, fontname="hebo")  # the numbers in bold too
-        page.insert_text((84, y), line, fontsize=10, fontname="hebo" if line[0].isalpha() else "helv")
+        page.insert_text((84, y), line, fontsize=10, fontname="helv" if "=" in line else "hebo")
         y += 30
     _headings_over_text(page, texts, [(headings[3], "helv")], top=y + 20)
     doc.save(path := tmp_path / "paper.pdf")
@@ -3562,6 +3573,15 @@ def test_a_plots_bold_axis_label_between_its_numbers_and_its_legend_or_ticks_is_
         for index, line in enumerate(_paragraphs(texts))
     ]
     assert "Discussion" in [line.text for line in without_figure_text(lines)]
+
+
+def test_a_diagrams_two_bold_boxes_right_over_its_caption_leave_the_text() -> None:
+    # A Wait-Free Stack: a diagram's "W nodes target rightNode" / "leftNode base" in bold
+    # between a paragraph and "Fig. 1." was a heading that took the next page's text
+    texts = ["Only one thread per node calls the clean method.", "W nodes target rightNode"]
+    texts += ["leftNode base", "Fig. 1. A range of W entries", "The clean method deletes W nodes at once."]
+    lines = [line._replace(bold=line.text in texts[1:3]) for line in _paragraphs(texts)]
+    assert [line.text for line in without_figure_text(lines)] == [texts[0], *texts[3:]]
 
 
 def test_headings_numbered_with_a_section_sign_in_larger_plain_type(tmp_path: Path) -> None:

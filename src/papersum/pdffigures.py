@@ -60,6 +60,8 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
             debris[first : last + 1] = [True] * (last + 1 - first)
         if over_caption and _PANELS.fullmatch(lines[first - 1].text):  # under "(a) (b)": a run of
             panels.update(range(first - 1, last + 1))  # two, the figure's all the same
+        elif over_caption and last > first:  # two or more under prose: a diagram's boxes, dropped
+            panels.update(i for i in range(first, last + 1) if not _named(lines[i]))  # however few
     # or over its words and numbers, which run down to its caption: an axis's title over them
     # (Annual Reviews' "Mortality estimate (log-transformed)" over "Cats", "Building windows" …),
     # or a diagram's box over its other words and boxes (OpenReplica's "R1 R2 Rn NS" over

@@ -29,10 +29,9 @@ SECTION_NUMBER = re.compile(rf"^(?:§\s?)?(?:{_ARABIC}\.?|(?!L\.)[IVXLC]+\.|[A-H
 HEADING_SHAPE = re.compile(
     r"^(?:[A-Z0-9]|[\u0370-\u03ff]-)(?:[^.!?]|\.(?=\w)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$"
 )
-"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video"); a
-stop within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8"). A
-title may start with a Greek letter in a compound ("5 τ-MONOTONIC GRAPH (τ-MG)", "β-softmax";
-not "ΦWx", "πθ = π(0)")."""
+"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video"); a stop
+within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8"). A title may start
+with a Greek letter in a compound ("5 τ-MONOTONIC GRAPH (τ-MG)", "β-softmax"; not "ΦWx")."""
 
 
 ANCHOR_HEADINGS = {
@@ -398,16 +397,17 @@ SECTION_TYPE = 12.0
 """Points of a section heading's type, at least (on later pages, mupdf's class of 12 pt and up)."""
 
 
-_LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}")
+_LOWERCASE_LEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[a-z][\w’'-]{2,}+(?!\()")
 """A section's number before a word in lowercase of three letters or more, a program's or a
 command's name ("2. mir_eval’S ARCHITECTURE", "11.3.1 array"; not "2.546444859 seconds", a
-program's output, nor "7 fn Dest", a diagram's)."""
+program's output, nor "7 fn Dest", a diagram's, nor "81 tryCleanUp(myNode)", a call)."""
 
 
 _PSEUDOCODE = re.compile(
-    r"(?:end|else|return|for|while|if|do|repeat|until)\b|(?:Input|Output|Require|Ensure):"
+    r"(?:\d{3}\s)?(?:end|else|return|for|while|if|do|repeat|until|class|function|procedure)\b"
+    r"|(?:Input|Output|Require|Ensure):"
 )
-"""A line of pseudocode: its keywords, lowercase, or its inputs' and outputs' head."""
+"""A line of pseudocode ("103 end" too): its keywords, lowercase, or its inputs' and outputs' head."""
 
 
 _LETTER_COMPOUND = re.compile(r"[a-z]-[A-Za-z]{2,}[^:@]*$")
