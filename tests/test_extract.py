@@ -3412,6 +3412,25 @@ def _titled_paper() -> tuple[pymupdf.Document, pymupdf.Page, Iterator[str]]:
     return doc, page, texts
 
 
+def test_a_contents_on_page_one_with_its_page_numbers_apart_heads_no_section(tmp_path: Path) -> None:
+    # Quantum's class guide: its contents under the title, each chapter's page number on a line
+    # of its own; "2 Typesetting documents 2" and the others were the sections, and the real "1
+    # Introduction" ran on in the last one's text
+    doc, page, _texts = _titled_paper()
+    headings = ["1 Introduction", "2 Method", "3 Results"]
+    page.insert_text((72, 130), "Contents", fontsize=14)
+    for n, (heading, number) in enumerate(zip(headings, ["2", "3", "5"], strict=True)):
+        page.insert_text((72, 150 + 30 * n), heading, fontsize=10, fontname="hebo")
+        page.insert_text((530, 150 + 30 * n), number, fontsize=10, fontname="hebo")
+    page.insert_text((72, 700), "Preprint, under review.", fontsize=9)
+    sentences = ["Players move their bows in time.", "A camera films each player.", "The bow is seen."]
+    _headings_over_text(doc.new_page(), iter(sentences), headings[:2], top=72, size=12)
+    _headings_over_text(doc.new_page(), iter(sentences[2:]), headings[2:], top=300, size=12)
+    doc.save(path := tmp_path / "paper.pdf")
+    sections = extract_paper(path).sections
+    assert [(s.heading, s.text) for s in sections] == list(zip(headings, sentences, strict=True))
+
+
 def test_a_page_number_in_a_years_range_is_no_year_after_the_file_was_made() -> None:
     # ICASSP 2008 numbers its pages in the proceedings: page 1 printed "2029", taken for the
     # year of a paper whose file was made in April 2008

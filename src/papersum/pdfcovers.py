@@ -245,12 +245,19 @@ _UPPER_PART = 0.4
 
 def without_contents(lines: list[Line], headings: list[int]) -> list[int]:
     """Without a table of contents' lines ("1 Background 2", a chapter with its page number, as
-    a thesis with no outline lists it): a heading ending in a number whose words head a later
-    section."""
+    a thesis with no outline lists it, or on a line of its own after it, as page 1 is read): a
+    heading ending in a number whose words head a later section."""
     later: set[str] = set()
     kept = []
     for i in reversed(headings):
         text = lines[i].text
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            after is not None
+            and after.text.isdigit()
+            and (after.page, after.block) == (lines[i].page, lines[i].block)
+        ):
+            text = f"{text} {after.text}"  # the page number under it, in its block
         entry = _PAGE_AFTER.sub("", text) if text[-1:].isdigit() else text
         if entry == text or _words_of(entry) not in later:  # "Experiment 1" stays: digits count
             kept.append(i)
