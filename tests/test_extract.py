@@ -6273,6 +6273,38 @@ def test_an_abstract_set_in_sizes_a_tenth_apart_is_one_type_against_a_figures_un
     assert abstract.startswith("We explore") and "cafeteria" not in abstract
 
 
+def test_an_abstract_under_its_label_alone_beside_the_articles_info_is_whole() -> None:
+    # Elsevier's CAS template in two columns: "ARTICLE INFO" and the keywords on the left,
+    # "ABSTRACT" over its paragraphs on the right, each its own block; the first paragraph, which
+    # names "\begin{abstract} ... \end{abstract}", was taken for a contents' leaders, and the
+    # abstract was empty
+    texts = [
+        "This template helps you to create a properly formatted manuscript. The commands "
+        "\\begin{abstract} ... \\end{abstract} hold the abstract, and the keywords follow it.",
+        "Each keyword shall be separated by a command of its own. The abstract may run on to a second "
+        "paragraph in its type, as this one does.",
+    ]
+    note = (
+        "This document is the result of a research project funded by the National Science Foundation, "
+        "whose support the authors thank; the views expressed are theirs alone, not the Foundation's, "
+        "and no endorsement by it is implied by their publication here."
+    )
+    front = [
+        Line(0, "This is a Specimen Title", 17.2, False, 0, True, True, True, 60.0),
+        Line(0, "Jane Krishnan, Tom Rafeeq", 12.0, False, 1, True, True, True, 90.0),
+        Line(0, "ARTICLE INFO", 10.0, False, 2, True, True, True, 118.0),
+        Line(0, "Keywords: quadrupole exciton polariton", 8.0, False, 3, True, True, True, 138.0),
+        Line(0, "ABSTRACT", 10.0, False, 4, True, True, True, 119.0, 173.0),
+        *(
+            Line(0, text, 8.0, False, 5 + k, True, True, True, 138.0 + 30 * k, 173.0)
+            for k, text in enumerate(texts)
+        ),
+        Line(0, note, 9.0, False, 7, True, True, True, 500.0),
+    ]
+    abstract, _rest = take_abstract([Section(heading="1. Introduction", text="Polaritons.")], front, 10.0)
+    assert abstract == "\n\n".join(texts)
+
+
 def test_acm_tods_unlabelled_abstract_of_two_paragraphs_over_its_categories() -> None:
     # Jagadish et al., iDistance (ACM TODS 2005): the abstract in 8 pt with no label, two
     # paragraphs, then "Categories and Subject Descriptors:", the authors' addresses and ACM's

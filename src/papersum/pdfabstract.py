@@ -14,6 +14,10 @@ from papersum.pdflines import Line
 ABSTRACT = re.compile(r"^abstract\b[\s.:—–-]*", re.I)
 
 
+_LABEL_ALONE = re.compile(r"(?i:abstract)[.:]?")
+"""An abstract's label, a paragraph of its own."""
+
+
 _LABEL_LEAD = re.compile(r"^(?i:abstract)(?:\s*[.:—–-]\s*|\s+(?=[A-Z]))")
 """An abstract's label at its start ("Abstract. The consensus problem …", "Abstract This paper
 …"), not a sentence's first word ("Abstract interpretation is …")."""
@@ -130,6 +134,14 @@ def _find_abstract(
         return sections[0].text, sections[1:], []  # the first of several: no closing summary
     if labelled is not None:
         return ABSTRACT.sub("", paragraphs[labelled]).strip(), sections, groups[labelled + 1 :]
+    # its label alone over it (Elsevier's "ABSTRACT" beside the article's info and keywords): the
+    # paragraphs of prose after it, in its type on its page
+    alone = next((k + 1 for k, p in enumerate(paragraphs[:-1]) if _LABEL_ALONE.fullmatch(p)), None)
+    if alone is not None and (_is_abstract(paragraphs[alone]) or _is_sentence(paragraphs[alone])):
+        end = alone + 1
+        while end < len(groups) and _goes_on(groups[alone], groups[end], paragraphs[end]):
+            end += 1
+        return "\n\n".join(paragraphs[alone:end]), sections, groups[end:]
     # the paragraph the keywords follow (APA's, where the introduction has no heading either),
     # one sentence long too ("This manifesto paper will introduce …", then "K eywords: …" as a
     # browser's print spaces it)
@@ -278,6 +290,13 @@ def _goes_on_before(above: list[Line], group: list[Line], paragraph: str) -> boo
         and _is_abstract(paragraph)
         and "@" not in paragraph
     )
+
+
+def _goes_on(first: list[Line], group: list[Line], paragraph: str) -> bool:
+    """Whether ``paragraph`` (``group``'s lines) goes on the abstract that ``first`` starts: in its
+    type, on its page, a sentence or more with no address in it."""
+    same = (group[0].page, group[0].size) == (first[0].page, first[0].size)
+    return same and (_is_abstract(paragraph) or _is_sentence(paragraph)) and "@" not in paragraph
 
 
 def _is_sentence(paragraph: str) -> bool:
