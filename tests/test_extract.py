@@ -2200,12 +2200,23 @@ def test_keywords_under_a_heading_of_their_own_are_neither_abstract_nor_section(
         assert [s.heading for s in paper.sections] == ["1 Introduction"]
 
 
-def test_the_kind_of_article_over_its_title_is_not_the_title(tmp_path: Path) -> None:
-    # Taylor & Francis (interact.cls, JNMR's class) prints "RESEARCH ARTICLE" over the title, in
-    # the title's size: the title read "Research article"
+@pytest.mark.parametrize(
+    ("over", "size", "font"),
+    [
+        # Taylor & Francis (interact.cls, JNMR's class) prints "RESEARCH ARTICLE" over the
+        # title, in the title's size: the title read "Research article"
+        ("RESEARCH ARTICLE", 12, "helv"),
+        # ASME's conferences print the paper's number over the title, in larger bold type: the
+        # title read "Imece2023-xxxx", and no author was found under it
+        ("IMECE2023-XXXX", 14.5, "hebo"),
+    ],
+)
+def test_the_kind_of_article_over_its_title_is_not_the_title(
+    tmp_path: Path, over: str, size: float, font: str
+) -> None:
     doc = pymupdf.open()
     page = doc.new_page()
-    page.insert_text((72, 80), "RESEARCH ARTICLE", fontsize=12)
+    page.insert_text((72, 80), over, fontsize=size, fontname=font)
     page.insert_text((72, 110), "Seeing the bow: motion cues for separating", fontsize=12, fontname="hebo")
     page.insert_text((72, 125), "same-instrument duets", fontsize=12, fontname="hebo")
     page.insert_text((72, 150), "Ana Lima and Ben Ortiz", fontsize=10.9)

@@ -25,6 +25,7 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         if ln.page == 0
         and (len(ln.text) > 1 or _stop_on_the_row(lines, i))
         and not ARTICLE_KIND.fullmatch(ln.text.strip(_DECORATION))
+        and not _PAPER_NUMBER.fullmatch(ln.text.strip())
         and i not in banner
     ]
     # the title stands above the abstract: not a figure's large words under it (". . ." in
@@ -90,6 +91,11 @@ def find_title_lines(lines: list[Line]) -> list[int]:
         # "Kantapon Kaewti/, Lee Ngee TanI, …" in 13.6)
         chosen = _capitals_above(lines, chosen[0]) or chosen
     return chosen
+
+
+_PAPER_NUMBER = re.compile(r"[A-Z]{2,10}\d{4}-(?:\d{2,6}|X{2,6})")
+"""A conference's number for a paper, set large atop its page 1 (ASME's "IMECE2023-XXXX",
+"DETC2019-97263"): no title."""
 
 
 def _names_list(text: str) -> bool:
