@@ -4331,6 +4331,8 @@ def test_a_title_that_names_an_abstract_is_not_cut_there(tmp_path: Path) -> None
         # a title in capitals is no run of names; one name of four words stays one
         ("THE NOCTURNAL FLIGHT OF MIGRATING BIRDS", 12.0, []),
         ("Ana Candida Cruz Natali, Ben Ortiz", 12.0, ["Ana Candida Cruz Natali", "Ben Ortiz"]),
+        # a middle initial with no stop (JSS's "Rune Haubo B Christensen") is no name's start
+        ("Rune Haubo B Christensen", 12.0, ["Rune Haubo B Christensen"]),
     ],
 )
 def test_names_one_after_the_other_on_a_line(names: str, size: float, expected: list[str]) -> None:

@@ -167,6 +167,7 @@ def _names_run_together(text: str) -> list[str]:
     for word in words:
         if names and (len(names[-1]) == 1 or _INITIAL.fullmatch(names[-1][-1]) or _INITIAL.fullmatch(word)):
             names[-1].append(word)  # an initial after the given name, or the surname after them
+            # (its stop may be left out: "Rune Haubo B Christensen")
         else:
             names.append([word])
     if len(names) > 1 and len(names[-1]) == 1:
@@ -186,7 +187,7 @@ _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][A-Z][^\W\d_]*)?|[A-Z]\.(?:-?[
 _NOT_IN_NAMES = frozenset(("the", "of", "for", "in", "on", "to", "no", "em", "para", "und", "et"))
 
 
-_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
+_INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.)*")
 
 
 _GLUED_NAMES = re.compile(r"([a-z])(?<![A-Z]c)(?<![A-Z]ac)(?<!\b[LD][ae])(?<!\bD[iu])([A-Z][a-z])")
