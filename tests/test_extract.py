@@ -3614,6 +3614,25 @@ def test_a_diagrams_two_bold_boxes_right_over_its_caption_leave_the_text() -> No
     assert [line.text for line in without_figure_text(lines)] == [texts[0], *texts[3:]]
 
 
+def test_a_plots_axis_label_with_a_greek_letter_between_its_ticks_leaves_the_text() -> None:
+    # glmnet's vignette: R's plots in 12 pt, "Log(λ)" between the ticks and the other axis's
+    # title; its letter read as a formula's, it broke the run of the plot's words and was a
+    # top-level heading that put every real section a level down
+    texts = ["Deviance falls as the penalty grows.", "−6 −5 −4 −3 −2", "7 8 9 10 11", "Log(λ)"]
+    texts += ["Partial Likelihood Deviance", "Figure 2: Deviance.", "It is least at λ = 0.1."]
+    kept = [line.text for line in without_figure_text(_paragraphs(texts))]
+    assert kept == [texts[0], *texts[-2:]]
+    # a relation between a matrix's rows stays: "f = , h =" around "0 1" / "1 0"
+    texts = [
+        "We set a basis of the algebra.",
+        "0 1 0 0",
+        "We set , f = , h =",
+        "1 0 0 1",
+        "Its brackets follow.",
+    ]
+    assert "We set , f = , h =" in [line.text for line in without_figure_text(_paragraphs(texts))]
+
+
 def test_headings_numbered_with_a_section_sign_in_larger_plain_type(tmp_path: Path) -> None:
     # Phil. Trans. R. Soc. A (Mallat 2016) without its outline: "§2 Linearization, …" in 14 pt
     # roman; the section sign hid every heading, and the sections were their bold run-in leads

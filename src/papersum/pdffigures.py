@@ -25,6 +25,11 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
         for line in lines
     ]
     debris = [shape and not line.bold for shape, line in zip(shaped, lines, strict=True)]
+    # a label with a formula's letter between a plot's ticks and its other words is one of them
+    # (glmnet's "Log(λ)" between "7 8 9 10 11" and "Partial Likelihood Deviance")
+    for i in range(1, len(lines) - 1):
+        if debris[i - 1] and debris[i + 1] and _between_ticks(lines, i):
+            debris[i] = True
     # bold words are a figure's (a diagram's boxes: "STFT", "2D structuring filter") two or more
     # in a row, when another of its words follows them on their page; a bold heading alone is
     # followed by its text, however short its first paragraph
@@ -93,6 +98,22 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
     if len(run) >= _FIGURE_RUN:
         drop.update(run)
     return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _between_ticks(lines: list[Line], index: int) -> bool:
+    """Whether the short plain line at ``index`` of a later page has a plot's ticks right before
+    or after it, on its page, and is no sentence, relation (a matrix's rows around "f = , h ="),
+    heading, caption or list item."""
+    before, line, after = lines[index - 1 : index + 2]
+    return (
+        before.page == line.page == after.page
+        and not (line.styled or line.table or line.bold)
+        and len(line.text) < _FIGURE_WORDS_MOST
+        and (_TICKS.match(before.text) is not None or _TICKS.match(after.text) is not None)
+        and not line.text.endswith(SENTENCE_ENDS)
+        and "=" not in line.text
+        and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+    )
 
 
 def _among_figure_words(lines: list[Line], debris: list[bool], index: int) -> bool:
