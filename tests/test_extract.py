@@ -3709,15 +3709,15 @@ def test_an_appendix_named_with_its_letter_and_a_stop_after_the_references(tmp_p
 
 
 def test_a_stop_within_a_word_a_theorems_label_and_an_ocr_tables_numbers_as_headings() -> None:
-    # ASME's "5 Reference Formatting with asmejour.bst" was no heading (a sentence's stop in
-    # it); "Lemma 4.2" alone in bold (Dhillon & Modha 2001) and an OCR'd table's numbers in an
-    # 1888 scan are none
+    # ASME's "5 Reference Formatting with asmejour.bst" and lmtest's "2 U.S. macroeconomic data"
+    # were no headings (a sentence's stop in them); "Lemma 4.2" alone in bold (Dhillon & Modha
+    # 2001) and an OCR'd table's numbers in an 1888 scan are none
     texts = ["1 Introduction", "We format the references.", "2 Reference Formatting with asmejour.bst"]
     texts += ["The style file sets them.", "Lemma 4.2", "Every cluster is convex.", "311 412 2 I 33.6 2"]
-    texts += ["3 Conclusions", "It works."]
+    texts += ["3 U.S. macroeconomic data", "Series are stable.", "4 Conclusions", "It works."]
     lines = [line._replace(bold=not line.text.endswith(".")) for line in _paragraphs(texts)]
     lines, headings = find_headings(lines, 10.0, [])
-    assert [lines[i].text for i in sorted(headings)] == [texts[0], texts[2], texts[7]]
+    assert [lines[i].text for i in sorted(headings)] == [texts[0], texts[2], texts[7], texts[9]]
 
 
 def test_appendices_lettered_as_latex_does_after_an_appendix_heading_are_sections() -> None:

@@ -27,10 +27,10 @@ SECTION_NUMBER = re.compile(rf"^(?:§\s?)?(?:{_ARABIC}\.?|(?!L\.)[IVXLC]+\.|[A-H
 
 
 HEADING_SHAPE = re.compile(
-    r"^(?:[A-Z0-9]|[\u0370-\u03ff]-)(?:[^.!?]|\.(?=\w)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$"
+    r"^(?:[A-Z0-9]|[\u0370-\u03ff]-)(?:[^.!?]|\.(?=\w)|(?<=\.[A-Z])\.(?=\s)|\b(?:vs|cf|etc|e\.g|i\.e)\.){1,80}\??$"
 )
-"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video"); a stop
-within a word is none ("Reference Formatting with asmejour.bst", "Python 3.8"). A title may start
+"""A heading's words: no sentence's stop in them but an abbreviation's ("Audio vs. Video", "U.S.
+data"); a stop within a word is none ("Reference Formatting with asmejour.bst"). A title may start
 with a Greek letter in a compound ("5 τ-MONOTONIC GRAPH (τ-MG)", "β-softmax"; not "ΦWx")."""
 
 
