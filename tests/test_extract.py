@@ -21,6 +21,7 @@ from papersum.models import Section
 from papersum.pdfabstract import lay_summary_first, take_abstract
 from papersum.pdfaside import set_aside
 from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and_fold
+from papersum.pdfcovers import without_contents
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
     ends_sentence,
@@ -3440,6 +3441,18 @@ def test_a_contents_on_page_one_with_its_page_numbers_apart_heads_no_section(tmp
     doc.save(path := tmp_path / "paper.pdf")
     sections = extract_paper(path).sections
     assert [(s.heading, s.text) for s in sections] == list(zip(headings, sentences, strict=True))
+
+
+def test_a_contents_entry_whose_leaders_stand_between_it_and_its_page_number_heads_no_section() -> None:
+    # AlphaCode's contents on its page 1: "6.1 Copying from training data" / ". . ." / "21", three
+    # lines of one block; the entry headed a section of its own before the real one
+    lines = [
+        Line(0, "6.1 Copying from training data", 10.9, False, 11),
+        Line(0, ". . .", 10.9, False, 11),
+        Line(0, "21", 10.9, False, 11),
+        Line(20, "6.1. Copying from training data", 0.0, True, 0, False),
+    ]
+    assert without_contents(lines, [0, 3]) == [3]
 
 
 def test_a_page_number_in_a_years_range_is_no_year_after_the_file_was_made() -> None:

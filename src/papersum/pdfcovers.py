@@ -245,13 +245,15 @@ _UPPER_PART = 0.4
 
 def without_contents(lines: list[Line], headings: list[int]) -> list[int]:
     """Without a table of contents' lines ("1 Background 2", a chapter with its page number, as
-    a thesis with no outline lists it, or on a line of its own after it, as page 1 is read): a
-    heading ending in a number whose words head a later section."""
+    a thesis with no outline lists it, or on a line of its own after it and its leaders, as page
+    1 is read): a heading ending in a number whose words head a later section."""
     later: set[str] = set()
     kept = []
     for i in reversed(headings):
-        text = lines[i].text
-        after = lines[i + 1] if i + 1 < len(lines) else None
+        text, k = lines[i].text, i + 1
+        while k < len(lines) and _LEADERS.fullmatch(lines[k].text) and lines[k].block == lines[i].block:
+            k += 1  # ". . ." on a line of its own
+        after = lines[k] if k < len(lines) else None
         if (
             after is not None
             and after.text.isdigit()
@@ -263,6 +265,9 @@ def without_contents(lines: list[Line], headings: list[int]) -> list[int]:
             kept.append(i)
         later.add(_words_of(text))
     return kept[::-1]
+
+
+_LEADERS = re.compile(r"[.\s]+")
 
 
 def _words_of(heading: str) -> str:
