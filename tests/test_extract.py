@@ -46,6 +46,7 @@ from papersum.pdftables import (
     tables_aside,
 )
 from papersum.pdftitle import find_title_lines
+from papersum.pdftitlecase import title_as_written
 from papersum.pdfyear import find_year
 
 from .conftest import EXAMPLES, ROOT, RunCli, make_pdf
@@ -1998,6 +1999,15 @@ def test_a_title_in_capitals_is_written_as_the_paper_writes_its_words(tmp_path: 
         "Unifying feature attribution: attention flows, Shapley values and audio-visual optical "
         "music recognition at ICASSP"
     )
+
+
+def test_a_letter_alone_in_a_title_in_capitals_stays_a_capital() -> None:
+    # Koenker's vignette "QUANTILE REGRESSION IN R: A VIGNETTE" read "… in r: a vignette"
+    printed = ["QUANTILE REGRESSION IN R: A VIGNETTE"]
+    title = title_as_written(
+        "Quantile regression in r: a vignette", printed, "Quantile regression in R is fast."
+    )
+    assert title == "Quantile regression in R: a vignette"
 
 
 def test_an_ieee_access_paper_past_its_blank_first_page_and_its_drop_cap(tmp_path: Path) -> None:

@@ -35,7 +35,12 @@ def title_as_written(title: str, printed: list[str], prose: str, first_page: Seq
             title = title[:at] + title[at + 1 :] if at >= len(head[1]) else title
     words = {word.lower() for word in _TITLE_WORD.findall(title)} - _FUNCTION_WORDS
     written = _capitalised(words, prose[:_PROSE_MOST])
-    return _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
+    title = _TITLE_WORD.sub(lambda word: written.get(word[0].lower(), word[0]), title) if written else title
+    return _LONE_LETTER.sub(lambda letter: letter[0].upper(), title)  # "in R: a vignette"
+
+
+_LONE_LETTER = re.compile(r"(?<![\w'’.-])[b-z](?![\w'’.-])")
+"""A letter alone in a title in capitals, but the article "a": a name's ("R", "C"), as printed."""
 
 
 def _quoted_title(title: str, page_text: str) -> str:
