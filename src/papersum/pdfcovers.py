@@ -268,6 +268,7 @@ def without_contents(lines: list[Line], headings: list[int]) -> list[int]:
 
 
 _LEADERS = re.compile(r"[.\s]+")
+"""A contents entry's leaders, on a line of their own (". . .")."""
 
 
 def _words_of(heading: str) -> str:
