@@ -3768,6 +3768,23 @@ def test_appendices_lettered_as_latex_does_after_an_appendix_heading_are_section
     assert found["B Supplementary Proofs for Section 4"] == found["C Hardness of 3-SJ in 3D Space"] == 1
 
 
+def test_appendices_lettered_with_no_appendix_heading_whose_first_numbers_its_subsections() -> None:
+    # acmart's samples: "A RESEARCH METHODS" over "A.1 Part One", "A.2 Part Two", then "B ONLINE
+    # RESOURCES" run into its paragraph's block, read as a run-in subsection of A.2
+    texts = ["1 Introduction", "We listen.", "2 Method", "We watch.", "3 Results", "It works."]
+    texts += ["A RESEARCH METHODS", "A.1 Part One", "Lorem ipsum dolor.", "A.2 Part Two", "Etiam commodo."]
+    texts += ["B ONLINE RESOURCES", "Nam id fermentum dui."]
+    lines = [
+        Line(1, text, 0.0, not text.endswith("."), block, False, True, True)
+        for block, text in enumerate(texts)
+    ]
+    lines[12] = lines[12]._replace(block=lines[11].block, first=False, alone=False)  # in B's block
+    lines, headings = find_headings(lines, 10.0, [])
+    found = {lines[i].text: level for i, level in sorted(headings.items())}
+    assert found["A RESEARCH METHODS"] == found["B ONLINE RESOURCES"] == 1
+    assert found["A.1 Part One"] == 2
+
+
 def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() -> None:
     # acmart's acmlarge (tests/data/latex) without its outline: the bold face of "2 RELATED WORK"
     # is not bold to mupdf, which reads it and "2.1 Audio-only …" as one paragraph

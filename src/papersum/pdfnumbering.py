@@ -55,9 +55,14 @@ def run_in_levels(lines: list[Line], headings: dict[int, int]) -> dict[int, int]
     above, last, under = 1, -1, False  # the level and place of the last numbered heading
     numbered = sorted(i for i in headings if is_numbered(lines[i].text))
     appendices = False  # after an "Appendix" heading: "B Supplementary Proofs" is numbered
+    # or after an appendix's letter whose subsections it numbers ("A RESEARCH METHODS" over
+    # "A.1 Part One", acmart's; then "B ONLINE RESOURCES", run into its paragraph, is one too)
+    lettered = {lines[i].text[0] for i in numbered if _LETTERED_SUBSECTION.match(lines[i].text)}
     for i in sorted(headings):
         level, appendix = headings[i], lines[i].text.lower().startswith("appendi")
-        if is_numbered(lines[i].text) or (appendices and APPENDIX_LETTER.match(lines[i].text)):
+        letter = APPENDIX_LETTER.match(lines[i].text) is not None
+        appendices = appendices or (letter and lines[i].text[0] in lettered)
+        if is_numbered(lines[i].text) or (appendices and letter):
             above, last, under = level, i, False
         elif appendix or heading_key(lines[i].text) in ANCHOR_HEADINGS:
             under = False  # the appendices, the references: none of the section's headings
