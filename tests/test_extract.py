@@ -3787,15 +3787,20 @@ def test_appendices_lettered_with_no_appendix_heading_whose_first_numbers_its_su
 
 def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() -> None:
     # acmart's acmlarge (tests/data/latex) without its outline: the bold face of "2 RELATED WORK"
-    # is not bold to mupdf, which reads it and "2.1 Audio-only …" as one paragraph
+    # is not bold to mupdf, which reads it and "2.1 Audio-only …" as one paragraph; an appendix's
+    # too ("A RESEARCH METHODS A.1 Part One", acmart's samples)
     xhtml = "<p>2 RELATED WORK 2.1 Audio-only source separation</p>\n<p>Most work separates sound alone.</p>"
     xhtml += "\n<p>3 METHOD 3.1 Visual encoder The encoder reads keypoints.</p>"
+    xhtml += "\n<p>A RESEARCH METHODS A.1 Part One</p>\n<p>Lorem ipsum dolor sit amet.</p>"
     assert [line.text for line in paragraphs(xhtml, 1)] == [
         "2 RELATED WORK",
         "2.1 Audio-only source separation",
         "Most work separates sound alone.",
         "3 METHOD",
         "3.1 Visual encoder The encoder reads keypoints.",
+        "A RESEARCH METHODS",
+        "A.1 Part One",
+        "Lorem ipsum dolor sit amet.",
     ]
 
 

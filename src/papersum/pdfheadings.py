@@ -302,11 +302,11 @@ def _italic_heading(match: re.Match[str]) -> str:
 
 
 CAPITALS_OVER_FIRST = re.compile(
-    r"<p>((\d{1,2}) [A-Z][A-Z’'&,:-]*(?: [A-Z][A-Z’'&,:-]*){0,9}) (\2\.1\.? [A-Z])"
+    r"<p>((\d{1,2}|[A-H]) [A-Z][A-Z’'&,:-]*(?: [A-Z][A-Z’'&,:-]*){0,9}) (\2\.1\.? [A-Z])"
 )
-"""A numbered heading in capitals over its first subsection's in one block ("2 RELATED WORK
-2.1 Audio-only source separation", acmart's journal formats, whose bold face mupdf does not
-call bold): made two paragraphs."""
+"""A numbered or lettered heading in capitals over its first subsection's in one block ("2 RELATED
+WORK 2.1 Audio-only source separation", "A RESEARCH METHODS A.1 Part One", acmart's journal
+formats, whose bold face mupdf does not call bold): made two paragraphs."""
 
 
 BOLD_OVER_ITALIC = re.compile(
