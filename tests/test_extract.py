@@ -24,6 +24,7 @@ from papersum.pdfchars import is_plot_markers, normalize, unescape, unescape_and
 from papersum.pdfcovers import without_contents
 from papersum.pdffigures import without_figure_text
 from papersum.pdfflow import (
+    drop_references,
     ends_sentence,
     join_lines,
     without_margin_statements,
@@ -3783,6 +3784,25 @@ def test_appendices_lettered_with_no_appendix_heading_whose_first_numbers_its_su
     found = {lines[i].text: level for i, level in sorted(headings.items())}
     assert found["A RESEARCH METHODS"] == found["B ONLINE RESOURCES"] == 1
     assert found["A.1 Part One"] == 2
+
+
+def test_appendices_after_a_checklist_right_after_the_references_are_kept() -> None:
+    # Chain-of-Thought Prompting (NeurIPS 2022): the "Checklist" between the references and the
+    # appendices; everything after the checklist was dropped with it, six appendices and 70,000
+    # characters
+    heads = [
+        "1 Introduction",
+        "References",
+        "Checklist",
+        "1. For all authors...",
+        "2. If you ran experiments...",
+    ]
+    heads += ["A Frequently Asked Questions", "A.1 Why does scale help?", "B All Experimental Results"]
+    sections = [
+        Section(heading=head, level=1 + head.startswith("A.1"), text=f"{head} text.") for head in heads
+    ]
+    kept = [s.heading for s in drop_references(sections)]
+    assert kept == ["1 Introduction", *heads[5:]]
 
 
 def test_a_heading_in_capitals_over_its_first_subsection_in_one_plain_block() -> None:

@@ -107,13 +107,17 @@ def drop_references(sections: list[Section]) -> list[Section]:
     """Without the references and a thesis's lists and declarations (acknowledgements stay: a
     paper's say who funded it), and without a conference's checklist after the references
     (NeurIPS's "Paper Checklist", AAAI's "Reproducibility Checklist": a form's questions and
-    guidelines, whose items "2. Limitations" … read as sections) and all after it."""
+    guidelines, whose items "2. Limitations" … read as sections) and all after it but the
+    appendices it may come before (NeurIPS 2022's "Checklist", then "A Frequently Asked …")."""
     kept = []
-    after_references = False
+    after_references = checklist = False
     for section in sections:
         name = unnumbered(section.heading).strip()
         if after_references and CHECKLIST.match(name):
-            break
+            checklist = True
+        if checklist and not _APPENDIX_START.match(section.heading):
+            continue
+        checklist = False
         if REFERENCES.match(name):
             after_references = True
         elif not NOT_CONTENT.match(name) or name.lower().startswith("ack"):
@@ -123,6 +127,10 @@ def drop_references(sections: list[Section]) -> list[Section]:
 
 CHECKLIST = re.compile(r"^(?:[\w-]+\s+){0,2}checklist$", re.I)
 """A conference's checklist's heading: "NeurIPS Paper Checklist", "Reproducibility Checklist"."""
+
+
+_APPENDIX_START = re.compile(r"(?:Appendi|Supplementa|A [A-Z])")
+"""An appendix's heading, or the first lettered one ("A Frequently Asked Questions")."""
 
 
 SPACES = re.compile(r"[ \t]{2,}|\t")
