@@ -102,17 +102,15 @@ def without_figure_text(lines: list[Line]) -> list[Line]:
 
 def _between_ticks(lines: list[Line], index: int) -> bool:
     """Whether the short plain line at ``index`` of a later page has a plot's ticks right before
-    or after it, on its page, and is no sentence, relation (a matrix's rows around "f = , h ="),
-    heading, caption or list item."""
+    or after it, on its page, and may be a figure's words though a formula's letters are in it
+    (not a relation: a matrix's rows around "f = , h =" stay)."""
     before, line, after = lines[index - 1 : index + 2]
     return (
         before.page == line.page == after.page
         and not (line.styled or line.table or line.bold)
         and len(line.text) < _FIGURE_WORDS_MOST
         and (_TICKS.match(before.text) is not None or _TICKS.match(after.text) is not None)
-        and not line.text.endswith(SENTENCE_ENDS)
-        and "=" not in line.text
-        and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+        and _figure_word(line, formula_letters=True)
     )
 
 
@@ -177,13 +175,18 @@ _PROSE_WORD = re.compile(r"[a-z]{3,}")
 """A word of prose, in lowercase: an axis's "XS S M L XL" has none."""
 
 
-def _figure_word(line: Line) -> bool:
+def _figure_word(line: Line, *, formula_letters: bool = False) -> bool:
     """Whether a short line may be a figure's words: no sentence, no formula, heading, caption
-    or list item."""
-    return _PANELS.fullmatch(line.text) is not None or (
-        not line.text.endswith(SENTENCE_ENDS)
-        and (not _FORMULA.search(line.text) or bool(_LABEL_VALUE.match(line.text) or _TICKS.match(line.text)))
-        and not (HEADING_START.match(line.text) or CAPTION.match(line.text) or _LIST_ITEM.match(line.text))
+    or list item (``formula_letters``: a formula's letters allowed, not a relation: "Log(λ)")."""
+    text = line.text
+    return _PANELS.fullmatch(text) is not None or (
+        not text.endswith(SENTENCE_ENDS)
+        and (
+            not _FORMULA.search(text)
+            or (formula_letters and "=" not in text)
+            or bool(_LABEL_VALUE.match(text) or _TICKS.match(text))
+        )
+        and not (HEADING_START.match(text) or CAPTION.match(text) or _LIST_ITEM.match(text))
     )
 
 
